@@ -1,0 +1,51 @@
+//! `claimtrail eval`: score the pipeline against gold data sets.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use claimtrail_pipeline::Pipeline;
+
+/// Arguments of `eval`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    set: Set,
+    /// Print the report as JSON.
+    #[arg(long, global = true)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Set {
+    /// PolNeAR attributions: a directory with `text/` and `attributions/` (brat standoff).
+    Polnear {
+        /// The split directory, e.g. ../shared/data/polnear/dev.
+        dir: PathBuf,
+    },
+    /// CoNLL-2003 NER: a file in CoNLL format, e.g. ../shared/data/conll2003/eng.testa.
+    Conll {
+        /// The file.
+        file: PathBuf,
+    },
+    /// TimeML TIMEX3: a directory of `.tml` files (searched recursively), or a `.jsonl` corpus with `timexes`.
+    Timeml {
+        /// The directory or file.
+        path: PathBuf,
+    },
+}
+
+/// Runs `eval`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let pipeline = Pipeline::new();
+    let report = match args.set {
+        Set::Polnear { dir } => claimtrail_eval::polnear::evaluate(&pipeline, &dir)?,
+        Set::Conll { file } => claimtrail_eval::conll::evaluate(&pipeline, &file)?,
+        Set::Timeml { path } => claimtrail_eval::timeml::evaluate(&pipeline, &path)?,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
