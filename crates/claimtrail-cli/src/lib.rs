@@ -24,6 +24,8 @@ enum Command {
     Eval(commands::eval::Args),
     /// Measure throughput over a JSON Lines corpus.
     Bench(commands::bench::Args),
+    /// Rebuild an embedded model from training data.
+    Train(commands::train::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -37,5 +39,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Train(args) => commands::train::run(args),
     }
 }

@@ -4,6 +4,8 @@ use claimtrail_core::{Diagnostic, Document, Entity, Mention};
 
 use crate::{Result, Stage};
 
+pub mod link;
+
 /// Output of the [`EntityRecognizer`].
 #[derive(Debug, Clone, Default)]
 pub struct EntityLayer {
@@ -23,7 +25,9 @@ impl Stage for EntityRecognizer {
     const NAME: &'static str = "entities";
     type Output = EntityLayer;
 
-    fn run(&self, _doc: &Document) -> Result<EntityLayer> {
-        Ok(EntityLayer::default())
+    fn run(&self, doc: &Document) -> Result<EntityLayer> {
+        let mentions: Vec<Mention> = Vec::new();
+        let entities = link::link_entities(doc, &mentions);
+        Ok(EntityLayer { mentions, entities, diagnostics: Vec::new() })
     }
 }

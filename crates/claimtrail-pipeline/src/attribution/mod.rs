@@ -1,0 +1,52 @@
+//! Attribution extraction: source, cue, content, via chain, stance.
+//!
+//! Two steps inside one stage: [`extract`] finds the spans (cue, source as written, content,
+//! via hops, form) — this is what PolNeAR scores; [`enrich`] gives each one its meaning:
+//! the source's kind and entity (pronouns and role phrases resolved, anonymous sources
+//! recognized), the stance toward the content, and the date of the statement.
+
+use claimtrail_core::{Attribution, Diagnostic, Document, Form, TextRange};
+
+use crate::{Result, Stage};
+
+pub mod enrich;
+pub mod extract;
+
+/// An attribution as found in the text, before enrichment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawAttribution {
+    /// The cue ("said", "according to", "was stated by", "quoted by").
+    pub cue: TextRange,
+    /// The source as written nearest the cue, if the text gives one.
+    pub source: Option<TextRange>,
+    /// The content.
+    pub content: TextRange,
+    /// Relaying hops as written, nearest first ("RIA Novosti" in "quoted by RIA Novosti";
+    /// "Reuters" in "told Reuters, citing a senior official").
+    pub via: Vec<TextRange>,
+    /// Direct, indirect or mixed.
+    pub form: Form,
+}
+
+/// Output of the [`AttributionExtractor`].
+#[derive(Debug, Clone, Default)]
+pub struct AttributionLayer {
+    /// Attributions in text order of their cue.
+    pub attributions: Vec<Attribution>,
+    /// Soft failures (unresolved sources, unbalanced quotes).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Extracts attributions.
+#[derive(Debug, Clone, Default)]
+pub struct AttributionExtractor;
+
+impl Stage for AttributionExtractor {
+    const NAME: &'static str = "attribution";
+    type Output = AttributionLayer;
+
+    fn run(&self, doc: &Document) -> Result<AttributionLayer> {
+        let raw = extract::extract(doc);
+        Ok(enrich::enrich(doc, &raw))
+    }
+}
