@@ -75,7 +75,21 @@ pub(crate) fn analyze_one(
     }
     let origin = article.origin.clone();
     let id = article.meta.id.clone();
-    match pipeline.analyze(article.meta, &article.text) {
+    // A bug in a stage must cost one document, never the batch: a panic is caught and reported.
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(article.meta, &article.text)));
+    let result = match result {
+        Ok(r) => r,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Outcome::Failed(format!("{origin}: document {id:?}: internal error (please report): {what}"));
+        }
+    };
+    match result {
         Ok(doc) => Outcome::Done(match format {
             Format::Text => render::ledger(&doc),
             Format::Json => {
