@@ -8,7 +8,7 @@
 //! ```
 //! use claimtrail_text::{CharMap, TextRange};
 //! let text = "“No,” said Peskov.";
-//! let r = TextRange::new(12, 18);
+//! let r = TextRange::new(15, 21);
 //! assert_eq!(&text[r], "Peskov");
 //! let map = CharMap::new(text);
 //! assert_eq!(map.char_range(r), (11, 17));
