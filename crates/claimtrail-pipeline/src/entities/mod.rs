@@ -1,10 +1,24 @@
 //! Entity recognition: named mentions and entities merged inside the article.
+//!
+//! Mentions come from an averaged-perceptron BILOU tagger trained on CoNLL-2003
+//! ([`model`], [`features`], [`train`]; the model is `models/ner.bin`, embedded and parsed once),
+//! then a few general repairs for ordinary news text ([`fix`]): titles in front of names
+//! ("President Vladimir Putin" → "Vladimir Putin"), and outlets from the curated list
+//! ([`gazetteer`]) or name patterns ("... News", "the ... newspaper") become [`EntityKind::Outlet`].
 
-use claimtrail_core::{Diagnostic, Document, Entity, Mention};
+use claimtrail_core::{Diagnostic, Document, Entity, EntityKind, Mention, NerLabel, TextRange};
 
 use crate::{Result, Stage};
 
+pub mod features;
+pub mod fix;
+pub mod gazetteer;
 pub mod link;
+pub mod model;
+pub mod train;
+
+use gazetteer::Gazetteers;
+use model::{DocState, Model};
 
 /// Output of the [`EntityRecognizer`].
 #[derive(Debug, Clone, Default)]
@@ -17,17 +31,141 @@ pub struct EntityLayer {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Finds named entities. (Placeholder: finds none yet.)
+/// Finds named entities with the embedded perceptron model and the outlet gazetteer.
 #[derive(Debug, Clone, Default)]
 pub struct EntityRecognizer;
 
+/// A mention found in one sentence, as token indices into the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenSpan {
+    /// First token (document index).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// CoNLL label.
+    pub label: NerLabel,
+}
+
+/// Tags the words of one sentence with the embedded model (no document context); returns
+/// `(start, end, label)` word spans. Empty when no model is embedded.
+pub fn tag_words(words: &[&str]) -> Vec<(usize, usize, NerLabel)> {
+    let Some(model) = Model::embedded() else { return Vec::new() };
+    let toks = train::prepare(words.iter().copied(), &|lw| model.case_of(lw), Gazetteers::embedded());
+    let mut out = Vec::new();
+    DocState::new().decode(model, &toks, &mut out, |_, _, t| t);
+    train::spans_of(&out)
+}
+
+/// Runs the statistical tagger over every sentence of `doc`; spans in token indices.
+pub fn model_spans(doc: &Document, model: &Model) -> Vec<TokenSpan> {
+    let gaz = Gazetteers::embedded();
+    let mut state = DocState::new();
+    let mut tags = Vec::new();
+    let mut spans = Vec::new();
+    let case = |lw: u64| model.case_of(lw);
+    for s in &doc.sentences {
+        let base = s.tokens.start as usize;
+        let toks = doc.sentence_tokens(s);
+        if toks.is_empty() {
+            continue;
+        }
+        let infos = train::prepare(toks.iter().map(|t| doc.slice(t.range)), &case, gaz);
+        state.decode(model, &infos, &mut tags, |_, _, t| t);
+        for (a, b, label) in train::spans_of(&tags) {
+            spans.push(TokenSpan { start: base + a, end: base + b, label });
+        }
+    }
+    spans
+}
+
+/// The claimtrail kind of a CoNLL label (before outlet detection).
+pub fn kind_of(label: NerLabel) -> EntityKind {
+    match label {
+        NerLabel::Per => EntityKind::Person,
+        NerLabel::Org => EntityKind::Organization,
+        NerLabel::Loc => EntityKind::Location,
+        NerLabel::Misc => EntityKind::Other,
+    }
+}
+
 impl Stage for EntityRecognizer {
     const NAME: &'static str = "entities";
+    const VERSION: &'static str = "2";
     type Output = EntityLayer;
 
     fn run(&self, doc: &Document) -> Result<EntityLayer> {
-        let mentions: Vec<Mention> = Vec::new();
+        let mut diagnostics = Vec::new();
+        let spans = match Model::embedded() {
+            Some(model) => model_spans(doc, model),
+            None => {
+                diagnostics.push(Diagnostic {
+                    stage: Self::NAME,
+                    range: None,
+                    message: "no NER model embedded: only gazetteer mentions".into(),
+                });
+                Vec::new()
+            }
+        };
+        let spans = fix::repair(doc, spans);
+        let mentions: Vec<Mention> = spans
+            .iter()
+            .map(|(s, kind)| Mention {
+                range: TextRange::new(doc.tokens[s.start].range.start(), doc.tokens[s.end - 1].range.end()),
+                label: s.label,
+                kind: *kind,
+            })
+            .collect();
         let entities = link::link_entities(doc, &mentions);
-        Ok(EntityLayer { mentions, entities, diagnostics: Vec::new() })
+        Ok(EntityLayer { mentions, entities, diagnostics })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+    use claimtrail_core::Meta;
+
+    fn mentions(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = Pipeline::new().analyze(Meta { id: "t".into(), ..Meta::default() }, text).unwrap();
+        doc.mentions.iter().map(|m| (doc.slice(m.range).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn embedded_model_loads_and_tags() {
+        let model = Model::embedded().expect("embedded model parses");
+        assert!(model.len() > 1000);
+        let spans = tag_words(&["John", "Smith", "flew", "to", "Paris", "on", "Monday", "."]);
+        assert_eq!(spans, vec![(0, 2, NerLabel::Per), (4, 5, NerLabel::Loc)]);
+    }
+
+    #[test]
+    fn recognizes_entities_in_news_sentences() {
+        use EntityKind::*;
+        let cases: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                "Angela Merkel met Emmanuel Macron in Berlin on Tuesday.",
+                &[("Angela Merkel", Person), ("Emmanuel Macron", Person), ("Berlin", Location)],
+            ),
+            (
+                "President Vladimir Putin spoke to reporters in Moscow.",
+                &[("Vladimir Putin", Person), ("Moscow", Location)],
+            ),
+            (
+                "The Wall Street Journal reported the deal, citing people familiar with it.",
+                &[("The Wall Street Journal", Outlet)],
+            ),
+            (
+                "The spokeswoman, quoted by RIA Novosti, called the report nonsense.",
+                &[("RIA Novosti", Outlet)],
+            ),
+            ("Officials at Microsoft declined to comment, Reuters said.", &[("Microsoft", Organization), ("Reuters", Outlet)]),
+            ("Nobody said anything about it yesterday.", &[]),
+        ];
+        for (text, want) in cases {
+            let got = mentions(text);
+            let want: Vec<(String, EntityKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }
