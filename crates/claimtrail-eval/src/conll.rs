@@ -171,6 +171,13 @@ pub fn document(id: &str, gold: &ConllDoc) -> (Document, Vec<(TextRange, NerLabe
     (doc, entities)
 }
 
+fn line_of(doc: &Document, r: TextRange) -> &str {
+    let t = doc.text();
+    let a = t[..r.start() as usize].rfind('\n').map_or(0, |i| i + 1);
+    let b = t[r.end() as usize..].find('\n').map_or(t.len(), |i| i + r.end() as usize);
+    &t[a..b]
+}
+
 const LABELS: [NerLabel; 4] = [NerLabel::Per, NerLabel::Org, NerLabel::Loc, NerLabel::Misc];
 
 /// Exact-span counts of predicted against gold entities, overall and per label.
@@ -191,12 +198,22 @@ pub fn score(pred: &[(TextRange, NerLabel)], gold: &[(TextRange, NerLabel)], par
 /// An unreadable file, or a failing stage.
 pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
     let docs = read(path)?;
+    // Lists every error on stderr, for error analysis.
+    let debug = std::env::var_os("CLAIMTRAIL_CONLL_ERRORS").is_some();
     let mut parts = [Prf::default(); 5];
     for (i, d) in docs.iter().enumerate() {
         let (doc, gold) = document(&format!("conll-{i}"), d);
         let layer = pipeline.entities.run(&doc)?;
         let pred: Vec<(TextRange, NerLabel)> = layer.mentions.iter().map(|m| (m.range, m.label)).collect();
         score(&pred, &gold, &mut parts);
+        if debug {
+            for (r, l) in pred.iter().filter(|x| !gold.contains(x)) {
+                eprintln!("FP {}\t{}\t{}", l.as_str(), doc.slice(*r), line_of(&doc, *r));
+            }
+            for (r, l) in gold.iter().filter(|x| !pred.contains(x)) {
+                eprintln!("FN {}\t{}\t{}", l.as_str(), doc.slice(*r), line_of(&doc, *r));
+            }
+        }
     }
     let names = ["overall", "PER", "ORG", "LOC", "MISC"];
     Ok(Report {

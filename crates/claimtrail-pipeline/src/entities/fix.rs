@@ -23,7 +23,8 @@ const TITLES: &[&str] = &[
     "admiral", "marshal", "lieutenant", "major", "maj", "maj.", "foreign", "defense", "defence", "deputy", "chief",
     "state", "sir", "lord", "lady", "dame", "professor", "prof", "prof.", "rev", "rev.", "reverend", "father",
     "archbishop", "bishop", "cardinal", "emir", "crown", "supreme", "leader", "former", "acting", "interim",
-    "pres.", "presidential", "envoy", "attorney", "congressman", "congresswoman", "speaker",
+    "pres.", "presidential", "envoy", "attorney", "congressman", "congresswoman", "speaker", "ceo", "cfo", "coo",
+    "officer", "executive",
 ];
 
 /// Last words of outlet names.
@@ -65,42 +66,40 @@ fn word(doc: &Document, i: usize) -> &str {
     doc.slice(doc.tokens[i].range)
 }
 
-/// Spans after repairs, with their kinds, in text order.
-pub fn repair(doc: &Document, spans: Vec<TokenSpan>) -> Vec<(TokenSpan, EntityKind)> {
-    let gaz = Gazetteers::embedded();
-    let mut spans: Vec<TokenSpan> = spans.into_iter().map(|s| strip_titles(doc, s)).collect();
-    let exact: Vec<u64> = doc.tokens.iter().map(|t| exact_hash(doc.slice(t.range))).collect();
+/// Role words that split a span: what follows is the person ("Iran Ayatollah Ali Khamenei",
+/// "Boeing CEO Scott Carson").
+const SPLIT_TITLES: &[&str] = &[
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ceo", "chairman",
+    "chairwoman", "ayatollah", "sheikh", "chancellor", "governor", "senator", "mayor", "ambassador", "envoy",
+    "premier", "king", "queen", "prince", "pope", "general", "gen.", "col.", "lt.", "sgt.", "mr.", "mrs.", "ms.",
+    "dr.", "mr", "mrs", "ms", "dr", "director", "commander", "chief",
+];
 
-    // Listed outlets, matched with exact case inside a sentence.
-    let mut outlet_spans: Vec<TokenSpan> = Vec::new();
-    for s in &doc.sentences {
-        let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
-        let mut i = a;
-        while i < b {
-            match gaz.outlet_at(&exact[i..b]) {
-                Some(len) => {
-                    outlet_spans.push(TokenSpan { start: i, end: i + len, label: NerLabel::Org });
-                    i += len;
+/// Determiners after which a capitalized common noun is no name ("the Agency").
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"];
+
+/// Lowercase words allowed inside a name ("Bank of England", "Bashar al-Assad").
+fn namey(w: &str) -> bool {
+    w.chars().any(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// Spans after repairs, with their kinds, in text order. `case(word)` is the case statistics
+/// bucket of a word (see [`super::features::case_bucket`]; 0 unknown).
+pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) -> Vec<(TokenSpan, EntityKind)> {
+    let gaz = Gazetteers::embedded();
+    let mut fixed: Vec<TokenSpan> = Vec::with_capacity(spans.len());
+    for s in spans {
+        for part in split_parens(doc, s) {
+            for part in split_titles(doc, part) {
+                let part = strip_titles(doc, trim(doc, part));
+                if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part) {
+                    fixed.push(part);
                 }
-                None => i += 1,
             }
         }
     }
-    for o in outlet_spans {
-        let overlapping: Vec<usize> =
-            (0..spans.len()).filter(|&k| spans[k].start < o.end && o.start < spans[k].end).collect();
-        // A longer tagged name that holds the outlet's name ("Fox News Channel") wins.
-        if overlapping.iter().any(|&k| spans[k].start <= o.start && spans[k].end >= o.end) {
-            continue;
-        }
-        // Otherwise the listed name replaces partial or crossing spans.
-        for &k in overlapping.iter().rev() {
-            spans.remove(k);
-        }
-        let at = spans.partition_point(|s| s.start < o.start);
-        spans.insert(at, o);
-    }
-
+    relabel_surnames(doc, &mut fixed);
+    let spans = merge_outlets(doc, fixed, gaz);
     spans
         .into_iter()
         .map(|s| {
@@ -113,18 +112,189 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>) -> Vec<(TokenSpan, EntityKi
         .collect()
 }
 
-/// Drops role words in front of a person's name ("President Vladimir Putin"): only when a
-/// capitalized word of the name remains.
-fn strip_titles(doc: &Document, mut s: TokenSpan) -> TokenSpan {
-    if s.label != NerLabel::Per {
-        return s;
+/// Listed outlets, matched with exact case inside each sentence, merged into `spans`: a
+/// listed name replaces partial or crossing spans; a longer span that holds it wins.
+fn merge_outlets(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<TokenSpan> {
+    let mut outlets: Vec<TokenSpan> = Vec::new();
+    let mut exact: Vec<u64> = Vec::new();
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
+        exact.clear();
+        exact.extend(doc.tokens[a..b].iter().map(|t| exact_hash(doc.slice(t.range))));
+        let mut i = 0;
+        while i < exact.len() {
+            match gaz.outlet_at(&exact[i..]) {
+                Some(len) => {
+                    outlets.push(TokenSpan { start: a + i, end: a + i + len, label: NerLabel::Org });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
     }
-    while s.end - s.start >= 2 && lower_in(word(doc, s.start), TITLES) {
+    if outlets.is_empty() {
+        return spans;
+    }
+    // Both lists are sorted and each is free of overlaps: one merge pass.
+    let mut out: Vec<TokenSpan> = Vec::with_capacity(spans.len() + outlets.len());
+    let mut spans = spans.into_iter().peekable();
+    for o in outlets {
+        while let Some(s) = spans.next_if(|s| s.end <= o.start) {
+            out.push(s);
+        }
+        if out.last().is_some_and(|l| l.end > o.start) {
+            continue; // inside a longer span kept before
+        }
+        let holder = spans.peek().is_some_and(|s| s.start <= o.start && s.end >= o.end);
+        if holder {
+            continue;
+        }
+        while spans.next_if(|s| s.start < o.end).is_some() {}
+        out.push(o);
+    }
+    out.extend(spans);
+    out
+}
+
+/// Drops tokens that cannot start or end a name (lowercase words, punctuation).
+fn trim(doc: &Document, mut s: TokenSpan) -> TokenSpan {
+    while s.start < s.end && !namey(word(doc, s.start)) {
+        s.start += 1;
+    }
+    // A possessive the tagger kept is part of a name ("Lord's" the cricket ground).
+    while s.start < s.end && !namey(word(doc, s.end - 1)) && !is_possessive(word(doc, s.end - 1)) {
+        s.end -= 1;
+    }
+    s
+}
+
+/// A span made of role words only ("CEO", "Officer").
+fn only_titles(doc: &Document, s: &TokenSpan) -> bool {
+    (s.start..s.end).all(|i| lower_in(word(doc, i), TITLES) || lower_in(word(doc, i), SPLIT_TITLES))
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’") 
+}
+
+/// "European Aeronautic Defence and Space Company (EADS)": the name before the bracket and the
+/// one inside it are two mentions.
+fn split_parens(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
+    let Some(open) = (s.start..s.end).find(|&i| word(doc, i) == "(") else { return vec![s] };
+    let close = (open..s.end).find(|&i| word(doc, i) == ")").unwrap_or(s.end);
+    let mut out = vec![TokenSpan { end: open, ..s }, TokenSpan { start: open + 1, end: close, ..s }];
+    if close + 1 < s.end {
+        out.push(TokenSpan { start: close + 1, ..s });
+    }
+    out.retain(|p| p.start < p.end);
+    out
+}
+
+/// "Iran Ayatollah Ali Khamenei", "Boeing CEO Scott Carson": a role word inside a span with a
+/// capitalized name after it splits the span; the name after it is a person. The part before
+/// keeps its label unless the span was a person.
+fn split_titles(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
+    let Some(t) = (s.start + 1..s.end.saturating_sub(1)).rev().find(|&i| lower_in(word(doc, i), SPLIT_TITLES)) else {
+        return vec![s];
+    };
+    if !(t + 1..s.end).all(|i| word(doc, i).starts_with(char::is_uppercase)) {
+        return vec![s];
+    }
+    let mut out = Vec::with_capacity(2);
+    // The words before the role, minus role modifiers ("Foreign Minister", "Vice President").
+    let mut end = t;
+    while end > s.start && lower_in(word(doc, end - 1), TITLES) {
+        end -= 1;
+    }
+    if end > s.start && s.label != NerLabel::Per {
+        out.push(TokenSpan { end, ..s });
+    }
+    out.push(TokenSpan { start: t + 1, end: s.end, label: NerLabel::Per });
+    out
+}
+
+/// A single capitalized common noun after a determiner or at a sentence start ("the Agency",
+/// "Officials said"): a word mostly written in lowercase, and in no gazetteer.
+fn is_common_noun(doc: &Document, s: &TokenSpan, case: &dyn Fn(&str) -> u8, gaz: &Gazetteers) -> bool {
+    if s.end - s.start != 1 {
+        return false;
+    }
+    let w = word(doc, s.start);
+    let bucket = case(w);
+    if bucket < 4 || w.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let sent = doc.tokens[s.start].sentence as usize;
+    let first = doc.sentences.get(sent).is_none_or(|x| x.tokens.start as usize == s.start);
+    if first {
+        // "Brown said": names that are also common words stay names at a sentence start.
+        bucket >= 5 && !gaz.in_any(lower_hash(w))
+    } else {
+        s.start > 0 && lower_in(word(doc, s.start - 1), DETERMINERS)
+    }
+}
+
+/// A one-word mention that repeats the surname of a person named in full elsewhere in the
+/// article, or a gendered form of it ("Zakharova" / "Zakharov"), is that person.
+fn relabel_surnames(doc: &Document, spans: &mut [TokenSpan]) {
+    let mut surnames: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.label == NerLabel::Per && s.end - s.start >= 2)
+        .map(|s| word(doc, s.end - 1))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    if surnames.is_empty() {
+        return;
+    }
+    // How often each candidate word is tagged as a one-word non-person, and how often it ends a
+    // person's name: "Ford" the company, named eight times, stays a company when "William Clay
+    // Ford" appears once.
+    let candidates: Vec<usize> = (0..spans.len())
+        .filter(|&k| {
+            let s = spans[k];
+            !matches!(s.label, NerLabel::Per | NerLabel::Loc) && s.end - s.start == 1
+        })
+        .filter(|&k| surnames.iter().any(|&n| same_surname(n, word(doc, spans[k].start))))
+        .collect();
+    for &k in &candidates {
+        let w = word(doc, spans[k].start);
+        let as_other = candidates.iter().filter(|&&j| word(doc, spans[j].start) == w).count();
+        let as_person = spans
+            .iter()
+            .filter(|s| s.label == NerLabel::Per && same_surname(word(doc, s.end - 1), w))
+            .count();
+        if as_other <= as_person {
+            spans[k].label = NerLabel::Per;
+        }
+    }
+}
+
+/// Equal, or one is the other plus a gendered ending (`-a`, `-aya`/`-y`, ...).
+fn same_surname(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 5 && long.starts_with(short) && matches!(&long[short.len()..], "a" | "aya" | "ova" | "eva")
+}
+
+/// Drops role words in front of a person's name ("President Vladimir Putin"): only when a
+/// capitalized word of the name remains; and role words at the end of a nationality or name.
+fn strip_titles(doc: &Document, mut s: TokenSpan) -> TokenSpan {
+    while s.label == NerLabel::Per && s.end - s.start >= 2 && lower_in(word(doc, s.start), TITLES) {
         let next = word(doc, s.start + 1);
         if !next.starts_with(char::is_uppercase) {
             break;
         }
         s.start += 1;
+    }
+    // "Iranian General": a trailing role word is no part of a nationality or a name.
+    if matches!(s.label, NerLabel::Misc | NerLabel::Per) {
+        while s.end - s.start >= 2 && lower_in(word(doc, s.end - 1), SPLIT_TITLES) {
+            s.end -= 1;
+        }
     }
     s
 }
@@ -193,8 +363,10 @@ mod tests {
         doc
     }
 
+    /// The span of `text`, or of its n-th occurrence for `text#n`.
     fn span(doc: &Document, text: &str, label: NerLabel) -> TokenSpan {
-        let start = doc.text().find(text).unwrap();
+        let (text, nth) = text.split_once('#').map_or((text, 1), |(t, n)| (t, n.parse().unwrap()));
+        let start = doc.text().match_indices(text).nth(nth - 1).unwrap().0;
         let r = doc.tokens_in(claimtrail_core::TextRange::from_usize(start, start + text.len()));
         TokenSpan { start: r.start, end: r.end, label }
     }
@@ -219,11 +391,34 @@ mod tests {
             ("Fox News Channel said.", &[("Fox News Channel", Org)], &[("Fox News Channel", Outlet)]),
             ("Interfax news agency said.", &[("Interfax", Org)], &[("Interfax", Outlet)]),
             ("Russian television said.", &[("Russian", Misc)], &[("Russian", Other)]),
+            (
+                "Iran Ayatollah Ali Khamenei spoke.",
+                &[("Iran Ayatollah Ali Khamenei", Loc)],
+                &[("Iran", Location), ("Ali Khamenei", Person)],
+            ),
+            (
+                "Boeing Airplanes CEO Scott Carson spoke.",
+                &[("Boeing Airplanes CEO Scott Carson", Org)],
+                &[("Boeing Airplanes", Organization), ("Scott Carson", Person)],
+            ),
+            ("Acme and EADS plan it.", &[("Acme and EADS plan", Org)], &[("Acme and EADS", Organization)]),
+            ("Acme Corp (ACME) said.", &[("Acme Corp (ACME)", Org)], &[("Acme Corp", Organization), ("ACME", Organization)]),
+            ("He told the Agency so.", &[("Agency", Org)], &[]),
+            ("Officials said so.", &[("Officials", Org)], &[]),
+            ("The Iranian General left.", &[("Iranian General", Misc)], &[("Iranian", Other)]),
+            ("Apple CEO Tim Cook spoke.", &[("Apple", Org), ("CEO Tim Cook", Per)], &[("Apple", Organization), ("Tim Cook", Person)]),
+            ("The CEO spoke.", &[("CEO", Org)], &[]),
+            (
+                "Ford hired Anna Ford. Ford grew. Ford sold.",
+                &[("Ford", Org), ("Anna Ford", Per), ("Ford#3", Org), ("Ford#4", Org)],
+                &[("Ford", Organization), ("Anna Ford", Person), ("Ford", Organization), ("Ford", Organization)],
+            ),
+            ("Maria Petrova spoke. Petrov said.", &[("Maria Petrova", Per), ("Petrov#2", Org)], &[("Maria Petrova", Person), ("Petrov", Person)]),
         ];
         for (text, tagged, want) in cases {
             let doc = doc_of(text);
             let spans = tagged.iter().map(|(t, l)| span(&doc, t, *l)).collect();
-            let got: Vec<(String, EntityKind)> = repair(&doc, spans)
+            let got: Vec<(String, EntityKind)> = repair(&doc, spans, &|w: &str| crate::entities::model::Model::embedded().map_or(0, |m| m.case_of(lower_hash(w))))
                 .into_iter()
                 .map(|(s, k)| {
                     let r = claimtrail_core::TextRange::new(

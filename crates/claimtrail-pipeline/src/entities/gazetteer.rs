@@ -92,6 +92,11 @@ impl Gazetteers {
         }
     }
 
+    /// True when the one-word entry `lw` (a [`lower_hash`]) is in any list.
+    pub fn in_any(&self, lw: u64) -> bool {
+        self.lower.contains_key(&lw)
+    }
+
     /// Length in words of the longest outlet name (exact case) starting at `words[0]`.
     pub fn outlet_at(&self, words: &[u64]) -> Option<usize> {
         let mut h = 0u64;

@@ -106,7 +106,8 @@ impl Stage for EntityRecognizer {
                 Vec::new()
             }
         };
-        let spans = fix::repair(doc, spans);
+        let case = |w: &str| Model::embedded().map_or(0, |m| m.case_of(features::lower_hash(w)));
+        let spans = fix::repair(doc, spans, &case);
         let mentions: Vec<Mention> = spans
             .iter()
             .map(|(s, kind)| Mention {
