@@ -230,7 +230,8 @@ mod tests {
     #[test]
     fn iob_tags_to_spans() {
         use NerLabel::*;
-        let cases: &[(&[&str], &[(usize, usize, NerLabel)])] = &[
+        type Case<'a> = (&'a [&'a str], &'a [(usize, usize, NerLabel)]);
+        let cases: &[Case] = &[
             (&["I-PER", "I-PER", "O", "I-LOC"], &[(0, 2, Per), (3, 4, Loc)]),
             (&["I-PER", "B-PER", "O"], &[(0, 1, Per), (1, 2, Per)]),
             (&["B-ORG", "I-ORG", "I-MISC"], &[(0, 2, Org), (2, 3, Misc)]),

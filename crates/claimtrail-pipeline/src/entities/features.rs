@@ -93,7 +93,8 @@ impl Default for CharHash {
     }
 }
 
-/// Lowercases a char to one char (the first of its lowercase mapping); digits become `0`.
+/// Lowercases a char to one char (the first of its lowercase mapping); digits become `0`, curly
+/// quotes and apostrophes their straight forms, dashes `-` (CoNLL text is ASCII).
 #[inline]
 pub fn norm_char(c: char) -> char {
     if c.is_ascii() {
@@ -105,7 +106,12 @@ pub fn norm_char(c: char) -> char {
     } else if c.is_numeric() {
         '0'
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+            '‘' | '’' | '‚' | '‛' | 'ʼ' => '\'',
+            '—' | '–' | '‒' | '―' => '-',
+            _ => c.to_lowercase().next().unwrap_or(c),
+        }
     }
 }
 
@@ -289,17 +295,17 @@ pub fn mark_gazetteers(toks: &mut [TokInfo], gaz: &Gazetteers) {
             if len == 0 || i < covered_until[g] {
                 continue;
             }
-            for k in i..i + len {
+            for (k, t) in toks[i..i + len].iter_mut().enumerate() {
                 let pos = if len == 1 {
                     POS_U
-                } else if k == i {
+                } else if k == 0 {
                     POS_B
-                } else if k + 1 == i + len {
+                } else if k + 1 == len {
                     POS_L
                 } else {
                     POS_I
                 };
-                toks[k].gaz[g] = pos + 1;
+                t.gaz[g] = pos + 1;
             }
             covered_until[g] = i + len;
         }
@@ -494,5 +500,7 @@ mod tests {
         assert_ne!(tok_info("Moscow").suf[3], tok_info("Dacow").suf[3]);
         assert_eq!(tok_info("Moscow").pre[1], tok_info("mostly").pre[1]);
         assert_eq!(tok_info("é").len, 1);
+        assert_eq!(tok_info("’s").lw, tok_info("'s").lw);
+        assert_eq!(tok_info("“").lw, tok_info("\"").lw);
     }
 }

@@ -15,23 +15,142 @@ use super::{kind_of, TokenSpan};
 
 /// Words that name a role in front of a person's name; they are not part of the name.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.",
-    "general", "senator", "sen", "sen.", "rep", "rep.", "representative", "governor", "gov", "gov.", "secretary",
-    "king", "queen", "prince", "princess", "pope", "chancellor", "judge", "justice", "ambassador", "spokesman",
-    "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "mayor", "premier", "sheikh", "ayatollah",
-    "colonel", "col", "col.", "lt", "lt.", "captain", "capt", "capt.", "sergeant", "sgt", "sgt.", "commander",
-    "admiral", "marshal", "lieutenant", "major", "maj", "maj.", "foreign", "defense", "defence", "deputy", "chief",
-    "state", "sir", "lord", "lady", "dame", "professor", "prof", "prof.", "rev", "rev.", "reverend", "father",
-    "archbishop", "bishop", "cardinal", "emir", "crown", "supreme", "leader", "former", "acting", "interim",
-    "pres.", "presidential", "envoy", "attorney", "congressman", "congresswoman", "speaker", "ceo", "cfo", "coo",
-    "officer", "executive",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "gen",
+    "gen.",
+    "general",
+    "senator",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "representative",
+    "governor",
+    "gov",
+    "gov.",
+    "secretary",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chancellor",
+    "judge",
+    "justice",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "director",
+    "mayor",
+    "premier",
+    "sheikh",
+    "ayatollah",
+    "colonel",
+    "col",
+    "col.",
+    "lt",
+    "lt.",
+    "captain",
+    "capt",
+    "capt.",
+    "sergeant",
+    "sgt",
+    "sgt.",
+    "commander",
+    "admiral",
+    "marshal",
+    "lieutenant",
+    "major",
+    "maj",
+    "maj.",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "chief",
+    "state",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "professor",
+    "prof",
+    "prof.",
+    "rev",
+    "rev.",
+    "reverend",
+    "father",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "emir",
+    "crown",
+    "supreme",
+    "leader",
+    "former",
+    "acting",
+    "interim",
+    "pres.",
+    "presidential",
+    "envoy",
+    "attorney",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "ceo",
+    "cfo",
+    "coo",
+    "officer",
+    "executive",
 ];
 
 /// Last words of outlet names.
 const OUTLET_HEADS: &[&str] = &[
-    "news", "times", "post", "journal", "gazette", "herald", "tribune", "telegraph", "chronicle", "daily", "newspaper",
-    "magazine", "press", "observer", "courier", "gazeta", "izvestia", "pravda", "zeitung", "standard", "mirror",
-    "inquirer", "examiner", "dispatch", "bulletin", "monitor", "channel", "tv", "radio", "television", "broadcasting",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "gazette",
+    "herald",
+    "tribune",
+    "telegraph",
+    "chronicle",
+    "daily",
+    "newspaper",
+    "magazine",
+    "press",
+    "observer",
+    "courier",
+    "gazeta",
+    "izvestia",
+    "pravda",
+    "zeitung",
+    "standard",
+    "mirror",
+    "inquirer",
+    "examiner",
+    "dispatch",
+    "bulletin",
+    "monitor",
+    "channel",
+    "tv",
+    "radio",
+    "television",
+    "broadcasting",
 ];
 
 /// Words before "Agency" that make it a news agency ("Xinhua News Agency").
@@ -69,10 +188,44 @@ fn word(doc: &Document, i: usize) -> &str {
 /// Role words that split a span: what follows is the person ("Iran Ayatollah Ali Khamenei",
 /// "Boeing CEO Scott Carson").
 const SPLIT_TITLES: &[&str] = &[
-    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ceo", "chairman",
-    "chairwoman", "ayatollah", "sheikh", "chancellor", "governor", "senator", "mayor", "ambassador", "envoy",
-    "premier", "king", "queen", "prince", "pope", "general", "gen.", "col.", "lt.", "sgt.", "mr.", "mrs.", "ms.",
-    "dr.", "mr", "mrs", "ms", "dr", "director", "commander", "chief",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "ayatollah",
+    "sheikh",
+    "chancellor",
+    "governor",
+    "senator",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "general",
+    "gen.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "director",
+    "commander",
+    "chief",
 ];
 
 /// Determiners after which a capitalized common noun is no name ("the Agency").
@@ -97,6 +250,10 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
                 }
             }
         }
+    }
+    let mut fixed = join_particles(doc, fixed);
+    for s in &mut fixed {
+        extend_portfolio(doc, s);
     }
     relabel_surnames(doc, &mut fixed);
     let spans = merge_outlets(doc, fixed, gaz);
@@ -168,13 +325,74 @@ fn trim(doc: &Document, mut s: TokenSpan) -> TokenSpan {
     s
 }
 
+/// Lowercase words inside Arabic, Dutch, German, Spanish, ... names ("Mohammed bin Salman").
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "del", "da", "di", "du", "dos", "das", "la",
+    "le",
+];
+
+/// "Mohammed bin Salman": a person's name, a name particle and a capitalized name right after it
+/// make one person.
+fn join_particles(doc: &Document, spans: Vec<TokenSpan>) -> Vec<TokenSpan> {
+    let mut out: Vec<TokenSpan> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if let Some(p) = out.last_mut() {
+            if p.label == NerLabel::Per
+                && p.end + 1 == s.start
+                && PARTICLES.contains(&word(doc, p.end))
+                && doc.tokens[p.end].sentence == doc.tokens[s.start].sentence
+            {
+                p.end = s.end;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Ministry portfolios written in lowercase before a capitalized "Ministry" ("the defense Ministry").
+const PORTFOLIOS: &[&str] = &[
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "finance",
+    "justice",
+    "health",
+    "education",
+    "economy",
+    "emergencies",
+    "energy",
+    "agriculture",
+    "culture",
+    "trade",
+    "transport",
+    "labor",
+    "labour",
+    "environment",
+    "communications",
+];
+
+/// "the defense Ministry": the lowercase portfolio is part of the ministry's name.
+fn extend_portfolio(doc: &Document, s: &mut TokenSpan) {
+    if s.label == NerLabel::Org
+        && s.start > 0
+        && word(doc, s.start).eq_ignore_ascii_case("ministry")
+        && PORTFOLIOS.contains(&word(doc, s.start - 1))
+        && doc.tokens[s.start - 1].sentence == doc.tokens[s.start].sentence
+    {
+        s.start -= 1;
+    }
+}
+
 /// A span made of role words only ("CEO", "Officer").
 fn only_titles(doc: &Document, s: &TokenSpan) -> bool {
     (s.start..s.end).all(|i| lower_in(word(doc, i), TITLES) || lower_in(word(doc, i), SPLIT_TITLES))
 }
 
 fn is_possessive(w: &str) -> bool {
-    matches!(w, "'s" | "’s" | "'" | "’") 
+    matches!(w, "'s" | "’s" | "'" | "’")
 }
 
 /// "European Aeronautic Defence and Space Company (EADS)": the name before the bracket and the
@@ -249,8 +467,8 @@ fn relabel_surnames(doc: &Document, spans: &mut [TokenSpan]) {
         return;
     }
     // How often each candidate word is tagged as a one-word non-person, and how often it ends a
-    // person's name: "Ford" the company, named eight times, stays a company when "William Clay
-    // Ford" appears once.
+    // person's name: "Ford" the company, named eight times and once as "Ford Motor Company",
+    // stays a company when "William Clay Ford" appears once.
     let candidates: Vec<usize> = (0..spans.len())
         .filter(|&k| {
             let s = spans[k];
@@ -261,11 +479,13 @@ fn relabel_surnames(doc: &Document, spans: &mut [TokenSpan]) {
     for &k in &candidates {
         let w = word(doc, spans[k].start);
         let as_other = candidates.iter().filter(|&&j| word(doc, spans[j].start) == w).count();
-        let as_person = spans
+        let as_person =
+            spans.iter().filter(|s| s.label == NerLabel::Per && same_surname(word(doc, s.end - 1), w)).count();
+        // A longer name of something else holding the word ("Ford Motor Company") is evidence too.
+        let in_other_name = spans
             .iter()
-            .filter(|s| s.label == NerLabel::Per && same_surname(word(doc, s.end - 1), w))
-            .count();
-        if as_other <= as_person {
+            .any(|s| s.label != NerLabel::Per && s.end - s.start >= 2 && (s.start..s.end).any(|i| word(doc, i) == w));
+        if as_other <= as_person || !in_other_name {
             spans[k].label = NerLabel::Per;
         }
     }
@@ -315,8 +535,7 @@ fn is_outlet(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
     if s.end - s.start >= 2 && lower_in(last, OUTLET_HEADS) {
         return true;
     }
-    if s.end - s.start >= 2 && last.eq_ignore_ascii_case("agency") && lower_in(word(doc, s.end - 2), AGENCY_MODIFIERS)
-    {
+    if s.end - s.start >= 2 && last.eq_ignore_ascii_case("agency") && lower_in(word(doc, s.end - 2), AGENCY_MODIFIERS) {
         return true;
     }
     if s.label != NerLabel::Org {
@@ -380,13 +599,21 @@ mod tests {
             ("President Vladimir Putin spoke.", &[("President Vladimir Putin", Per)], &[("Vladimir Putin", Person)]),
             ("Mr. Smith left.", &[("Mr. Smith", Per)], &[("Smith", Person)]),
             ("She was quoted by RIA Novosti on Monday.", &[("RIA", Org)], &[("RIA Novosti", Outlet)]),
-            ("The Wall Street Journal said so.", &[("Wall Street Journal", Org)], &[("The Wall Street Journal", Outlet)]),
+            (
+                "The Wall Street Journal said so.",
+                &[("Wall Street Journal", Org)],
+                &[("The Wall Street Journal", Outlet)],
+            ),
             ("Reuters said so.", &[], &[("Reuters", Outlet)]),
             ("He told the Kommersant newspaper about it.", &[("Kommersant", Org)], &[("Kommersant", Outlet)]),
             ("He told the daily Vedomostix.", &[("Vedomostix", Org)], &[("Vedomostix", Outlet)]),
             ("The Daily Planet Times ran it.", &[("Daily Planet Times", Org)], &[("Daily Planet Times", Outlet)]),
             ("Xinhua News Agency said.", &[("Xinhua News Agency", Org)], &[("Xinhua News Agency", Outlet)]),
-            ("The Atomic Energy Agency said.", &[("Atomic Energy Agency", Org)], &[("Atomic Energy Agency", Organization)]),
+            (
+                "The Atomic Energy Agency said.",
+                &[("Atomic Energy Agency", Org)],
+                &[("Atomic Energy Agency", Organization)],
+            ),
             ("The Foreign Ministry said.", &[("Foreign Ministry", Org)], &[("Foreign Ministry", Organization)]),
             ("Fox News Channel said.", &[("Fox News Channel", Org)], &[("Fox News Channel", Outlet)]),
             ("Interfax news agency said.", &[("Interfax", Org)], &[("Interfax", Outlet)]),
@@ -402,32 +629,59 @@ mod tests {
                 &[("Boeing Airplanes", Organization), ("Scott Carson", Person)],
             ),
             ("Acme and EADS plan it.", &[("Acme and EADS plan", Org)], &[("Acme and EADS", Organization)]),
-            ("Acme Corp (ACME) said.", &[("Acme Corp (ACME)", Org)], &[("Acme Corp", Organization), ("ACME", Organization)]),
+            (
+                "Acme Corp (ACME) said.",
+                &[("Acme Corp (ACME)", Org)],
+                &[("Acme Corp", Organization), ("ACME", Organization)],
+            ),
             ("He told the Agency so.", &[("Agency", Org)], &[]),
             ("Officials said so.", &[("Officials", Org)], &[]),
             ("The Iranian General left.", &[("Iranian General", Misc)], &[("Iranian", Other)]),
-            ("Apple CEO Tim Cook spoke.", &[("Apple", Org), ("CEO Tim Cook", Per)], &[("Apple", Organization), ("Tim Cook", Person)]),
+            (
+                "Apple CEO Tim Cook spoke.",
+                &[("Apple", Org), ("CEO Tim Cook", Per)],
+                &[("Apple", Organization), ("Tim Cook", Person)],
+            ),
             ("The CEO spoke.", &[("CEO", Org)], &[]),
             (
-                "Ford hired Anna Ford. Ford grew. Ford sold.",
-                &[("Ford", Org), ("Anna Ford", Per), ("Ford#3", Org), ("Ford#4", Org)],
-                &[("Ford", Organization), ("Anna Ford", Person), ("Ford", Organization), ("Ford", Organization)],
+                "Crown Prince Mohammed bin Salman said.",
+                &[("Mohammed", Per), ("Salman", Loc)],
+                &[("Mohammed bin Salman", Person)],
             ),
-            ("Maria Petrova spoke. Petrov said.", &[("Maria Petrova", Per), ("Petrov#2", Org)], &[("Maria Petrova", Person), ("Petrov", Person)]),
+            ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
+            ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
+            ("the defense Ministry said.", &[("Ministry", Org)], &[("defense Ministry", Organization)]),
+            (
+                "Ford Motor hired Anna Ford. Ford grew. Ford sold.",
+                &[("Ford Motor", Org), ("Anna Ford", Per), ("Ford#3", Org), ("Ford#4", Org)],
+                &[("Ford Motor", Organization), ("Anna Ford", Person), ("Ford", Organization), ("Ford", Organization)],
+            ),
+            (
+                "Apple hired Steve Jobs. Jobs left. Jobs came back.",
+                &[("Apple", Org), ("Steve Jobs", Per), ("Jobs#2", Org), ("Jobs#3", Org)],
+                &[("Apple", Organization), ("Steve Jobs", Person), ("Jobs", Person), ("Jobs", Person)],
+            ),
+            (
+                "Maria Petrova spoke. Petrov said.",
+                &[("Maria Petrova", Per), ("Petrov#2", Org)],
+                &[("Maria Petrova", Person), ("Petrov", Person)],
+            ),
         ];
         for (text, tagged, want) in cases {
             let doc = doc_of(text);
             let spans = tagged.iter().map(|(t, l)| span(&doc, t, *l)).collect();
-            let got: Vec<(String, EntityKind)> = repair(&doc, spans, &|w: &str| crate::entities::model::Model::embedded().map_or(0, |m| m.case_of(lower_hash(w))))
-                .into_iter()
-                .map(|(s, k)| {
-                    let r = claimtrail_core::TextRange::new(
-                        doc.tokens[s.start].range.start(),
-                        doc.tokens[s.end - 1].range.end(),
-                    );
-                    (doc.slice(r).to_string(), k)
-                })
-                .collect();
+            let got: Vec<(String, EntityKind)> = repair(&doc, spans, &|w: &str| {
+                crate::entities::model::Model::embedded().map_or(0, |m| m.case_of(lower_hash(w)))
+            })
+            .into_iter()
+            .map(|(s, k)| {
+                let r = claimtrail_core::TextRange::new(
+                    doc.tokens[s.start].range.start(),
+                    doc.tokens[s.end - 1].range.end(),
+                );
+                (doc.slice(r).to_string(), k)
+            })
+            .collect();
             let want: Vec<(String, EntityKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
             assert_eq!(got, want, "{text}");
         }

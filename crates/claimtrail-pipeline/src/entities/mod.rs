@@ -156,11 +156,11 @@ mod tests {
                 "The Wall Street Journal reported the deal, citing people familiar with it.",
                 &[("The Wall Street Journal", Outlet)],
             ),
+            ("The spokeswoman, quoted by RIA Novosti, called the report nonsense.", &[("RIA Novosti", Outlet)]),
             (
-                "The spokeswoman, quoted by RIA Novosti, called the report nonsense.",
-                &[("RIA Novosti", Outlet)],
+                "Officials at Microsoft declined to comment, Reuters said.",
+                &[("Microsoft", Organization), ("Reuters", Outlet)],
             ),
-            ("Officials at Microsoft declined to comment, Reuters said.", &[("Microsoft", Organization), ("Reuters", Outlet)]),
             ("Nobody said anything about it yesterday.", &[]),
         ];
         for (text, want) in cases {

@@ -27,7 +27,8 @@ pub struct Model {
     keys: Vec<u64>,
     weights: Vec<i16>,
     scale: f32,
-    slots: Vec<u32>,
+    /// Open addressing: `(key, row + 1)`, row 0 empty; key and row share a cache line.
+    slots: Vec<(u64, u32)>,
     mask: usize,
     case: IdMap<u8>,
 }
@@ -65,20 +66,14 @@ impl Model {
     pub fn new(keys: Vec<u64>, weights: Vec<i16>, scale: f32, case: Vec<(u64, u8)>) -> Model {
         assert_eq!(weights.len(), keys.len() * N_TAGS, "one row of weights per feature");
         let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut m = Model {
-            keys,
-            weights,
-            scale,
-            slots: vec![0; cap],
-            mask: cap - 1,
-            case: case.into_iter().collect(),
-        };
+        let mut m =
+            Model { keys, weights, scale, slots: vec![(0, 0); cap], mask: cap - 1, case: case.into_iter().collect() };
         for row in 0..m.keys.len() {
             let mut i = (m.keys[row] as usize) & m.mask;
-            while m.slots[i] != 0 {
+            while m.slots[i].1 != 0 {
                 i = (i + 1) & m.mask;
             }
-            m.slots[i] = row as u32 + 1;
+            m.slots[i] = (m.keys[row], row as u32 + 1);
         }
         m
     }
@@ -151,13 +146,12 @@ impl Model {
     fn row(&self, key: u64) -> Option<usize> {
         let mut i = (key as usize) & self.mask;
         loop {
-            let s = *self.slots.get(i)?;
-            if s == 0 {
+            let (k, r) = *self.slots.get(i)?;
+            if r == 0 {
                 return None;
             }
-            let row = s as usize - 1;
-            if self.keys[row] == key {
-                return Some(row);
+            if k == key {
+                return Some(r as usize - 1);
             }
             i = (i + 1) & self.mask;
         }

@@ -150,19 +150,19 @@ impl CaseCounts {
 
     /// Buckets of words seen often enough.
     pub fn buckets(&self) -> Vec<(u64, u8)> {
-        let mut v: Vec<(u64, u8)> = self
-            .0
-            .iter()
-            .map(|(&k, &(l, c))| (k, case_bucket(l, c)))
-            .filter(|&(_, b)| b != 0)
-            .collect();
+        let mut v: Vec<(u64, u8)> =
+            self.0.iter().map(|(&k, &(l, c))| (k, case_bucket(l, c))).filter(|&(_, b)| b != 0).collect();
         v.sort_unstable();
         v
     }
 }
 
 /// Token infos of a sentence with case buckets and gazetteer marks.
-pub fn prepare<'a>(words: impl IntoIterator<Item = &'a str>, case: &impl Fn(u64) -> u8, gaz: &Gazetteers) -> Vec<TokInfo> {
+pub fn prepare<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+    case: &impl Fn(u64) -> u8,
+    gaz: &Gazetteers,
+) -> Vec<TokInfo> {
     let mut toks: Vec<TokInfo> = words.into_iter().map(tok_info).collect();
     for t in &mut toks {
         t.case = case(t.lw);
@@ -356,7 +356,8 @@ mod tests {
 
     #[test]
     fn tags_round_trip_to_spans() {
-        let cases: Vec<(usize, Vec<(usize, usize, NerLabel)>)> = vec![
+        type Spans = Vec<(usize, usize, NerLabel)>;
+        let cases: Vec<(usize, Spans)> = vec![
             (5, vec![(0, 2, NerLabel::Per), (3, 4, NerLabel::Loc)]),
             (4, vec![(0, 1, NerLabel::Org), (1, 4, NerLabel::Misc)]),
             (3, vec![]),
