@@ -169,4 +169,30 @@ mod tests {
             assert_eq!(got, want, "{text}");
         }
     }
+
+    #[test]
+    fn odd_inputs_give_ordered_spans_in_bounds() {
+        let long = "The Reuters News Agency said Anna Berg of Oslo met RIA Novosti. ".repeat(300);
+        let inputs = [
+            "\u{201c}\u{201d} \u{2019}s ( ) -- The",
+            "ALL CAPS HEADLINE ABOUT MOSCOW AND REUTERS",
+            "the the the The The The",
+            "Mr. Mr. Mr. President",
+            "(((( Anna )))) Berg's \"Oslo",
+            "Москва и Пекин. 東京 Reuters",
+            "President",
+            "Mohammed bin",
+            long.as_str(),
+        ];
+        for text in inputs {
+            let doc = Pipeline::new().analyze(Meta { id: "t".into(), ..Meta::default() }, text).unwrap();
+            let mut last_end = 0;
+            for m in &doc.mentions {
+                assert!(m.range.start() >= last_end, "{text}: overlapping or unordered mentions");
+                assert!(m.range.end() as usize <= text.len() && !m.range.is_empty());
+                assert!(text.is_char_boundary(m.range.start() as usize));
+                last_end = m.range.end();
+            }
+        }
+    }
 }

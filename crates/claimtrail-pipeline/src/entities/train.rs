@@ -40,7 +40,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        Self { epochs: 12, seed: 0x00c1_a17a_11ce }
+        Self { epochs: 8, seed: 0x00c1_a17a_11ce }
     }
 }
 
