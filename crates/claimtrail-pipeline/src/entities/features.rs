@@ -352,6 +352,10 @@ const T_HIST_SH: u32 = 42;
 const T_LEN: u32 = 43;
 const T_CAPS_LW: u32 = 44;
 const T_CASE_SH: u32 = 45;
+const T_SHM2: u32 = 46;
+const T_SHP2: u32 = 47;
+const T_TRI_P: u32 = 48;
+const T_PREV_LWM1: u32 = 49;
 
 /// Sentinel hashes for positions outside the sentence.
 const PAD: u64 = 0x5eed_0000_0000_0001;
@@ -407,6 +411,10 @@ pub fn features(toks: &[TokInfo], i: usize, ctx: SentCtx, prev: u8, prev2: u8, h
         out.push(fh(T_WM1, get(-1).map_or(PAD, |t| t.w), 0));
     }
     out.push(fh(T_WP1, get(1).map_or(PAD, |t| t.w), 0));
+    out.push(fh(T_SHM2, sh(-2), sh(-1)));
+    out.push(fh(T_SHP2, sh(1), sh(2)));
+    out.push(fh(T_TRI_P, lw(1), lw(2)));
+    out.push(fh(T_PREV_LWM1, u64::from(prev), lw(-1)));
     if ctx.all_caps {
         out.push(fh(T_CAPS_SH, t.shape, 0));
         out.push(fh(T_CAPS_PREV, u64::from(prev), 0));

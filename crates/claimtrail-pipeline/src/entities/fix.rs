@@ -245,7 +245,7 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
         for part in split_parens(doc, s) {
             for part in split_titles(doc, part) {
                 let part = strip_titles(doc, trim(doc, part));
-                if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part) {
+                if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part, gaz) {
                     fixed.push(part);
                 }
             }
@@ -315,11 +315,19 @@ fn merge_outlets(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec
 
 /// Drops tokens that cannot start or end a name (lowercase words, punctuation).
 fn trim(doc: &Document, mut s: TokenSpan) -> TokenSpan {
-    while s.start < s.end && !namey(word(doc, s.start)) {
+    // "de Silva": a name particle may start a person's name.
+    while s.start < s.end
+        && !namey(word(doc, s.start))
+        && !(s.label == NerLabel::Per && s.end - s.start >= 2 && PARTICLES.contains(&word(doc, s.start)))
+    {
         s.start += 1;
     }
     // A possessive the tagger kept is part of a name ("Lord's" the cricket ground).
     while s.start < s.end && !namey(word(doc, s.end - 1)) && !is_possessive(word(doc, s.end - 1)) {
+        // "Mladost (BJ)": a bracket closing one inside the name stays.
+        if word(doc, s.end - 1) == ")" && (s.start..s.end).any(|i| word(doc, i) == "(") {
+            break;
+        }
         s.end -= 1;
     }
     s
@@ -386,9 +394,12 @@ fn extend_portfolio(doc: &Document, s: &mut TokenSpan) {
     }
 }
 
-/// A span made of role words only ("CEO", "Officer").
-fn only_titles(doc: &Document, s: &TokenSpan) -> bool {
-    (s.start..s.end).all(|i| lower_in(word(doc, i), TITLES) || lower_in(word(doc, i), SPLIT_TITLES))
+/// A span made of role words only ("CEO", "Officer"), none of which is also a name ("King").
+fn only_titles(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
+    (s.start..s.end).all(|i| {
+        let w = word(doc, i);
+        (lower_in(w, TITLES) || lower_in(w, SPLIT_TITLES)) && !gaz.in_any(lower_hash(w))
+    })
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -399,6 +410,10 @@ fn is_possessive(w: &str) -> bool {
 /// one inside it are two mentions.
 fn split_parens(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
     let Some(open) = (s.start..s.end).find(|&i| word(doc, i) == "(") else { return vec![s] };
+    // "Mladost (BJ)": a one-word name with a bracketed qualifier stays whole.
+    if open < s.start + 2 {
+        return vec![s];
+    }
     let close = (open..s.end).find(|&i| word(doc, i) == ")").unwrap_or(s.end);
     let mut out = vec![TokenSpan { end: open, ..s }, TokenSpan { start: open + 1, end: close, ..s }];
     if close + 1 < s.end {
@@ -478,6 +493,13 @@ fn relabel_surnames(doc: &Document, spans: &mut [TokenSpan]) {
         .collect();
     for &k in &candidates {
         let w = word(doc, spans[k].start);
+        // Names are introduced in full, then shortened: the full name must come first.
+        let introduced = spans[..k]
+            .iter()
+            .any(|s| s.label == NerLabel::Per && s.end - s.start >= 2 && same_surname(word(doc, s.end - 1), w));
+        if !introduced {
+            continue;
+        }
         let as_other = candidates.iter().filter(|&&j| word(doc, spans[j].start) == w).count();
         let as_person =
             spans.iter().filter(|s| s.label == NerLabel::Per && same_surname(word(doc, s.end - 1), w)).count();
@@ -511,7 +533,7 @@ fn strip_titles(doc: &Document, mut s: TokenSpan) -> TokenSpan {
         s.start += 1;
     }
     // "Iranian General": a trailing role word is no part of a nationality or a name.
-    if matches!(s.label, NerLabel::Misc | NerLabel::Per) {
+    if s.label == NerLabel::Misc {
         while s.end - s.start >= 2 && lower_in(word(doc, s.end - 1), SPLIT_TITLES) {
             s.end -= 1;
         }
@@ -643,6 +665,10 @@ mod tests {
                 &[("Apple", Organization), ("Tim Cook", Person)],
             ),
             ("The CEO spoke.", &[("CEO", Org)], &[]),
+            ("King said so.", &[("King", Per)], &[("King", Person)]),
+            ("Billie Jean King said.", &[("Billie Jean King", Per)], &[("Billie Jean King", Person)]),
+            ("Bowling: de Silva 4-0.", &[("de Silva", Per)], &[("de Silva", Person)]),
+            ("Mladost (BJ) 4 0", &[("Mladost (BJ)", Org)], &[("Mladost (BJ)", Organization)]),
             (
                 "Crown Prince Mohammed bin Salman said.",
                 &[("Mohammed", Per), ("Salman", Loc)],
