@@ -242,7 +242,7 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
     let gaz = Gazetteers::embedded();
     let mut fixed: Vec<TokenSpan> = Vec::with_capacity(spans.len());
     for s in spans {
-        for part in split_parens(doc, s) {
+        for part in split_commas(doc, s).into_iter().flat_map(|p| split_parens(doc, p)) {
             for part in split_titles(doc, part) {
                 let part = strip_titles(doc, trim(doc, part));
                 if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part, gaz) {
@@ -254,6 +254,9 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
     let mut fixed = join_particles(doc, fixed);
     for s in &mut fixed {
         extend_portfolio(doc, s);
+        if s.end - s.start >= 2 && lower_in(word(doc, s.end - 1), ORG_HEADS) {
+            s.label = NerLabel::Org;
+        }
     }
     relabel_surnames(doc, &mut fixed);
     let spans = merge_outlets(doc, fixed, gaz);
@@ -394,17 +397,76 @@ fn extend_portfolio(doc: &Document, s: &mut TokenSpan) {
     }
 }
 
-/// A span made of role words only ("CEO", "Officer"), none of which is also a name ("King").
+/// A span made of role words only ("CEO", "Prime Minister"); a single one that is also a name
+/// ("King") stays.
 fn only_titles(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
+    let single = s.end - s.start == 1;
     (s.start..s.end).all(|i| {
         let w = word(doc, i);
-        (lower_in(w, TITLES) || lower_in(w, SPLIT_TITLES)) && !gaz.in_any(lower_hash(w))
+        (lower_in(w, TITLES) || lower_in(w, SPLIT_TITLES)) && !(single && gaz.in_any(lower_hash(w)))
     })
 }
 
 fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "’s" | "'" | "’")
 }
+
+/// "the BBC, Prime Minister Boris Johnson": a name does not run across a comma.
+fn split_commas(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
+    let mut out = Vec::new();
+    let mut start = s.start;
+    for i in s.start..s.end {
+        if word(doc, i) == "," {
+            if start < i {
+                out.push(TokenSpan { start, end: i, ..s });
+            }
+            start = i + 1;
+        }
+    }
+    if start < s.end {
+        out.push(TokenSpan { start, ..s });
+    }
+    out
+}
+
+/// Last words that make a name an organization ("Lehman Brothers", "Acme Corp."). Not "Bank" nor
+/// "Federation": "West Bank" and "Russian Federation" are places.
+const ORG_HEADS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "gmbh",
+    "group",
+    "holdings",
+    "brothers",
+    "bros",
+    "bros.",
+    "investments",
+    "airlines",
+    "airways",
+    "motors",
+    "corporation",
+    "company",
+    "association",
+    "institute",
+    "party",
+    "council",
+    "committee",
+    "ministry",
+    "department",
+    "commission",
+    "foundation",
+    "organisation",
+    "organization",
+    "authority",
+    "agency",
+];
 
 /// "European Aeronautic Defence and Space Company (EADS)": the name before the bracket and the
 /// one inside it are two mentions.
@@ -665,6 +727,12 @@ mod tests {
                 &[("Apple", Organization), ("Tim Cook", Person)],
             ),
             ("The CEO spoke.", &[("CEO", Org)], &[]),
+            (
+                "Speaking to the BBC, Prime Minister Boris Johnson said.",
+                &[("BBC, Prime Minister", Org), ("Boris Johnson", Per)],
+                &[("BBC", Outlet), ("Boris Johnson", Person)],
+            ),
+            ("Lehman Brothers fell.", &[("Lehman Brothers", Loc)], &[("Lehman Brothers", Organization)]),
             ("King said so.", &[("King", Per)], &[("King", Person)]),
             ("Billie Jean King said.", &[("Billie Jean King", Per)], &[("Billie Jean King", Person)]),
             ("Bowling: de Silva 4-0.", &[("de Silva", Per)], &[("de Silva", Person)]),
