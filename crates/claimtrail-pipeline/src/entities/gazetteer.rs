@@ -64,7 +64,9 @@ impl Gazetteers {
     pub fn embedded() -> &'static Gazetteers {
         static G: OnceLock<Gazetteers> = OnceLock::new();
         G.get_or_init(|| {
-            let mut g = Gazetteers::default();
+            let lines = [LOC, FIRST, LAST, OUTLETS].iter().map(|l| l.lines().count()).sum();
+            let mut g =
+                Gazetteers { lower: IdMap::with_capacity_and_hasher(lines, Default::default()), ..Default::default() };
             for (list, bit) in [(LOC, GAZ_LOC), (FIRST, GAZ_FIRST), (LAST, GAZ_LAST), (OUTLETS, GAZ_OUTLET)] {
                 g.add_list(list, bit);
             }
