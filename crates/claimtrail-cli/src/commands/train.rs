@@ -33,6 +33,9 @@ enum Model {
         /// Passes over the training data.
         #[arg(long, default_value_t = TrainOptions::default().epochs)]
         epochs: usize,
+        /// Seed of the document order (used as `seed | 1`).
+        #[arg(long, default_value_t = TrainOptions::default().seed)]
+        seed: u64,
     },
 }
 
@@ -54,7 +57,7 @@ fn read_texts(dir: &Path) -> anyhow::Result<Vec<String>> {
 /// Runs `train`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.model {
-        Model::Ner { train: train_path, out, texts, dev, epochs } => {
+        Model::Ner { train: train_path, out, texts, dev, epochs, seed } => {
             let docs = claimtrail_eval::conll::read(&train_path)?;
             let docs = claimtrail_eval::conll::to_train(&docs);
             let dev = match dev {
@@ -63,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             };
             let texts = read_texts(&texts)?;
             eprintln!("{} unlabeled texts for case statistics", texts.len());
-            let opts = TrainOptions { epochs, ..TrainOptions::default() };
+            let opts = TrainOptions { epochs, seed };
             let model = train(&docs, &texts, &dev, &opts, |line| eprintln!("{line}"));
             let bytes = model.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
