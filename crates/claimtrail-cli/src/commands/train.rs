@@ -36,6 +36,9 @@ enum Model {
         /// Seed of the document order (used as `seed | 1`).
         #[arg(long, default_value_t = TrainOptions::default().seed)]
         seed: u64,
+        /// Runs over different document orders whose weights are averaged.
+        #[arg(long, default_value_t = TrainOptions::default().runs)]
+        runs: usize,
     },
 }
 
@@ -57,7 +60,7 @@ fn read_texts(dir: &Path) -> anyhow::Result<Vec<String>> {
 /// Runs `train`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.model {
-        Model::Ner { train: train_path, out, texts, dev, epochs, seed } => {
+        Model::Ner { train: train_path, out, texts, dev, epochs, seed, runs } => {
             let docs = claimtrail_eval::conll::read(&train_path)?;
             let docs = claimtrail_eval::conll::to_train(&docs);
             let dev = match dev {
@@ -66,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             };
             let texts = read_texts(&texts)?;
             eprintln!("{} unlabeled texts for case statistics", texts.len());
-            let opts = TrainOptions { epochs, seed };
+            let opts = TrainOptions { epochs, seed, runs };
             let model = train(&docs, &texts, &dev, &opts, |line| eprintln!("{line}"));
             let bytes = model.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;

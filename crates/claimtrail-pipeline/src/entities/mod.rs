@@ -158,8 +158,8 @@ mod tests {
             ),
             ("The spokeswoman, quoted by RIA Novosti, called the report nonsense.", &[("RIA Novosti", Outlet)]),
             (
-                "Officials at Microsoft declined to comment, Reuters said.",
-                &[("Microsoft", Organization), ("Reuters", Outlet)],
+                "A spokesman for Microsoft Corp. declined to comment, Reuters said.",
+                &[("Microsoft Corp.", Organization), ("Reuters", Outlet)],
             ),
             ("Nobody said anything about it yesterday.", &[]),
         ];

@@ -36,11 +36,14 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// Seed of the document order.
     pub seed: u64,
+    /// Independent runs (document orders) whose averaged weights are averaged again: less
+    /// dependence on one order.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        Self { epochs: 8, seed: 0x00c1_a17a_11ce }
+        Self { epochs: 8, seed: 0x00c1_a17a_11ce, runs: 3 }
     }
 }
 
@@ -199,26 +202,65 @@ impl Weights {
         }
     }
 
-    /// The averaged, quantized model.
-    fn average(&self, case: Vec<(u64, u8)>) -> Model {
-        let avg: Vec<f32> = self.w.iter().zip(&self.acc).map(|(&w, &a)| w - (a / self.c) as f32).collect();
-        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-        let scale = max / 32767.0;
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
-        let (mut keys, mut weights) = (Vec::new(), Vec::new());
-        for (k, r) in rows {
-            let row = &avg[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
-            let q: Vec<i16> = row.iter().map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
-            // Rows too small to move a decision are dropped.
-            if q.iter().all(|&x| x.unsigned_abs() < 8) {
-                continue;
-            }
-            keys.push(k);
-            weights.extend(q);
-        }
-        Model::new(keys, weights, scale, case)
+    /// The averaged weights, by feature hash.
+    fn averaged(&self) -> Vec<(u64, [f32; N_TAGS])> {
+        let mut rows: Vec<(u64, [f32; N_TAGS])> = self
+            .index
+            .iter()
+            .map(|(&k, &r)| {
+                let r = r as usize * N_TAGS;
+                let mut row = [0f32; N_TAGS];
+                for (t, x) in row.iter_mut().enumerate() {
+                    *x = self.w[r + t] - (self.acc[r + t] / self.c) as f32;
+                }
+                (k, row)
+            })
+            .collect();
+        rows.sort_unstable_by_key(|&(k, _)| k);
+        rows
     }
+}
+
+/// Quantizes weight rows (sorted by hash) into a model.
+fn quantize(rows: &[(u64, [f32; N_TAGS])], case: Vec<(u64, u8)>) -> Model {
+    let max = rows.iter().flat_map(|(_, r)| r.iter()).fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+    let scale = max / 32767.0;
+    let (mut keys, mut weights) = (Vec::new(), Vec::new());
+    for (k, row) in rows {
+        let q: Vec<i16> = row.iter().map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+        // Rows too small to move a decision are dropped.
+        if q.iter().all(|&x| x.unsigned_abs() < 8) {
+            continue;
+        }
+        keys.push(*k);
+        weights.extend(q);
+    }
+    Model::new(keys, weights, scale, case)
+}
+
+/// The mean of several runs' weight rows (each sorted by hash); a row missing from a run is zero.
+fn mean_rows(runs: &[Vec<(u64, [f32; N_TAGS])>]) -> Vec<(u64, [f32; N_TAGS])> {
+    let mut all: Vec<(u64, [f32; N_TAGS])> = runs.iter().flatten().copied().collect();
+    all.sort_unstable_by_key(|&(k, _)| k);
+    let n = runs.len().max(1) as f32;
+    let mut out: Vec<(u64, [f32; N_TAGS])> = Vec::with_capacity(all.len());
+    for (k, row) in all {
+        match out.last_mut() {
+            Some((lk, acc)) if *lk == k => acc.iter_mut().zip(row).for_each(|(a, x)| *a += x),
+            _ => out.push((k, row)),
+        }
+    }
+    for (_, row) in &mut out {
+        row.iter_mut().for_each(|x| *x /= n);
+    }
+    out
+}
+
+fn f1_line(model: &Model, dev: &[Prepared]) -> String {
+    let (tp, np, ng) = span_counts(model, dev);
+    let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    format!("dev P {p:.4} R {r:.4} F1 {f:.4} ({} rows)", model.len())
 }
 
 struct TrainScorer<'a>(&'a RefCell<Weights>);
@@ -301,11 +343,32 @@ pub fn train(
     let dev = prepare_docs(dev, &case, gaz);
     log(&format!("{} documents, {} case entries", prepared.len(), case_list.len()));
 
+    let mut runs = Vec::with_capacity(opts.runs.max(1));
+    for run in 0..opts.runs.max(1) {
+        let seed = opts.seed.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(run as u64));
+        runs.push(train_run(&prepared, &dev, &case_list, opts.epochs, seed, &mut log));
+    }
+    let model = quantize(&mean_rows(&runs), case_list);
+    if !dev.is_empty() {
+        log(&format!("mean of {} runs: {}", runs.len(), f1_line(&model, &dev)));
+    }
+    model
+}
+
+/// One perceptron run over the documents in an order shuffled from `seed`; averaged weights.
+fn train_run(
+    prepared: &[Prepared],
+    dev: &[Prepared],
+    case_list: &[(u64, u8)],
+    epochs: usize,
+    seed: u64,
+    log: &mut impl FnMut(&str),
+) -> Vec<(u64, [f32; N_TAGS])> {
     let weights = RefCell::new(Weights { index: IdMap::default(), w: Vec::new(), acc: Vec::new(), c: 1.0 });
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = opts.seed | 1;
+    let mut rng = seed | 1;
     let mut out = Vec::new();
-    for epoch in 0..opts.epochs {
+    for epoch in 0..epochs {
         // Fisher-Yates with xorshift64.
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
@@ -338,16 +401,14 @@ pub fn train(
             weights.borrow().index.len()
         );
         if !dev.is_empty() {
-            let model = weights.borrow().average(case_list.clone());
-            let (tp, np, ng) = span_counts(&model, &dev);
-            let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-            let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-            line += &format!("; dev P {p:.4} R {r:.4} F1 {f:.4} ({} rows)", model.len());
+            let model = quantize(&weights.borrow().averaged(), case_list.to_vec());
+            line += "; ";
+            line += &f1_line(&model, dev);
         }
         log(&line);
     }
-    let model = weights.borrow().average(case_list);
-    model
+    let rows = weights.borrow().averaged();
+    rows
 }
 
 #[cfg(test)]
@@ -383,7 +444,7 @@ mod tests {
                 sent("Anna Berg said it ended .", vec![(0, 2, NerLabel::Per)]),
             ],
         }];
-        let opts = TrainOptions { epochs: 5, seed: 7 };
+        let opts = TrainOptions { epochs: 5, seed: 7, runs: 2 };
         let a = train(&docs, &[], &[], &opts, |_| {}).to_bytes();
         let b = train(&docs, &[], &[], &opts, |_| {}).to_bytes();
         assert_eq!(a, b);
