@@ -10,7 +10,7 @@
 use claimtrail_core::{Document, EntityKind, NerLabel};
 
 use super::features::lower_hash;
-use super::gazetteer::{exact_hash, Gazetteers};
+use super::gazetteer::{exact_hash, Gazetteers, GAZ_FIRST};
 use super::{kind_of, TokenSpan};
 
 /// Words that name a role in front of a person's name; they are not part of the name.
@@ -252,6 +252,7 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
         }
     }
     let mut fixed = join_particles(doc, fixed);
+    extend_first_names(doc, &mut fixed, gaz);
     for s in &mut fixed {
         extend_portfolio(doc, s);
         if s.end - s.start >= 2 && lower_in(word(doc, s.end - 1), ORG_HEADS) {
@@ -362,6 +363,25 @@ fn join_particles(doc: &Document, spans: Vec<TokenSpan>) -> Vec<TokenSpan> {
         out.push(s);
     }
     out
+}
+
+/// "Ayatollah Ali Khamenei" tagged as "Khamenei": a listed first name or an initial right before a
+/// person's name, and outside any other span, belongs to it.
+fn extend_first_names(doc: &Document, spans: &mut [TokenSpan], gaz: &Gazetteers) {
+    for k in 0..spans.len() {
+        if spans[k].label != NerLabel::Per {
+            continue;
+        }
+        let floor = if k > 0 { spans[k - 1].end } else { 0 };
+        let s = &mut spans[k];
+        while s.start > floor && doc.tokens[s.start - 1].sentence == doc.tokens[s.start].sentence && {
+            let w = word(doc, s.start - 1);
+            let initial = w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with('.');
+            initial || w.starts_with(char::is_uppercase) && gaz.has(lower_hash(w), GAZ_FIRST) && !lower_in(w, TITLES)
+        } {
+            s.start -= 1;
+        }
+    }
 }
 
 /// Ministry portfolios written in lowercase before a capitalized "Ministry" ("the defense Ministry").
@@ -858,6 +878,8 @@ mod tests {
                 &[("Mohammed", Per), ("Salman", Loc)],
                 &[("Mohammed bin Salman", Person)],
             ),
+            ("Ayatollah Ali Khamenei said.", &[("Khamenei", Per)], &[("Ali Khamenei", Person)]),
+            ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
             ("the defense Ministry said.", &[("Ministry", Org)], &[("defense Ministry", Organization)]),

@@ -94,6 +94,11 @@ impl Gazetteers {
         }
     }
 
+    /// True when the one-word entry `lw` (a [`lower_hash`]) is in list `bit` (`GAZ_*`).
+    pub fn has(&self, lw: u64, bit: usize) -> bool {
+        self.lower.get(&lw).is_some_and(|b| b & (1 << bit) != 0)
+    }
+
     /// True when the one-word entry `lw` (a [`lower_hash`]) is in any list.
     pub fn in_any(&self, lw: u64) -> bool {
         self.lower.contains_key(&lw)
