@@ -243,7 +243,7 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
     let mut fixed: Vec<TokenSpan> = Vec::with_capacity(spans.len());
     for s in spans {
         for part in split_commas(doc, s).into_iter().flat_map(|p| split_parens(doc, p)) {
-            for part in split_titles(doc, part) {
+            for part in split_titles(doc, part).into_iter().flat_map(|p| split_after_institution(doc, p)) {
                 let part = strip_titles(doc, trim(doc, part));
                 if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part, gaz) {
                     fixed.push(part);
@@ -528,6 +528,30 @@ fn split_titles(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
     }
     out.push(TokenSpan { start: t + 1, end: s.end, label: NerLabel::Per });
     out
+}
+
+/// Heads of institution names after which a name cannot go on with a person's name.
+const INSTITUTION_HEADS: &[&str] =
+    &["Ministry", "Department", "Office", "Commission", "Committee", "Council", "Agency"];
+
+/// "the defense Ministry Sergei Shoigu": two or more capitalized words after an institution's
+/// head word are the person who heads it.
+fn split_after_institution(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
+    if s.label != NerLabel::Org || s.end - s.start < 3 {
+        return vec![s];
+    }
+    let Some(h) = (s.start..s.end - 2).find(|&i| INSTITUTION_HEADS.contains(&word(doc, i))) else { return vec![s] };
+    let tail_is_name = (h + 1..s.end).all(|i| {
+        let w = word(doc, i);
+        w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && w.len() > 1
+            && !lower_in(w, &["of", "for", "and", "the", "on", "in", "to", "at", "affairs"])
+    });
+    if !tail_is_name {
+        return vec![s];
+    }
+    vec![TokenSpan { end: h + 1, ..s }, TokenSpan { start: h + 1, end: s.end, label: NerLabel::Per }]
 }
 
 /// A single capitalized common noun after a determiner or at a sentence start ("the Agency",
@@ -879,6 +903,16 @@ mod tests {
                 &[("Mohammed bin Salman", Person)],
             ),
             ("Ayatollah Ali Khamenei said.", &[("Khamenei", Per)], &[("Ali Khamenei", Person)]),
+            (
+                "The defense Ministry Sergei Shoigu said.",
+                &[("Ministry Sergei Shoigu", Org)],
+                &[("defense Ministry", Organization), ("Sergei Shoigu", Person)],
+            ),
+            (
+                "The Ministry Of Defence said.",
+                &[("Ministry Of Defence", Org)],
+                &[("Ministry Of Defence", Organization)],
+            ),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
