@@ -578,47 +578,64 @@ fn is_common_noun(doc: &Document, s: &TokenSpan, case: &dyn Fn(&str) -> u8, gaz:
 /// A one-word mention that repeats the surname of a person named in full elsewhere in the
 /// article, or a gendered form of it ("Zakharova" / "Zakharov"), is that person.
 fn relabel_surnames(doc: &Document, spans: &mut [TokenSpan]) {
-    let mut surnames: Vec<&str> = spans
-        .iter()
-        .filter(|s| s.label == NerLabel::Per && s.end - s.start >= 2)
-        .map(|s| word(doc, s.end - 1))
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    surnames.sort_unstable();
-    surnames.dedup();
-    if surnames.is_empty() {
+    use std::collections::{HashMap, HashSet};
+    // First full person's name ending in each word, and how many person spans end in it.
+    let mut first_full: HashMap<&str, usize> = HashMap::new();
+    let mut per_last: HashMap<&str, usize> = HashMap::new();
+    // Words inside longer names of other things ("Ford Motor Company").
+    let mut in_other: HashSet<&str> = HashSet::new();
+    for (k, s) in spans.iter().enumerate() {
+        let last = word(doc, s.end - 1);
+        if s.label == NerLabel::Per {
+            *per_last.entry(last).or_default() += 1;
+            if s.end - s.start >= 2 && last.chars().count() >= 4 {
+                first_full.entry(last).or_insert(k);
+            }
+        } else if s.end - s.start >= 2 {
+            in_other.extend((s.start..s.end).map(|i| word(doc, i)));
+        }
+    }
+    if first_full.is_empty() {
         return;
     }
-    // How often each candidate word is tagged as a one-word non-person, and how often it ends a
-    // person's name: "Ford" the company, named eight times and once as "Ford Motor Company",
-    // stays a company when "William Clay Ford" appears once.
-    let candidates: Vec<usize> = (0..spans.len())
-        .filter(|&k| {
-            let s = spans[k];
-            !matches!(s.label, NerLabel::Per | NerLabel::Loc) && s.end - s.start == 1
-        })
-        .filter(|&k| surnames.iter().any(|&n| same_surname(n, word(doc, spans[k].start))))
+    let candidates: Vec<(usize, Vec<String>)> = (0..spans.len())
+        .filter(|&k| !matches!(spans[k].label, NerLabel::Per | NerLabel::Loc) && spans[k].end - spans[k].start == 1)
+        .map(|k| (k, surname_variants(word(doc, spans[k].start))))
+        .filter(|(_, vs)| vs.iter().any(|v| first_full.contains_key(v.as_str())))
         .collect();
-    for &k in &candidates {
-        let w = word(doc, spans[k].start);
-        // Names are introduced in full, then shortened: the full name must come first.
-        let introduced = spans[..k]
-            .iter()
-            .any(|s| s.label == NerLabel::Per && s.end - s.start >= 2 && same_surname(word(doc, s.end - 1), w));
+    let mut as_other: HashMap<&str, usize> = HashMap::new();
+    for (k, _) in &candidates {
+        *as_other.entry(word(doc, spans[*k].start)).or_default() += 1;
+    }
+    // "Ford" the company, named eight times and once as "Ford Motor Company", stays a company
+    // when "William Clay Ford" appears once; names are introduced in full, then shortened.
+    for (k, variants) in &candidates {
+        let w = word(doc, spans[*k].start);
+        let introduced = variants.iter().any(|v| first_full.get(v.as_str()).is_some_and(|&f| f < *k));
         if !introduced {
             continue;
         }
-        let as_other = candidates.iter().filter(|&&j| word(doc, spans[j].start) == w).count();
-        let as_person =
-            spans.iter().filter(|s| s.label == NerLabel::Per && same_surname(word(doc, s.end - 1), w)).count();
-        // A longer name of something else holding the word ("Ford Motor Company") is evidence too.
-        let in_other_name = spans
-            .iter()
-            .any(|s| s.label != NerLabel::Per && s.end - s.start >= 2 && (s.start..s.end).any(|i| word(doc, i) == w));
-        if as_other <= as_person || !in_other_name {
-            spans[k].label = NerLabel::Per;
+        let as_person: usize = variants.iter().map(|v| per_last.get(v.as_str()).copied().unwrap_or(0)).sum();
+        if as_other[w] <= as_person || !in_other.contains(w) {
+            spans[*k].label = NerLabel::Per;
         }
     }
+}
+
+/// The word and the forms that differ from it by a gendered surname ending of a stem of five or
+/// more bytes ("Zakharov" / "Zakharova").
+fn surname_variants(w: &str) -> Vec<String> {
+    const ENDINGS: [&str; 4] = ["a", "aya", "ova", "eva"];
+    let mut out = vec![w.to_string()];
+    if w.len() >= 5 {
+        out.extend(ENDINGS.iter().map(|e| format!("{w}{e}")));
+    }
+    for e in ENDINGS {
+        if let Some(stem) = w.strip_suffix(e).filter(|s| s.len() >= 5) {
+            out.push(stem.to_string());
+        }
+    }
+    out
 }
 
 /// One-word mentions of a word take the label the article gives it clearly more often ("Iran"
@@ -721,15 +738,6 @@ fn add_ministries(doc: &Document, spans: Vec<TokenSpan>) -> Vec<TokenSpan> {
     }
     out.extend(spans);
     out
-}
-
-/// Equal, or one is the other plus a gendered ending (`-a`, `-aya`/`-y`, ...).
-fn same_surname(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() >= 5 && long.starts_with(short) && matches!(&long[short.len()..], "a" | "aya" | "ova" | "eva")
 }
 
 /// Drops role words in front of a person's name ("President Vladimir Putin"): only when a
