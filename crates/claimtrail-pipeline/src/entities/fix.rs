@@ -244,7 +244,12 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
     for s in spans {
         for part in split_commas(doc, s).into_iter().flat_map(|p| split_parens(doc, p)) {
             for part in split_titles(doc, part).into_iter().flat_map(|p| split_after_institution(doc, p)) {
-                let part = strip_titles(doc, trim(doc, part));
+                let mut part = trim(doc, part);
+                // "General Motors": an organization's head word decides before titles are stripped.
+                if part.end - part.start >= 2 && lower_in(word(doc, part.end - 1), ORG_HEADS) {
+                    part.label = NerLabel::Org;
+                }
+                let part = strip_titles(doc, part);
                 if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part, gaz) {
                     fixed.push(part);
                 }
@@ -921,6 +926,7 @@ mod tests {
                 &[("Ministry Of Defence", Org)],
                 &[("Ministry Of Defence", Organization)],
             ),
+            ("General Motors said.", &[("General Motors", Per)], &[("General Motors", Organization)]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
