@@ -258,6 +258,7 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
     }
     let mut fixed = join_particles(doc, fixed);
     extend_first_names(doc, &mut fixed, gaz);
+    extend_org_heads(doc, &mut fixed);
     for s in &mut fixed {
         extend_portfolio(doc, s);
         if s.end - s.start >= 2 && lower_in(word(doc, s.end - 1), ORG_HEADS) {
@@ -385,6 +386,29 @@ fn extend_first_names(doc: &Document, spans: &mut [TokenSpan], gaz: &Gazetteers)
             initial || w.starts_with(char::is_uppercase) && gaz.has(lower_hash(w), GAZ_FIRST) && !lower_in(w, TITLES)
         } {
             s.start -= 1;
+        }
+    }
+}
+
+/// "General Motors" tagged as "Motors": a lone organization head word takes in the capitalized
+/// words right before it that no other span holds.
+fn extend_org_heads(doc: &Document, spans: &mut [TokenSpan]) {
+    for k in 0..spans.len() {
+        if spans[k].end - spans[k].start != 1 || !lower_in(word(doc, spans[k].start), ORG_HEADS) {
+            continue;
+        }
+        let floor = if k > 0 { spans[k - 1].end } else { 0 };
+        let s = &mut spans[k];
+        let start = s.start;
+        while s.start > floor
+            && doc.tokens[s.start - 1].sentence == doc.tokens[start].sentence
+            && word(doc, s.start - 1).starts_with(char::is_uppercase)
+            && !lower_in(word(doc, s.start - 1), DETERMINERS)
+        {
+            s.start -= 1;
+        }
+        if s.start < start {
+            s.label = NerLabel::Org;
         }
     }
 }
@@ -927,6 +951,9 @@ mod tests {
                 &[("Ministry Of Defence", Organization)],
             ),
             ("General Motors said.", &[("General Motors", Per)], &[("General Motors", Organization)]),
+            ("General Motors said.", &[("Motors", Per)], &[("General Motors", Organization)]),
+            ("The Group said.", &[("Group", Org)], &[]),
+            ("Shares of The Airlines fell.", &[("Airlines", Org)], &[("Airlines", Organization)]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
