@@ -267,7 +267,13 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
     }
     relabel_surnames(doc, &mut fixed);
     majority_labels(doc, &mut fixed);
-    let fixed = add_ministries(doc, fixed);
+    let mut fixed = add_ministries(doc, fixed);
+    for s in &mut fixed {
+        let words: Vec<u64> = (s.start..s.end).map(|i| exact_hash(word(doc, i))).collect();
+        if gaz.is_org_name(&words) {
+            s.label = NerLabel::Org;
+        }
+    }
     let spans = merge_outlets(doc, fixed, gaz);
     spans
         .into_iter()
@@ -954,6 +960,7 @@ mod tests {
             ("General Motors said.", &[("Motors", Per)], &[("General Motors", Organization)]),
             ("The Group said.", &[("Group", Org)], &[]),
             ("Shares of The Airlines fell.", &[("Airlines", Org)], &[("Airlines", Organization)]),
+            ("A spokesperson for Google declined.", &[("Google", Per)], &[("Google", Organization)]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),

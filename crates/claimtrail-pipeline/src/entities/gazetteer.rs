@@ -19,6 +19,7 @@ const LOC: &str = include_str!("../../models/gaz/loc.txt");
 const FIRST: &str = include_str!("../../models/gaz/first.txt");
 const LAST: &str = include_str!("../../models/gaz/last.txt");
 const OUTLETS: &str = include_str!("../../models/gaz/outlets.txt");
+const ORGS: &str = include_str!("../../models/gaz/orgs.txt");
 
 /// Hasher for keys that are already well-mixed `u64` hashes.
 #[derive(Default, Clone, Copy)]
@@ -48,6 +49,8 @@ pub struct Gazetteers {
     pub lower: IdMap<u8>,
     /// Sequence hash of exact words to outlet entries (the case-sensitive outlet list).
     pub outlets: IdMap<()>,
+    /// Sequence hash of exact words of well-known organizations (`orgs.txt`; not a tagger feature).
+    pub orgs: IdMap<()>,
     /// Longest entry, in words.
     pub max_len: usize,
 }
@@ -69,6 +72,14 @@ impl Gazetteers {
                 Gazetteers { lower: IdMap::with_capacity_and_hasher(lines, Default::default()), ..Default::default() };
             for (list, bit) in [(LOC, GAZ_LOC), (FIRST, GAZ_FIRST), (LAST, GAZ_LAST), (OUTLETS, GAZ_OUTLET)] {
                 g.add_list(list, bit);
+            }
+            for line in ORGS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let mut h = 0u64;
+                for (i, w) in line.split_whitespace().enumerate() {
+                    let e = exact_hash(w);
+                    h = if i == 0 { e } else { seq_hash(h, e) };
+                }
+                g.orgs.insert(h, ());
             }
             g
         })
@@ -117,6 +128,15 @@ impl Gazetteers {
         best
     }
 
+    /// True when the words (exact hashes) are a listed organization.
+    pub fn is_org_name(&self, words: &[u64]) -> bool {
+        let mut h = 0u64;
+        for (i, &w) in words.iter().enumerate() {
+            h = if i == 0 { w } else { seq_hash(h, w) };
+        }
+        !words.is_empty() && self.orgs.contains_key(&h)
+    }
+
     /// True when `name` (words separated by spaces) is a listed outlet, case-insensitively.
     pub fn is_outlet_name(&self, words: &[u64]) -> bool {
         let mut h = 0u64;
@@ -157,5 +177,7 @@ mod tests {
         assert_eq!(g.outlet_at(&ex("The Wall Street Journal reported")), Some(4));
         assert_eq!(g.outlet_at(&ex("reuters said")), None);
         assert!(g.is_outlet_name(&lw("associated press")));
+        assert!(g.is_org_name(&ex("Goldman Sachs")));
+        assert!(!g.is_org_name(&ex("goldman sachs")));
     }
 }
