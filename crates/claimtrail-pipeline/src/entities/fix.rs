@@ -274,7 +274,7 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
             s.label = NerLabel::Org;
         }
     }
-    let spans = merge_outlets(doc, fixed, gaz);
+    let spans = merge_listed(doc, fixed, gaz);
     spans
         .into_iter()
         .map(|s| {
@@ -287,9 +287,10 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
         .collect()
 }
 
-/// Listed outlets, matched with exact case inside each sentence, merged into `spans`: a
-/// listed name replaces partial or crossing spans; a longer span that holds it wins.
-fn merge_outlets(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<TokenSpan> {
+/// Listed outlets and organizations, matched with exact case inside each sentence (a one-word
+/// organization not at the sentence start: "Apple pie"), merged into `spans`: a listed name
+/// replaces partial or crossing spans; a span that holds it wins.
+fn merge_listed(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<TokenSpan> {
     let mut outlets: Vec<TokenSpan> = Vec::new();
     let mut exact: Vec<u64> = Vec::new();
     for s in &doc.sentences {
@@ -298,7 +299,8 @@ fn merge_outlets(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec
         exact.extend(doc.tokens[a..b].iter().map(|t| exact_hash(doc.slice(t.range))));
         let mut i = 0;
         while i < exact.len() {
-            match gaz.outlet_at(&exact[i..]) {
+            let org = || gaz.org_at(&exact[i..]).filter(|&len| len > 1 || i > 0);
+            match gaz.outlet_at(&exact[i..]).or_else(org) {
                 Some(len) => {
                     outlets.push(TokenSpan { start: a + i, end: a + i + len, label: NerLabel::Org });
                     i += len;
@@ -961,6 +963,8 @@ mod tests {
             ("The Group said.", &[("Group", Org)], &[]),
             ("Shares of The Airlines fell.", &[("Airlines", Org)], &[("Airlines", Organization)]),
             ("A spokesperson for Google declined.", &[("Google", Per)], &[("Google", Organization)]),
+            ("The automaker General Motors said.", &[], &[("General Motors", Organization)]),
+            ("Google said.", &[], &[]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),

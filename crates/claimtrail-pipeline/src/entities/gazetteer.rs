@@ -117,11 +117,20 @@ impl Gazetteers {
 
     /// Length in words of the longest outlet name (exact case) starting at `words[0]`.
     pub fn outlet_at(&self, words: &[u64]) -> Option<usize> {
+        self.longest(&self.outlets, words)
+    }
+
+    /// Length in words of the longest listed organization (exact case) starting at `words[0]`.
+    pub fn org_at(&self, words: &[u64]) -> Option<usize> {
+        self.longest(&self.orgs, words)
+    }
+
+    fn longest(&self, map: &IdMap<()>, words: &[u64]) -> Option<usize> {
         let mut h = 0u64;
         let mut best = None;
         for (len, &w) in words.iter().take(self.max_len).enumerate() {
             h = if len == 0 { w } else { seq_hash(h, w) };
-            if self.outlets.contains_key(&h) {
+            if map.contains_key(&h) {
                 best = Some(len + 1);
             }
         }
@@ -179,5 +188,6 @@ mod tests {
         assert!(g.is_outlet_name(&lw("associated press")));
         assert!(g.is_org_name(&ex("Goldman Sachs")));
         assert!(!g.is_org_name(&ex("goldman sachs")));
+        assert_eq!(g.org_at(&ex("Goldman Sachs said")), Some(2));
     }
 }
