@@ -291,8 +291,11 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
 /// organization not at the sentence start: "Apple pie"), merged into `spans`: a listed name
 /// replaces partial or crossing spans; a span that holds it wins.
 fn merge_listed(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<TokenSpan> {
-    let mut outlets: Vec<TokenSpan> = Vec::new();
+    // (span, weak): a weak match ("the Guardian" for the listed "The Guardian") only fills a gap.
+    let mut listed: Vec<(TokenSpan, bool)> = Vec::new();
     let mut exact: Vec<u64> = Vec::new();
+    let mut with_the: Vec<u64> = Vec::new();
+    let the = exact_hash("The");
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
         exact.clear();
@@ -300,30 +303,40 @@ fn merge_listed(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<
         let mut i = 0;
         while i < exact.len() {
             let org = || gaz.org_at(&exact[i..]).filter(|&len| len > 1 || i > 0);
-            match gaz.outlet_at(&exact[i..]).or_else(org) {
-                Some(len) => {
-                    outlets.push(TokenSpan { start: a + i, end: a + i + len, label: NerLabel::Org });
-                    i += len;
-                }
-                None => i += 1,
+            if let Some(len) = gaz.outlet_at(&exact[i..]).or_else(org) {
+                listed.push((TokenSpan { start: a + i, end: a + i + len, label: NerLabel::Org }, false));
+                i += len;
+                continue;
             }
+            if word(doc, a + i) == "the" && i + 1 < exact.len() {
+                with_the.clear();
+                with_the.push(the);
+                with_the.extend(exact[i + 1..].iter().take(gaz.max_len));
+                if let Some(len) = gaz.outlet_at(&with_the).filter(|&len| len >= 2) {
+                    listed.push((TokenSpan { start: a + i + 1, end: a + i + len, label: NerLabel::Org }, true));
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
         }
     }
-    if outlets.is_empty() {
+    if listed.is_empty() {
         return spans;
     }
     // Both lists are sorted and each is free of overlaps: one merge pass.
-    let mut out: Vec<TokenSpan> = Vec::with_capacity(spans.len() + outlets.len());
+    let mut out: Vec<TokenSpan> = Vec::with_capacity(spans.len() + listed.len());
     let mut spans = spans.into_iter().peekable();
-    for o in outlets {
+    for (o, weak) in listed {
         while let Some(s) = spans.next_if(|s| s.end <= o.start) {
             out.push(s);
         }
         if out.last().is_some_and(|l| l.end > o.start) {
             continue; // inside a longer span kept before
         }
+        let next_overlaps = spans.peek().is_some_and(|s| s.start < o.end);
         let holder = spans.peek().is_some_and(|s| s.start <= o.start && s.end >= o.end);
-        if holder {
+        if holder || weak && next_overlaps {
             continue;
         }
         while spans.next_if(|s| s.start < o.end).is_some() {}
@@ -808,6 +821,15 @@ fn is_outlet(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
     if s.label != NerLabel::Org && s.label != NerLabel::Misc {
         return false;
     }
+    // "the Guardian" tagged as an organization: the listed name is "The Guardian".
+    if s.label == NerLabel::Org && s.start > 0 && word(doc, s.start - 1) == "the" {
+        let mut with_the = Vec::with_capacity(words.len() + 1);
+        with_the.push(lower_hash("the"));
+        with_the.extend_from_slice(&words);
+        if gaz.is_outlet_name(&with_the) {
+            return true;
+        }
+    }
     let last = word(doc, s.end - 1);
     if s.end - s.start >= 2 && lower_in(last, OUTLET_HEADS) {
         return true;
@@ -965,6 +987,9 @@ mod tests {
             ("A spokesperson for Google declined.", &[("Google", Per)], &[("Google", Organization)]),
             ("The automaker General Motors said.", &[], &[("General Motors", Organization)]),
             ("Google said.", &[], &[]),
+            ("He told the Guardian so.", &[], &[("Guardian", Outlet)]),
+            ("He told the Guardian so.", &[("Guardian", Org)], &[("Guardian", Outlet)]),
+            ("They crossed the Atlantic.", &[("Atlantic", Loc)], &[("Atlantic", Location)]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
