@@ -240,6 +240,7 @@ fn namey(w: &str) -> bool {
 /// bucket of a word (see [`super::features::case_bucket`]; 0 unknown).
 pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) -> Vec<(TokenSpan, EntityKind)> {
     let gaz = Gazetteers::embedded();
+    let spans = split_title_case(doc, spans, case, gaz);
     let mut fixed: Vec<TokenSpan> = Vec::with_capacity(spans.len());
     for s in spans {
         for part in split_commas(doc, s).into_iter().flat_map(|p| split_parens(doc, p)) {
@@ -481,6 +482,75 @@ fn only_titles(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
 
 fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "’s" | "'" | "’")
+}
+
+/// True when the sentence of token `i` is a headline in title case ("Russia Denies Report Of
+/// Secret Meeting"): no lowercase word of five letters or more, and three or more capitalized
+/// words after the first that are mostly written in lowercase.
+fn title_case_sentence(doc: &Document, i: usize, case: &dyn Fn(&str) -> u8, gaz: &Gazetteers) -> bool {
+    let Some(s) = doc.sentences.get(doc.tokens[i].sentence as usize) else { return false };
+    let mut common = 0;
+    for (k, t) in doc.sentence_tokens(s).iter().enumerate() {
+        let w = doc.slice(t.range);
+        if w.chars().all(char::is_lowercase) && w.chars().count() >= 5 {
+            return false;
+        }
+        if k > 0 && is_common_capitalized(w, 5, case, gaz) {
+            common += 1;
+        }
+    }
+    common >= 3
+}
+
+/// A capitalized word mostly written in lowercase (case bucket `min` or more) and in no gazetteer
+/// ("Report", "Between").
+fn is_common_capitalized(w: &str, min: u8, case: &dyn Fn(&str) -> u8, gaz: &Gazetteers) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && case(w) >= min
+        && !gaz.in_any(lower_hash(w))
+}
+
+/// In a title-case headline the tagger takes capitalized common words for names: a span made
+/// mostly of them is dropped ("Of Secret Meeting Between"), others are cut out of spans.
+fn split_title_case(
+    doc: &Document,
+    spans: Vec<TokenSpan>,
+    case: &dyn Fn(&str) -> u8,
+    gaz: &Gazetteers,
+) -> Vec<TokenSpan> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut cache: Option<(u32, bool)> = None;
+    for s in spans {
+        let sent = doc.tokens[s.start].sentence;
+        let title = match cache {
+            Some((k, t)) if k == sent => t,
+            _ => {
+                let t = title_case_sentence(doc, s.start, case, gaz);
+                cache = Some((sent, t));
+                t
+            }
+        };
+        if !title {
+            out.push(s);
+            continue;
+        }
+        let common = |i: usize| is_common_capitalized(word(doc, i), 4, case, gaz);
+        // Mostly common words: no name at all ("Of Secret Meeting Between").
+        if (s.start..s.end).filter(|&i| common(i)).count() * 2 >= s.end - s.start {
+            continue;
+        }
+        let mut start = s.start;
+        for i in s.start..=s.end {
+            if i == s.end || common(i) {
+                if start < i {
+                    out.push(TokenSpan { start, end: i, ..s });
+                }
+                start = i + 1;
+            }
+        }
+    }
+    out
 }
 
 /// "the BBC, Prime Minister Boris Johnson": a name does not run across a comma.
@@ -990,6 +1060,12 @@ mod tests {
             ("He told the Guardian so.", &[], &[("Guardian", Outlet)]),
             ("He told the Guardian so.", &[("Guardian", Org)], &[("Guardian", Outlet)]),
             ("They crossed the Atlantic.", &[("Atlantic", Loc)], &[("Atlantic", Location)]),
+            (
+                "Russia Denies Report Of Secret Meeting Between Lavrov And Khamenei",
+                &[("Russia", Loc), ("Of Secret Meeting Between", Per), ("Khamenei", Per)],
+                &[("Russia", Location), ("Khamenei", Person)],
+            ),
+            ("The Bank Of England said.", &[("Bank Of England", Org)], &[("Bank Of England", Organization)]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
