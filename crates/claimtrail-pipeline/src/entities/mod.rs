@@ -2,9 +2,25 @@
 //!
 //! Mentions come from an averaged-perceptron BILOU tagger trained on CoNLL-2003
 //! ([`model`], [`features`], [`train`]; the model is `models/ner.bin`, embedded and parsed once),
-//! then a few general repairs for ordinary news text ([`fix`]): titles in front of names
-//! ("President Vladimir Putin" → "Vladimir Putin"), and outlets from the curated list
-//! ([`gazetteer`]) or name patterns ("... News", "the ... newspaper") become [`EntityKind::Outlet`].
+//! then general repairs for ordinary news text ([`fix`]): titles and role words around names
+//! ("President Vladimir Putin" → "Vladimir Putin", "Boeing CEO Scott Carson"), name particles
+//! ("Mohammed bin Salman"), ministries ("the defense Ministry"), surnames of people named in full
+//! earlier, capitalized common words ("the Agency", title-case headlines), and the curated lists
+//! of [`gazetteer`]: outlets ("RIA Novosti", "The Wall Street Journal") and well-known
+//! organizations are added when missed and relabelled when mislabelled. Outlets, listed or of
+//! outlet shape ("... News", "the ... newspaper"), are ORG mentions of kind
+//! [`EntityKind::Outlet`]. Mentions are then merged into entities by [`link`].
+//!
+//! ```
+//! use claimtrail_core::{EntityKind, Meta};
+//! use claimtrail_pipeline::Pipeline;
+//! let doc = Pipeline::new().analyze(Meta::default(), "Dmitry Peskov told Reuters in Moscow.").unwrap();
+//! let found: Vec<(&str, EntityKind)> = doc.mentions.iter().map(|m| (doc.slice(m.range), m.kind)).collect();
+//! assert_eq!(
+//!     found,
+//!     [("Dmitry Peskov", EntityKind::Person), ("Reuters", EntityKind::Outlet), ("Moscow", EntityKind::Location)]
+//! );
+//! ```
 
 use claimtrail_core::{Diagnostic, Document, Entity, EntityKind, Mention, NerLabel, TextRange};
 
