@@ -147,8 +147,6 @@ const OUTLET_HEADS: &[&str] = &[
     "bulletin",
     "monitor",
     "channel",
-    "tv",
-    "radio",
     "television",
     "broadcasting",
 ];
@@ -157,25 +155,8 @@ const OUTLET_HEADS: &[&str] = &[
 const AGENCY_MODIFIERS: &[&str] = &["news", "press", "information", "telegraph", "telegraphic"];
 
 /// Words that call the neighbouring name an outlet ("the Kommersant newspaper", "daily Vedomosti").
-const OUTLET_NOUNS: &[&str] = &[
-    "newspaper",
-    "daily",
-    "weekly",
-    "tabloid",
-    "broadcaster",
-    "magazine",
-    "agency",
-    "outlet",
-    "channel",
-    "network",
-    "newswire",
-    "wire",
-    "website",
-    "paper",
-    "radio",
-    "television",
-    "tv",
-];
+const OUTLET_NOUNS: &[&str] =
+    &["newspaper", "daily", "weekly", "tabloid", "broadcaster", "magazine", "agency", "newswire"];
 
 fn lower_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -651,8 +632,20 @@ fn split_titles(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
 }
 
 /// Heads of institution names after which a name cannot go on with a person's name.
-const INSTITUTION_HEADS: &[&str] =
-    &["Ministry", "Department", "Office", "Commission", "Committee", "Council", "Agency"];
+const INSTITUTION_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Office",
+    "Commission",
+    "Committee",
+    "Council",
+    "Agency",
+    "LLC",
+    "Inc.",
+    "Corp.",
+    "Ltd.",
+    "Co.",
+];
 
 /// "the defense Ministry Sergei Shoigu": two or more capitalized words after an institution's
 /// head word are the person who heads it.
@@ -1066,6 +1059,13 @@ mod tests {
                 &[("Russia", Location), ("Khamenei", Person)],
             ),
             ("The Bank Of England said.", &[("Bank Of England", Org)], &[("Bank Of England", Organization)]),
+            ("The Apple website said.", &[("Apple", Org)], &[("Apple", Organization)]),
+            ("The Apple TV is new.", &[("Apple TV", Org)], &[("Apple TV", Organization)]),
+            (
+                "Chrysler LLC Jim Press said.",
+                &[("Chrysler LLC Jim Press", Org)],
+                &[("Chrysler LLC", Organization), ("Jim Press", Person)],
+            ),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
