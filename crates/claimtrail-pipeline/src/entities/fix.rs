@@ -924,7 +924,9 @@ fn is_outlet(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
     if s.start > sent_start {
         let prev = word(doc, s.start - 1);
         if prev.chars().all(char::is_lowercase) && lower_in(prev, OUTLET_NOUNS) {
-            return true;
+            // "investigative agency BEA" is no outlet; "news agency Interfax" is.
+            return prev != "agency"
+                || s.start >= sent_start + 2 && lower_in(word(doc, s.start - 2), &["news", "press"]);
         }
     }
     false
@@ -1066,6 +1068,9 @@ mod tests {
                 &[("Chrysler LLC Jim Press", Org)],
                 &[("Chrysler LLC", Organization), ("Jim Press", Person)],
             ),
+            ("The investigative agency BEA said.", &[("BEA", Org)], &[("BEA", Organization)]),
+            ("The news agency Interfax said.", &[("Interfax", Org)], &[("Interfax", Outlet)]),
+            ("The news agency Novostix said.", &[("Novostix", Org)], &[("Novostix", Outlet)]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
