@@ -232,7 +232,13 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
                     part.label = NerLabel::Org;
                 }
                 let part = strip_titles(doc, part);
-                if part.start < part.end && !is_common_noun(doc, &part, case, gaz) && !only_titles(doc, &part, gaz) {
+                // "I" is a pronoun, never a name of its own.
+                let pronoun = part.end == part.start + 1 && word(doc, part.start) == "I";
+                if part.start < part.end
+                    && !pronoun
+                    && !is_common_noun(doc, &part, case, gaz)
+                    && !only_titles(doc, &part, gaz)
+                {
                     fixed.push(part);
                 }
             }
@@ -467,7 +473,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// True when the sentence of token `i` is a headline in title case ("Russia Denies Report Of
 /// Secret Meeting"): no lowercase word of five letters or more, and three or more capitalized
-/// words after the first that are mostly written in lowercase.
+/// words after the first that are mostly written in lowercase (case bucket 4 or more).
 fn title_case_sentence(doc: &Document, i: usize, case: &dyn Fn(&str) -> u8, gaz: &Gazetteers) -> bool {
     let Some(s) = doc.sentences.get(doc.tokens[i].sentence as usize) else { return false };
     let mut common = 0;
@@ -476,7 +482,7 @@ fn title_case_sentence(doc: &Document, i: usize, case: &dyn Fn(&str) -> u8, gaz:
         if w.chars().all(char::is_lowercase) && w.chars().count() >= 5 {
             return false;
         }
-        if k > 0 && is_common_capitalized(w, 5, case, gaz) {
+        if k > 0 && is_common_capitalized(w, 4, case, gaz) {
             common += 1;
         }
     }
@@ -1071,6 +1077,12 @@ mod tests {
             ("The investigative agency BEA said.", &[("BEA", Org)], &[("BEA", Organization)]),
             ("The news agency Interfax said.", &[("Interfax", Org)], &[("Interfax", Outlet)]),
             ("The news agency Novostix said.", &[("Novostix", Org)], &[("Novostix", Outlet)]),
+            ("Then I go and I win.", &[("I", Org), ("I#2", Org)], &[]),
+            (
+                "Pence: Anna Berg Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp.",
+                &[("Anna Berg Won’t Be at Debate", Org), ("Trump Was ‘Mocking’ Clinton Camp", Org)],
+                &[("Anna Berg", Organization), ("Trump", Organization), ("Clinton Camp", Organization)],
+            ),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
