@@ -222,6 +222,13 @@ fn namey(w: &str) -> bool {
 pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) -> Vec<(TokenSpan, EntityKind)> {
     let gaz = Gazetteers::embedded();
     let spans = split_title_case(doc, spans, case, gaz);
+    // Words the tagger puts in names away from sentence starts: evidence that a capitalized
+    // word at a sentence start is a name ("Steve Jobs ... Jobs left.").
+    let mut named: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for s in &spans {
+        let first = doc.sentences.get(doc.tokens[s.start].sentence as usize).map_or(0, |x| x.tokens.start as usize);
+        named.extend((s.start.max(first + 1)..s.end).map(|i| word(doc, i)));
+    }
     let mut fixed: Vec<TokenSpan> = Vec::with_capacity(spans.len());
     for s in spans {
         for part in split_commas(doc, s).into_iter().flat_map(|p| split_parens(doc, p)) {
@@ -236,13 +243,16 @@ pub fn repair(doc: &Document, spans: Vec<TokenSpan>, case: &dyn Fn(&str) -> u8) 
                 let pronoun = part.end == part.start + 1 && word(doc, part.start) == "I";
                 if part.start < part.end
                     && !pronoun
-                    && !is_common_noun(doc, &part, case, gaz)
+                    && !is_common_noun(doc, &part, case, gaz, &named)
                     && !only_titles(doc, &part, gaz)
                 {
                     fixed.push(part);
                 }
             }
         }
+    }
+    for s in &mut fixed {
+        person_by_title(doc, s);
     }
     let mut fixed = join_particles(doc, fixed);
     extend_first_names(doc, &mut fixed, gaz);
@@ -344,6 +354,10 @@ fn trim(doc: &Document, mut s: TokenSpan) -> TokenSpan {
         s.start += 1;
     }
     // A possessive the tagger kept is part of a name ("Lord's" the cricket ground).
+    // "If I": the pronoun ends no organization or place ("Pedro I", "World War I" keep it).
+    while matches!(s.label, NerLabel::Org | NerLabel::Loc) && s.end > s.start && word(doc, s.end - 1) == "I" {
+        s.end -= 1;
+    }
     while s.start < s.end && !namey(word(doc, s.end - 1)) && !is_possessive(word(doc, s.end - 1)) {
         // "Mladost (BJ)": a bracket closing one inside the name stays.
         if word(doc, s.end - 1) == ")" && (s.start..s.end).any(|i| word(doc, i) == "(") {
@@ -378,6 +392,47 @@ fn join_particles(doc: &Document, spans: Vec<TokenSpan>) -> Vec<TokenSpan> {
         out.push(s);
     }
     out
+}
+
+/// Titles that only stand before a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "gov",
+    "gov.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "mayor",
+    "ayatollah",
+    "sheikh",
+];
+
+/// "Governor Pence" tagged as an organization is a person: a person's title and one to three
+/// capitalized words make a person's name (the title itself is stripped). Lone first names are
+/// left alone: "German", "Troy" and "Venice" are first names too.
+fn person_by_title(doc: &Document, s: &mut TokenSpan) {
+    if s.label == NerLabel::Per {
+        return;
+    }
+    if (2..=4).contains(&(s.end - s.start))
+        && lower_in(word(doc, s.start), PERSON_TITLES)
+        && (s.start + 1..s.end).all(|i| word(doc, i).starts_with(char::is_uppercase))
+    {
+        s.label = NerLabel::Per;
+        s.start += 1;
+    }
 }
 
 /// "Ayatollah Ali Khamenei" tagged as "Khamenei": a listed first name or an initial right before a
@@ -540,12 +595,13 @@ fn split_title_case(
     out
 }
 
-/// "the BBC, Prime Minister Boris Johnson": a name does not run across a comma.
+/// "the BBC, Prime Minister Boris Johnson", "Trump or Clinton": a name does not run across a
+/// comma, a semicolon or "or".
 fn split_commas(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
     let mut out = Vec::new();
     let mut start = s.start;
     for i in s.start..s.end {
-        if word(doc, i) == "," {
+        if matches!(word(doc, i), "," | "or" | ";") {
             if start < i {
                 out.push(TokenSpan { start, end: i, ..s });
             }
@@ -674,8 +730,15 @@ fn split_after_institution(doc: &Document, s: TokenSpan) -> Vec<TokenSpan> {
 }
 
 /// A single capitalized common noun after a determiner or at a sentence start ("the Agency",
-/// "Officials said"): a word mostly written in lowercase, and in no gazetteer.
-fn is_common_noun(doc: &Document, s: &TokenSpan, case: &dyn Fn(&str) -> u8, gaz: &Gazetteers) -> bool {
+/// "Officials said"): a word mostly written in lowercase (case bucket 4 or more); at a sentence
+/// start also in no gazetteer and in no name elsewhere in the article.
+fn is_common_noun(
+    doc: &Document,
+    s: &TokenSpan,
+    case: &dyn Fn(&str) -> u8,
+    gaz: &Gazetteers,
+    named: &std::collections::HashSet<&str>,
+) -> bool {
     if s.end - s.start != 1 {
         return false;
     }
@@ -687,8 +750,9 @@ fn is_common_noun(doc: &Document, s: &TokenSpan, case: &dyn Fn(&str) -> u8, gaz:
     let sent = doc.tokens[s.start].sentence as usize;
     let first = doc.sentences.get(sent).is_none_or(|x| x.tokens.start as usize == s.start);
     if first {
-        // "Brown said": names that are also common words stay names at a sentence start.
-        bucket >= 5 && !gaz.in_any(lower_hash(w))
+        // "Brown said", "Jobs left": names that are also common words stay names at a sentence
+        // start when listed or named elsewhere in the article.
+        !gaz.in_any(lower_hash(w)) && !named.contains(w)
     } else {
         s.start > 0 && lower_in(word(doc, s.start - 1), DETERMINERS)
     }
@@ -1083,6 +1147,10 @@ mod tests {
                 &[("Anna Berg Won’t Be at Debate", Org), ("Trump Was ‘Mocking’ Clinton Camp", Org)],
                 &[("Anna Berg", Organization), ("Trump", Organization), ("Clinton Camp", Organization)],
             ),
+            ("Governor Pence said.", &[("Governor Pence", Org)], &[("Pence", Person)]),
+            ("They met in Georgia.", &[("Georgia", Loc)], &[("Georgia", Location)]),
+            ("Trump or Clinton will win.", &[("Trump or Clinton", Loc)], &[("Trump", Location), ("Clinton", Location)]),
+            ("If I go.", &[("If I", Org)], &[]),
             ("He met J. Smith.", &[("Smith", Per)], &[("J. Smith", Person)]),
             ("He met Anna de Vries.", &[("Anna", Per), ("Vries", Per)], &[("Anna de Vries", Person)]),
             ("Paris de Boer", &[("Paris", Loc), ("Boer", Per)], &[("Paris", Location), ("Boer", Person)]),
