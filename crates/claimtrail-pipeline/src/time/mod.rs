@@ -1,10 +1,29 @@
 //! Time expressions normalized against the publication date.
+//!
+//! The [`TimeNormalizer`] works on the token layer, one sentence at a time: every token is
+//! classified once into a word class ([`lexicon::Lx`]: month, weekday, number, unit, keyword,
+//! ...) by a lookup of its lowercased text in small static tables; then a left-to-right scan
+//! tries, at each token, a fixed set of patterns and keeps the match, skipping past it. So the
+//! output is in text order with no overlaps, and the cost is linear in the number of tokens.
+//!
+//! Values follow TIMEX3 (TimeBank) conventions: `2015-08-07`, `2015-08`, `2015`, `2015-W40`,
+//! `2015-Q3`, `2015-SU`, `199` (the 1990s), `2015-10-07TMO`, `P3Y`, `PT24H`, `PXM`,
+//! `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`. Extents follow TimeBank too: prepositions ("on",
+//! "in", "at") stay out, determiners and modifiers ("the last twenty four hours", "early next
+//! year", "nearly two years") come in. Relative expressions are resolved against
+//! `doc.meta.published`; without it they get no value (or a partial one like `XXXX-08-07`) and
+//! [`Anchor::None`]. Bare weekdays and month names take the tense of the nearest verb: past by
+//! default in news ("Tuesday" is the latest Tuesday up to the publication date), future after
+//! "will", "next", "scheduled", ...
 
-use claimtrail_core::{Document, TimeExpr};
+mod lexicon;
 
+use claimtrail_core::{Anchor, Date, Document, TextRange, TimeExpr, TimeKind, Token, TokenKind};
+
+use self::lexicon::{classify, Kw, Lx, Unit};
 use crate::{Result, Stage};
 
-/// Finds and normalizes time expressions. (Placeholder: finds none yet.)
+/// Finds and normalizes time expressions (rules over the token layer).
 #[derive(Debug, Clone, Default)]
 pub struct TimeNormalizer;
 
@@ -12,7 +31,1366 @@ impl Stage for TimeNormalizer {
     const NAME: &'static str = "time";
     type Output = Vec<TimeExpr>;
 
-    fn run(&self, _doc: &Document) -> Result<Vec<TimeExpr>> {
-        Ok(Vec::new())
+    fn run(&self, doc: &Document) -> Result<Vec<TimeExpr>> {
+        Ok(normalize(doc.text(), &doc.tokens, &doc.sentences, doc.meta.published))
     }
 }
+
+/// Finds time expressions in `text` (with its token and sentence layers), normalized against
+/// `published`.
+pub fn normalize(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[claimtrail_core::Sentence],
+    published: Option<Date>,
+) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut state = DocState::default();
+    let mut lx = Vec::new();
+    let mut low = String::new();
+    let mut spans = Vec::new();
+    for s in sentences {
+        let (a, b) = (s.tokens.start as usize, (s.tokens.end as usize).min(tokens.len()));
+        if a >= b {
+            continue;
+        }
+        let toks = &tokens[a..b];
+        lx.clear();
+        low.clear();
+        spans.clear();
+        for t in toks {
+            let raw = &text[t.range];
+            let start = low.len();
+            if raw.len() <= 32 {
+                for c in raw.chars() {
+                    if c == '’' {
+                        low.push('\'');
+                    } else {
+                        low.extend(c.to_lowercase());
+                    }
+                }
+            }
+            spans.push((start, low.len()));
+            let w = &low[start..];
+            lx.push(if matches!(t.kind, TokenKind::Word | TokenKind::Number) || w == "'" {
+                classify(w)
+            } else {
+                Lx::None
+            });
+        }
+        let m = Matcher { text, toks, lx: &lx, low: &low, spans: &spans, dct: published };
+        let mut i = 0;
+        while i < toks.len() {
+            match m.match_at(i, &state) {
+                Some(hit) if hit.e > hit.s => {
+                    if let Some(q) = hit.quarter {
+                        state.last_quarter = Some(q);
+                    }
+                    let range = toks[hit.s].range.cover(toks[hit.e - 1].range);
+                    let anchor = if hit.value.is_none() || hit.value.as_deref().is_some_and(|v| v.contains('X')) {
+                        if hit.kind == TimeKind::Duration || hit.kind == TimeKind::Set {
+                            Anchor::Absolute
+                        } else {
+                            Anchor::None
+                        }
+                    } else {
+                        hit.anchor
+                    };
+                    out.push(TimeExpr { range, kind: hit.kind, value: hit.value, anchor });
+                    i = hit.e;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// What the scan remembers across sentences.
+#[derive(Debug, Default)]
+struct DocState {
+    /// The last fiscal quarter mentioned, for "a year earlier", "the quarter".
+    last_quarter: Option<(i32, u8)>,
+}
+
+/// A match: token indices `s..e` within the sentence.
+#[derive(Debug)]
+struct Hit {
+    s: usize,
+    e: usize,
+    kind: TimeKind,
+    value: Option<String>,
+    anchor: Anchor,
+    /// A preceding "the" belongs to the expression ("the third quarter", "the 1990s").
+    det: bool,
+    /// A date-like expression that modifiers like "early", "late" may extend.
+    datey: bool,
+    quarter: Option<(i32, u8)>,
+}
+
+impl Hit {
+    fn new(s: usize, e: usize, kind: TimeKind, value: Option<String>, anchor: Anchor) -> Hit {
+        Hit { s, e, kind, value, anchor, det: false, datey: kind == TimeKind::Date, quarter: None }
+    }
+    fn abs(s: usize, e: usize, kind: TimeKind, value: String) -> Hit {
+        Hit::new(s, e, kind, Some(value), Anchor::Absolute)
+    }
+    fn rel(s: usize, e: usize, kind: TimeKind, value: Option<String>) -> Hit {
+        let anchor = if value.is_some() { Anchor::Published } else { Anchor::None };
+        Hit::new(s, e, kind, value, anchor)
+    }
+    fn det(mut self) -> Hit {
+        self.det = true;
+        self
+    }
+    fn undatey(mut self) -> Hit {
+        self.datey = false;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+fn ymd(d: Date) -> String {
+    d.to_string()
+}
+
+fn ym(y: i32, m: u8) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn year(y: i32) -> String {
+    format!("{y:04}")
+}
+
+fn week(d: Date) -> String {
+    let (y, w) = d.iso_week();
+    format!("{y:04}-W{w:02}")
+}
+
+fn quarter_of(d: Date) -> u8 {
+    (d.month - 1) / 3 + 1
+}
+
+/// Season of a month: (code, its first month).
+fn season_of(m: u8) -> &'static str {
+    match m {
+        3..=5 => "SP",
+        6..=8 => "SU",
+        9..=11 => "FA",
+        _ => "WI",
+    }
+}
+
+fn season_index(s: &str) -> u8 {
+    match s {
+        "SP" => 0,
+        "SU" => 1,
+        "FA" => 2,
+        _ => 3,
+    }
+}
+
+/// Month-shifted date `n` months from `d`.
+fn months_from(d: Date, n: i32) -> (i32, u8) {
+    let x = d.add_months(n);
+    (x.year, x.month)
+}
+
+/// Words that mark a past context.
+const PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met", "went", "came", "took", "made",
+    "gave", "held", "left", "began", "became", "saw", "got", "paid", "sold", "bought", "won", "lost", "fell", "rose",
+    "led", "found", "spent", "sent", "spoke", "wrote", "knew", "thought", "brought", "fought", "flew", "struck",
+    "earlier", "previously", "since", "wasn't", "weren't", "ran", "broke", "told", "took", "shot", "hit", "chose",
+];
+
+/// Words that mark a future context.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "'ll", "shall", "wo", "next", "tomorrow", "upcoming", "coming", "scheduled", "slated", "due", "plans",
+    "planned", "plan", "expected", "expects", "intends", "aims", "until", "till", "later", "going", "hopes", "set",
+];
+
+/// Words ending in "-ed" that are not past verbs.
+const NOT_PAST_ED: &[&str] = &[
+    "need", "needed", "feed", "seed", "speed", "proceed", "exceed", "succeed", "indeed", "bed", "red", "united",
+    "limited", "expected", "scheduled", "planned", "hundred", "unidentified", "unnamed", "alleged", "embed", "shed",
+];
+
+struct Matcher<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lx: &'a [Lx],
+    low: &'a str,
+    spans: &'a [(usize, usize)],
+    dct: Option<Date>,
+}
+
+impl Matcher<'_> {
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+    fn lx(&self, i: usize) -> Lx {
+        self.lx.get(i).copied().unwrap_or(Lx::None)
+    }
+    fn kw(&self, i: usize) -> Option<Kw> {
+        match self.lx(i) {
+            Lx::Kw(k) => Some(k),
+            _ => None,
+        }
+    }
+    fn is(&self, i: usize, k: Kw) -> bool {
+        self.kw(i) == Some(k)
+    }
+    fn w(&self, i: usize) -> &str {
+        match self.spans.get(i) {
+            Some(&(a, b)) => &self.low[a..b],
+            None => "",
+        }
+    }
+    fn raw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.range],
+            None => "",
+        }
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    /// True when tokens `i` and `i + 1` touch (no space between).
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| !t.space_before)
+    }
+
+    /// A number at `i`, digits or words ("twenty four", "a"), with its end.
+    fn number(&self, i: usize) -> Option<(f64, usize)> {
+        match self.lx(i) {
+            Lx::Num(n, _) => {
+                // "2 1/2"
+                Some((f64::from(n), i + 1))
+            }
+            Lx::Dec(x) => Some((x, i + 1)),
+            Lx::NumWord(n) => {
+                let mut v = n;
+                let mut j = i + 1;
+                // twenty four; one hundred; two thousand
+                if n >= 20 && n % 10 == 0 && n < 100 {
+                    if let Lx::NumWord(k) = self.lx(j) {
+                        if (1..10).contains(&k) {
+                            v += k;
+                            j += 1;
+                        }
+                    }
+                }
+                if let Lx::NumWord(100) = self.lx(j) {
+                    if v < 100 {
+                        v *= 100;
+                        j += 1;
+                    }
+                }
+                if let Lx::NumWord(1000) = self.lx(j) {
+                    if v < 1000 {
+                        v *= 1000;
+                        j += 1;
+                    }
+                }
+                Some((f64::from(v), j))
+            }
+            Lx::Kw(Kw::A) => Some((1.0, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// The nearest tense marker to tokens `s..e`.
+    fn tense(&self, s: usize, e: usize) -> Tense {
+        let n = self.n();
+        for d in 1..n.max(1) {
+            let left = s.checked_sub(d);
+            let right = e + d - 1;
+            if left.is_none() && right >= n {
+                break;
+            }
+            for i in [left, Some(right)].into_iter().flatten() {
+                if i >= n {
+                    continue;
+                }
+                let w = self.w(i);
+                if FUTURE_WORDS.contains(&w) {
+                    return Tense::Future;
+                }
+                if PAST_WORDS.contains(&w)
+                    || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None)
+                {
+                    return Tense::Past;
+                }
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn match_at(&self, i: usize, st: &DocState) -> Option<Hit> {
+        let lx = self.lx(i);
+        if lx == Lx::None {
+            return None;
+        }
+        // Modifiers of durations: "nearly two years", "more than four hours".
+        if let Some(j) = self.approx(i) {
+            if let Some(mut h) = self.quantity(j, st) {
+                if h.kind == TimeKind::Duration {
+                    h.s = i;
+                    return Some(h);
+                }
+            }
+        }
+        match lx {
+            Lx::Kw(Kw::The) => {
+                if let Some(h) = self.the_phrase(i, st) {
+                    return Some(h);
+                }
+                let mut h = self.core(i + 1, st)?;
+                if h.det && h.s == i + 1 {
+                    h.s = i;
+                    return Some(h);
+                }
+                None
+            }
+            Lx::Kw(k @ (Kw::Early | Kw::Late | Kw::Mid | Kw::Earlier | Kw::Later)) => {
+                if let Some(mut h) = self.core(i + 1, st) {
+                    let ok = h.datey
+                        && h.s == i + 1
+                        && (matches!(k, Kw::Early | Kw::Late | Kw::Mid)
+                            || matches!(
+                                self.kw(i + 1),
+                                Some(Kw::This | Kw::Last | Kw::Next | Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+                            )
+                            || matches!(self.lx(i + 1), Lx::Weekday(..)));
+                    if ok {
+                        h.s = i;
+                        return Some(h);
+                    }
+                }
+                if k == Kw::Later && self.is(i + 1, Kw::In) && self.is(i + 2, Kw::The) {
+                    return None;
+                }
+                None
+            }
+            _ => self.core(i, st),
+        }
+    }
+
+    /// Approximators before a quantity; returns the index after them.
+    fn approx(&self, i: usize) -> Option<usize> {
+        let j = match self.kw(i)? {
+            Kw::Approx => i + 1,
+            Kw::More | Kw::Less if self.is(i + 1, Kw::Than) => i + 2,
+            Kw::At if self.is(i + 1, Kw::Least) => i + 2,
+            Kw::Up if self.is(i + 1, Kw::To) => i + 2,
+            Kw::Over | Kw::Within => i + 1,
+            _ => return None,
+        };
+        // "no more than"
+        matches!(self.lx(j), Lx::Num(..) | Lx::NumWord(_) | Lx::Dec(_) | Lx::Kw(Kw::A)).then_some(j)
+    }
+
+    /// Phrases that start with "the".
+    fn the_phrase(&self, i: usize, st: &DocState) -> Option<Hit> {
+        let j = i + 1;
+        match self.lx(j) {
+            // the end of September, the beginning of the year
+            Lx::Kw(Kw::End | Kw::Beginning | Kw::Middle) if self.is(j + 1, Kw::Of) => {
+                let k = j + 2;
+                let inner = if self.is(k, Kw::The) {
+                    match self.lx(k + 1) {
+                        Lx::Unit(u, false) => self.this_unit(k, k + 2, u, 0),
+                        _ => None,
+                    }
+                } else {
+                    self.core(k, st)
+                };
+                let mut h = inner?;
+                if h.kind != TimeKind::Date || h.s != k && !self.is(k, Kw::The) {
+                    return None;
+                }
+                h.s = i;
+                Some(h)
+            }
+            Lx::Kw(Kw::Eve) if !self.is(j + 1, Kw::Of) || !self.cap(j + 2) || true => {
+                Some(Hit::new(i, j + 1, TimeKind::Date, None, Anchor::None))
+            }
+            Lx::Kw(Kw::Future) => Some(Hit::abs(i, j + 1, TimeKind::Date, "FUTURE_REF".into())),
+            Lx::Kw(Kw::Past) if self.kw_end(j + 1) => Some(Hit::abs(i, j + 1, TimeKind::Date, "PAST_REF".into())),
+            Lx::Kw(Kw::Present) if self.kw_end(j + 1) => {
+                Some(Hit::abs(i, j + 1, TimeKind::Date, "PRESENT_REF".into()))
+            }
+            Lx::None => match self.w(j) {
+                "near" | "short" | "long" | "medium" if matches!(self.w(j + 1), "future" | "term") => {
+                    Some(Hit::abs(i, j + 2, TimeKind::Date, "FUTURE_REF".into()))
+                }
+                "time" if self.w(j + 1) == "being" => {
+                    Some(Hit::abs(i, j + 2, TimeKind::Date, "PRESENT_REF".into()))
+                }
+                _ => None,
+            },
+            // the latest quarter, the same period
+            Lx::Kw(Kw::Latest | Kw::Current) if self.lx(j + 1) == Lx::Unit(Unit::Quarter, false) => {
+                let (y, q) = st.last_quarter.or_else(|| self.dct.map(prev_quarter))?;
+                Some(quarter_hit(i, j + 2, y, q, true))
+            }
+            Lx::Unit(Unit::Quarter, false) if !self.glued(j) => {
+                let (y, q) = st.last_quarter.or_else(|| self.dct.map(prev_quarter))?;
+                let mut h = quarter_hit(i, j + 1, y, q, true);
+                h.quarter = None;
+                Some(h)
+            }
+            // the year-earlier period / quarter
+            Lx::YearAgo if matches!(self.w(j + 1), "period" | "quarter") => {
+                let (y, q) = st.last_quarter?;
+                Some(quarter_hit(i, j + 2, y - 1, q, false))
+            }
+            // the first nine months
+            Lx::Ord(1, false) => {
+                let (n, k) = self.number(j + 1)?;
+                if self.lx(j + 1) == Lx::Kw(Kw::A) {
+                    return None;
+                }
+                match self.lx(k) {
+                    Lx::Unit(u, true) => Some(Hit::abs(i, k + 1, TimeKind::Duration, u.duration(Some(n)))),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// True when token `i` ends a noun phrase (no noun follows).
+    fn kw_end(&self, i: usize) -> bool {
+        i >= self.n() || !matches!(self.toks[i].kind, TokenKind::Word) || matches!(self.lx(i), Lx::Kw(_))
+    }
+
+    /// Main patterns at `i`.
+    fn core(&self, i: usize, st: &DocState) -> Option<Hit> {
+        if i >= self.n() {
+            return None;
+        }
+        match self.lx(i) {
+            Lx::None => None,
+            Lx::Kw(k) => self.keyword(i, k, st),
+            Lx::Month(..) | Lx::ModMonth(_) => self.month_phrase(i),
+            Lx::Weekday(d, ab) => self.weekday_phrase(i, d, ab),
+            Lx::Num(n, k) => self
+                .time_of_day(i)
+                .or_else(|| self.day_month(i))
+                .or_else(|| self.quantity(i, st))
+                .or_else(|| self.year_number(i, n, k)),
+            Lx::NumWord(_) | Lx::Dec(_) => self.time_of_day(i).or_else(|| self.quantity(i, st)).or_else(|| self.word_year(i)),
+            Lx::Ord(..) => self.day_month(i),
+            Lx::Iso(y, m, d) => {
+                let d = Date::new(y, m, d)?;
+                Some(Hit::abs(i, i + 1, TimeKind::Date, ymd(d)))
+            }
+            Lx::Slash(y, m, d) => {
+                let d = Date::new(y, m, d)?;
+                Some(Hit::abs(i, i + 1, TimeKind::Date, ymd(d)))
+            }
+            Lx::Decade(p) => Some(Hit::abs(i, i + 1, TimeKind::Date, format!("{p:03}")).det()),
+            Lx::ModDecade(p) => Some(Hit::abs(i, i + 1, TimeKind::Date, format!("{p:03}")).det()),
+            Lx::ModYear(y) => Some(Hit::abs(i, i + 1, TimeKind::Date, year(y))),
+            Lx::QuarterAdj(q) => {
+                let (y, q) = self.quarter_year(q, i, i + 1)?;
+                Some(quarter_hit(i, i + 1, y, q, true))
+            }
+            Lx::YearAgo => {
+                if let Some((y, q)) = st.last_quarter {
+                    return Some(quarter_hit(i, i + 1, y - 1, q, false));
+                }
+                let d = self.dct?;
+                Some(Hit::rel(i, i + 1, TimeKind::Date, Some(year(d.year - 1))))
+            }
+            Lx::YearEnd => {
+                let d = self.dct?;
+                Some(Hit::rel(i, i + 1, TimeKind::Date, Some(year(d.year))))
+            }
+            Lx::SetAdv(u) => {
+                if u == Unit::Day && self.w(i) == "nightly" {
+                    return Some(Hit::abs(i, i + 1, TimeKind::Set, "XXXX-XX-XXTNI".into()));
+                }
+                Some(Hit::abs(i, i + 1, TimeKind::Set, u.duration(Some(1.0))))
+            }
+            Lx::UnitAdj(n, u) => {
+                let v = if n == 0.0 { u.duration(None) } else { u.duration(Some(n)) };
+                Some(Hit::abs(i, i + 1, TimeKind::Duration, v))
+            }
+            Lx::Season(s) => self.season(i, s),
+            Lx::Unit(u, true) => {
+                // "for years", "in minutes"
+                let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+                if matches!(prev, "for" | "over") && u != Unit::Weekend && self.kw_end(i + 1) {
+                    Some(Hit::abs(i, i + 1, TimeKind::Duration, u.duration(None)))
+                } else {
+                    None
+                }
+            }
+            Lx::Unit(..) | Lx::PartOfDay(_) => None,
+        }
+    }
+
+    /// A 4-digit year.
+    fn year_number(&self, i: usize, n: u32, k: u8) -> Option<Hit> {
+        if k != 4 || !(1000..=2100).contains(&n) || self.raw(i).contains(',') {
+            return None;
+        }
+        // not an amount: $1990, 1990 people, 1990%
+        if let Some(p) = i.checked_sub(1) {
+            let r = self.raw(p);
+            if matches!(self.toks[p].kind, TokenKind::Symbol) || matches!(r, "#" | "No." | "no." | "-") {
+                return None;
+            }
+            if matches!(self.w(p), "number" | "no." | "page" | "route" | "flight" | "room" | "of")
+                && !self.month_like(p)
+                && self.w(p) != "of"
+            {
+                return None;
+            }
+        }
+        let next = self.w(i + 1);
+        if matches!(next, "%" | "percent" | "people" | "km" | "kilometers" | "metres" | "meters" | "feet" | "miles")
+            || matches!(self.lx(i + 1), Lx::Unit(..))
+        {
+            return None;
+        }
+        if self.raw(i + 1) == "-" || self.raw(i + 1) == "–" {
+            // year ranges keep both years; other dashes are fine too
+        }
+        let mut h = Hit::abs(i, i + 1, TimeKind::Date, year(n as i32));
+        // fiscal 1989
+        if let Some(p) = i.checked_sub(1) {
+            if self.is(p, Kw::Fiscal) {
+                h.s = p;
+            }
+        }
+        Some(h.det())
+    }
+
+    fn month_like(&self, i: usize) -> bool {
+        matches!(self.lx(i), Lx::Month(..))
+    }
+
+    /// "nineteen ninety-six", "the year two thousand".
+    fn word_year(&self, i: usize) -> Option<Hit> {
+        let Lx::NumWord(a) = self.lx(i) else { return None };
+        if (11..=20).contains(&a) {
+            if let Lx::NumWord(b) = self.lx(i + 1) {
+                if (10..100).contains(&b) && !matches!(self.lx(i + 2), Lx::Unit(..)) {
+                    return Some(Hit::abs(i, i + 2, TimeKind::Date, year((a * 100 + b) as i32)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Quarter `q` with the year chosen from the publication date and tense.
+    fn quarter_year(&self, q: u8, s: usize, e: usize) -> Option<(i32, u8)> {
+        // the third quarter of 1990, of this year, of last year
+        if self.is(e, Kw::Of) {
+            if let Lx::Num(y, 4) = self.lx(e + 1) {
+                return Some((y as i32, q));
+            }
+        }
+        let d = self.dct?;
+        let cur = quarter_of(d);
+        let y = if q > cur && self.tense(s, e) != Tense::Future { d.year - 1 } else { d.year };
+        Some((y, q))
+    }
+
+    fn keyword(&self, i: usize, k: Kw, st: &DocState) -> Option<Hit> {
+        let date_off = |n: i64| self.dct.map(|d| ymd(d.add_days(n)));
+        match k {
+            Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight => {
+                let off = match k {
+                    Kw::Yesterday => -1,
+                    Kw::Tomorrow => 1,
+                    _ => 0,
+                };
+                // yesterday morning, last night
+                if let Lx::PartOfDay(p) = self.lx(i + 1) {
+                    let v = date_off(off).map(|v| format!("{v}T{p}"));
+                    return Some(Hit::rel(i, i + 2, TimeKind::Time, v));
+                }
+                if k == Kw::Tonight {
+                    return Some(Hit::rel(i, i + 1, TimeKind::Time, date_off(0).map(|v| format!("{v}TNI"))));
+                }
+                // "today's" generic use stays a date
+                Some(Hit::rel(i, i + 1, TimeKind::Date, date_off(off)))
+            }
+            Kw::Now => {
+                if self.w(i + 1) == "that" || self.w(i + 1) == "," && i == 0 {
+                    // "now that ..." is still present; "Now, ..." is a discourse marker
+                    if self.w(i + 1) == "," {
+                        return None;
+                    }
+                }
+                let s = if i > 0 && self.is(i - 1, Kw::Right) { i - 1 } else { i };
+                Some(Hit::abs(s, i + 1, TimeKind::Date, "PRESENT_REF".into()))
+            }
+            Kw::Currently | Kw::Nowadays => Some(Hit::abs(i, i + 1, TimeKind::Date, "PRESENT_REF".into())),
+            Kw::These if self.w(i + 1) == "days" => Some(Hit::abs(i, i + 2, TimeKind::Date, "PRESENT_REF".into())),
+            Kw::Current => {
+                // "current" before a time unit: the current year / quarter
+                match self.lx(i + 1) {
+                    Lx::Unit(u, false) => self.this_unit(i, i + 2, u, 0).map(Hit::det),
+                    _ => None,
+                }
+            }
+            Kw::Recently | Kw::Previously => Some(Hit::abs(i, i + 1, TimeKind::Date, "PAST_REF".into())),
+            Kw::Recent => match self.lx(i + 1) {
+                Lx::Unit(_, true) => Some(Hit::abs(i, i + 2, TimeKind::Date, "PAST_REF".into())),
+                _ => None,
+            },
+            Kw::Soon => {
+                let s = if i > 0 && self.w(i - 1) == "very" { i - 1 } else { i };
+                Some(Hit::abs(s, i + 1, TimeKind::Date, "FUTURE_REF".into()))
+            }
+            Kw::Last | Kw::This | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following => {
+                self.relative(i, k, st)
+            }
+            Kw::Every | Kw::Each => self.set(i),
+            Kw::Per => match self.lx(i + 1) {
+                Lx::Unit(u, false) => Some(Hit::abs(i, i + 2, TimeKind::Set, u.duration(Some(1.0)))),
+                _ => None,
+            },
+            Kw::A | Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Couple => self.quantity(i, st),
+            Kw::Fiscal => match self.lx(i + 1) {
+                Lx::Num(n, k) => self.year_number(i + 1, n, k).map(|mut h| {
+                    h.s = i;
+                    h
+                }),
+                _ => None,
+            },
+            Kw::Noon | Kw::Midnight => {
+                let hm = if k == Kw::Noon { "12:00" } else { "24:00" };
+                let (date, e) = self.day_after_time(i + 1);
+                let v = date.map(|d| format!("{d}T{hm}"));
+                Some(Hit::rel(i, e, TimeKind::Time, v))
+            }
+            Kw::Half if self.is(i + 1, Kw::A) => match self.lx(i + 2) {
+                Lx::Unit(u, false) => Some(Hit::abs(i, i + 3, TimeKind::Duration, u.duration(Some(0.5)))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A day named after a time of day: "Tuesday", "today"; (its date, the end index).
+    fn day_after_time(&self, j: usize) -> (Option<Date>, usize) {
+        match self.lx(j) {
+            Lx::Weekday(d, false) => {
+                let t = self.tense(j, j + 1);
+                (self.dct.map(|dct| weekday_date(dct, d, t)), j + 1)
+            }
+            Lx::Kw(Kw::Today) => (self.dct, j + 1),
+            Lx::Kw(Kw::Yesterday) => (self.dct.map(|d| d.add_days(-1)), j + 1),
+            Lx::Kw(Kw::Tomorrow) => (self.dct.map(|d| d.add_days(1)), j + 1),
+            _ => (self.dct, j),
+        }
+    }
+
+    /// The unit containing the publication date moved by `shift` units.
+    fn this_unit(&self, s: usize, e: usize, u: Unit, shift: i32) -> Option<Hit> {
+        let Some(d) = self.dct else {
+            return Some(Hit::rel(s, e, TimeKind::Date, None).det());
+        };
+        let v = match u {
+            Unit::Day => ymd(d.add_days(i64::from(shift))),
+            Unit::Week => week(d.add_days(7 * i64::from(shift))),
+            Unit::Weekend => {
+                let w = d.add_days(7 * i64::from(shift));
+                format!("{}-WE", week(w))
+            }
+            Unit::Month => {
+                let (y, m) = months_from(d, shift);
+                ym(y, m)
+            }
+            Unit::Quarter => {
+                let (y, m) = months_from(d, 3 * shift);
+                format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+            }
+            Unit::Year => year(d.year + shift),
+            Unit::Decade => format!("{:03}", (d.year + 10 * shift).div_euclid(10)),
+            Unit::Century => format!("{:02}", (d.year + 100 * shift).div_euclid(100)),
+            Unit::Second | Unit::Minute | Unit::Hour => return None,
+        };
+        let mut h = Hit::rel(s, e, TimeKind::Date, Some(v)).det();
+        if u == Unit::Quarter {
+            let (y, m) = months_from(d, 3 * shift);
+            h.quarter = Some((y, (m - 1) / 3 + 1));
+        }
+        Some(h)
+    }
+
+    /// last / this / next / past / coming / previous / following + ...
+    fn relative(&self, i: usize, k: Kw, st: &DocState) -> Option<Hit> {
+        let mut j = i + 1;
+        // "this past spring", "this coming week"
+        if k == Kw::This && matches!(self.kw(j), Some(Kw::Past | Kw::Coming)) {
+            return self.relative(j, self.kw(j)?, st).map(|mut h| {
+                h.s = i;
+                h
+            });
+        }
+        let shift = match k {
+            Kw::Last | Kw::Past | Kw::Previous => -1,
+            Kw::Next | Kw::Coming | Kw::Following => 1,
+            _ => 0,
+        };
+        // last few weeks, past 20 years, next two years
+        let vague = matches!(self.kw(j), Some(Kw::Few | Kw::Several | Kw::Many | Kw::Couple));
+        if k != Kw::This && (self.number(j).is_some() && !self.is(j, Kw::A) || vague) {
+            let (n, mut e) = if vague {
+                let mut e = j + 1;
+                if self.is(e, Kw::Of) {
+                    e += 1;
+                }
+                (if self.is(j, Kw::Couple) { Some(2.0) } else { None }, e)
+            } else {
+                let (n, e) = self.number(j)?;
+                (Some(n), e)
+            };
+            if let Lx::Unit(u, _) = self.lx(e) {
+                e += 1;
+                // "the past several quarters" etc.
+                let v = u.duration(n);
+                return Some(Hit::abs(i, e, TimeKind::Duration, v).det());
+            }
+            return None;
+        }
+        if k == Kw::This && matches!(self.lx(j), Lx::Kw(Kw::Whole)) {
+            j += 1;
+        }
+        match self.lx(j) {
+            Lx::Unit(u, false) => {
+                if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+                    return None;
+                }
+                // "the past year" is a date in TimeBank; "past week" too.
+                if u == Unit::Day && k == Kw::Past {
+                    return Some(Hit::abs(i, j + 1, TimeKind::Duration, "P1D".into()).det());
+                }
+                if u == Unit::Decade && matches!(k, Kw::Past | Kw::Last) {
+                    return Some(Hit::abs(i, j + 1, TimeKind::Duration, "P10Y".into()).det());
+                }
+                let mut h = self.this_unit(i, j + 1, u, shift)?;
+                if u == Unit::Day && shift == 0 {
+                    // "this day" is rare; "the next day" is anaphoric
+                    return None;
+                }
+                if matches!(k, Kw::Following | Kw::Previous) && u == Unit::Day {
+                    h.value = None;
+                    h.anchor = Anchor::None;
+                }
+                Some(h)
+            }
+            Lx::Month(m, ab) => {
+                if ab && !self.cap(j) {
+                    return None;
+                }
+                let d = self.dct;
+                let v = d.map(|d| {
+                    let y = match shift {
+                        -1 => {
+                            if m < d.month {
+                                d.year
+                            } else {
+                                d.year - 1
+                            }
+                        }
+                        1 => {
+                            if m > d.month {
+                                d.year
+                            } else {
+                                d.year + 1
+                            }
+                        }
+                        _ => d.year,
+                    };
+                    ym(y, m)
+                });
+                Some(Hit::rel(i, j + 1, TimeKind::Date, v))
+            }
+            Lx::Weekday(wd, false) => {
+                let v = self.dct.map(|d| {
+                    let t = match shift {
+                        -1 => {
+                            let back = (i64::from(d.weekday()) - i64::from(wd)).rem_euclid(7);
+                            return ymd(d.add_days(-if back == 0 { 7 } else { back }));
+                        }
+                        1 => {
+                            let fwd = (i64::from(wd) - i64::from(d.weekday())).rem_euclid(7);
+                            return ymd(d.add_days(if fwd == 0 { 7 } else { fwd }));
+                        }
+                        _ => self.tense(i, j + 1),
+                    };
+                    ymd(weekday_date(d, wd, t))
+                });
+                let mut e = j + 1;
+                let mut kind = TimeKind::Date;
+                let mut v = v;
+                if let Lx::PartOfDay(p) = self.lx(e) {
+                    v = v.map(|v| format!("{v}T{p}"));
+                    e += 1;
+                    kind = TimeKind::Time;
+                }
+                Some(Hit::rel(i, e, kind, v))
+            }
+            Lx::Season(s) => {
+                let v = self.dct.map(|d| {
+                    let cur = season_index(season_of(d.month));
+                    let si = season_index(s);
+                    let y = match shift {
+                        -1 => {
+                            if si < cur {
+                                d.year
+                            } else {
+                                d.year - 1
+                            }
+                        }
+                        1 => {
+                            if si > cur {
+                                d.year
+                            } else {
+                                d.year + 1
+                            }
+                        }
+                        _ => d.year,
+                    };
+                    format!("{y:04}-{s}")
+                });
+                Some(Hit::rel(i, j + 1, TimeKind::Date, v))
+            }
+            Lx::PartOfDay(p) => {
+                let off = match (k, p) {
+                    (Kw::Last, "NI" | "EV") => -1,
+                    (Kw::This, _) => 0,
+                    _ => return None,
+                };
+                let v = self.dct.map(|d| format!("{}T{p}", d.add_days(off)));
+                Some(Hit::rel(i, j + 1, TimeKind::Time, v))
+            }
+            Lx::Kw(Kw::Half) if shift == 0 || k == Kw::Last => None,
+            _ => None,
+        }
+    }
+
+    /// every week, each Monday, every other month.
+    fn set(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        let mut n = 1.0;
+        if self.is(j, Kw::Other) {
+            n = 2.0;
+            j += 1;
+        } else if let Some((x, e)) = self.number(j) {
+            if !self.is(j, Kw::A) {
+                n = x;
+                j = e;
+            }
+        }
+        match self.lx(j) {
+            Lx::Unit(u, _) => Some(Hit::abs(i, j + 1, TimeKind::Set, u.duration(Some(n)))),
+            Lx::Weekday(d, false) => Some(Hit::abs(i, j + 1, TimeKind::Set, format!("XXXX-WXX-{d}"))),
+            Lx::Month(m, _) if self.cap(j) => Some(Hit::abs(i, j + 1, TimeKind::Set, format!("XXXX-{m:02}"))),
+            Lx::PartOfDay(p) => Some(Hit::abs(i, j + 1, TimeKind::Set, format!("XXXX-XX-XXT{p}"))),
+            _ => None,
+        }
+    }
+
+    /// A quantity of units: "three years", "24 hours", "several months", "a year", "two days
+    /// ago", "15 a year".
+    fn quantity(&self, i: usize, st: &DocState) -> Option<Hit> {
+        let (n, mut j) = match self.kw(i) {
+            Some(Kw::Several | Kw::Many | Kw::Some) => (None, i + 1),
+            Some(Kw::Few) => (None, i + 1),
+            Some(Kw::A) if self.is(i + 1, Kw::Few) => (None, i + 2),
+            Some(Kw::A) if self.is(i + 1, Kw::Couple) && self.is(i + 2, Kw::Of) => (Some(2.0), i + 3),
+            Some(Kw::Couple) if self.is(i + 1, Kw::Of) => (Some(2.0), i + 2),
+            _ => {
+                let (n, j) = self.number(i)?;
+                (Some(n), j)
+            }
+        };
+        let mut n = n;
+        // "two and a half years"
+        if n.is_some() && self.is(j, Kw::And) && self.is(j + 1, Kw::A) && self.is(j + 2, Kw::Half) {
+            n = n.map(|x| x + 0.5);
+            j += 3;
+        }
+        let (u, plural) = match self.lx(j) {
+            Lx::Unit(u, p) => (u, p),
+            // "a 20 year", "six straight days", "two consecutive quarters"
+            Lx::Kw(Kw::Straight | Kw::Consecutive) => match self.lx(j + 1) {
+                Lx::Unit(u, p) => {
+                    j += 1;
+                    (u, p)
+                }
+                _ => return None,
+            },
+            Lx::UnitAdj(x, u) if self.is(i, Kw::A) => {
+                return Some(Hit::abs(i, j + 1, TimeKind::Duration, u.duration(Some(x))));
+            }
+            _ => return None,
+        };
+        if let Some(x) = n {
+            if !(0.0..=100_000.0).contains(&x) || (x > 1.0 && !plural && !matches!(self.lx(i), Lx::Num(..))) {
+                // "two year" is fine in speech; "three month" too
+            }
+        }
+        if n.is_none() && !plural {
+            return None;
+        }
+        // vague "some" needs a plural unit: "some years"
+        let mut e = j + 1;
+        let is_a = self.is(i, Kw::A);
+        // "a year" after an amount: a set ("15 a year", "$5 million a year", "twice a week")
+        if is_a && !plural && i > 0 {
+            let p = self.w(i - 1);
+            let amount = matches!(self.lx(i - 1), Lx::Num(..) | Lx::NumWord(_) | Lx::Dec(_))
+                || matches!(p, "twice" | "once" | "times" | "percent" | "%" | "million" | "billion" | "thousand")
+                || p.ends_with("illion");
+            if amount && !matches!(self.kw(e), Some(Kw::Ago | Kw::Earlier | Kw::Later)) {
+                return Some(Hit::abs(i, e, TimeKind::Set, u.duration(Some(1.0))));
+            }
+        }
+        // ago / earlier / later / from now
+        let dir = match self.kw(e) {
+            Some(Kw::Ago) => Some(-1),
+            Some(Kw::Earlier) if self.kw_end(e + 1) || self.is(e + 1, Kw::Than) => Some(-1),
+            Some(Kw::Later) if self.kw_end(e + 1) => Some(1),
+            Some(Kw::From) if self.is(e + 1, Kw::Now) => Some(1),
+            Some(Kw::Hence) => Some(1),
+            _ => None,
+        };
+        if let Some(dir) = dir {
+            e += if self.is(e, Kw::From) { 2 } else { 1 };
+            if self.is(e - 1, Kw::Than) {
+                e -= 1;
+            }
+            let Some(x) = n else {
+                let v = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some(Hit::abs(i, e, TimeKind::Date, v.into()));
+            };
+            if x.fract() != 0.0 {
+                return Some(Hit::rel(i, e, TimeKind::Date, None));
+            }
+            let k = (x as i64) * dir;
+            if u == Unit::Year && x == 1.0 {
+                if let Some((y, q)) = st.last_quarter {
+                    return Some(quarter_hit(i, e, y - 1, q, false));
+                }
+            }
+            let Some(d) = self.dct else {
+                return Some(Hit::rel(i, e, TimeKind::Date, None));
+            };
+            let k32 = k.clamp(-100_000, 100_000) as i32;
+            let v = match u {
+                Unit::Second | Unit::Minute | Unit::Hour => ymd(d),
+                Unit::Day => ymd(d.add_days(k)),
+                Unit::Week | Unit::Weekend => week(d.add_days(7 * k)),
+                Unit::Month => {
+                    let (y, m) = months_from(d, k32);
+                    ym(y, m)
+                }
+                Unit::Quarter => {
+                    let (y, m) = months_from(d, 3 * k32);
+                    format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+                }
+                Unit::Year => year(d.year + k32),
+                Unit::Decade => year(d.year + 10 * k32),
+                Unit::Century => year(d.year + 100 * k32),
+            };
+            return Some(Hit::rel(i, e, TimeKind::Date, Some(v)));
+        }
+        // "a year" alone is a duration; "a day" before a noun too
+        if u == Unit::Weekend && !plural {
+            return None;
+        }
+        // "one day" (some day), "a day" as an article in "a day of mourning": keep as duration
+        if is_a && matches!(u, Unit::Day) && self.is(e, Kw::Of) {
+            return None;
+        }
+        // "some" only with a plural unit
+        Some(Hit::abs(i, e, TimeKind::Duration, u.duration(n)).det().undatey())
+    }
+
+    /// A time of day: "3 p.m.", "6:40 p.m.", "18:00 UTC", "9 a.m. Tuesday".
+    fn time_of_day(&self, i: usize) -> Option<Hit> {
+        let (h, mut j) = match self.lx(i) {
+            Lx::Num(h, _) => (h, i + 1),
+            Lx::NumWord(h) => (h, i + 1),
+            Lx::Dec(x) => {
+                // 6.30 p.m.
+                let h = x.trunc() as u32;
+                let m = ((x.fract() * 100.0).round()) as u32;
+                if !matches!(self.kw(i + 1), Some(Kw::Am | Kw::Pm)) || m >= 60 {
+                    return None;
+                }
+                return self.finish_time(i, i + 1, h, m);
+            }
+            _ => return None,
+        };
+        let raw = self.raw(i);
+        // 1800 UTC
+        if raw.len() == 4 && self.is(j, Kw::Zone) {
+            if let Lx::Num(hm, 4) = self.lx(i) {
+                let (hh, mm) = (hm / 100, hm % 100);
+                if hh < 24 && mm < 60 {
+                    return self.finish_time(i, j, hh, mm);
+                }
+            }
+        }
+        if h > 24 {
+            return None;
+        }
+        let mut m = 0;
+        let mut colon = false;
+        if self.raw(j) == ":" && self.glued(i) && self.glued(j) {
+            if let Lx::Num(mm, 2) = self.lx(j + 1) {
+                if mm < 60 {
+                    m = mm;
+                    j += 2;
+                    colon = true;
+                }
+            }
+        }
+        let ampm = matches!(self.kw(j), Some(Kw::Am | Kw::Pm));
+        if !ampm && !(colon && (self.is(j, Kw::Zone) || i > 0 && self.is(i - 1, Kw::At))) {
+            // "o'clock"
+            if self.w(j) == "o'clock" && h <= 12 {
+                return self.finish_time(i, j, h, m).map(|mut x| {
+                    x.e = j + 1;
+                    x
+                });
+            }
+            return None;
+        }
+        if ampm && h > 12 {
+            return None;
+        }
+        self.finish_time(i, j, h, m)
+    }
+
+    /// Finishes a time of day at `j` (the token after the hour/minutes): am/pm, zone, day.
+    fn finish_time(&self, i: usize, mut j: usize, h: u32, m: u32) -> Option<Hit> {
+        let mut h = h;
+        match self.kw(j) {
+            Some(Kw::Am) => {
+                if h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+            Some(Kw::Pm) => {
+                if h < 12 {
+                    h += 12;
+                }
+                j += 1;
+            }
+            _ => {}
+        }
+        let mut zone = "";
+        if self.is(j, Kw::Zone) {
+            if matches!(self.w(j), "utc" | "gmt") {
+                zone = "Z";
+            }
+            j += 1;
+        }
+        // "(GMT +8)" and similar are left out
+        let (date, e) = self.day_after_time(j);
+        let v = date.map(|d| format!("{d}T{h:02}:{m:02}{zone}"));
+        Some(Hit::rel(i, e, TimeKind::Time, v).undatey())
+    }
+
+    /// "24 July", "24 July 2015", "24th of July".
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let d = match self.lx(i) {
+            Lx::Num(d, 1..=2) => d,
+            Lx::Ord(d, _) => d,
+            _ => return None,
+        };
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is(j, Kw::Of) {
+            j += 1;
+        }
+        let Lx::Month(m, amb) = self.lx(j) else { return None };
+        if !self.cap(j) && amb {
+            return None;
+        }
+        if self.w(j) == "may" && !self.cap(j) {
+            return None;
+        }
+        self.finish_md(i, j + 1, m, d as u8)
+    }
+
+    /// After month and day: an optional year, then the value.
+    fn finish_md(&self, s: usize, j: usize, m: u8, d: u8) -> Option<Hit> {
+        let mut e = j;
+        let mut yr = None;
+        let k = if self.raw(e) == "," { e + 1 } else { e };
+        if let Lx::Num(y, 4) = self.lx(k) {
+            if (1000..=2100).contains(&y) {
+                yr = Some(y as i32);
+                e = k + 1;
+            }
+        }
+        if let Some(y) = yr {
+            let date = Date::new(y, m, d)?;
+            return Some(Hit::abs(s, e, TimeKind::Date, ymd(date)));
+        }
+        let v = match self.dct {
+            Some(dct) => {
+                let t = self.tense(s, e);
+                let y = resolve_year(dct, m, Some(d), t);
+                Date::new(y, m, d).map(ymd)
+            }
+            None => {
+                return Some(Hit::new(s, e, TimeKind::Date, Some(format!("XXXX-{m:02}-{d:02}")), Anchor::None));
+            }
+        };
+        Some(Hit::rel(s, e, TimeKind::Date, v))
+    }
+
+    /// A phrase starting with a month name.
+    fn month_phrase(&self, i: usize) -> Option<Hit> {
+        let (m, amb) = match self.lx(i) {
+            Lx::Month(m, amb) => (m, amb),
+            Lx::ModMonth(m) => (m, false),
+            _ => return None,
+        };
+        let modm = matches!(self.lx(i), Lx::ModMonth(_));
+        let j = i + 1;
+        let cap = self.cap(i);
+        if !cap && !modm {
+            return None;
+        }
+        // Month day
+        if !modm {
+            let day = match self.lx(j) {
+                Lx::Num(d, 1..=2) if (1..=31).contains(&d) => Some(d),
+                Lx::Ord(d, _) if (1..=31).contains(&d) => Some(d),
+                _ => None,
+            };
+            if let Some(d) = day {
+                // not "May 2 percent", not "March 15 people"
+                if !matches!(self.lx(j + 1), Lx::Unit(..)) && !matches!(self.w(j + 1), "%" | "percent") {
+                    return self.finish_md(i, j + 1, m, d as u8);
+                }
+            }
+        }
+        // Month year
+        let k = if self.raw(j) == "," { j + 1 } else { j };
+        if let Lx::Num(y, 4) = self.lx(k) {
+            if (1000..=2100).contains(&y) {
+                return Some(Hit::abs(i, k + 1, TimeKind::Date, ym(y as i32, m)));
+            }
+        }
+        // "June last year", "January this year"
+        if let (Some(kw @ (Kw::Last | Kw::This | Kw::Next)), Lx::Unit(Unit::Year, false)) = (self.kw(j), self.lx(j + 1)) {
+            let shift = match kw {
+                Kw::Last => -1,
+                Kw::Next => 1,
+                _ => 0,
+            };
+            let v = self.dct.map(|d| ym(d.year + shift, m));
+            return Some(Hit::rel(i, j + 2, TimeKind::Date, v));
+        }
+        // Month alone: guard the ambiguous ones (May, March, abbreviations).
+        if amb && !modm {
+            if self.raw(i).ends_with('.') && self.raw(i).len() > 2 && !matches!(self.w(i), "may" | "march") {
+                // "Sept." alone is a month
+            } else {
+                let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+                let prep = matches!(
+                    prev,
+                    "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "through" | "to" | "early"
+                        | "late" | "mid" | "last" | "next" | "this" | "and" | "or" | "before" | "after" | "between"
+                        | "throughout" | "last," | "that"
+                );
+                let short = self.raw(i).len() <= 4 && !matches!(self.w(i), "may" | "june" | "july");
+                if !prep || short || (self.w(i) == "may" && self.lx(j) == Lx::None && self.kw_end(j) == false && prev == "that") {
+                    return None;
+                }
+            }
+        }
+        // a name: "April Ryan", "June Carter", "the October Revolution"
+        if !modm && self.cap(j) && self.lx(j) == Lx::None && matches!(self.toks.get(j).map(|t| t.kind), Some(TokenKind::Word)) {
+            return None;
+        }
+        let v = match self.dct {
+            Some(d) => {
+                let t = self.tense(i, j);
+                Some(ym(resolve_year(d, m, None, t), m))
+            }
+            None => None,
+        };
+        let mut h = Hit::rel(i, j, TimeKind::Date, v);
+        if v_is_none(&h) {
+            h.value = Some(format!("XXXX-{m:02}"));
+        }
+        Some(h)
+    }
+
+    /// A phrase starting with a weekday.
+    fn weekday_phrase(&self, i: usize, wd: u8, ab: bool) -> Option<Hit> {
+        let j = i + 1;
+        // Tuesday, April 25 / Friday Oct. 13 / Monday 12 May
+        let k = if self.raw(j) == "," { j + 1 } else { j };
+        if let Lx::Month(m, _) = self.lx(k) {
+            if let Some(mut h) = self.month_phrase(k) {
+                if h.value.as_deref().is_some_and(|v| v.len() == 10) || matches!(self.lx(k + 1), Lx::Num(..) | Lx::Ord(..)) {
+                    h.s = i;
+                    let _ = m;
+                    return Some(h);
+                }
+            }
+        }
+        if let Some(mut h) = self.day_month(k) {
+            h.s = i;
+            return Some(h);
+        }
+        if ab {
+            return None;
+        }
+        if !self.cap(i) {
+            return None;
+        }
+        // The Sunday Times, Black Monday, Good Friday
+        let next = self.w(j);
+        if matches!(
+            next,
+            "times" | "telegraph" | "express" | "mirror" | "herald" | "post" | "tribune" | "sport" | "independent"
+                | "star" | "mail" | "night" | "morning" | "evening" | "afternoon"
+        ) && self.cap(j)
+        {
+            return None;
+        }
+        if i > 0 && matches!(self.w(i - 1), "black" | "good" | "bloody" | "super" | "cyber" | "ash" | "palm" | "easter" | "holy" | "mail") && self.cap(i - 1) {
+            return None;
+        }
+        let mut e = j;
+        let mut kind = TimeKind::Date;
+        let mut part = None;
+        if let Lx::PartOfDay(p) = self.lx(j) {
+            part = Some(p);
+            e = j + 1;
+            kind = TimeKind::Time;
+        }
+        let v = self.dct.map(|d| {
+            let t = self.tense(i, e);
+            let date = weekday_date(d, wd, t);
+            match part {
+                Some(p) => format!("{date}T{p}"),
+                None => ymd(date),
+            }
+        });
+        let mut h = Hit::rel(i, e, kind, v);
+        if h.value.is_none() {
+            h.value = Some(format!("XXXX-WXX-{wd}"));
+        }
+        Some(h)
+    }
+
+    fn season(&self, i: usize, s: &str) -> Option<Hit> {
+        // of 1990 / 1990
+        let j = i + 1;
+        let k = if self.is(j, Kw::Of) { j + 1 } else { j };
+        if let Lx::Num(y, 4) = self.lx(k) {
+            if (1000..=2100).contains(&y) {
+                return Some(Hit::abs(i, k + 1, TimeKind::Date, format!("{y:04}-{s}")).det());
+            }
+        }
+        let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+        if !matches!(prev, "in" | "the" | "this" | "during" | "by" | "until" | "since" | "early" | "late" | "mid" | "next" | "last") {
+            return None;
+        }
+        if !self.kw_end(j) {
+            return None;
+        }
+        let v = self.dct.map(|d| {
+            let t = self.tense(i, j);
+            let cur = season_index(season_of(d.month));
+            let si = season_index(s);
+            let y = if t == Tense::Past && si > cur {
+                d.year - 1
+            } else if t == Tense::Future && si < cur {
+                d.year + 1
+            } else {
+                d.year
+            };
+            format!("{y:04}-{s}")
+        });
+        Some(Hit::rel(i, j, TimeKind::Date, v).det())
+    }
+}
+
+fn v_is_none(h: &Hit) -> bool {
+    h.value.is_none()
+}
+
+fn quarter_hit(s: usize, e: usize, y: i32, q: u8, remember: bool) -> Hit {
+    let mut h = Hit::rel(s, e, TimeKind::Date, Some(format!("{y:04}-Q{q}"))).det();
+    if remember {
+        h.quarter = Some((y, q));
+    }
+    h
+}
+
+/// The quarter before the one holding `d`.
+fn prev_quarter(d: Date) -> (i32, u8) {
+    let q = quarter_of(d);
+    if q == 1 {
+        (d.year - 1, 4)
+    } else {
+        (d.year, q - 1)
+    }
+}
+
+/// The date of weekday `wd` near `dct`: the latest one up to `dct` in a past or unknown
+/// context, the next one from `dct` on in a future context.
+fn weekday_date(dct: Date, wd: u8, t: Tense) -> Date {
+    let cur = i64::from(dct.weekday());
+    let wd = i64::from(wd);
+    match t {
+        Tense::Future => dct.add_days((wd - cur).rem_euclid(7)),
+        _ => dct.add_days(-(cur - wd).rem_euclid(7)),
+    }
+}
+
+/// The year of month `m` (and day) mentioned without a year, by the tense of its sentence.
+fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
+    let key = |mm: u8, dd: u8| (mm, dd);
+    let here = key(dct.month, dct.day);
+    let there = key(m, d.unwrap_or(if m == dct.month { dct.day } else { 1 }));
+    match t {
+        Tense::Past if there > here && (m > dct.month) => dct.year - 1,
+        Tense::Future if there < here && m < dct.month => dct.year + 1,
+        Tense::Unknown => {
+            let diff = i32::from(m) - i32::from(dct.month);
+            if diff > 6 {
+                dct.year - 1
+            } else if diff < -6 {
+                dct.year + 1
+            } else {
+                dct.year
+            }
+        }
+        _ => dct.year,
+    }
+}
+
+#[cfg(test)]
+mod tests;
