@@ -8,7 +8,8 @@
 //! - a `.jsonl` corpus (e.g. `wikinews-meantime.jsonl`): records with `text`, `published` and
 //!   `timexes[{start, end, type, value, creation_time}]` in character offsets. Gold entries
 //!   marked `creation_time` (the dateline inside the text) are left out, and so are
-//!   predictions that overlap them, so the dateline counts neither way.
+//!   predictions that overlap them, so the dateline counts neither way. MEANTIME annotates
+//!   only the start of each article, so only the first six sentences are scored.
 //!
 //! Parts of the report (TempEval-3): `extent strict` (same span), `extent relaxed` (spans
 //! overlap), `type` (overlap and same TIMEX3 type), `value` (overlap and same value). For each,
@@ -49,6 +50,8 @@ pub struct GoldDoc {
     pub timexes: Vec<GoldTimex>,
     /// Spans whose predictions are ignored (the dateline of a Wikinews article).
     pub ignore: Vec<TextRange>,
+    /// Only the first this many sentences (as segmented) are annotated.
+    pub sentences: Option<usize>,
 }
 
 /// Scores `pipeline` on the gold data at `path` (a directory of `.tml` files or a `.jsonl`).
@@ -64,6 +67,10 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
         doc.tokens = seg.tokens;
         let mut pred = pipeline.times.run(&doc)?;
         pred.retain(|p| !gold.ignore.iter().any(|r| r.overlaps(p.range)));
+        if let Some(k) = gold.sentences {
+            let end = doc.sentences.get(k.saturating_sub(1)).map_or(u32::MAX, |s| s.range.end());
+            pred.retain(|p| p.range.start() < end);
+        }
         counts.add(&score(&pred, &gold.timexes));
         if let Some(errs) = errors.as_mut() {
             collect_errors(gold, &pred, errs);
@@ -303,7 +310,7 @@ pub fn parse_tml(src: &str, id: &str) -> Result<GoldDoc> {
             i += c.len_utf8();
         }
     }
-    Ok(GoldDoc { id: id.to_string(), text, published, timexes, ignore: Vec::new() })
+    Ok(GoldDoc { id: id.to_string(), text, published, timexes, ignore: Vec::new(), sentences: None })
 }
 
 #[derive(serde::Deserialize)]
@@ -328,6 +335,11 @@ struct JsonTimex {
     #[serde(default)]
     creation_time: bool,
 }
+
+/// MEANTIME annotates only the beginning of each article: the title, the dateline and the
+/// first body sentences. All its gold timexes lie in the first six sentences as our segmenter
+/// splits them, so predictions after those are not scored.
+const MEANTIME_SENTENCES: usize = 6;
 
 /// Parses `YYYY-MM-DD`, or `DD-MM-YYYY` as some records write it.
 fn parse_published(s: &str) -> Option<Date> {
@@ -375,6 +387,7 @@ fn load_jsonl(path: &Path) -> Result<Vec<GoldDoc>> {
             text: rec.text,
             timexes,
             ignore,
+            sentences: Some(MEANTIME_SENTENCES),
         });
     }
     Ok(docs)

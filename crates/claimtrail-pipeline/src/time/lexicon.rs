@@ -121,7 +121,6 @@ pub(crate) enum Kw {
     Middle,
     Latest,
     Same,
-    Year2,
     Ages,
     Overnight,
     Present,

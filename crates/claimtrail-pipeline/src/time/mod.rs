@@ -18,7 +18,7 @@
 
 mod lexicon;
 
-use claimtrail_core::{Anchor, Date, Document, TextRange, TimeExpr, TimeKind, Token, TokenKind};
+use claimtrail_core::{Anchor, Date, Document, TimeExpr, TimeKind, Token, TokenKind};
 
 use self::lexicon::{classify, Kw, Lx, Unit};
 use crate::{Result, Stage};
@@ -204,22 +204,23 @@ fn months_from(d: Date, n: i32) -> (i32, u8) {
 
 /// Words that mark a past context.
 const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met", "went", "came", "took", "made",
+    "was", "were", "had", "did", "ago", "yesterday", "last", "met", "went", "came", "took", "made",
     "gave", "held", "left", "began", "became", "saw", "got", "paid", "sold", "bought", "won", "lost", "fell", "rose",
     "led", "found", "spent", "sent", "spoke", "wrote", "knew", "thought", "brought", "fought", "flew", "struck",
-    "earlier", "previously", "since", "wasn't", "weren't", "ran", "broke", "told", "took", "shot", "hit", "chose",
+    "earlier", "previously", "since", "ran", "broke", "shot", "hit", "chose",
 ];
 
 /// Words that mark a future context.
-const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "wo", "next", "tomorrow", "upcoming", "coming", "scheduled", "slated", "due", "plans",
-    "planned", "plan", "expected", "expects", "intends", "aims", "until", "till", "later", "going", "hopes", "set",
-];
+const FUTURE_WORDS: &[&str] = &["will", "'ll", "shall", "wo", "next", "tomorrow", "upcoming", "coming", "scheduled", "slated"];
+
+/// Reporting verbs: their tense is that of the report, not of the event reported.
+const REPORTING: &[&str] = &["said", "told", "added", "stated", "reported", "announced", "noted", "explained"];
 
 /// Words ending in "-ed" that are not past verbs.
 const NOT_PAST_ED: &[&str] = &[
     "need", "needed", "feed", "seed", "speed", "proceed", "exceed", "succeed", "indeed", "bed", "red", "united",
     "limited", "expected", "scheduled", "planned", "hundred", "unidentified", "unnamed", "alleged", "embed", "shed",
+    "said", "told", "added", "stated", "reported", "announced", "noted", "explained",
 ];
 
 struct Matcher<'a> {
@@ -320,6 +321,9 @@ impl Matcher<'_> {
                     continue;
                 }
                 let w = self.w(i);
+                if REPORTING.contains(&w) {
+                    continue;
+                }
                 if FUTURE_WORDS.contains(&w) {
                     return Tense::Future;
                 }
@@ -339,12 +343,11 @@ impl Matcher<'_> {
             return None;
         }
         // Modifiers of durations: "nearly two years", "more than four hours".
-        if let Some(j) = self.approx(i) {
-            if let Some(mut h) = self.quantity(j, st) {
-                if h.kind == TimeKind::Duration {
-                    h.s = i;
-                    return Some(h);
-                }
+        let first = if self.w(i) == "no" && matches!(self.kw(i + 1), Some(Kw::More | Kw::Less)) { i + 1 } else { i };
+        if let Some(j) = self.approx(first) {
+            if let Some(mut h) = self.quantity(j, st).or_else(|| self.time_of_day(j)) {
+                h.s = i;
+                return Some(h);
             }
         }
         match lx {
@@ -352,7 +355,11 @@ impl Matcher<'_> {
                 if let Some(h) = self.the_phrase(i, st) {
                     return Some(h);
                 }
-                let mut h = self.core(i + 1, st)?;
+                let mut h = if matches!(self.kw(i + 1), Some(Kw::Early | Kw::Late | Kw::Mid)) {
+                    self.match_at(i + 1, st)?
+                } else {
+                    self.core(i + 1, st)?
+                };
                 if h.det && h.s == i + 1 {
                     h.s = i;
                     return Some(h);
@@ -390,7 +397,6 @@ impl Matcher<'_> {
             Kw::More | Kw::Less if self.is(i + 1, Kw::Than) => i + 2,
             Kw::At if self.is(i + 1, Kw::Least) => i + 2,
             Kw::Up if self.is(i + 1, Kw::To) => i + 2,
-            Kw::Over | Kw::Within => i + 1,
             _ => return None,
         };
         // "no more than"
@@ -423,7 +429,9 @@ impl Matcher<'_> {
                 Some(Hit::new(i, j + 1, TimeKind::Date, None, Anchor::None))
             }
             Lx::Kw(Kw::Future) => Some(Hit::abs(i, j + 1, TimeKind::Date, "FUTURE_REF".into())),
-            Lx::Kw(Kw::Past) if self.kw_end(j + 1) => Some(Hit::abs(i, j + 1, TimeKind::Date, "PAST_REF".into())),
+            Lx::Kw(Kw::Past) if self.kw_end(j + 1) && !matches!(self.lx(j + 1), Lx::Kw(Kw::Few | Kw::Several | Kw::Many | Kw::Couple | Kw::A)) => {
+                Some(Hit::abs(i, j + 1, TimeKind::Date, "PAST_REF".into()))
+            }
             Lx::Kw(Kw::Present) if self.kw_end(j + 1) => {
                 Some(Hit::abs(i, j + 1, TimeKind::Date, "PRESENT_REF".into()))
             }
@@ -437,23 +445,66 @@ impl Matcher<'_> {
                 _ => None,
             },
             // the latest quarter, the same period
-            Lx::Kw(Kw::Latest | Kw::Current) if self.lx(j + 1) == Lx::Unit(Unit::Quarter, false) => {
+            Lx::Kw(Kw::Current) if matches!(self.lx(j + 1), Lx::Unit(..)) => None,
+            Lx::Kw(Kw::Latest) if self.lx(j + 1) == Lx::Unit(Unit::Quarter, false) => {
                 let (y, q) = st.last_quarter.or_else(|| self.dct.map(prev_quarter))?;
                 Some(quarter_hit(i, j + 2, y, q, true))
             }
-            Lx::Unit(Unit::Quarter, false) if !self.glued(j) => {
+            Lx::Unit(Unit::Weekend, false) => {
+                let v = self.dct.map(|d| {
+                    let wd = d.weekday();
+                    let w = if wd >= 6 || self.tense(i, j + 1) == Tense::Future { d } else { d.add_days(-7) };
+                    format!("{}-WE", week(w))
+                });
+                Some(Hit::rel(i, j + 1, TimeKind::Date, v))
+            }
+            Lx::Unit(Unit::Quarter, false) => {
                 let (y, q) = st.last_quarter.or_else(|| self.dct.map(prev_quarter))?;
                 let mut h = quarter_hit(i, j + 1, y, q, true);
                 h.quarter = None;
                 Some(h)
             }
             // the year-earlier period / quarter
-            Lx::YearAgo if matches!(self.w(j + 1), "period" | "quarter") => {
-                let (y, q) = st.last_quarter?;
-                Some(quarter_hit(i, j + 2, y - 1, q, false))
+            Lx::YearAgo => {
+                let mut e = j + 1;
+                if let Lx::Ord(1..=4, false) = self.lx(e) {
+                    if self.lx(e + 1) == Lx::Unit(Unit::Quarter, false) {
+                        let Lx::Ord(q, _) = self.lx(e) else { return None };
+                        let d = self.dct?;
+                        let (y, _) = self.quarter_year(q as u8, e, e + 2).unwrap_or((d.year, 1));
+                        return Some(quarter_hit(i, e + 2, y - 1, q as u8, false));
+                    }
+                }
+                if !matches!(self.w(e), "period" | "quarter") {
+                    return None;
+                }
+                e += 1;
+                match st.last_quarter {
+                    Some((y, q)) => Some(quarter_hit(i, e, y - 1, q, false)),
+                    None => {
+                        let d = self.dct?;
+                        Some(Hit::rel(i, e, TimeKind::Date, Some(year(d.year - 1))))
+                    }
+                }
             }
-            // the first nine months
-            Lx::Ord(1, false) => {
+            // the 1988 third quarter, the 1989 period
+            Lx::Num(y, 4) if (1000..=2100).contains(&y) => {
+                let mut e = j + 1;
+                let mut q = None;
+                if let Lx::Ord(n @ 1..=4, false) = self.lx(e) {
+                    q = Some(n as u8);
+                    e += 1;
+                }
+                match self.w(e) {
+                    "quarter" => {}
+                    "period" if q.is_none() => {}
+                    _ => return None,
+                }
+                let q = q.or(st.last_quarter.map(|x| x.1))?;
+                Some(quarter_hit(i, e + 1, y as i32, q, false))
+            }
+            // the first nine months, the latest nine months
+            Lx::Ord(1, false) | Lx::Kw(Kw::Latest) => {
                 let (n, k) = self.number(j + 1)?;
                 if self.lx(j + 1) == Lx::Kw(Kw::A) {
                     return None;
@@ -469,7 +520,9 @@ impl Matcher<'_> {
 
     /// True when token `i` ends a noun phrase (no noun follows).
     fn kw_end(&self, i: usize) -> bool {
-        i >= self.n() || !matches!(self.toks[i].kind, TokenKind::Word) || matches!(self.lx(i), Lx::Kw(_))
+        i >= self.n()
+            || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Number)
+            || matches!(self.lx(i), Lx::Kw(_))
     }
 
     /// Main patterns at `i`.
@@ -488,7 +541,7 @@ impl Matcher<'_> {
                 .or_else(|| self.quantity(i, st))
                 .or_else(|| self.year_number(i, n, k)),
             Lx::NumWord(_) | Lx::Dec(_) => self.time_of_day(i).or_else(|| self.quantity(i, st)).or_else(|| self.word_year(i)),
-            Lx::Ord(..) => self.day_month(i),
+            Lx::Ord(..) => self.quarter_phrase(i).or_else(|| self.day_month(i)),
             Lx::Iso(y, m, d) => {
                 let d = Date::new(y, m, d)?;
                 Some(Hit::abs(i, i + 1, TimeKind::Date, ymd(d)))
@@ -502,7 +555,9 @@ impl Matcher<'_> {
             Lx::ModYear(y) => Some(Hit::abs(i, i + 1, TimeKind::Date, year(y))),
             Lx::QuarterAdj(q) => {
                 let (y, q) = self.quarter_year(q, i, i + 1)?;
-                Some(quarter_hit(i, i + 1, y, q, true))
+                let mut h = quarter_hit(i, i + 1, y, q, true);
+                h.det = false;
+                Some(h)
             }
             Lx::YearAgo => {
                 if let Some((y, q)) = st.last_quarter {
@@ -516,6 +571,13 @@ impl Matcher<'_> {
                 Some(Hit::rel(i, i + 1, TimeKind::Date, Some(year(d.year))))
             }
             Lx::SetAdv(u) => {
+                // adjectives: "daily volume", "weekly magazine"
+                if !matches!(self.w(i), "annually" | "yearly") && !self.kw_end(i + 1) && self.lx(i + 1) == Lx::None {
+                    return None;
+                }
+                if u == Unit::Quarter {
+                    return None;
+                }
                 if u == Unit::Day && self.w(i) == "nightly" {
                     return Some(Hit::abs(i, i + 1, TimeKind::Set, "XXXX-XX-XXTNI".into()));
                 }
@@ -537,6 +599,66 @@ impl Matcher<'_> {
             }
             Lx::Unit(..) | Lx::PartOfDay(_) => None,
         }
+    }
+
+    /// "of 1990", "of this year", "of last year" after `e`: (year, end).
+    fn of_year(&self, e: usize) -> Option<(i32, usize)> {
+        if !self.is(e, Kw::Of) {
+            return None;
+        }
+        if let Lx::Num(y, 4) = self.lx(e + 1) {
+            if (1000..=2100).contains(&y) {
+                return Some((y as i32, e + 2));
+            }
+        }
+        let shift = match self.kw(e + 1)? {
+            Kw::This => 0,
+            Kw::Last => -1,
+            Kw::Next => 1,
+            _ => return None,
+        };
+        if self.lx(e + 2) != Lx::Unit(Unit::Year, false) {
+            return None;
+        }
+        Some((self.dct?.year + shift, e + 3))
+    }
+
+    /// "first quarter", "second half" (with "of 1990" and the like).
+    fn quarter_phrase(&self, i: usize) -> Option<Hit> {
+        let n = match self.lx(i) {
+            Lx::Ord(n @ 1..=4, false) => n as u8,
+            _ if self.w(i) == "final" => 4,
+            _ => return None,
+        };
+        let j = i + 1;
+        let half = match self.lx(j) {
+            Lx::Unit(Unit::Quarter, false) => false,
+            Lx::Kw(Kw::Half) if n <= 2 => true,
+            _ => return None,
+        };
+        let (y, e, anchored) = match self.of_year(j + 1) {
+            Some((y, e)) => (Some(y), e, !matches!(self.kw(j + 2), Some(Kw::This | Kw::Last | Kw::Next))),
+            None => (None, j + 1, false),
+        };
+        if half {
+            let y = match y {
+                Some(y) => y,
+                None => self.dct?.year,
+            };
+            let h = if anchored { Hit::abs(i, e, TimeKind::Date, format!("{y:04}-H{n}")) } else {
+                Hit::rel(i, e, TimeKind::Date, Some(format!("{y:04}-H{n}")))
+            };
+            return Some(h.det());
+        }
+        let (y, q) = match y {
+            Some(y) => (y, n),
+            None => self.quarter_year(if self.w(i) == "final" { 4 } else { n }, i, e)?,
+        };
+        let mut h = quarter_hit(i, e, y, q, true);
+        if anchored {
+            h.anchor = Anchor::Absolute;
+        }
+        Some(h)
     }
 
     /// A 4-digit year.
@@ -573,7 +695,7 @@ impl Matcher<'_> {
                 h.s = p;
             }
         }
-        Some(h.det())
+        Some(h)
     }
 
     fn month_like(&self, i: usize) -> bool {
@@ -634,8 +756,7 @@ impl Matcher<'_> {
                         return None;
                     }
                 }
-                let s = if i > 0 && self.is(i - 1, Kw::Right) { i - 1 } else { i };
-                Some(Hit::abs(s, i + 1, TimeKind::Date, "PRESENT_REF".into()))
+                Some(Hit::abs(i, i + 1, TimeKind::Date, "PRESENT_REF".into()))
             }
             Kw::Currently | Kw::Nowadays => Some(Hit::abs(i, i + 1, TimeKind::Date, "PRESENT_REF".into())),
             Kw::These if self.w(i + 1) == "days" => Some(Hit::abs(i, i + 2, TimeKind::Date, "PRESENT_REF".into())),
@@ -646,15 +767,14 @@ impl Matcher<'_> {
                     _ => None,
                 }
             }
-            Kw::Recently | Kw::Previously => Some(Hit::abs(i, i + 1, TimeKind::Date, "PAST_REF".into())),
+            Kw::Recently => {
+                let s = if i > 0 && self.kw(i - 1) == Some(Kw::More) { i - 1 } else { i };
+                Some(Hit::abs(s, i + 1, TimeKind::Date, "PAST_REF".into()))
+            }
             Kw::Recent => match self.lx(i + 1) {
-                Lx::Unit(_, true) => Some(Hit::abs(i, i + 2, TimeKind::Date, "PAST_REF".into())),
+                Lx::Unit(u, true) => Some(Hit::abs(i, i + 2, TimeKind::Duration, u.duration(None))),
                 _ => None,
             },
-            Kw::Soon => {
-                let s = if i > 0 && self.w(i - 1) == "very" { i - 1 } else { i };
-                Some(Hit::abs(s, i + 1, TimeKind::Date, "FUTURE_REF".into()))
-            }
             Kw::Last | Kw::This | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following => {
                 self.relative(i, k, st)
             }
@@ -664,13 +784,15 @@ impl Matcher<'_> {
                 _ => None,
             },
             Kw::A | Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Couple => self.quantity(i, st),
-            Kw::Fiscal => match self.lx(i + 1) {
-                Lx::Num(n, k) => self.year_number(i + 1, n, k).map(|mut h| {
-                    h.s = i;
-                    h
-                }),
-                _ => None,
-            },
+            Kw::Fiscal => {
+                let mut h = match self.lx(i + 1) {
+                    Lx::Num(n, k) => self.year_number(i + 1, n, k),
+                    Lx::QuarterAdj(_) | Lx::Ord(..) => self.core(i + 1, st),
+                    _ => None,
+                }?;
+                h.s = i;
+                Some(h.det())
+            }
             Kw::Noon | Kw::Midnight => {
                 let hm = if k == Kw::Noon { "12:00" } else { "24:00" };
                 let (date, e) = self.day_after_time(i + 1);
@@ -772,6 +894,25 @@ impl Matcher<'_> {
             j += 1;
         }
         match self.lx(j) {
+            Lx::Unit(Unit::Year, false) if self.w(j + 1) == "'s" && matches!(k, Kw::This | Kw::Last | Kw::Next) => {
+                // this year's third quarter, last year's quarter
+                let d = self.dct?;
+                let y = d.year + shift;
+                let mut e = j + 2;
+                let q = match self.lx(e) {
+                    Lx::Ord(n @ 1..=4, false) if self.lx(e + 1) == Lx::Unit(Unit::Quarter, false) => {
+                        e += 1;
+                        Some(n as u8)
+                    }
+                    Lx::QuarterAdj(n) => Some(n),
+                    Lx::Unit(Unit::Quarter, false) => st.last_quarter.map(|x| x.1),
+                    _ => None,
+                };
+                match q {
+                    Some(q) => Some(quarter_hit(i, e + 1, y, q, false)),
+                    None => Some(Hit::rel(i, j + 1, TimeKind::Date, Some(year(y)))),
+                }
+            }
             Lx::Unit(u, false) => {
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
@@ -802,7 +943,7 @@ impl Matcher<'_> {
                 let v = d.map(|d| {
                     let y = match shift {
                         -1 => {
-                            if m < d.month {
+                            if m + 1 < d.month {
                                 d.year
                             } else {
                                 d.year - 1
@@ -850,12 +991,14 @@ impl Matcher<'_> {
                 let v = self.dct.map(|d| {
                     let cur = season_index(season_of(d.month));
                     let si = season_index(s);
+                    // seasons counted from December: winter 2015 starts in December 2015
+                    let season_year = if d.month == 1 || d.month == 2 { d.year - 1 } else { d.year };
                     let y = match shift {
                         -1 => {
                             if si < cur {
-                                d.year
+                                season_year
                             } else {
-                                d.year - 1
+                                season_year - 1
                             }
                         }
                         1 => {
@@ -937,9 +1080,6 @@ impl Matcher<'_> {
                 }
                 _ => return None,
             },
-            Lx::UnitAdj(x, u) if self.is(i, Kw::A) => {
-                return Some(Hit::abs(i, j + 1, TimeKind::Duration, u.duration(Some(x))));
-            }
             _ => return None,
         };
         if let Some(x) = n {
@@ -948,6 +1088,13 @@ impl Matcher<'_> {
             }
         }
         if n.is_none() && !plural {
+            return None;
+        }
+        // ages: "52 years old"; fractions: "a quarter of"; ordinals: "a second group"
+        if self.w(j + 1) == "old"
+            || (u == Unit::Quarter && !plural && self.is(j + 1, Kw::Of))
+            || (u == Unit::Second && !plural && self.lx(j + 1) == Lx::None && !self.kw_end(j + 1))
+        {
             return None;
         }
         // vague "some" needs a plural unit: "some years"
@@ -1106,7 +1253,16 @@ impl Matcher<'_> {
             }
             j += 1;
         }
-        // "(GMT +8)" and similar are left out
+        // "(GMT +8)" and similar are left out; "5 p.m. EST Nov. 9"
+        let k = if self.raw(j) == "," { j + 1 } else { j };
+        if let Lx::Month(..) = self.lx(k) {
+            if let Some(dh) = self.month_phrase(k) {
+                if let Some(v) = dh.value.as_deref().filter(|v| v.len() == 10 && !v.contains('X')) {
+                    let v = format!("{v}T{h:02}:{m:02}{zone}");
+                    return Some(Hit::rel(i, dh.e, TimeKind::Time, Some(v)).undatey());
+                }
+            }
+        }
         let (date, e) = self.day_after_time(j);
         let v = date.map(|d| format!("{d}T{h:02}:{m:02}{zone}"));
         Some(Hit::rel(i, e, TimeKind::Time, v).undatey())
@@ -1197,6 +1353,10 @@ impl Matcher<'_> {
             if (1000..=2100).contains(&y) {
                 return Some(Hit::abs(i, k + 1, TimeKind::Date, ym(y as i32, m)));
             }
+        }
+        if let Some(h) = self.word_year(k) {
+            let y = h.value.as_deref().and_then(|v| v.parse::<i32>().ok())?;
+            return Some(Hit::abs(i, h.e, TimeKind::Date, ym(y, m)));
         }
         // "June last year", "January this year"
         if let (Some(kw @ (Kw::Last | Kw::This | Kw::Next)), Lx::Unit(Unit::Year, false)) = (self.kw(j), self.lx(j + 1)) {
@@ -1376,9 +1536,9 @@ fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
     let here = key(dct.month, dct.day);
     let there = key(m, d.unwrap_or(if m == dct.month { dct.day } else { 1 }));
     match t {
-        Tense::Past if there > here && (m > dct.month) => dct.year - 1,
-        Tense::Future if there < here && m < dct.month => dct.year + 1,
-        Tense::Unknown => {
+        Tense::Past if there > here => dct.year - 1,
+        Tense::Future if there < here => dct.year + 1,
+        _ => {
             let diff = i32::from(m) - i32::from(dct.month);
             if diff > 6 {
                 dct.year - 1
@@ -1388,7 +1548,6 @@ fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
                 dct.year
             }
         }
-        _ => dct.year,
     }
 }
 
