@@ -211,7 +211,10 @@ const PAST_WORDS: &[&str] = &[
 ];
 
 /// Words that mark a future context.
-const FUTURE_WORDS: &[&str] = &["will", "'ll", "shall", "wo", "next", "tomorrow", "upcoming", "coming", "scheduled", "slated"];
+const FUTURE_WORDS: &[&str] = &[
+    "will", "'ll", "shall", "wo", "would", "tomorrow", "upcoming", "scheduled", "slated", "planned", "planning", "plans",
+    "plan", "soon", "intends", "expects",
+];
 
 /// Reporting verbs: their tense is that of the report, not of the event reported.
 const REPORTING: &[&str] = &["said", "told", "added", "stated", "reported", "announced", "noted", "explained"];
@@ -322,6 +325,9 @@ impl Matcher<'_> {
                 }
                 let w = self.w(i);
                 if REPORTING.contains(&w) {
+                    if d <= 2 {
+                        return Tense::Past;
+                    }
                     continue;
                 }
                 if FUTURE_WORDS.contains(&w) {
@@ -375,7 +381,7 @@ impl Matcher<'_> {
                                 self.kw(i + 1),
                                 Some(Kw::This | Kw::Last | Kw::Next | Kw::Today | Kw::Yesterday | Kw::Tomorrow)
                             )
-                            || matches!(self.lx(i + 1), Lx::Weekday(..)));
+                            || matches!(self.lx(i + 1), Lx::Weekday(..)) && k == Kw::Late);
                     if ok {
                         h.s = i;
                         return Some(h);
@@ -531,7 +537,7 @@ impl Matcher<'_> {
             return None;
         }
         match self.lx(i) {
-            Lx::None => None,
+            Lx::None => self.quarter_phrase(i),
             Lx::Kw(k) => self.keyword(i, k, st),
             Lx::Month(..) | Lx::ModMonth(_) => self.month_phrase(i),
             Lx::Weekday(d, ab) => self.weekday_phrase(i, d, ab),
@@ -572,9 +578,6 @@ impl Matcher<'_> {
             }
             Lx::SetAdv(u) => {
                 // adjectives: "daily volume", "weekly magazine"
-                if !matches!(self.w(i), "annually" | "yearly") && !self.kw_end(i + 1) && self.lx(i + 1) == Lx::None {
-                    return None;
-                }
                 if u == Unit::Quarter {
                     return None;
                 }
@@ -1093,7 +1096,7 @@ impl Matcher<'_> {
         // ages: "52 years old"; fractions: "a quarter of"; ordinals: "a second group"
         if self.w(j + 1) == "old"
             || (u == Unit::Quarter && !plural && self.is(j + 1, Kw::Of))
-            || (u == Unit::Second && !plural && self.lx(j + 1) == Lx::None && !self.kw_end(j + 1))
+            || (u == Unit::Second && !plural && matches!(self.toks.get(j + 1).map(|t| t.kind), Some(TokenKind::Word)) && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Later | Kw::Earlier)))
         {
             return None;
         }
@@ -1532,23 +1535,30 @@ fn weekday_date(dct: Date, wd: u8, t: Tense) -> Date {
 
 /// The year of month `m` (and day) mentioned without a year, by the tense of its sentence.
 fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
-    let key = |mm: u8, dd: u8| (mm, dd);
-    let here = key(dct.month, dct.day);
-    let there = key(m, d.unwrap_or(if m == dct.month { dct.day } else { 1 }));
-    match t {
-        Tense::Past if there > here => dct.year - 1,
-        Tense::Future if there < here => dct.year + 1,
-        _ => {
-            let diff = i32::from(m) - i32::from(dct.month);
-            if diff > 6 {
-                dct.year - 1
-            } else if diff < -6 {
-                dct.year + 1
-            } else {
-                dct.year
-            }
+    // The year is the one that puts the month in a window around the publication month: mostly
+    // behind it in a past context, mostly ahead in a future one.
+    let (lo, hi) = match t {
+        Tense::Past => (-11, 2),
+        Tense::Future => (-2, 11),
+        Tense::Unknown => (-8, 4),
+    };
+    let mut off = i32::from(m) - i32::from(dct.month);
+    if off == 0 {
+        if let Some(d) = d {
+            // same month: a later day is ahead, an earlier one behind; both stay in the window
+            let _ = d;
         }
     }
+    let mut y = dct.year;
+    if off < lo {
+        y += 1;
+        off += 12;
+    } else if off > hi {
+        y -= 1;
+        off -= 12;
+    }
+    let _ = off;
+    y
 }
 
 #[cfg(test)]
