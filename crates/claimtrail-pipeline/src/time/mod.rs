@@ -333,6 +333,12 @@ impl Matcher<'_> {
                 if FUTURE_WORDS.contains(&w) {
                     return Tense::Future;
                 }
+                // "set to resume", "is to meet", "until Friday"
+                if (w == "to" && i > 0 && matches!(self.w(i - 1), "set" | "is" | "are" | "due" | "going" | "expected"))
+                    || (matches!(w, "until" | "till") && i + 1 == s)
+                {
+                    return Tense::Future;
+                }
                 if PAST_WORDS.contains(&w)
                     || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None)
                 {
@@ -537,7 +543,7 @@ impl Matcher<'_> {
             return None;
         }
         match self.lx(i) {
-            Lx::None => self.quarter_phrase(i),
+            Lx::None => self.quarter_phrase(i).or_else(|| self.holiday(i)),
             Lx::Kw(k) => self.keyword(i, k, st),
             Lx::Month(..) | Lx::ModMonth(_) => self.month_phrase(i),
             Lx::Weekday(d, ab) => self.weekday_phrase(i, d, ab),
@@ -1467,6 +1473,67 @@ impl Matcher<'_> {
         Some(h)
     }
 
+    /// Christmas, Thanksgiving, New Year's Day, Halloween, Easter.
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.cap(i) {
+            return None;
+        }
+        let mut e = i + 1;
+        // which holiday: a function of the year
+        let day: fn(i32) -> Option<Date> = match self.w(i) {
+            "christmas" if self.w(e) == "eve" => {
+                e += 1;
+                |y| Date::new(y, 12, 24)
+            }
+            "christmas" => {
+                if self.w(e) == "day" {
+                    e += 1;
+                }
+                |y| Date::new(y, 12, 25)
+            }
+            "halloween" => |y| Date::new(y, 10, 31),
+            "thanksgiving" => {
+                if self.w(e) == "day" {
+                    e += 1;
+                }
+                // the fourth Thursday of November (US)
+                |y| {
+                    let first = Date::new(y, 11, 1)?;
+                    let to_thu = (4 - i64::from(first.weekday())).rem_euclid(7);
+                    Some(first.add_days(to_thu + 21))
+                }
+            }
+            "easter" => {
+                if self.w(e) == "sunday" {
+                    e += 1;
+                }
+                easter
+            }
+            "new" if self.w(e) == "year" && self.w(e + 1) == "'s" && matches!(self.w(e + 2), "day" | "eve") => {
+                let eve = self.w(e + 2) == "eve";
+                e += 3;
+                if eve {
+                    |y| Date::new(y - 1, 12, 31)
+                } else {
+                    |y| Date::new(y, 1, 1)
+                }
+            }
+            _ => return None,
+        };
+        let e2 = if self.raw(e) == "," { e + 1 } else { e };
+        if let Lx::Num(y, 4) = self.lx(e2) {
+            if (1000..=2100).contains(&y) {
+                return Some(Hit::abs(i, e2 + 1, TimeKind::Date, ymd(day(y as i32)?)));
+            }
+        }
+        let v = self.dct.and_then(|d| {
+            let probe = day(d.year)?;
+            let y = resolve_year(d, probe.month, Some(probe.day), self.tense(i, e));
+            day(y).map(ymd)
+        });
+        Some(Hit::rel(i, e, TimeKind::Date, v))
+    }
+
     fn season(&self, i: usize, s: &str) -> Option<Hit> {
         // of 1990 / 1990
         let j = i + 1;
@@ -1498,6 +1565,25 @@ impl Matcher<'_> {
         });
         Some(Hit::rel(i, j, TimeKind::Date, v).det())
     }
+}
+
+/// Easter Sunday of year `y` (Gregorian computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
 fn v_is_none(h: &Hit) -> bool {
