@@ -351,7 +351,7 @@ impl Matcher<'_> {
 
     fn match_at(&self, i: usize, st: &DocState) -> Option<Hit> {
         let lx = self.lx(i);
-        if lx == Lx::None {
+        if lx == Lx::None && !matches!(self.w(i), "final" | "christmas" | "thanksgiving" | "halloween" | "easter" | "new") {
             return None;
         }
         // Modifiers of durations: "nearly two years", "more than four hours".
@@ -942,6 +942,11 @@ impl Matcher<'_> {
                     h.value = None;
                     h.anchor = Anchor::None;
                 }
+                Some(h)
+            }
+            Lx::None if k == Kw::Last && matches!(self.w(j), "christmas" | "thanksgiving" | "easter" | "halloween") => {
+                let mut h = self.holiday(j)?;
+                h.s = i;
                 Some(h)
             }
             Lx::Month(m, ab) => {
