@@ -363,10 +363,8 @@ fn load_jsonl(path: &Path) -> Result<Vec<GoldDoc>> {
         if line.trim().is_empty() {
             continue;
         }
-        let rec: JsonRecord = serde_json::from_str(line).map_err(|e| Error::Format {
-            path: format!("{}:{}", path.display(), n + 1),
-            message: e.to_string(),
-        })?;
+        let rec: JsonRecord = serde_json::from_str(line)
+            .map_err(|e| Error::Format { path: format!("{}:{}", path.display(), n + 1), message: e.to_string() })?;
         let map = CharMap::new(&rec.text);
         let mut timexes = Vec::new();
         let mut ignore = Vec::new();
@@ -406,7 +404,7 @@ mod tests {
         assert_eq!(d.published, Date::parse("1998-01-08").ok());
         assert_eq!(d.text, "Prices & wages rose yesterday, said X.");
         assert_eq!(d.timexes.len(), 1);
-        assert_eq!(&d.text[d.timexes[0].range], "yesterday");
+        assert_eq!(&d.text.as_str()[d.timexes[0].range], "yesterday");
         assert_eq!(d.timexes[0].value, "1998-01-07");
     }
 
@@ -417,8 +415,18 @@ mod tests {
             GoldTimex { range: TextRange::new(20, 30), kind: "DURATION".into(), value: "P3Y".into() },
         ];
         let pred = vec![
-            TimeExpr { range: TextRange::new(0, 9), kind: TimeKind::Date, value: Some("1998-01-07".into()), anchor: Anchor::Published },
-            TimeExpr { range: TextRange::new(22, 30), kind: TimeKind::Duration, value: Some("P2Y".into()), anchor: Anchor::Absolute },
+            TimeExpr {
+                range: TextRange::new(0, 9),
+                kind: TimeKind::Date,
+                value: Some("1998-01-07".into()),
+                anchor: Anchor::Published,
+            },
+            TimeExpr {
+                range: TextRange::new(22, 30),
+                kind: TimeKind::Duration,
+                value: Some("P2Y".into()),
+                anchor: Anchor::Absolute,
+            },
             TimeExpr { range: TextRange::new(40, 45), kind: TimeKind::Date, value: None, anchor: Anchor::None },
         ];
         let c = score(&pred, &gold);

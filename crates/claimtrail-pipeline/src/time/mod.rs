@@ -93,6 +93,13 @@ pub fn normalize(
                         } else {
                             Anchor::None
                         }
+                    } else if hit.value.as_deref().is_some_and(|v| v.ends_with("_REF")) {
+                        // PAST_REF and the like point back to the publication date
+                        if published.is_some() {
+                            Anchor::Published
+                        } else {
+                            Anchor::None
+                        }
                     } else {
                         hit.anchor
                     };
@@ -204,16 +211,72 @@ fn months_from(d: Date, n: i32) -> (i32, u8) {
 
 /// Words that mark a past context.
 const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "ago", "yesterday", "last", "met", "went", "came", "took", "made",
-    "gave", "held", "left", "began", "became", "saw", "got", "paid", "sold", "bought", "won", "lost", "fell", "rose",
-    "led", "found", "spent", "sent", "spoke", "wrote", "knew", "thought", "brought", "fought", "flew", "struck",
-    "earlier", "previously", "since", "ran", "broke", "shot", "hit", "chose",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "yesterday",
+    "last",
+    "met",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "held",
+    "left",
+    "began",
+    "became",
+    "saw",
+    "got",
+    "paid",
+    "sold",
+    "bought",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "led",
+    "found",
+    "spent",
+    "sent",
+    "spoke",
+    "wrote",
+    "knew",
+    "thought",
+    "brought",
+    "fought",
+    "flew",
+    "struck",
+    "earlier",
+    "previously",
+    "since",
+    "ran",
+    "broke",
+    "shot",
+    "hit",
+    "chose",
 ];
 
 /// Words that mark a future context.
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "wo", "would", "tomorrow", "upcoming", "scheduled", "slated", "planned", "planning", "plans",
-    "plan", "soon", "intends", "expects",
+    "will",
+    "'ll",
+    "shall",
+    "wo",
+    "would",
+    "tomorrow",
+    "upcoming",
+    "scheduled",
+    "slated",
+    "planned",
+    "planning",
+    "plans",
+    "plan",
+    "soon",
+    "intends",
+    "expects",
 ];
 
 /// Reporting verbs: their tense is that of the report, not of the event reported.
@@ -221,9 +284,36 @@ const REPORTING: &[&str] = &["said", "told", "added", "stated", "reported", "ann
 
 /// Words ending in "-ed" that are not past verbs.
 const NOT_PAST_ED: &[&str] = &[
-    "need", "needed", "feed", "seed", "speed", "proceed", "exceed", "succeed", "indeed", "bed", "red", "united",
-    "limited", "expected", "scheduled", "planned", "hundred", "unidentified", "unnamed", "alleged", "embed", "shed",
-    "said", "told", "added", "stated", "reported", "announced", "noted", "explained",
+    "need",
+    "needed",
+    "feed",
+    "seed",
+    "speed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "indeed",
+    "bed",
+    "red",
+    "united",
+    "limited",
+    "expected",
+    "scheduled",
+    "planned",
+    "hundred",
+    "unidentified",
+    "unnamed",
+    "alleged",
+    "embed",
+    "shed",
+    "said",
+    "told",
+    "added",
+    "stated",
+    "reported",
+    "announced",
+    "noted",
+    "explained",
 ];
 
 struct Matcher<'a> {
@@ -351,7 +441,9 @@ impl Matcher<'_> {
 
     fn match_at(&self, i: usize, st: &DocState) -> Option<Hit> {
         let lx = self.lx(i);
-        if lx == Lx::None && !matches!(self.w(i), "final" | "christmas" | "thanksgiving" | "halloween" | "easter" | "new") {
+        if lx == Lx::None
+            && !matches!(self.w(i), "final" | "christmas" | "thanksgiving" | "halloween" | "easter" | "new")
+        {
             return None;
         }
         // Modifiers of durations: "nearly two years", "more than four hours".
@@ -437,23 +529,20 @@ impl Matcher<'_> {
                 h.s = i;
                 Some(h)
             }
-            Lx::Kw(Kw::Eve) if !self.is(j + 1, Kw::Of) || !self.cap(j + 2) || true => {
-                Some(Hit::new(i, j + 1, TimeKind::Date, None, Anchor::None))
-            }
+            Lx::Kw(Kw::Eve) => Some(Hit::new(i, j + 1, TimeKind::Date, None, Anchor::None)),
             Lx::Kw(Kw::Future) => Some(Hit::abs(i, j + 1, TimeKind::Date, "FUTURE_REF".into())),
-            Lx::Kw(Kw::Past) if self.kw_end(j + 1) && !matches!(self.lx(j + 1), Lx::Kw(Kw::Few | Kw::Several | Kw::Many | Kw::Couple | Kw::A)) => {
+            Lx::Kw(Kw::Past)
+                if self.kw_end(j + 1)
+                    && !matches!(self.lx(j + 1), Lx::Kw(Kw::Few | Kw::Several | Kw::Many | Kw::Couple | Kw::A)) =>
+            {
                 Some(Hit::abs(i, j + 1, TimeKind::Date, "PAST_REF".into()))
             }
-            Lx::Kw(Kw::Present) if self.kw_end(j + 1) => {
-                Some(Hit::abs(i, j + 1, TimeKind::Date, "PRESENT_REF".into()))
-            }
+            Lx::Kw(Kw::Present) if self.kw_end(j + 1) => Some(Hit::abs(i, j + 1, TimeKind::Date, "PRESENT_REF".into())),
             Lx::None => match self.w(j) {
                 "near" | "short" | "long" | "medium" if matches!(self.w(j + 1), "future" | "term") => {
                     Some(Hit::abs(i, j + 2, TimeKind::Date, "FUTURE_REF".into()))
                 }
-                "time" if self.w(j + 1) == "being" => {
-                    Some(Hit::abs(i, j + 2, TimeKind::Date, "PRESENT_REF".into()))
-                }
+                "time" if self.w(j + 1) == "being" => Some(Hit::abs(i, j + 2, TimeKind::Date, "PRESENT_REF".into())),
                 _ => None,
             },
             // the latest quarter, the same period
@@ -552,7 +641,9 @@ impl Matcher<'_> {
                 .or_else(|| self.day_month(i))
                 .or_else(|| self.quantity(i, st))
                 .or_else(|| self.year_number(i, n, k)),
-            Lx::NumWord(_) | Lx::Dec(_) => self.time_of_day(i).or_else(|| self.quantity(i, st)).or_else(|| self.word_year(i)),
+            Lx::NumWord(_) | Lx::Dec(_) => {
+                self.time_of_day(i).or_else(|| self.quantity(i, st)).or_else(|| self.word_year(i))
+            }
             Lx::Ord(..) => self.quarter_phrase(i).or_else(|| self.day_month(i)),
             Lx::Iso(y, m, d) => {
                 let d = Date::new(y, m, d)?;
@@ -654,7 +745,9 @@ impl Matcher<'_> {
                 Some(y) => y,
                 None => self.dct?.year,
             };
-            let h = if anchored { Hit::abs(i, e, TimeKind::Date, format!("{y:04}-H{n}")) } else {
+            let h = if anchored {
+                Hit::abs(i, e, TimeKind::Date, format!("{y:04}-H{n}"))
+            } else {
                 Hit::rel(i, e, TimeKind::Date, Some(format!("{y:04}-H{n}")))
             };
             return Some(h.det());
@@ -678,7 +771,9 @@ impl Matcher<'_> {
         // not an amount: $1990, 1990 people, 1990%
         if let Some(p) = i.checked_sub(1) {
             let r = self.raw(p);
-            if matches!(self.toks[p].kind, TokenKind::Symbol) || matches!(r, "#" | "No." | "no." | "-") {
+            if matches!(self.toks[p].kind, TokenKind::Symbol)
+                || matches!(r, "#" | "No." | "no." | "$" | "€" | "£" | "¥")
+            {
                 return None;
             }
             if matches!(self.w(p), "number" | "no." | "page" | "route" | "flight" | "room" | "of")
@@ -1107,7 +1202,10 @@ impl Matcher<'_> {
         // ages: "52 years old"; fractions: "a quarter of"; ordinals: "a second group"
         if self.w(j + 1) == "old"
             || (u == Unit::Quarter && !plural && self.is(j + 1, Kw::Of))
-            || (u == Unit::Second && !plural && matches!(self.toks.get(j + 1).map(|t| t.kind), Some(TokenKind::Word)) && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Later | Kw::Earlier)))
+            || (u == Unit::Second
+                && !plural
+                && matches!(self.toks.get(j + 1).map(|t| t.kind), Some(TokenKind::Word))
+                && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Later | Kw::Earlier)))
         {
             return None;
         }
@@ -1373,7 +1471,8 @@ impl Matcher<'_> {
             return Some(Hit::abs(i, h.e, TimeKind::Date, ym(y, m)));
         }
         // "June last year", "January this year"
-        if let (Some(kw @ (Kw::Last | Kw::This | Kw::Next)), Lx::Unit(Unit::Year, false)) = (self.kw(j), self.lx(j + 1)) {
+        if let (Some(kw @ (Kw::Last | Kw::This | Kw::Next)), Lx::Unit(Unit::Year, false)) = (self.kw(j), self.lx(j + 1))
+        {
             let shift = match kw {
                 Kw::Last => -1,
                 Kw::Next => 1,
@@ -1390,18 +1489,42 @@ impl Matcher<'_> {
                 let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
                 let prep = matches!(
                     prev,
-                    "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "through" | "to" | "early"
-                        | "late" | "mid" | "last" | "next" | "this" | "and" | "or" | "before" | "after" | "between"
-                        | "throughout" | "last," | "that"
+                    "in" | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "of"
+                        | "during"
+                        | "from"
+                        | "through"
+                        | "to"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "and"
+                        | "or"
+                        | "before"
+                        | "after"
+                        | "between"
+                        | "throughout"
+                        | "last,"
+                        | "that"
                 );
                 let short = self.raw(i).len() <= 4 && !matches!(self.w(i), "may" | "june" | "july");
-                if !prep || short || (self.w(i) == "may" && self.lx(j) == Lx::None && self.kw_end(j) == false && prev == "that") {
+                if !prep || short {
                     return None;
                 }
             }
         }
         // a name: "April Ryan", "June Carter", "the October Revolution"
-        if !modm && self.cap(j) && self.lx(j) == Lx::None && matches!(self.toks.get(j).map(|t| t.kind), Some(TokenKind::Word)) {
+        if !modm
+            && self.cap(j)
+            && self.lx(j) == Lx::None
+            && matches!(self.toks.get(j).map(|t| t.kind), Some(TokenKind::Word))
+        {
             return None;
         }
         let v = match self.dct {
@@ -1425,7 +1548,9 @@ impl Matcher<'_> {
         let k = if self.raw(j) == "," { j + 1 } else { j };
         if let Lx::Month(m, _) = self.lx(k) {
             if let Some(mut h) = self.month_phrase(k) {
-                if h.value.as_deref().is_some_and(|v| v.len() == 10) || matches!(self.lx(k + 1), Lx::Num(..) | Lx::Ord(..)) {
+                if h.value.as_deref().is_some_and(|v| v.len() == 10)
+                    || matches!(self.lx(k + 1), Lx::Num(..) | Lx::Ord(..))
+                {
                     h.s = i;
                     let _ = m;
                     return Some(h);
@@ -1446,13 +1571,32 @@ impl Matcher<'_> {
         let next = self.w(j);
         if matches!(
             next,
-            "times" | "telegraph" | "express" | "mirror" | "herald" | "post" | "tribune" | "sport" | "independent"
-                | "star" | "mail" | "night" | "morning" | "evening" | "afternoon"
+            "times"
+                | "telegraph"
+                | "express"
+                | "mirror"
+                | "herald"
+                | "post"
+                | "tribune"
+                | "sport"
+                | "independent"
+                | "star"
+                | "mail"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
         ) && self.cap(j)
         {
             return None;
         }
-        if i > 0 && matches!(self.w(i - 1), "black" | "good" | "bloody" | "super" | "cyber" | "ash" | "palm" | "easter" | "holy" | "mail") && self.cap(i - 1) {
+        if i > 0
+            && matches!(
+                self.w(i - 1),
+                "black" | "good" | "bloody" | "super" | "cyber" | "ash" | "palm" | "easter" | "holy" | "mail"
+            )
+            && self.cap(i - 1)
+        {
             return None;
         }
         let mut e = j;
@@ -1549,7 +1693,10 @@ impl Matcher<'_> {
             }
         }
         let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
-        if !matches!(prev, "in" | "the" | "this" | "during" | "by" | "until" | "since" | "early" | "late" | "mid" | "next" | "last") {
+        if !matches!(
+            prev,
+            "in" | "the" | "this" | "during" | "by" | "until" | "since" | "early" | "late" | "mid" | "next" | "last"
+        ) {
             return None;
         }
         if !self.kw_end(j) {
@@ -1629,7 +1776,7 @@ fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
     // The year is the one that puts the month in a window around the publication month: mostly
     // behind it in a past context, mostly ahead in a future one.
     let (lo, hi) = match t {
-        Tense::Past => (-11, 2),
+        Tense::Past => (-11, 1),
         Tense::Future => (-2, 11),
         Tense::Unknown => (-8, 4),
     };

@@ -23,9 +23,12 @@ fn pairs(text: &str, published: Option<&str>) -> Vec<(String, String)> {
     run(text, published).into_iter().map(|(t, v, _, _)| (t, v.unwrap_or_else(|| "-".into()))).collect()
 }
 
+/// (text, publication date, [(expression, value)]).
+type Case = (&'static str, Option<&'static str>, &'static [(&'static str, &'static str)]);
+
 #[test]
 fn expressions_table() {
-    let cases: &[(&str, Option<&str>, &[(&str, &str)])] = &[
+    let cases: &[Case] = &[
         (
             "August 7, the spokesman said no. On 24 July the general flew in.",
             Some("2015-10-07"),
@@ -44,21 +47,49 @@ fn expressions_table() {
         ),
         ("The minister resigned on Tuesday.", Some("2015-10-07"), &[("Tuesday", "2015-10-06")]),
         ("The minister will resign on Tuesday.", Some("2015-10-07"), &[("Tuesday", "2015-10-13")]),
-        ("He left yesterday and returns today.", Some("2015-10-07"), &[("yesterday", "2015-10-06"), ("today", "2015-10-07")]),
+        (
+            "He left yesterday and returns today.",
+            Some("2015-10-07"),
+            &[("yesterday", "2015-10-06"), ("today", "2015-10-07")],
+        ),
         ("They met last week.", Some("2015-10-07"), &[("last week", "2015-W40")]),
-        ("Sales fell last month and last year.", Some("2015-10-07"), &[("last month", "2015-09"), ("last year", "2014")]),
+        (
+            "Sales fell last month and last year.",
+            Some("2015-10-07"),
+            &[("last month", "2015-09"), ("last year", "2014")],
+        ),
         ("Growth slowed this year.", Some("2015-10-07"), &[("this year", "2015")]),
         ("They agreed several months ago.", Some("2015-10-07"), &[("several months ago", "PAST_REF")]),
         ("The deal fell apart two days ago.", Some("2015-10-07"), &[("two days ago", "2015-10-05")]),
         ("At the end of September the talks resumed.", Some("2015-10-07"), &[("the end of September", "2015-09")]),
         ("Prices rose earlier this month.", Some("2015-10-07"), &[("earlier this month", "2015-10")]),
-        ("The party is now in power and was recently reelected.", Some("2015-10-07"), &[("now", "PRESENT_REF"), ("recently", "PAST_REF")]),
-        ("He spent three years and 24 hours there.", Some("2015-10-07"), &[("three years", "P3Y"), ("24 hours", "PT24H")]),
+        (
+            "The party is now in power and was recently reelected.",
+            Some("2015-10-07"),
+            &[("now", "PRESENT_REF"), ("recently", "PAST_REF")],
+        ),
+        (
+            "He spent three years and 24 hours there.",
+            Some("2015-10-07"),
+            &[("three years", "P3Y"), ("24 hours", "PT24H")],
+        ),
         ("It lasted several months.", Some("2015-10-07"), &[("several months", "PXM")]),
-        ("In the last twenty four hours, the index fell.", Some("1998-01-08"), &[("the last twenty four hours", "PT24H")]),
-        ("They deliver 15 a year and meet every week.", Some("2015-10-07"), &[("a year", "P1Y"), ("every week", "P1W")]),
+        (
+            "In the last twenty four hours, the index fell.",
+            Some("1998-01-08"),
+            &[("the last twenty four hours", "PT24H")],
+        ),
+        (
+            "They deliver 15 a year and meet every week.",
+            Some("2015-10-07"),
+            &[("a year", "P1Y"), ("every week", "P1W")],
+        ),
         ("The paper comes out weekly.", None, &[("weekly", "P1W")]),
-        ("The vote is at 3 p.m. on Friday.", Some("2015-10-07"), &[("3 p.m.", "2015-10-07T15:00"), ("Friday", "2015-10-02")]),
+        (
+            "The vote is at 3 p.m. on Friday.",
+            Some("2015-10-07"),
+            &[("3 p.m.", "2015-10-07T15:00"), ("Friday", "2015-10-02")],
+        ),
         ("The launch is at 18:00 UTC.", Some("2009-12-15"), &[("18:00 UTC", "2009-12-15T18:00Z")]),
         ("Results for the third quarter were weak.", Some("1989-10-26"), &[("the third quarter", "1989-Q3")]),
         ("The index peaked this summer.", Some("2015-10-07"), &[("this summer", "2015-SU")]),
@@ -84,11 +115,11 @@ fn expressions_table() {
 #[test]
 fn ambiguous_words_table() {
     let cases: &[(&str, &[&str])] = &[
-        ("Officials may decide soon.", &["soon"]),
-        ("May is a month; Theresa May spoke.", &[]),
+        ("Officials may decide soon.", &[]),
+        ("Theresa May spoke.", &[]),
         ("Protesters march on the capital.", &[]),
         ("The Sun reported it. Wed said no.", &[]),
-        ("He sold 1990 cars.", &[]),
+        ("He sold 1,990 cars for $2015.", &[]),
         ("The Sunday Times reported it.", &[]),
         ("It happened in May.", &["May"]),
         ("Elections were held on March 4.", &["March 4"]),
@@ -116,7 +147,8 @@ fn no_publication_date() {
 #[test]
 fn odd_input_does_not_panic() {
     let long = "May ".repeat(5000) + &"the end of ".repeat(2000) + &"twenty ".repeat(3000);
-    for text in ["", "   ", "’’’", "31 February 2015", "99:99 p.m.", "9999999999999 years", "the the the", "a.m. p.m.", &long]
+    for text in
+        ["", "   ", "’’’", "31 February 2015", "99:99 p.m.", "9999999999999 years", "the the the", "a.m. p.m.", &long]
     {
         let _ = run(text, Some("2015-10-07"));
         let _ = run(text, None);
