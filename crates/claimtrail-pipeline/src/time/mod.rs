@@ -209,6 +209,9 @@ fn months_from(d: Date, n: i32) -> (i32, u8) {
     (x.year, x.month)
 }
 
+/// How far (in tokens) the tense of a time expression is looked for.
+const TENSE_WINDOW: usize = 40;
+
 /// Words that mark a past context.
 const PAST_WORDS: &[&str] = &[
     "was",
@@ -403,7 +406,8 @@ impl Matcher<'_> {
     /// The nearest tense marker to tokens `s..e`.
     fn tense(&self, s: usize, e: usize) -> Tense {
         let n = self.n();
-        for d in 1..n.max(1) {
+        // a bounded window keeps the scan linear on run-on "sentences"
+        for d in 1..n.clamp(1, TENSE_WINDOW) {
             let left = s.checked_sub(d);
             let right = e + d - 1;
             if left.is_none() && right >= n {
