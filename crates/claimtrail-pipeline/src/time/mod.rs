@@ -159,6 +159,8 @@ impl Hit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
     Past,
+    /// Only a word in "-ed" nearby: past participles and passives make it weak evidence.
+    WeakPast,
     Future,
     Unknown,
 }
@@ -433,10 +435,11 @@ impl Matcher<'_> {
                 {
                     return Tense::Future;
                 }
-                if PAST_WORDS.contains(&w)
-                    || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None)
-                {
+                if PAST_WORDS.contains(&w) {
                     return Tense::Past;
+                }
+                if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None {
+                    return Tense::WeakPast;
                 }
             }
         }
@@ -543,6 +546,20 @@ impl Matcher<'_> {
             }
             Lx::Kw(Kw::Present) if self.kw_end(j + 1) => Some(Hit::abs(i, j + 1, TimeKind::Date, "PRESENT_REF".into())),
             Lx::None => match self.w(j) {
+                w @ ("twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties"
+                | "nineties") => {
+                    let d = match w {
+                        "twenties" => 2,
+                        "thirties" => 3,
+                        "forties" => 4,
+                        "fifties" => 5,
+                        "sixties" => 6,
+                        "seventies" => 7,
+                        "eighties" => 8,
+                        _ => 9,
+                    };
+                    Some(Hit::abs(i, j + 1, TimeKind::Date, format!("19{d}")))
+                }
                 "near" | "short" | "long" | "medium" if matches!(self.w(j + 1), "future" | "term") => {
                     Some(Hit::abs(i, j + 2, TimeKind::Date, "FUTURE_REF".into()))
                 }
@@ -551,7 +568,7 @@ impl Matcher<'_> {
             },
             // the latest quarter, the same period
             Lx::Kw(Kw::Current) if matches!(self.lx(j + 1), Lx::Unit(..)) => None,
-            Lx::Kw(Kw::Latest) if self.lx(j + 1) == Lx::Unit(Unit::Quarter, false) => {
+            Lx::Kw(Kw::Latest) if self.lx(j + 1) == Lx::Unit(Unit::Quarter, false) || self.w(j + 1) == "period" => {
                 let (y, q) = st.last_quarter.or_else(|| self.dct.map(prev_quarter))?;
                 Some(quarter_hit(i, j + 2, y, q, true))
             }
@@ -1781,6 +1798,7 @@ fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
     // behind it in a past context, mostly ahead in a future one.
     let (lo, hi) = match t {
         Tense::Past => (-11, 1),
+        Tense::WeakPast => (-10, 3),
         Tense::Future => (-2, 11),
         Tense::Unknown => (-8, 4),
     };

@@ -102,7 +102,17 @@ fn expressions_table() {
         ("Turnout was high last night.", Some("2015-10-07"), &[("last night", "2015-10-06TNI")]),
         ("Trading resumed this morning.", Some("2015-10-07"), &[("this morning", "2015-10-07TMO")]),
         ("He visited Moscow in August.", Some("2015-10-07"), &[("August", "2015-08")]),
-        ("He visited Moscow in December.", Some("2015-10-07"), &[("December", "2014-12")]),
+        ("He was in Moscow in December.", Some("2015-10-07"), &[("December", "2014-12")]),
+        (
+            "The dividend, declared today, is payable Dec. 15.",
+            Some("2015-10-07"),
+            &[("today", "2015-10-07"), ("Dec. 15", "2015-12-15")],
+        ),
+        (
+            "Christmas is on a weekday this year.",
+            Some("2015-10-07"),
+            &[("Christmas", "2015-12-25"), ("this year", "2015")],
+        ),
         ("He will visit Moscow in December.", Some("2015-10-07"), &[("December", "2015-12")]),
     ];
     for (text, published, want) in cases {
