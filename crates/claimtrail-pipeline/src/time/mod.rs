@@ -78,6 +78,14 @@ pub fn normalize(
                 Lx::None
             });
         }
+        // "second" is an ordinal before "quarter" and "half", not a unit
+        for k in 1..lx.len() {
+            if matches!(lx[k], Lx::Unit(Unit::Quarter, _) | Lx::Kw(Kw::Half))
+                && lx[k - 1] == Lx::Unit(Unit::Second, false)
+            {
+                lx[k - 1] = Lx::Ord(2, false);
+            }
+        }
         let m = Matcher { text, toks, lx: &lx, low: &low, spans: &spans, dct: published };
         let mut i = 0;
         while i < toks.len() {
@@ -1394,7 +1402,14 @@ impl Matcher<'_> {
                 }
             }
         }
-        let (date, e) = self.day_after_time(j);
+        let (mut date, e) = self.day_after_time(j);
+        if e == j && self.w(j) == "on" {
+            // "at 6:40 p.m. on Monday": the day stays its own expression but fixes the date
+            let (d2, e2) = self.day_after_time(j + 1);
+            if e2 > j + 1 {
+                date = d2;
+            }
+        }
         let v = date.map(|d| format!("{d}T{h:02}:{m:02}{zone}"));
         Some(Hit::rel(i, e, TimeKind::Time, v).undatey())
     }

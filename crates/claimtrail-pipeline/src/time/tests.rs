@@ -88,10 +88,20 @@ fn expressions_table() {
         (
             "The vote is at 3 p.m. on Friday.",
             Some("2015-10-07"),
-            &[("3 p.m.", "2015-10-07T15:00"), ("Friday", "2015-10-02")],
+            &[("3 p.m.", "2015-10-02T15:00"), ("Friday", "2015-10-02")],
         ),
         ("The launch is at 18:00 UTC.", Some("2009-12-15"), &[("18:00 UTC", "2009-12-15T18:00Z")]),
         ("Results for the third quarter were weak.", Some("1989-10-26"), &[("the third quarter", "1989-Q3")]),
+        (
+            "Output fell in the second half of 2014 and in the second quarter.",
+            Some("2015-10-07"),
+            &[("the second half of 2014", "2014-H2"), ("the second quarter", "2015-Q2")],
+        ),
+        (
+            "The strike began at 6:40 p.m. on Monday.",
+            Some("2015-10-07"),
+            &[("6:40 p.m.", "2015-10-05T18:40"), ("Monday", "2015-10-05")],
+        ),
         ("The index peaked this summer.", Some("2015-10-07"), &[("this summer", "2015-SU")]),
         ("He was born in nineteen seventy-nine.", None, &[("nineteen seventy-nine", "1979")]),
         ("The debt rose for nearly two years.", None, &[("nearly two years", "P2Y")]),
