@@ -283,11 +283,34 @@ const FUTURE_WORDS: &[&str] = &[
     "scheduled",
     "slated",
     "planning",
-    "plans",
-    "plan",
+    "would",
     "soon",
     "intends",
     "expects",
+];
+
+/// Words before "to" that make the next verb a future one ("is to meet", "planned to leave").
+const INTENT: &[&str] = &[
+    "set",
+    "is",
+    "are",
+    "due",
+    "going",
+    "expected",
+    "planned",
+    "plans",
+    "plan",
+    "agreed",
+    "decided",
+    "hopes",
+    "hope",
+    "wants",
+    "want",
+    "intends",
+    "scheduled",
+    "slated",
+    "ready",
+    "likely",
 ];
 
 /// Reporting verbs: their tense is that of the report, not of the event reported.
@@ -435,10 +458,8 @@ impl Matcher<'_> {
                 if FUTURE_WORDS.contains(&w) {
                     return Tense::Future;
                 }
-                // "set to resume", "is to meet", "until Friday"
-                if (w == "to" && i > 0 && matches!(self.w(i - 1), "set" | "is" | "are" | "due" | "going" | "expected"))
-                    || (matches!(w, "until" | "till") && i + 1 == s)
-                {
+                // "set to resume", "is to meet", "agreed to meet"
+                if w == "to" && i > 0 && INTENT.contains(&self.w(i - 1)) {
                     return Tense::Future;
                 }
                 if PAST_WORDS.contains(&w) {
