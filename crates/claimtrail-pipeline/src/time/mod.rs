@@ -519,9 +519,6 @@ impl Matcher<'_> {
                         return Some(h);
                     }
                 }
-                if k == Kw::Later && self.is(i + 1, Kw::In) && self.is(i + 2, Kw::The) {
-                    return None;
-                }
                 None
             }
             _ => self.core(i, st),
@@ -836,9 +833,6 @@ impl Matcher<'_> {
             || matches!(self.lx(i + 1), Lx::Unit(..))
         {
             return None;
-        }
-        if self.raw(i + 1) == "-" || self.raw(i + 1) == "–" {
-            // year ranges keep both years; other dashes are fine too
         }
         let mut h = Hit::abs(i, i + 1, TimeKind::Date, year(n as i32));
         // fiscal 1989
@@ -1180,7 +1174,6 @@ impl Matcher<'_> {
                 let v = self.dct.map(|d| format!("{}T{p}", d.add_days(off)));
                 Some(Hit::rel(i, j + 1, TimeKind::Time, v))
             }
-            Lx::Kw(Kw::Half) if shift == 0 || k == Kw::Last => None,
             _ => None,
         }
     }
@@ -1239,10 +1232,9 @@ impl Matcher<'_> {
             },
             _ => return None,
         };
-        if let Some(x) = n {
-            if !(0.0..=100_000.0).contains(&x) || (x > 1.0 && !plural && !matches!(self.lx(i), Lx::Num(..))) {
-                // "two year" is fine in speech; "three month" too
-            }
+        // "two year" is fine in speech; ten million years is not news time
+        if n.is_some_and(|x| x > 100_000.0) {
+            return None;
         }
         if n.is_none() && !plural {
             return None;
@@ -1477,7 +1469,7 @@ impl Matcher<'_> {
         let v = match self.dct {
             Some(dct) => {
                 let t = self.tense(s, e);
-                let y = resolve_year(dct, m, Some(d), t);
+                let y = resolve_year(dct, m, t);
                 Date::new(y, m, d).map(ymd)
             }
             None => {
@@ -1585,12 +1577,12 @@ impl Matcher<'_> {
         let v = match self.dct {
             Some(d) => {
                 let t = self.tense(i, j);
-                Some(ym(resolve_year(d, m, None, t), m))
+                Some(ym(resolve_year(d, m, t), m))
             }
             None => None,
         };
         let mut h = Hit::rel(i, j, TimeKind::Date, v);
-        if v_is_none(&h) {
+        if h.value.is_none() {
             h.value = Some(format!("XXXX-{m:02}"));
         }
         Some(h)
@@ -1601,13 +1593,12 @@ impl Matcher<'_> {
         let j = i + 1;
         // Tuesday, April 25 / Friday Oct. 13 / Monday 12 May
         let k = if self.raw(j) == "," { j + 1 } else { j };
-        if let Lx::Month(m, _) = self.lx(k) {
+        if let Lx::Month(..) = self.lx(k) {
             if let Some(mut h) = self.month_phrase(k) {
                 if h.value.as_deref().is_some_and(|v| v.len() == 10)
                     || matches!(self.lx(k + 1), Lx::Num(..) | Lx::Ord(..))
                 {
                     h.s = i;
-                    let _ = m;
                     return Some(h);
                 }
             }
@@ -1732,7 +1723,7 @@ impl Matcher<'_> {
         }
         let v = self.dct.and_then(|d| {
             let probe = day(d.year)?;
-            let y = resolve_year(d, probe.month, Some(probe.day), self.tense(i, e));
+            let y = resolve_year(d, probe.month, self.tense(i, e));
             day(y).map(ymd)
         });
         Some(Hit::rel(i, e, TimeKind::Date, v))
@@ -1793,10 +1784,6 @@ fn easter(y: i32) -> Option<Date> {
     Date::new(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
-fn v_is_none(h: &Hit) -> bool {
-    h.value.is_none()
-}
-
 fn quarter_hit(s: usize, e: usize, y: i32, q: u8, remember: bool) -> Hit {
     let mut h = Hit::rel(s, e, TimeKind::Date, Some(format!("{y:04}-Q{q}"))).det();
     if remember {
@@ -1826,8 +1813,9 @@ fn weekday_date(dct: Date, wd: u8, t: Tense) -> Date {
     }
 }
 
-/// The year of month `m` (and day) mentioned without a year, by the tense of its sentence.
-fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
+/// The year of month `m` mentioned without a year, by the tense of its context. A month in
+/// the publication month keeps its year.
+fn resolve_year(dct: Date, m: u8, t: Tense) -> i32 {
     // The year is the one that puts the month in a window around the publication month: mostly
     // behind it in a past context, mostly ahead in a future one.
     let (lo, hi) = match t {
@@ -1836,23 +1824,14 @@ fn resolve_year(dct: Date, m: u8, d: Option<u8>, t: Tense) -> i32 {
         Tense::Future => (-2, 11),
         Tense::Unknown => (-8, 4),
     };
-    let mut off = i32::from(m) - i32::from(dct.month);
-    if off == 0 {
-        if let Some(d) = d {
-            // same month: a later day is ahead, an earlier one behind; both stay in the window
-            let _ = d;
-        }
-    }
-    let mut y = dct.year;
+    let off = i32::from(m) - i32::from(dct.month);
     if off < lo {
-        y += 1;
-        off += 12;
+        dct.year + 1
     } else if off > hi {
-        y -= 1;
-        off -= 12;
+        dct.year - 1
+    } else {
+        dct.year
     }
-    let _ = off;
-    y
 }
 
 #[cfg(test)]
