@@ -465,7 +465,8 @@ impl Matcher<'_> {
                 if PAST_WORDS.contains(&w) {
                     return Tense::Past;
                 }
-                if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None {
+                let passive = i > 0 && matches!(self.w(i - 1), "be" | "been" | "being" | "is" | "are" | "am");
+                if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None && !passive {
                     return Tense::WeakPast;
                 }
             }
@@ -1296,7 +1297,8 @@ impl Matcher<'_> {
             let v = match u {
                 Unit::Second | Unit::Minute | Unit::Hour => ymd(d),
                 Unit::Day => ymd(d.add_days(k)),
-                Unit::Week | Unit::Weekend => week(d.add_days(7 * k)),
+                // "two weeks ago" names a day in TimeBank and MEANTIME
+                Unit::Week | Unit::Weekend => ymd(d.add_days(7 * k)),
                 Unit::Month => {
                     let (y, m) = months_from(d, k32);
                     ym(y, m)
@@ -1516,6 +1518,16 @@ impl Matcher<'_> {
         if let Some(h) = self.word_year(k) {
             let y = h.value.as_deref().and_then(|v| v.parse::<i32>().ok())?;
             return Some(Hit::abs(i, h.e, TimeKind::Date, ym(y, m)));
+        }
+        // "October of 2009", "October of next year"
+        if let Some((y, e)) = self.of_year(j) {
+            let anchored = matches!(self.lx(j + 1), Lx::Num(..));
+            let v = ym(y, m);
+            return Some(if anchored {
+                Hit::abs(i, e, TimeKind::Date, v)
+            } else {
+                Hit::rel(i, e, TimeKind::Date, Some(v))
+            });
         }
         // "June last year", "January this year"
         if let (Some(kw @ (Kw::Last | Kw::This | Kw::Next)), Lx::Unit(Unit::Year, false)) = (self.kw(j), self.lx(j + 1))
