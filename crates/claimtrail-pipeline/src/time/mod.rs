@@ -477,7 +477,10 @@ impl Matcher<'_> {
     fn match_at(&self, i: usize, st: &DocState) -> Option<Hit> {
         let lx = self.lx(i);
         if lx == Lx::None
-            && !matches!(self.w(i), "final" | "christmas" | "thanksgiving" | "halloween" | "easter" | "new")
+            && !matches!(
+                self.w(i),
+                "final" | "christmas" | "thanksgiving" | "halloween" | "easter" | "new" | "election"
+            )
         {
             return None;
         }
@@ -685,6 +688,7 @@ impl Matcher<'_> {
             Lx::Num(n, k) => self
                 .time_of_day(i)
                 .or_else(|| self.day_month(i))
+                .or_else(|| self.second_day(i))
                 .or_else(|| self.quantity(i, st))
                 .or_else(|| self.year_number(i, n, k)),
             Lx::NumWord(_) | Lx::Dec(_) => {
@@ -1453,6 +1457,21 @@ impl Matcher<'_> {
         self.finish_md(i, j + 1, m, d as u8)
     }
 
+    /// The second day of "April 24 and 25", "March 3-5".
+    fn second_day(&self, i: usize) -> Option<Hit> {
+        let Lx::Num(d, 1..=2) = self.lx(i) else { return None };
+        if i < 3 || !(1..=31).contains(&d) || !matches!(self.w(i - 1), "and" | "or" | "to" | "-" | "–" | "through") {
+            return None;
+        }
+        let (Lx::Month(m, _), Lx::Num(1..=31, 1..=2) | Lx::Ord(1..=31, true)) = (self.lx(i - 3), self.lx(i - 2)) else {
+            return None;
+        };
+        if matches!(self.lx(i + 1), Lx::Unit(..)) || matches!(self.w(i + 1), "%" | "percent") {
+            return None;
+        }
+        self.finish_md(i, i + 1, m, d as u8)
+    }
+
     /// After month and day: an optional year, then the value.
     fn finish_md(&self, s: usize, j: usize, m: u8, d: u8) -> Option<Hit> {
         let mut e = j;
@@ -1699,6 +1718,15 @@ impl Matcher<'_> {
                 |y| Date::new(y, 12, 25)
             }
             "halloween" => |y| Date::new(y, 10, 31),
+            // US election day: the Tuesday after the first Monday of November
+            "election" if self.w(e) == "day" && self.cap(e) => {
+                e += 1;
+                |y| {
+                    let first = Date::new(y, 11, 1)?;
+                    let to_mon = (1 - i64::from(first.weekday())).rem_euclid(7);
+                    Some(first.add_days(to_mon + 1))
+                }
+            }
             "thanksgiving" => {
                 if self.w(e) == "day" {
                     e += 1;

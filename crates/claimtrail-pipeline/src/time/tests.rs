@@ -102,6 +102,11 @@ fn expressions_table() {
             Some("2015-10-07"),
             &[("6:40 p.m.", "2015-10-05T18:40"), ("Monday", "2015-10-05")],
         ),
+        (
+            "The summit is on April 24 and 25, after Election Day.",
+            Some("1999-02-10"),
+            &[("April 24", "1999-04-24"), ("25", "1999-04-25"), ("Election Day", "1998-11-03")],
+        ),
         ("The index peaked this summer.", Some("2015-10-07"), &[("this summer", "2015-SU")]),
         ("He was born in nineteen seventy-nine.", None, &[("nineteen seventy-nine", "1979")]),
         ("The debt rose for nearly two years.", None, &[("nearly two years", "P2Y")]),
