@@ -390,6 +390,12 @@ impl Matcher<'_> {
     fn cap(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
+    /// A capitalized word inside the sentence after a capitalized one: part of a name or title
+    /// ("60 Minutes", "This Week", "High Noon").
+    fn title_case(&self, i: usize) -> bool {
+        i > 1 && self.cap(i) && self.raw(i).chars().skip(1).all(char::is_lowercase)
+    }
+
     /// True when tokens `i` and `i + 1` touch (no space between).
     fn glued(&self, i: usize) -> bool {
         self.toks.get(i + 1).is_some_and(|t| !t.space_before)
@@ -944,6 +950,7 @@ impl Matcher<'_> {
                 h.s = i;
                 Some(h.det())
             }
+            Kw::Noon | Kw::Midnight if self.title_case(i) => None,
             Kw::Noon | Kw::Midnight => {
                 let hm = if k == Kw::Noon { "12:00" } else { "24:00" };
                 let (date, e) = self.day_after_time(i + 1);
@@ -1043,6 +1050,10 @@ impl Matcher<'_> {
         }
         if k == Kw::This && matches!(self.lx(j), Lx::Kw(Kw::Whole)) {
             j += 1;
+        }
+        if self.title_case(j) && matches!(self.lx(j), Lx::Unit(..)) {
+            // a name: ABC's "This Week"
+            return None;
         }
         match self.lx(j) {
             Lx::Unit(Unit::Year, false) if self.w(j + 1) == "'s" && matches!(k, Kw::This | Kw::Last | Kw::Next) => {
@@ -1242,6 +1253,9 @@ impl Matcher<'_> {
             return None;
         }
         if n.is_none() && !plural {
+            return None;
+        }
+        if self.title_case(j) {
             return None;
         }
         // ages: "52 years old"; fractions: "a quarter of"; ordinals: "a second group"
