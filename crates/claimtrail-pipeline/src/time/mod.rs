@@ -406,6 +406,9 @@ impl Matcher<'_> {
         match self.lx(i) {
             Lx::Num(n, _) => {
                 // "2 1/2"
+                if self.raw(i + 1) == "1/2" {
+                    return Some((f64::from(n) + 0.5, i + 2));
+                }
                 Some((f64::from(n), i + 1))
             }
             Lx::Dec(x) => Some((x, i + 1)),
@@ -659,6 +662,18 @@ impl Matcher<'_> {
                 let q = q.or(st.last_quarter.map(|x| x.1))?;
                 Some(quarter_hit(i, e + 1, y as i32, q, false))
             }
+            // the weeks ahead
+            Lx::Unit(u, true) if self.w(j + 1) == "ahead" => {
+                Some(Hit::abs(i, j + 2, TimeKind::Duration, u.duration(None)))
+            }
+            // the year two thousand, the year 2000
+            Lx::Unit(Unit::Year, false) if matches!(self.lx(j + 1), Lx::NumWord(_) | Lx::Num(_, 4)) => {
+                let (n, e) = self.number(j + 1)?;
+                if !(1000.0..=2100.0).contains(&n) {
+                    return None;
+                }
+                Some(Hit::abs(i, e, TimeKind::Date, year(n as i32)))
+            }
             // the first nine months, the latest nine months
             Lx::Ord(1, false) | Lx::Kw(Kw::Latest) => {
                 let (n, k) = self.number(j + 1)?;
@@ -699,6 +714,9 @@ impl Matcher<'_> {
                 .or_else(|| self.year_number(i, n, k)),
             Lx::NumWord(_) | Lx::Dec(_) => {
                 self.time_of_day(i).or_else(|| self.quantity(i, st)).or_else(|| self.word_year(i))
+            }
+            Lx::Ord(n, _) if (1..=30).contains(&n) && self.lx(i + 1) == Lx::Unit(Unit::Century, false) => {
+                Some(Hit::abs(i, i + 2, TimeKind::Date, format!("{:02}", n - 1)).det())
             }
             Lx::Ord(..) => self.quarter_phrase(i).or_else(|| self.day_month(i)),
             Lx::Iso(y, m, d) => {
@@ -745,9 +763,11 @@ impl Matcher<'_> {
             }
             Lx::Season(s) => self.season(i, s),
             Lx::Unit(u, true) => {
-                // "for years", "in minutes"
+                // "months ago", "for years", "in minutes"
                 let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
-                if matches!(prev, "for" | "over") && u != Unit::Weekend && self.kw_end(i + 1) {
+                if self.is(i + 1, Kw::Ago) {
+                    Some(Hit::abs(i, i + 2, TimeKind::Date, "PAST_REF".into()))
+                } else if matches!(prev, "for" | "over") && u != Unit::Weekend && self.kw_end(i + 1) {
                     Some(Hit::abs(i, i + 1, TimeKind::Duration, u.duration(None)))
                 } else {
                     None
@@ -1027,6 +1047,10 @@ impl Matcher<'_> {
             Kw::Next | Kw::Coming | Kw::Following => 1,
             _ => 0,
         };
+        // "in coming months", "the coming years"
+        if k == Kw::Coming && matches!(self.lx(j), Lx::Unit(_, true)) {
+            return Some(Hit::abs(i, j + 1, TimeKind::Date, "FUTURE_REF".into()).det());
+        }
         // last few weeks, past 20 years, next two years
         let vague = matches!(self.kw(j), Some(Kw::Few | Kw::Several | Kw::Many | Kw::Couple));
         if k != Kw::This && (self.number(j).is_some() && !self.is(j, Kw::A) || vague) {

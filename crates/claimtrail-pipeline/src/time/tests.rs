@@ -107,6 +107,13 @@ fn expressions_table() {
             Some("1999-02-10"),
             &[("April 24", "1999-04-24"), ("25", "1999-04-25"), ("Election Day", "1998-11-03")],
         ),
+        (
+            "Rates may fall in coming months, as in the 20th century; refugees waited 2 1/2 years.",
+            Some("2015-10-07"),
+            &[("coming months", "FUTURE_REF"), ("the 20th century", "19"), ("2 1/2 years", "P2.5Y")],
+        ),
+        ("The firm was ailing months ago.", Some("2015-10-07"), &[("months ago", "PAST_REF")]),
+        ("Analysts watched 60 Minutes and This Week.", Some("2015-10-07"), &[]),
         ("The index peaked this summer.", Some("2015-10-07"), &[("this summer", "2015-SU")]),
         ("He was born in nineteen seventy-nine.", None, &[("nineteen seventy-nine", "1979")]),
         ("The debt rose for nearly two years.", None, &[("nearly two years", "P2Y")]),
