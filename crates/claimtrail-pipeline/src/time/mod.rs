@@ -772,7 +772,7 @@ impl Matcher<'_> {
                 let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
                 if self.is(i + 1, Kw::Ago) {
                     Some(Hit::abs(i, i + 2, TimeKind::Date, "PAST_REF".into()))
-                } else if matches!(prev, "for" | "over") && u != Unit::Weekend && self.kw_end(i + 1) {
+                } else if matches!(prev, "for" | "over" | "within") && u != Unit::Weekend && self.kw_end(i + 1) {
                     Some(Hit::abs(i, i + 1, TimeKind::Duration, u.duration(None)))
                 } else {
                     None
