@@ -1053,6 +1053,11 @@ impl Matcher<'_> {
             _ => 0,
         };
         // "in coming months", "the coming years"
+        // "the last half of 1989"
+        if k == Kw::Last && self.is(j, Kw::Half) {
+            let (y, e) = self.of_year(j + 1)?;
+            return Some(Hit::abs(i, e, TimeKind::Date, format!("{y:04}-H2")).det());
+        }
         if k == Kw::Coming && matches!(self.lx(j), Lx::Unit(_, true)) {
             return Some(Hit::abs(i, j + 1, TimeKind::Date, "FUTURE_REF".into()).det());
         }
@@ -1381,7 +1386,7 @@ impl Matcher<'_> {
                 // 6.30 p.m.
                 let h = x.trunc() as u32;
                 let m = ((x.fract() * 100.0).round()) as u32;
-                if !matches!(self.kw(i + 1), Some(Kw::Am | Kw::Pm)) || m >= 60 {
+                if !matches!(self.kw(i + 1), Some(Kw::Am | Kw::Pm)) || m >= 60 || h > 12 {
                     return None;
                 }
                 return self.finish_time(i, i + 1, h, m);
@@ -1820,6 +1825,10 @@ impl Matcher<'_> {
             if (1000..=2100).contains(&y) {
                 return Some(Hit::abs(i, k + 1, TimeKind::Date, format!("{y:04}-{s}")).det());
             }
+        }
+        if let Some(h) = self.word_year(k) {
+            let v = h.value.as_deref().map(|y| format!("{y}-{s}"))?;
+            return Some(Hit::abs(i, h.e, TimeKind::Date, v).det());
         }
         let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
         if !matches!(

@@ -112,6 +112,11 @@ fn expressions_table() {
             Some("2015-10-07"),
             &[("coming months", "FUTURE_REF"), ("the 20th century", "19"), ("2 1/2 years", "P2.5Y")],
         ),
+        (
+            "Profits fell in the last half of 2012, as in the summer of nineteen eighty-two.",
+            Some("2015-10-07"),
+            &[("the last half of 2012", "2012-H2"), ("the summer of nineteen eighty-two", "1982-SU")],
+        ),
         ("The firm was ailing months ago.", Some("2015-10-07"), &[("months ago", "PAST_REF")]),
         ("Analysts watched 60 Minutes and This Week.", Some("2015-10-07"), &[]),
         ("The index peaked this summer.", Some("2015-10-07"), &[("this summer", "2015-SU")]),
