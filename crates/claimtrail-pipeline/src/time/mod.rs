@@ -290,6 +290,8 @@ const FUTURE_WORDS: &[&str] = &[
     "planning",
     "would",
     "soon",
+    "payable",
+    "effective",
     "intends",
     "expects",
 ];
@@ -463,6 +465,13 @@ impl Matcher<'_> {
                     continue;
                 }
                 let w = self.w(i);
+                // passives ("will be paid", "is expected") carry the tense of their auxiliary
+                if i > 0
+                    && matches!(self.w(i - 1), "be" | "been" | "being" | "is" | "are" | "am")
+                    && (w.ends_with("ed") || PAST_WORDS.contains(&w))
+                {
+                    continue;
+                }
                 if REPORTING.contains(&w) {
                     if d <= 2 {
                         return Tense::Past;
@@ -479,8 +488,7 @@ impl Matcher<'_> {
                 if PAST_WORDS.contains(&w) {
                     return Tense::Past;
                 }
-                let passive = i > 0 && matches!(self.w(i - 1), "be" | "been" | "being" | "is" | "are" | "am");
-                if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None && !passive {
+                if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && self.lx(i) == Lx::None {
                     return Tense::WeakPast;
                 }
             }
