@@ -1316,7 +1316,7 @@ impl Matcher<'_> {
         // "a year" after an amount: a set ("15 a year", "$5 million a year", "twice a week")
         if is_a && !plural && i > 0 {
             let p = self.w(i - 1);
-            let amount = matches!(self.lx(i - 1), Lx::Num(..) | Lx::NumWord(_) | Lx::Dec(_))
+            let amount = matches!(self.lx(i - 1), Lx::Num(..) | Lx::NumWord(_) | Lx::Dec(_) | Lx::Unit(_, true))
                 || matches!(p, "twice" | "once" | "times" | "percent" | "%" | "million" | "billion" | "thousand")
                 || p.ends_with("illion");
             if amount && !matches!(self.kw(e), Some(Kw::Ago | Kw::Earlier | Kw::Later)) {

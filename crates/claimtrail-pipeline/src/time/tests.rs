@@ -85,6 +85,7 @@ fn expressions_table() {
             &[("a year", "P1Y"), ("every week", "P1W")],
         ),
         ("The paper comes out weekly.", None, &[("weekly", "P1W")]),
+        ("Guards watch 24 hours a day.", None, &[("24 hours", "PT24H"), ("a day", "P1D")]),
         (
             "The vote is at 3 p.m. on Friday.",
             Some("2015-10-07"),
