@@ -60,7 +60,7 @@ fn is_double_quote(s: &str) -> bool {
 const LEFT_STOP: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "because", "as", "while", "when", "if", "although",
     "though", "since", "after", "before", "where", "whether", "than", "so", "or", "what", "how", "why", "until",
-    "unless", "once", "even", "said", "says", "say", "told", "is", "was", "are", "were", "it", "this", "there",
+    "unless", "once", "even", "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
 ];
 
 /// Auxiliaries and adverbs skipped between a source and its cue.
@@ -71,7 +71,9 @@ const SKIP_LEFT: &[&str] = &[
     "ever", "frequently", "privately", "openly", "separately", "directly", "flatly", "strongly", "explicitly",
     "simply", "earlier", "today", "yesterday", "tonight", "reportedly", "allegedly", "once", "famously", "clearly",
     "quickly", "immediately", "finally", "subsequently", "consistently", "continually", "similarly", "likewise",
-    "personally", "himself", "herself", "themselves", "itself", "has", "had", "been", "being",
+    "personally", "himself", "herself", "themselves", "itself", "been", "being", "is", "are", "was", "were", "’s",
+    "’ve", "’d", "’ll", "n’t", "’re", "'re", "’m", "'m", "am", "now", "currently", "actually", "really", "certainly",
+    "probably", "also", "all", "both", "each",
 ];
 
 /// Verbs whose addressee comes before the content ("told reporters that").
@@ -363,19 +365,31 @@ impl<'a> Ctx<'a> {
                         after = e;
                     }
                 }
-                // participle after a comma (", adding that"): source of the previous cue
+                // participle after a comma (", adding that"): source of the previous cue, or the
+                // subject at the start of the sentence
                 if left_src.is_none() && boundary.is_some_and(|x| self.w(x) == ",") {
-                    if let Some(p) = prev.last() {
-                        source = p.source;
-                    }
+                    source = prev.last().and_then(|p| p.source).or_else(|| {
+                        let e = self.np_right(a, c0)?;
+                        (e < c0 && self.is_word(a)).then(|| self.range(a, e - 1))
+                    });
                 }
+                let inverted = left_src.is_some_and(|(s, _)| s >= c1);
                 if let Some((s, e)) = left_src {
                     source = Some(self.range(s, e));
                 }
-                let tail_short = self.tail_is_short(after, after_limit);
+                // "“...,” X told CNN." : the addressee is not content
+                if !inverted && after < after_limit && in_list(ADDRESSEE_VERBS, self.w(c1 - 1)) && self.is_word(after) {
+                    if let Some(e) = self.np_right(after, after_limit) {
+                        if e >= after_limit || matches!(self.w(e), "," | "." | "in" | "on" | "at") {
+                            after = e;
+                        }
+                    }
+                }
                 let before = if comma_or_quote { boundary.and_then(|x| self.content_before(a, x)) } else { None };
+                let closes_quote = boundary.is_some_and(|x| self.is_close_quote(x) || (x > a && self.is_close_quote(x - 1)));
+                let tail_short = self.tail_is_short(after, after_limit);
                 content = match before {
-                    Some(x) if tail_short => x,
+                    Some(x) if tail_short || inverted || closes_quote => self.extend_quotes(x, after, b),
                     Some(x) => {
                         // parenthetical: "The plan, he said, is bad."
                         if after < after_limit && self.w(after) == "," {
@@ -441,7 +455,7 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             let nw = self.w(n);
-            return matches!(nw, "adding" | "noting" | "citing" | "saying" | "according" | "and" | "but" | "as" | "while" | "who" | "which" | "in" | "on" | "at" | "during" | "when" | "referring" | "pointing" | "explaining" | "arguing" | "because" | "before" | "after" | "though" | "although" | "even")
+            return nw.ends_with("ing") || matches!(nw, "adding" | "noting" | "citing" | "saying" | "according" | "and" | "but" | "as" | "while" | "who" | "which" | "in" | "on" | "at" | "during" | "when" | "referring" | "pointing" | "explaining" | "arguing" | "because" | "before" | "after" | "though" | "although" | "even")
                 || cues::classify(nw).is_some();
         }
         if matches!(w, "in" | "on" | "at" | "during" | "last" | "this" | "to" | "from" | "after" | "before" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "recently" | "afterward" | "then" | "again" | "repeatedly" | "while" | "when" | "as" | "of") {
@@ -531,6 +545,52 @@ impl<'a> Ctx<'a> {
             return None;
         }
         self.trim_range(i, limit)
+    }
+
+    /// Extends a quoted content `x` whose cue clause ends at token `after` over the quotations
+    /// that continue it: "“A,” he said, “B.”" and "“A,” he said. “B.” “C.”" (also into the
+    /// next paragraph), as long as each quotation is followed by nothing but a sentence end.
+    fn extend_quotes(&self, x: TextRange, after: usize, b: usize) -> TextRange {
+        let mut out = x;
+        let mut i = after;
+        // skip the rest of the cue clause only when it is a comma or the sentence end
+        let n = self.toks.len();
+        let mut hops = 0;
+        loop {
+            while i < n && matches!(self.w(i), "," | "." | ":" | ";") {
+                i += 1;
+            }
+            if i >= n || !self.is_quote(i) || hops >= 6 {
+                break;
+            }
+            let Some((o, c)) = self.quote[i] else { break };
+            if o as usize != i {
+                break;
+            }
+            let c = c as usize;
+            if c - i > 400 {
+                break;
+            }
+            // the quotation must not be attributed by a cue of its own right after it
+            let mut k = c + 1;
+            while k < n && matches!(self.w(k), "," | "." | "—") {
+                k += 1;
+            }
+            let own_cue = k < n
+                && k == c + 1 + usize::from(k > c + 1)
+                && self.is_word(k)
+                && ((k + 1 < n && cues::classify(self.w(k + 1)).is_some()) || cues::classify(self.w(k)).is_some());
+            if own_cue && !(hops == 0 && i < b) {
+                break;
+            }
+            out = out.cover(self.range(i, c));
+            i = c + 1;
+            hops += 1;
+            if own_cue {
+                break;
+            }
+        }
+        out
     }
 
     /// "Trump: ..." style headlines: the material after a colon right of a name.
