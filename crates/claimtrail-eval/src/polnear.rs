@@ -426,6 +426,23 @@ pub fn mine_cue_lexicon(dir: &Path) -> Result<String> {
     Ok(out)
 }
 
+/// Trains the attribution cue classifier on a PolNeAR split; returns the model bytes for
+/// `crates/claimtrail-pipeline/models/attr_cue.bin`.
+pub fn train_cue_model(dir: &Path, epochs: usize) -> Result<Vec<u8>> {
+    use claimtrail_pipeline::attribution::extract;
+    let docs = read_split(dir)?;
+    let mut examples = Vec::new();
+    for gd in &docs {
+        let mut doc = Document::new(Meta { id: gd.name.clone(), ..Meta::default() }, gd.text.as_str());
+        let seg = claimtrail_pipeline::segment::segment(&gd.text);
+        doc.sentences = seg.sentences;
+        doc.tokens = seg.tokens;
+        let cues: Vec<TextRange> = gd.attributions.iter().flat_map(|g| g.cue.iter().copied()).collect();
+        extract::cue_examples(&doc, &cues, &mut examples);
+    }
+    Ok(extract::train_cue_model(&examples, epochs))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +454,16 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let lex = mine_cue_lexicon(&root.join("../shared/data/polnear/train")).unwrap();
         std::fs::write(root.join("crates/claimtrail-pipeline/src/attribution/cues.tsv"), lex).unwrap();
+    }
+
+    /// Retrains the cue classifier: `cargo test --release -p claimtrail-eval -- --ignored train_cues`.
+    #[test]
+    #[ignore]
+    fn train_cues() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let epochs = std::env::var("CUE_EPOCHS").ok().and_then(|e| e.parse().ok()).unwrap_or(8);
+        let model = train_cue_model(&root.join("../shared/data/polnear/train"), epochs).unwrap();
+        std::fs::write(root.join("crates/claimtrail-pipeline/models/attr_cue.bin"), model).unwrap();
     }
 
     #[test]

@@ -58,13 +58,20 @@ const SPEECH: &[&str] = &[
 const NEVER: &[&str] = &["show", "shows", "showed", "see", "know", "support", "call", "view", "read", "saw"];
 
 struct Lexicon {
+    /// Cue words by the ratio threshold.
     words: HashMap<&'static str, CueClass>,
+    /// Every word worth asking the classifier about: class and ratio.
+    candidates: HashMap<&'static str, (CueClass, f32)>,
 }
+
+/// Least share of a word's occurrences inside a gold cue for the classifier to consider it.
+pub const CANDIDATE_RATIO: f32 = 0.03;
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut words = HashMap::new();
+        let mut candidates = HashMap::new();
         for line in LEXICON.lines() {
             if line.starts_with('#') {
                 continue;
@@ -74,12 +81,10 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             };
             let (Ok(c), Ok(n), Ok(ns)) = (c.parse::<u32>(), n.parse::<u32>(), ns.parse::<u32>()) else { continue };
-            if c < MIN_COUNT || n == 0 || FUNCTION_WORDS.contains(&w) || NEVER.contains(&w) {
+            if n == 0 || FUNCTION_WORDS.contains(&w) {
                 continue;
             }
-            if (c as f32) < MIN_RATIO * n as f32 {
-                continue;
-            }
+            let ratio = c as f32 / n as f32;
             let class = if ns * 2 > c {
                 CueClass::NoSource
             } else if SPEECH.contains(&w) {
@@ -87,7 +92,12 @@ fn lexicon() -> &'static Lexicon {
             } else {
                 CueClass::Think
             };
-            words.insert(w, class);
+            if ratio >= CANDIDATE_RATIO {
+                candidates.insert(w, (class, ratio));
+            }
+            if c >= MIN_COUNT && ratio >= MIN_RATIO && !NEVER.contains(&w) {
+                words.insert(w, class);
+            }
         }
         // speech verbs too rare in train to be mined ("quipped") are cues all the same
         let mined: std::collections::HashSet<&str> =
@@ -95,13 +105,19 @@ fn lexicon() -> &'static Lexicon {
         for w in SPEECH {
             if !mined.contains(w) {
                 words.insert(w, CueClass::Verb);
+                candidates.insert(w, (CueClass::Verb, 0.5));
             }
         }
-        Lexicon { words }
+        Lexicon { words, candidates }
     })
 }
 
 /// The class of a lowercased word, if it is a cue.
 pub fn classify(word: &str) -> Option<CueClass> {
     lexicon().words.get(word).copied()
+}
+
+/// The class and cue ratio of a lowercased word the classifier should look at.
+pub fn candidate(word: &str) -> Option<(CueClass, f32)> {
+    lexicon().candidates.get(word).copied()
 }

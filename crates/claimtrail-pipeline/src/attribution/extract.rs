@@ -23,7 +23,10 @@ use super::RawAttribution;
 
 #[path = "cues.rs"]
 mod cues;
+#[path = "cuemodel.rs"]
+pub mod cuemodel;
 use cues::CueClass;
+use cuemodel::CueModel;
 
 /// Finds the attributions of `doc` (which has sentences, tokens, mentions and times).
 pub fn extract(doc: &Document) -> Vec<RawAttribution> {
@@ -43,6 +46,31 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
     out
 }
 
+/// Appends the cue-classifier training examples of a segmented document: one per candidate
+/// word, labelled by whether it overlaps one of `gold_cues`.
+pub fn cue_examples(doc: &Document, gold_cues: &[TextRange], out: &mut Vec<(Vec<u32>, bool)>) {
+    let text = doc.text();
+    let lower = text.to_ascii_lowercase();
+    let ctx = Ctx::new(text, &lower, &doc.tokens);
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
+        for i in a..b.min(doc.tokens.len()) {
+            if ctx.is_word(i) && cues::candidate(ctx.w(i)).is_some() {
+                let mut f = Vec::with_capacity(32);
+                ctx.cue_features(i, a, b, &mut f);
+                let y = gold_cues.iter().any(|g| g.overlaps(doc.tokens[i].range));
+                out.push((f, y));
+            }
+        }
+    }
+}
+
+/// Trains the cue classifier on examples from [`cue_examples`]; returns the model bytes
+/// (to be written to `crates/claimtrail-pipeline/models/attr_cue.bin`).
+pub fn train_cue_model(examples: &[(Vec<u32>, bool)], epochs: usize) -> Vec<u8> {
+    cuemodel::train(examples, epochs).to_bytes()
+}
+
 /// Per-document view: token texts, lowercase texts, quotation regions.
 struct Ctx<'a> {
     text: &'a str,
@@ -50,7 +78,14 @@ struct Ctx<'a> {
     toks: &'a [Token],
     /// For each token inside a quotation (or on its marks): `(open, close)` token indices.
     quote: Vec<Option<(u32, u32)>>,
+    /// The cue classifier, when one is embedded.
+    model: Option<&'static CueModel>,
+    /// Feature buffer.
+    scratch: std::cell::RefCell<Vec<u32>>,
 }
+
+/// Classifier score above which a candidate word is a cue.
+const CUE_THRESHOLD: f32 = 0.0;
 
 fn is_double_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
@@ -138,7 +173,8 @@ impl<'a> Ctx<'a> {
                 *q = Some((o as u32, close as u32));
             }
         }
-        Ctx { text, lower, toks, quote }
+        let model = Some(CueModel::embedded()).filter(|m| !m.is_empty());
+        Ctx { text, lower, toks, quote, model, scratch: std::cell::RefCell::new(Vec::with_capacity(32)) }
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -169,8 +205,105 @@ impl<'a> Ctx<'a> {
         self.toks[a].range.cover(self.toks[b_incl].range)
     }
 
+    /// Coarse kind of token `k` relative to a cue, as a feature value.
+    fn kind_of(&self, k: Option<usize>) -> &'static str {
+        let Some(k) = k else { return "^" };
+        match self.toks[k].kind {
+            TokenKind::Quote(_) if self.is_close_quote(k) => "q>",
+            TokenKind::Quote(_) => "q<",
+            TokenKind::Word if self.w(k) == "that" => "that",
+            TokenKind::Word if self.raw(k).starts_with(|c: char| c.is_uppercase()) => "W",
+            TokenKind::Word => "w",
+            TokenKind::Number => "9",
+            _ => match self.w(k) {
+                "," => ",",
+                ":" => ":",
+                "." | "!" | "?" => ".",
+                "(" | ")" => "()",
+                _ => "p",
+            },
+        }
+    }
+
+    /// Features of candidate cue word `i` in sentence `a..b`.
+    fn cue_features(&self, i: usize, a: usize, b: usize, f: &mut Vec<u32>) {
+        use cuemodel::feature as h;
+        let w = self.w(i);
+        let get = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < a as isize {
+                "<s>"
+            } else if j >= b as isize {
+                "</s>"
+            } else {
+                self.w(j as usize)
+            }
+        };
+        let (p1, p2, n1, n2) = (get(-1), get(-2), get(1), get(2));
+        let pk = self.kind_of(i.checked_sub(1).filter(|&k| k >= a));
+        let nk = self.kind_of(Some(i + 1).filter(|&k| k < b));
+        let ratio = cues::candidate(w).map_or(0.0, |c| c.1);
+        let rb = ((ratio * 20.0) as u32).min(20);
+        let rbs = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"][rb as usize];
+        let inq = if self.quote[i].is_some() { "q" } else { "-" };
+        let that_soon = (i + 1..(i + 5).min(b)).any(|k| self.w(k) == "that");
+        let pos = match i - a {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3..=5 => "3",
+            6..=10 => "6",
+            _ => "x",
+        };
+        let suffix = if w.ends_with("ing") {
+            "ing"
+        } else if w.ends_with("ed") {
+            "ed"
+        } else if w.ends_with('s') {
+            "s"
+        } else {
+            "-"
+        };
+        // a closing quote shortly before: "“...,” he said"
+        let q_before = (i.saturating_sub(4).max(a)..i).any(|k| self.is_close_quote(k));
+        let prev_be = matches!(p1, "is" | "was" | "were" | "are" | "be" | "been" | "being");
+        f.push(h(0, "", ""));
+        f.push(h(1, w, ""));
+        f.push(h(2, p1, ""));
+        f.push(h(3, n1, ""));
+        f.push(h(4, p2, ""));
+        f.push(h(5, n2, ""));
+        f.push(h(6, p1, w));
+        f.push(h(7, w, n1));
+        f.push(h(8, rbs, ""));
+        f.push(h(9, rbs, pk));
+        f.push(h(10, pk, nk));
+        f.push(h(11, nk, ""));
+        f.push(h(12, w, pk));
+        f.push(h(13, w, nk));
+        f.push(h(14, inq, w));
+        f.push(h(15, if that_soon { "t" } else { "-" }, w));
+        f.push(h(16, if prev_be { "be" } else { "-" }, w));
+        f.push(h(17, pos, rbs));
+        f.push(h(18, suffix, pk));
+        f.push(h(19, if q_before { "q" } else { "-" }, rbs));
+        f.push(h(20, inq, rbs));
+        f.push(h(21, p2, w));
+        f.push(h(22, w, n2));
+        f.push(h(23, pos, w));
+        f.push(h(24, if q_before { "q" } else { "-" }, w));
+        f.push(h(25, suffix, nk));
+    }
+
     /// The cue class of token `i`, if it starts a cue.
-    fn cue_at(&self, i: usize, b: usize) -> Option<(CueClass, usize)> {
+    fn model_says_cue(&self, model: &CueModel, i: usize, a: usize, b: usize) -> bool {
+        let mut f = self.scratch.borrow_mut();
+        f.clear();
+        self.cue_features(i, a, b, &mut f);
+        model.score(&f) > CUE_THRESHOLD
+    }
+
+    fn cue_at(&self, i: usize, a: usize, b: usize) -> Option<(CueClass, usize)> {
         if !self.is_word(i) {
             return None;
         }
@@ -182,6 +315,17 @@ impl<'a> Ctx<'a> {
             "citing" => return Some((CueClass::Citing, i + 1)),
             "reportedly" | "allegedly" | "purportedly" | "supposedly" => return Some((CueClass::NoSource, i + 1)),
             _ => {}
+        }
+        if let Some(model) = self.model {
+            let (class, _) = cues::candidate(w)?;
+            if !self.model_says_cue(model, i, a, b) {
+                return None;
+            }
+            let mut end = i + 1;
+            while end < b && self.is_word(end) && cues::candidate(self.w(end)).is_some() && self.model_says_cue(model, end, a, b) {
+                end += 1;
+            }
+            return Some((class, end));
         }
         let class = cues::classify(w)?;
         // extend over particles that belong to the cue ("pointed out", "called for")
@@ -202,7 +346,7 @@ impl<'a> Ctx<'a> {
         let mut found: Vec<(usize, usize, CueClass)> = Vec::new();
         let mut i = a;
         while i < b {
-            if let Some((class, end)) = self.cue_at(i, b) {
+            if let Some((class, end)) = self.cue_at(i, a, b) {
                 found.push((i, end, class));
                 i = end.max(i + 1);
             } else {
