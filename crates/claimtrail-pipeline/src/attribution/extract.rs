@@ -106,7 +106,7 @@ const SKIP_LEFT: &[&str] = &[
     "ever", "frequently", "privately", "openly", "separately", "directly", "flatly", "strongly", "explicitly",
     "simply", "earlier", "today", "yesterday", "tonight", "reportedly", "allegedly", "once", "famously", "clearly",
     "quickly", "immediately", "finally", "subsequently", "consistently", "continually", "similarly", "likewise",
-    "personally", "himself", "herself", "themselves", "itself", "been", "being", "is", "are", "was", "were", "’s",
+    "personally", "even", "himself", "herself", "themselves", "itself", "been", "being", "is", "are", "was", "were", "’s",
     "’ve", "’d", "’ll", "n’t", "’re", "'re", "’m", "'m", "am", "now", "currently", "actually", "really", "certainly",
     "probably", "also", "all", "both", "each",
 ];
@@ -300,7 +300,7 @@ impl<'a> Ctx<'a> {
         let mut f = self.scratch.borrow_mut();
         f.clear();
         self.cue_features(i, a, b, &mut f);
-        model.score(&f) > CUE_THRESHOLD
+        model.score(&f) > std::env::var("CUE_T").ok().and_then(|t| t.parse().ok()).unwrap_or(CUE_THRESHOLD)
     }
 
     fn cue_at(&self, i: usize, a: usize, b: usize) -> Option<(CueClass, usize)> {
@@ -369,6 +369,17 @@ impl<'a> Ctx<'a> {
         loop {
             let t = self.toks[k];
             let w = self.w(k);
+            if w == ")" && n < 12 {
+                // a parenthesis inside the phrase: "Rep. Smith (D-Ohio)"
+                let lo = k.saturating_sub(8).max(a);
+                if let Some(p) = (lo..k).rev().find(|&q| self.w(q) == "(") {
+                    if p > a && self.is_word(p - 1) {
+                        n += k - p + 1;
+                        k = p - 1;
+                        continue;
+                    }
+                }
+            }
             let ok = match t.kind {
                 TokenKind::Word | TokenKind::Number => !in_list(LEFT_STOP, w),
                 TokenKind::Punct => matches!(w, "." | "-" | "&") && k > a && self.is_word(k - 1),
@@ -486,7 +497,10 @@ impl<'a> Ctx<'a> {
                 }
                 let passive_be = j < c0 && matches!(self.w(c0 - 1), "was" | "were" | "been" | "being" | "is" | "are");
                 let mut left_src = None;
-                if j > a && self.is_word(j - 1) {
+                if j > a && matches!(self.w(j - 1), "who" | "which" | "that") {
+                    // a relative pronoun is the source as written
+                    left_src = Some((j - 1, j - 1));
+                } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")") {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
                 }
                 // the token before the source (or cue): what kind of boundary
@@ -500,6 +514,26 @@ impl<'a> Ctx<'a> {
                     if let Some(e) = self.np_right(c1, body_end) {
                         left_src = Some((c1, e - 1));
                         after = e;
+                    }
+                }
+                // "Said Ellis: ..." at the start of a sentence
+                if left_src.is_none() && j == a && c1 < body_end && self.is_word(c1) {
+                    if let Some(e) = self.np_right(c1, body_end) {
+                        left_src = Some((c1, e - 1));
+                        after = e;
+                    }
+                }
+                // apposition: "Rendell, a Clinton surrogate, called it ..."
+                if left_src.is_none() && j > a + 2 && self.w(j - 1) == "," && !self.w(c0).ends_with("ing") {
+                    let lo = j.saturating_sub(14).max(a);
+                    if let Some(p) = (lo..j - 1).rev().find(|&k| self.w(k) == ",") {
+                        if p > a && self.is_word(p - 1) && !self.is_close_quote(p - 1) {
+                            if let Some(s0) = self.np_left(a, p - 1) {
+                                if (p + 1..j - 1).all(|k| !self.is_quote(k)) {
+                                    left_src = Some((s0, j - 2));
+                                }
+                            }
+                        }
                     }
                 }
                 // passive with "by": "was stated by the spokeswoman"
