@@ -423,6 +423,15 @@ impl<'a> Ctx<'a> {
         next_cue: Option<usize>,
         prev: &[RawAttribution],
     ) -> Option<RawAttribution> {
+        // particles that belong to the cue: "pointed out", "called for", "spoke about"
+        let c1 = if matches!(class, CueClass::Verb | CueClass::Think)
+            && c1 < body_end
+            && matches!(self.w(c1), "out" | "for" | "about" | "of" | "on" | "against" | "up")
+        {
+            c1 + 1
+        } else {
+            c1
+        };
         let cue = self.range(c0, c1 - 1);
         let mut source = None;
         let mut via = Vec::new();
@@ -636,9 +645,13 @@ impl<'a> Ctx<'a> {
             return nw.ends_with("ing") || matches!(nw, "adding" | "noting" | "citing" | "saying" | "according" | "and" | "but" | "as" | "while" | "who" | "which" | "in" | "on" | "at" | "during" | "when" | "referring" | "pointing" | "explaining" | "arguing" | "because" | "before" | "after" | "though" | "although" | "even")
                 || cues::classify(nw).is_some();
         }
-        if matches!(w, "in" | "on" | "at" | "during" | "last" | "this" | "to" | "from" | "after" | "before" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "recently" | "afterward" | "then" | "again" | "repeatedly" | "while" | "when" | "as" | "of") {
+        if matches!(w, "in" | "on" | "at" | "during" | "last" | "this" | "from" | "after" | "before" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "recently" | "afterward" | "then" | "again" | "repeatedly" | "while" | "when" | "as" | "of") {
             // "said in an interview." / "said on Monday, adding ..." — short if no "that" follows soon
             let stop = (after + MAX_THAT_GAP).min(limit);
+            let clause_end = (after..limit).find(|&k| matches!(self.w(k), "," | ";")).unwrap_or(limit);
+            if clause_end - after > 7 {
+                return false;
+            }
             return !(after..stop).any(|k| matches!(self.w(k), "that" | ":") || self.is_quote(k));
         }
         false
@@ -722,6 +735,28 @@ impl<'a> Ctx<'a> {
         if i >= limit {
             return None;
         }
+        let mut limit = limit;
+        if !speech {
+            // the object of a verb of thought or action: up to the first clause boundary
+            let mut depth_quote = false;
+            for k in i + 1..limit {
+                if self.is_quote(k) {
+                    depth_quote = !depth_quote;
+                }
+                if !depth_quote
+                    && matches!(
+                        self.w(k),
+                        "," | ";" | "—" | "―" | ":" | "(" | "which" | "while" | "because" | "since" | "after" | "before"
+                            | "during" | "when" | "although" | "though" | "but" | "and" | "as"
+                    )
+                {
+                    limit = k;
+                    break;
+                }
+            }
+        } else if let Some(k) = (i + 1..limit).find(|&k| matches!(self.w(k), ";" | "―")) {
+            limit = k;
+        }
         self.trim_range(i, limit)
     }
 
@@ -730,9 +765,10 @@ impl<'a> Ctx<'a> {
     /// next paragraph), as long as each quotation is followed by nothing but a sentence end.
     fn extend_quotes(&self, x: TextRange, after: usize, b: usize) -> TextRange {
         let mut out = x;
-        let mut i = after;
-        // skip the rest of the cue clause only when it is a comma or the sentence end
         let n = self.toks.len();
+        // the rest of the cue clause ("said Rep. Smith (D-Ohio), head of ..."): go to the first
+        // quotation in it, or to the end of the sentence
+        let mut i = (after..b.min(n)).find(|&k| self.is_quote(k)).unwrap_or(b);
         let mut hops = 0;
         loop {
             while i < n && matches!(self.w(i), "," | "." | ":" | ";") {
