@@ -743,19 +743,21 @@ impl<'a> Ctx<'a> {
                 if self.is_quote(k) {
                     depth_quote = !depth_quote;
                 }
-                if !depth_quote
-                    && matches!(
-                        self.w(k),
-                        "," | ";" | "—" | "―" | ":" | "(" | "which" | "while" | "because" | "since" | "after" | "before"
-                            | "during" | "when" | "although" | "though" | "but" | "and" | "as"
-                    )
-                {
+                let w = self.w(k);
+                let after_comma = self.w(k - 1) == ",";
+                let cut = matches!(w, ";" | "―" | "(" | "while" | "because" | "although" | "though" | "during")
+                    || (after_comma && matches!(w, "which" | "but" | "and" | "as" | "after" | "before" | "since" | "when" | "who"));
+                if !depth_quote && cut {
+                    let k = if after_comma { k - 1 } else { k };
                     limit = k;
                     break;
                 }
             }
-        } else if let Some(k) = (i + 1..limit).find(|&k| matches!(self.w(k), ";" | "―")) {
-            limit = k;
+        } else if let Some(k) = (i + 1..limit).find(|&k| {
+            matches!(self.w(k), ";" | "―")
+                || (self.w(k - 1) == "," && matches!(self.w(k), "but" | "although" | "while" | "and") && self.quote[k].is_none())
+        }) {
+            limit = if self.w(k - 1) == "," { k - 1 } else { k };
         }
         self.trim_range(i, limit)
     }
