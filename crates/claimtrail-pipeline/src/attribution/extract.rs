@@ -37,9 +37,21 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
     let lower = text.to_ascii_lowercase();
     let ctx = Ctx::new(text, &lower, &doc.tokens);
     let mut out = Vec::new();
-    for s in &doc.sentences {
+    // token end of each sentence's paragraph
+    let mut par_end = vec![0usize; doc.sentences.len()];
+    for si in (0..doc.sentences.len()).rev() {
+        let s = &doc.sentences[si];
+        par_end[si] = match doc.sentences.get(si + 1) {
+            Some(n) if n.paragraph == s.paragraph => par_end[si + 1],
+            _ => s.tokens.end as usize,
+        };
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
         if a < b && b <= doc.tokens.len() {
+            if let Some(att) = ctx.label_cue(a, b, par_end[si].min(doc.tokens.len())) {
+                out.push(att);
+            }
             ctx.sentence(a, b, &mut out);
         }
     }
@@ -334,6 +346,44 @@ impl<'a> Ctx<'a> {
             end += 1;
         }
         Some((class, end))
+    }
+
+    /// A speaker label opening a sentence: "WALLACE: ..." (content to the end of the
+    /// paragraph), "Pence: Flowers won't be at debate" (headline), "Jane Doe ― “...”".
+    fn label_cue(&self, a: usize, b: usize, par_end: usize) -> Option<RawAttribution> {
+        let x = (a + 1..(a + 6).min(b)).find(|&k| !self.is_word(k) && self.w(k) != ".")?;
+        let w = self.w(x);
+        let is_dash = matches!(w, "―" | "—" | "–");
+        if !(w == ":" || is_dash) || x + 1 >= b {
+            return None;
+        }
+        let all_caps_words = (a..x).all(|k| {
+            self.w(k) == "." || (self.is_word(k) && self.raw(k).starts_with(|c: char| c.is_uppercase()))
+        });
+        const NOT_SPEAKERS: &[&str] = &[
+            "update", "note", "editor", "photo", "photos", "video", "watch", "read", "related", "breaking", "correction",
+            "source", "sources", "by", "listen", "exclusive", "opinion", "analysis", "here", "q", "a", "the", "this",
+        ];
+        if !all_caps_words || (x == a + 1 && in_list(NOT_SPEAKERS, self.w(a))) || in_list(NOT_SPEAKERS, self.w(a)) {
+            return None;
+        }
+        let content = if is_dash {
+            let (o, c) = self.quote[x + 1]?;
+            if o as usize != x + 1 {
+                return None;
+            }
+            let first = self.range(x + 1, c as usize);
+            self.extend_quotes(first, c as usize + 1, b)
+        } else {
+            self.trim_range(x + 1, par_end.max(b))?
+        };
+        Some(RawAttribution {
+            cue: self.toks[x].range,
+            source: Some(self.range(a, x - 1)),
+            content,
+            via: Vec::new(),
+            form: self.form(content),
+        })
     }
 
     /// Scans sentence tokens `a..b` and pushes its attributions.
