@@ -101,7 +101,8 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
 /// Reads a PolNeAR split directory (`text/`, `attributions/`).
 pub fn read_split(dir: &Path) -> Result<Vec<GoldDoc>> {
     let ann_dir = dir.join("attributions");
-    let entries = std::fs::read_dir(&ann_dir).map_err(|source| Error::Io { path: ann_dir.display().to_string(), source })?;
+    let entries =
+        std::fs::read_dir(&ann_dir).map_err(|source| Error::Io { path: ann_dir.display().to_string(), source })?;
     let mut anns: Vec<std::path::PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
@@ -350,7 +351,9 @@ fn write_listing(out: &mut String, gd: &GoldDoc, pred: &[PredAttribution], match
         let tag = match gold_match[gi] {
             None => "MISS".to_string(),
             Some((_, v)) if v.source_ok && v.content_f1 >= 0.5 => "OK".to_string(),
-            Some((_, v)) => format!("{}{}", if v.source_ok { "" } else { "SRC " }, if v.content_f1 >= 0.5 { "" } else { "CONT" }),
+            Some((_, v)) => {
+                format!("{}{}", if v.source_ok { "" } else { "SRC " }, if v.content_f1 >= 0.5 { "" } else { "CONT" })
+            }
         };
         let _ = writeln!(
             out,
@@ -461,7 +464,7 @@ mod tests {
     #[ignore]
     fn train_cues() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let epochs = std::env::var("CUE_EPOCHS").ok().and_then(|e| e.parse().ok()).unwrap_or(8);
+        let epochs = std::env::var("CUE_EPOCHS").ok().and_then(|e| e.parse().ok()).unwrap_or(6);
         let model = train_cue_model(&root.join("../shared/data/polnear/train"), epochs).unwrap();
         std::fs::write(root.join("crates/claimtrail-pipeline/models/attr_cue.bin"), model).unwrap();
     }
