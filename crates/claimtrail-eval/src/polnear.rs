@@ -498,7 +498,7 @@ mod tests {
             (PredAttribution { cue: r(4, 6), source: Some(r(0, 2)), content: r(4, 10) }, (0.0, 0.0, 0.0, 0.0)),
         ];
         for (p, (cue, src, cont, full)) in cases {
-            let (c, _) = score_doc(&tokens, &gold, &[p.clone()]);
+            let (c, _) = score_doc(&tokens, &gold, std::slice::from_ref(&p));
             assert_eq!(
                 (c.cue.tp_gold, c.source.tp_gold, c.content.tp_gold, c.full.tp_gold),
                 (cue, src, cont, full),

@@ -52,7 +52,14 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
             if let Some(att) = ctx.label_cue(a, b, par_end[si].min(doc.tokens.len())) {
                 out.push(att);
             }
-            ctx.sentence(a, b, &mut out);
+            // very long "sentences" (lists, tables, unpunctuated text) are read in windows,
+            // which keeps the per-sentence work bounded
+            let mut w0 = a;
+            while w0 < b {
+                let w1 = (w0 + MAX_SENTENCE_TOKENS).min(b);
+                ctx.sentence(w0, w1, &mut out);
+                w0 = w1;
+            }
             ctx.prev_sentence.set(Some((a, b)));
         }
     }
@@ -83,6 +90,9 @@ pub fn cue_examples(doc: &Document, gold_cues: &[TextRange], out: &mut Vec<(Vec<
 pub fn train_cue_model(examples: &[(Vec<u32>, bool)], epochs: usize) -> Vec<u8> {
     cuemodel::train(examples, epochs).to_bytes()
 }
+
+/// Longest token window read as one sentence.
+const MAX_SENTENCE_TOKENS: usize = 200;
 
 /// Per-document view: token texts, lowercase texts, quotation regions.
 struct Ctx<'a> {
@@ -438,7 +448,7 @@ impl<'a> Ctx<'a> {
         };
         let ps = shape(i.checked_sub(1).filter(|&k| k >= a));
         let ns = shape(Some(i + 1).filter(|&k| k < b));
-        let sent_quote = (a..b).any(|k| self.is_quote(k));
+        let sent_quote = self.quote[a..b].iter().any(Option::is_some) || self.quote[i].is_some();
         f.push(h(26, ps, w));
         f.push(h(27, if sent_quote { "q" } else { "-" }, rbs));
         f.push(h(28, ns, w));
@@ -713,7 +723,7 @@ impl<'a> Ctx<'a> {
         let content;
         // content may not run into the next cue's clause when that cue follows a comma
         let after_limit = next_cue
-            .filter(|&n| n > c1 && n - 1 >= a && matches!(self.w(n - 1), "," | "and"))
+            .filter(|&n| n > c1 && n > a && matches!(self.w(n - 1), "," | "and"))
             .map(|n| n - 1)
             .unwrap_or(body_end)
             .min(body_end);
@@ -1238,6 +1248,16 @@ mod tests {
                 got.iter().any(|g| g.0.eq_ignore_ascii_case(cue) && g.1 == *src && g.2 == *content),
                 "{text}: {got:?}"
             );
+        }
+    }
+
+    #[test]
+    fn huge_unpunctuated_input_is_fine() {
+        let text = "he said “ that they said ".repeat(5000);
+        let got = run(&text);
+        assert!(!got.is_empty());
+        for g in &got {
+            assert!(!g.0.is_empty());
         }
     }
 
