@@ -120,7 +120,7 @@ fn is_double_quote(s: &str) -> bool {
 const LEFT_STOP: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "because", "as", "while", "when", "if", "although",
     "though", "since", "after", "before", "where", "whether", "than", "so", "or", "what", "how", "why", "until",
-    "unless", "once", "even", "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
+    "unless", "once", "even", "to", "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
 ];
 
 /// Auxiliaries and adverbs skipped between a source and its cue.
@@ -647,6 +647,15 @@ impl<'a> Ctx<'a> {
         }));
     }
 
+    /// The noun phrase opening the sentence `a..`, ending before `limit`: the subject.
+    fn subject(&self, a: usize, limit: usize) -> Option<TextRange> {
+        if !self.is_word(a) || in_list(LEFT_STOP, self.w(a)) || matches!(self.w(a), "in" | "on" | "at" | "after" | "for") {
+            return None;
+        }
+        let e = self.np_right(a, limit)?;
+        (e < limit).then(|| self.range(a, e - 1))
+    }
+
     /// Walks left from `j` (inclusive) over a noun phrase; returns its first token.
     fn np_left(&self, a: usize, j: usize) -> Option<usize> {
         let mut k = j;
@@ -851,10 +860,13 @@ impl<'a> Ctx<'a> {
                 // participle after a comma (", adding that"): source of the previous cue, or the
                 // subject at the start of the sentence
                 if left_src.is_none() && boundary.is_some_and(|x| self.w(x) == ",") {
-                    source = prev.last().and_then(|p| p.source).or_else(|| {
-                        let e = self.np_right(a, c0)?;
-                        (e < c0 && self.is_word(a)).then(|| self.range(a, e - 1))
-                    });
+                    source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, c0));
+                }
+                // coordinated or infinitive cue: "Graham urged ..., and criticized ...",
+                // "Stumpf refused to admit ...": the subject of the sentence
+                let coordinated = j > a && matches!(self.w(j - 1), "and" | "but" | "or" | "to" | "then" | "nor");
+                if left_src.is_none() && coordinated {
+                    source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, c0));
                 }
                 let inverted = left_src.is_some_and(|(s, _)| s >= c1);
                 if let Some((s, e)) = left_src {
