@@ -46,10 +46,17 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
             _ => s.tokens.end as usize,
         };
     }
+    let mut par_start = 0usize;
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
+        if si == 0 || doc.sentences[si - 1].paragraph != s.paragraph {
+            par_start = a;
+        }
         if a < b && b <= doc.tokens.len() {
             if let Some(att) = ctx.label_cue(a, b, par_end[si].min(doc.tokens.len())) {
+                out.push(att);
+            }
+            if let Some(att) = ctx.trailing_label(a, b, par_start) {
                 out.push(att);
             }
             // very long "sentences" (lists, tables, unpunctuated text) are read in windows,
@@ -556,6 +563,40 @@ impl<'a> Ctx<'a> {
             content,
             via: Vec::new(),
             form: self.form(content, &[]),
+        })
+    }
+
+    /// A signature after a quotation: "“...” ― Jane Doe" at the end of a sentence.
+    fn trailing_label(&self, a: usize, b: usize, par_start: usize) -> Option<RawAttribution> {
+        let lo = b.saturating_sub(8).max(a + 1);
+        let x = (lo..b).find(|&k| matches!(self.w(k), "―" | "—" | "–" | "--") && self.is_quote(k - 1))?;
+        let mut e = b;
+        while e > x + 1 && matches!(self.toks[e - 1].kind, TokenKind::Punct) {
+            e -= 1;
+        }
+        if e <= x + 1 || e - x - 1 > 6 {
+            return None;
+        }
+        let name_like = (x + 1..e).all(|k| {
+            self.w(k) == "." || (self.is_word(k) && self.raw(k).starts_with(|c: char| c.is_uppercase()))
+        });
+        if !name_like {
+            return None;
+        }
+        let start = match self.quote[x - 1] {
+            Some((o, c)) if c as usize == x - 1 => o as usize,
+            _ => par_start,
+        };
+        if start >= x - 1 {
+            return None;
+        }
+        let content = self.range(start, x - 1);
+        Some(RawAttribution {
+            cue: self.toks[x].range,
+            source: Some(self.range(x + 1, e - 1)),
+            content,
+            via: Vec::new(),
+            form: Form::Direct,
         })
     }
 
