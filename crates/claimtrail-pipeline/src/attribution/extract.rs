@@ -511,6 +511,8 @@ impl<'a> Ctx<'a> {
     /// A speaker label opening a sentence: "WALLACE: ..." (content to the end of the
     /// paragraph), "Pence: Flowers won't be at debate" (headline), "Jane Doe ― “...”".
     fn label_cue(&self, a: usize, b: usize, par_end: usize) -> Option<RawAttribution> {
+        // a transcript turn may open with a quotation mark: "\"WALLACE: ..."
+        let a = if self.is_quote(a) && a + 1 < b { a + 1 } else { a };
         let x = (a + 1..(a + 6).min(b)).find(|&k| !self.is_word(k) && self.w(k) != ".")?;
         let w = self.w(x);
         let is_dash = matches!(w, "―" | "—" | "–");
@@ -1104,6 +1106,16 @@ impl<'a> Ctx<'a> {
     /// Content after the cue at `i`: skips "that", colons, and (for speech verbs) an addressee
     /// or adverbial before "that"; runs to `limit`, or to the close of a quotation opened here.
     fn content_after(&self, mut i: usize, b: usize, limit: usize, speech: bool) -> Option<TextRange> {
+        // "X said:" closing its sentence, the quotation in the next one
+        let n = self.toks.len();
+        let rest_is_colon = (i..b).all(|k| matches!(self.toks[k].kind, TokenKind::Punct));
+        if rest_is_colon && b > 0 && b < n && self.w(b - 1) == ":" && self.is_quote(b) {
+            if let Some((o, c)) = self.quote[b] {
+                if o as usize == b && (c as usize) - b < 400 {
+                    return Some(self.range(b, c as usize));
+                }
+            }
+        }
         if i >= b {
             return None;
         }
