@@ -259,6 +259,18 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Words that may stand between a cue and "that" ("said on Monday that", "told CNN that").
 const MAX_THAT_GAP: usize = 8;
 
+/// A crude English stem for features: "demanding", "demanded", "demands" -> "demand".
+fn crude_stem(w: &str) -> &str {
+    for suf in ["ing", "ed", "es", "s"] {
+        if let Some(st) = w.strip_suffix(suf) {
+            if st.len() >= 3 {
+                return st;
+            }
+        }
+    }
+    w
+}
+
 /// True when the token before `j` (the cue, or the first auxiliary before it) is a comma.
 fn boundary_is_comma(ctx: &Ctx<'_>, j: usize, a: usize) -> bool {
     j > a && ctx.w(j - 1) == ","
@@ -460,6 +472,13 @@ impl<'a> Ctx<'a> {
         f.push(h(27, if sent_quote { "q" } else { "-" }, rbs));
         f.push(h(28, ns, w));
         f.push(h(29, ps, rbs));
+        let stem = crude_stem(w);
+        f.push(h(30, stem, ""));
+        f.push(h(31, stem, pk));
+        f.push(h(32, stem, nk));
+        f.push(h(33, p1, stem));
+        f.push(h(34, stem, n1));
+        f.push(h(35, ps, stem));
     }
 
     /// The cue class of token `i`, if it starts a cue.
