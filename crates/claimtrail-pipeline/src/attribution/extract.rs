@@ -879,8 +879,15 @@ impl<'a> Ctx<'a> {
                 let mut after = c1;
                 if left_src.is_none() && comma_or_quote && c1 < body_end && !self.w(c0).ends_with("ing") {
                     if let Some(e) = self.np_right(c1, body_end) {
-                        left_src = Some((c1, e - 1));
-                        after = e;
+                        // only when the phrase closes the clause: ", said the spokesman." and not
+                        // "Smith, a lawyer, said the states were wrong"
+                        let closes = e >= body_end
+                            || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–")
+                            || self.is_quote(e);
+                        if closes {
+                            left_src = Some((c1, e - 1));
+                            after = e;
+                        }
                     }
                 }
                 // "Said Ellis: ..." at the start of a sentence
@@ -892,7 +899,7 @@ impl<'a> Ctx<'a> {
                 }
                 // apposition: "Rendell, a Clinton surrogate, called it ..."
                 if left_src.is_none() && j > a + 2 && self.w(j - 1) == "," && !self.w(c0).ends_with("ing") {
-                    let lo = j.saturating_sub(14).max(a);
+                    let lo = j.saturating_sub(25).max(a);
                     if let Some(p) = (lo..j - 1).rev().find(|&k| self.w(k) == ",") {
                         if p > a && self.is_word(p - 1) && !self.is_close_quote(p - 1) {
                             if let Some(s0) = self.np_left(a, p - 1) {
