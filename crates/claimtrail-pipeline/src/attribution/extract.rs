@@ -782,6 +782,7 @@ impl<'a> Ctx<'a> {
         // particles that belong to the cue: "pointed out", "called for", "spoke about"
         let c1 = if matches!(class, CueClass::Verb | CueClass::Think)
             && c1 < body_end
+            && !matches!(self.w(c1 - 1), "said" | "says" | "say" | "told" | "tells" | "tell" | "added" | "adds")
             && matches!(self.w(c1), "out" | "for" | "about" | "of" | "on" | "against" | "up")
         {
             c1 + 1
@@ -1222,7 +1223,12 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         // the rest of the cue clause ("said Rep. Smith (D-Ohio), head of ..."): go to the first
         // quotation in it, or to the end of the sentence
-        let mut i = (after..b.min(n)).find(|&k| self.is_quote(k)).unwrap_or(b);
+        let mut i = match (after..b.min(n)).find(|&k| self.is_quote(k)) {
+            // "“A,” he said, “B.”": the quotation follows the cue clause directly
+            Some(k) if (after..k).all(|m| !self.is_word(m) || cues::classify(self.w(m)).is_none()) => k,
+            Some(_) => return out,
+            None => b,
+        };
         let mut hops = 0;
         loop {
             while i < n && matches!(self.w(i), "," | "." | ":" | ";") {
