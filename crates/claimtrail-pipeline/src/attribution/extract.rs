@@ -486,7 +486,7 @@ impl<'a> Ctx<'a> {
         let mut f = self.scratch.borrow_mut();
         f.clear();
         self.cue_features(i, a, b, &mut f);
-        model.score(&f) > std::env::var("CUE_T").ok().and_then(|t| t.parse().ok()).unwrap_or(CUE_THRESHOLD)
+        model.score(&f) > CUE_THRESHOLD
     }
 
     fn cue_at(&self, i: usize, a: usize, b: usize) -> Option<(CueClass, usize)> {
@@ -700,12 +700,20 @@ impl<'a> Ctx<'a> {
             }
             i += 1;
         }
-        // a hedge adverb inside another attribution's content is part of that content
+        // a hedge adverb inside another attribution's content is part of that content, and so is
+        // a verb of thought
         let contents: Vec<(TextRange, TextRange)> = out[first..].iter().map(|x| (x.cue, x.content)).collect();
         let tail = out.split_off(first);
         out.extend(tail.into_iter().filter(|x| {
             let hedge = x.source.is_none() && x.via.is_empty();
-            !(hedge && contents.iter().any(|&(cue, c)| cue != x.cue && c.contains_range(x.cue)))
+            let nested = contents.iter().any(|&(cue, c)| cue.end() <= x.cue.start() && c.contains_range(x.cue));
+            let first = self.tok_after(x.cue.start());
+            let speech = first < self.toks.len() && cues::classify(self.w(first)) == Some(CueClass::Verb);
+            // PolNeAR gives each token one attribution: a thought or intention inside a
+            // reported statement ("he said she hopes ...") is part of its content; nested speech
+            // ("said that Moscow denied ...") is kept, claims need it
+            let drop_nested = nested && !speech;
+            !drop_nested && !(hedge && contents.iter().any(|&(cue, c)| cue != x.cue && c.contains_range(x.cue)))
         }));
     }
 
