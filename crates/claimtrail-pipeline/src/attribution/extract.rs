@@ -127,7 +127,8 @@ fn is_double_quote(s: &str) -> bool {
 const LEFT_STOP: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "because", "as", "while", "when", "if", "although",
     "though", "since", "after", "before", "where", "whether", "than", "so", "or", "what", "how", "why", "until",
-    "unless", "once", "even", "to", "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
+    "unless", "once", "even", "to", "from", "for", "by", "into", "about", "toward", "like", "upon", "without", "against",
+    "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
 ];
 
 /// Auxiliaries and adverbs skipped between a source and its cue.
