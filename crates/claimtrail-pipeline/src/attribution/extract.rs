@@ -354,6 +354,12 @@ impl<'a> Ctx<'a> {
         matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Number)
     }
 
+    /// A lowercase "-ly" adverb ("actively", "publicly").
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.w(i);
+        w.len() > 4 && w.ends_with("ly") && self.raw(i).starts_with(|c: char| c.is_lowercase()) && !matches!(w, "only" | "early" | "family" | "italy" | "july" | "ally" | "rally" | "supply" | "daily" | "weekly" | "monthly" | "assembly")
+    }
+
     fn is_quote(&self, i: usize) -> bool {
         matches!(self.toks[i].kind, TokenKind::Quote(_))
     }
@@ -869,7 +875,7 @@ impl<'a> Ctx<'a> {
             CueClass::Verb | CueClass::Think => {
                 // skip auxiliaries/adverbs left of the cue
                 let mut j = c0;
-                while j > a && in_list(SKIP_LEFT, self.w(j - 1)) {
+                while j > a && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
                     j -= 1;
                 }
                 let passive_be = j < c0 && matches!(self.w(c0 - 1), "was" | "were" | "been" | "being" | "is" | "are");
@@ -901,7 +907,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 // "Said Ellis: ..." at the start of a sentence
-                if left_src.is_none() && j == a && c1 < body_end && self.is_word(c1) {
+                if left_src.is_none() && j == a && class == CueClass::Verb && c1 < body_end && self.is_word(c1) {
                     if let Some(e) = self.np_right(c1, body_end) {
                         left_src = Some((c1, e - 1));
                         after = e;
@@ -990,7 +996,7 @@ impl<'a> Ctx<'a> {
     /// ("a senior official in the region"), stopping at a comma or a clause word.
     fn np_right_loose(&self, j: usize, end: usize) -> Option<usize> {
         let mut k = j;
-        while k < end && k - j < 16 {
+        while k < end && k - j < 24 {
             let w = self.w(k);
             if !self.is_word(k) && !matches!(w, "-" | "'s" | "’s" | "&") {
                 break;
