@@ -488,14 +488,14 @@ mod tests {
     #[test]
     fn scoring_table() {
         let r = |s, e| TextRange::new(s, e);
-        // tokens: 0..2 2..4 4..6 6..8 8..10
-        let tokens: Vec<(u32, u32)> = (0..5).map(|i| (i * 2, i * 2 + 2)).collect();
-        let gold = vec![GoldAttribution { cue: vec![r(2, 4)], source: vec![r(0, 2)], content: vec![r(4, 10)] }];
+        // ten tokens of two bytes: 0..2 2..4 ... 18..20
+        let tokens: Vec<(u32, u32)> = (0..10).map(|i| (i * 2, i * 2 + 2)).collect();
+        let gold = vec![GoldAttribution { cue: vec![r(2, 4)], source: vec![r(0, 2)], content: vec![r(4, 20)] }];
         let cases = [
-            (PredAttribution { cue: r(2, 4), source: Some(r(0, 2)), content: r(4, 10) }, (1.0, 1.0, 1.0, 1.0)),
-            (PredAttribution { cue: r(2, 4), source: None, content: r(4, 8) }, (1.0, 0.0, 1.0, 0.0)),
-            (PredAttribution { cue: r(3, 4), source: Some(r(1, 2)), content: r(8, 10) }, (1.0, 1.0, 0.0, 0.0)),
-            (PredAttribution { cue: r(4, 6), source: Some(r(0, 2)), content: r(4, 10) }, (0.0, 0.0, 0.0, 0.0)),
+            (PredAttribution { cue: r(2, 4), source: Some(r(0, 2)), content: r(4, 20) }, (1.0, 1.0, 1.0, 1.0)),
+            (PredAttribution { cue: r(2, 4), source: None, content: r(4, 16) }, (1.0, 0.0, 1.0, 0.0)),
+            (PredAttribution { cue: r(3, 4), source: Some(r(1, 2)), content: r(18, 20) }, (1.0, 1.0, 0.0, 0.0)),
+            (PredAttribution { cue: r(4, 6), source: Some(r(0, 2)), content: r(4, 20) }, (0.0, 0.0, 0.0, 0.0)),
         ];
         for (p, (cue, src, cont, full)) in cases {
             let (c, _) = score_doc(&tokens, &gold, std::slice::from_ref(&p));

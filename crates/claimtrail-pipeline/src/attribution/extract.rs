@@ -127,8 +127,8 @@ fn is_double_quote(s: &str) -> bool {
 const LEFT_STOP: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "because", "as", "while", "when", "if", "although",
     "though", "since", "after", "before", "where", "whether", "than", "so", "or", "what", "how", "why", "until",
-    "unless", "once", "even", "to", "from", "for", "by", "into", "about", "toward", "like", "upon", "without", "against",
-    "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
+    "unless", "once", "even", "to", "from", "for", "by", "into", "about", "toward", "like", "upon", "without",
+    "against", "with", "said", "says", "say", "told", "is", "was", "are", "were", "this", "there",
 ];
 
 /// Auxiliaries and adverbs skipped between a source and its cue.
@@ -357,7 +357,24 @@ impl<'a> Ctx<'a> {
     /// A lowercase "-ly" adverb ("actively", "publicly").
     fn is_adverb(&self, i: usize) -> bool {
         let w = self.w(i);
-        w.len() > 4 && w.ends_with("ly") && self.raw(i).starts_with(|c: char| c.is_lowercase()) && !matches!(w, "only" | "early" | "family" | "italy" | "july" | "ally" | "rally" | "supply" | "daily" | "weekly" | "monthly" | "assembly")
+        w.len() > 4
+            && w.ends_with("ly")
+            && self.raw(i).starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                w,
+                "only"
+                    | "early"
+                    | "family"
+                    | "italy"
+                    | "july"
+                    | "ally"
+                    | "rally"
+                    | "supply"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "assembly"
+            )
     }
 
     fn is_quote(&self, i: usize) -> bool {
@@ -605,9 +622,8 @@ impl<'a> Ctx<'a> {
         if e <= x + 1 || e - x - 1 > 6 {
             return None;
         }
-        let name_like = (x + 1..e).all(|k| {
-            self.w(k) == "." || (self.is_word(k) && self.raw(k).starts_with(|c: char| c.is_uppercase()))
-        });
+        let name_like = (x + 1..e)
+            .all(|k| self.w(k) == "." || (self.is_word(k) && self.raw(k).starts_with(|c: char| c.is_uppercase())));
         if !name_like {
             return None;
         }
@@ -720,13 +736,16 @@ impl<'a> Ctx<'a> {
             // reported statement ("he said she hopes ...") is part of its content; nested speech
             // ("said that Moscow denied ...") is kept, claims need it
             let drop_nested = nested && !speech;
-            !drop_nested && !(hedge && contents.iter().any(|&(cue, c)| cue != x.cue && c.contains_range(x.cue)))
+            !(drop_nested || (hedge && contents.iter().any(|&(cue, c)| cue != x.cue && c.contains_range(x.cue))))
         }));
     }
 
     /// The noun phrase opening the sentence `a..`, ending before `limit`: the subject.
     fn subject(&self, a: usize, limit: usize) -> Option<TextRange> {
-        if !self.is_word(a) || in_list(LEFT_STOP, self.w(a)) || matches!(self.w(a), "in" | "on" | "at" | "after" | "for") {
+        if !self.is_word(a)
+            || in_list(LEFT_STOP, self.w(a))
+            || matches!(self.w(a), "in" | "on" | "at" | "after" | "for")
+        {
             return None;
         }
         let e = self.np_right(a, limit)?;
@@ -770,6 +789,25 @@ impl<'a> Ctx<'a> {
     /// Walks right from `j` over a noun phrase (up to punctuation or a clause word); returns
     /// the index after its last token.
     fn np_right(&self, j: usize, end: usize) -> Option<usize> {
+        if j < end
+            && matches!(
+                self.w(j),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "after"
+                    | "before"
+                    | "of"
+                    | "as"
+            )
+        {
+            return None;
+        }
         let mut k = j;
         while k < end && k - j < 12 {
             let w = self.w(k);
@@ -897,9 +935,8 @@ impl<'a> Ctx<'a> {
                     if let Some(e) = self.np_right(c1, body_end) {
                         // only when the phrase closes the clause: ", said the spokesman." and not
                         // "Smith, a lawyer, said the states were wrong"
-                        let closes = e >= body_end
-                            || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–")
-                            || self.is_quote(e);
+                        let closes =
+                            e >= body_end || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–") || self.is_quote(e);
                         if closes {
                             left_src = Some((c1, e - 1));
                             after = e;
@@ -1181,6 +1218,18 @@ impl<'a> Ctx<'a> {
         }
         while i < limit && matches!(self.w(i), "," | ":" | "that") {
             i += 1;
+        }
+        // "said in an interview “...”", "told reporters on Monday: “...”": the quotation
+        if i < limit
+            && matches!(self.w(i), "in" | "on" | "at" | "during" | "to" | "after" | "before" | "of" | "from" | "with")
+        {
+            if let Some(q) = (i + 1..(i + 10).min(limit)).find(|&k| self.is_quote(k) || self.w(k) == "that") {
+                if self.w(q) == "that" {
+                    i = q + 1;
+                } else if self.quote[q].is_some_and(|(o, _)| o as usize == q) {
+                    i = q;
+                }
+            }
         }
         if i >= b {
             return None;
