@@ -82,6 +82,10 @@ pub fn feature(template: u8, a: &str, b: &str) -> u32 {
     h & (SIZE as u32 - 1)
 }
 
+/// Averaged weights smaller than this are dropped (they hardly change a decision and would
+/// only grow the shipped file).
+const PRUNE: f32 = 1.0;
+
 /// Trains an averaged perceptron on `(features, is_cue)` examples for `epochs` passes, in a
 /// fixed shuffled order (deterministic).
 pub fn train(examples: &[(Vec<u32>, bool)], epochs: usize) -> CueModel {
@@ -112,6 +116,6 @@ pub fn train(examples: &[(Vec<u32>, bool)], epochs: usize) -> CueModel {
             c += 1.0;
         }
     }
-    let weights = w.iter().zip(&u).map(|(&w, &u)| w - u / c).map(|x| if x.abs() < 1e-3 { 0.0 } else { x }).collect();
+    let weights = w.iter().zip(&u).map(|(&w, &u)| w - u / c).map(|x| if x.abs() < PRUNE { 0.0 } else { x }).collect();
     CueModel { weights }
 }
