@@ -935,8 +935,9 @@ impl<'a> Ctx<'a> {
                     if let Some(e) = self.np_right(c1, body_end) {
                         // only when the phrase closes the clause: ", said the spokesman." and not
                         // "Smith, a lawyer, said the states were wrong"
+                        let after_quote = boundary.is_some_and(|x| self.is_close_quote(x));
                         let closes =
-                            e >= body_end || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–") || self.is_quote(e);
+                            e >= body_end || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–") || after_quote;
                         if closes {
                             left_src = Some((c1, e - 1));
                             after = e;
