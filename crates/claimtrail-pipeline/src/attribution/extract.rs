@@ -952,10 +952,13 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 // apposition: "Rendell, a Clinton surrogate, called it ..."
-                if left_src.is_none() && j > a + 2 && self.w(j - 1) == "," && !self.w(c0).ends_with("ing") {
+                let is_sep = |k: usize| matches!(self.w(k), "," | "—" | "―" | "--");
+                if left_src.is_none() && j > a + 2 && is_sep(j - 1) && !self.w(c0).ends_with("ing") {
+                    let sep = self.w(j - 1);
                     let lo = j.saturating_sub(25).max(a);
-                    if let Some(p) = (lo..j - 1).rev().find(|&k| self.w(k) == ",") {
-                        if p > a && self.is_word(p - 1) && !self.is_close_quote(p - 1) {
+                    let same = |k: usize| if sep == "," { self.w(k) == "," } else { is_sep(k) && self.w(k) != "," };
+                    if let Some(p) = (lo..j - 1).rev().find(|&k| same(k)) {
+                        if p > a && (self.is_word(p - 1) || self.w(p - 1) == ")") && !self.is_close_quote(p - 1) {
                             if let Some(s0) = self.np_left(a, p - 1) {
                                 if (p + 1..j - 1).all(|k| !self.is_quote(k)) {
                                     left_src = Some((s0, j - 2));
