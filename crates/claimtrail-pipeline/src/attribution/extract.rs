@@ -862,7 +862,24 @@ impl<'a> Ctx<'a> {
                 let src_end = s1.unwrap_or(s0);
                 let before = self.trim_range(a, c0);
                 let after = self.trim_range(src_end, body_end);
+                let words = |lo: usize, hi: usize| (lo..hi).filter(|&k| self.is_word(k)).count();
+                let (before_len, after_len) = (words(a, c0), words(src_end, body_end));
+                // "X, according to Y, Z": which side holds the statement
+                let after_clause = src_end < body_end
+                    && matches!(self.w(src_end), "," | "—" | "–" | "―")
+                    && src_end + 1 < body_end
+                    && !matches!(
+                        self.w(src_end + 1),
+                        "who" | "which" | "where" | "as" | "and" | "but" | "in" | "on" | "at" | "while" | "when"
+                    );
                 content = match (before, after) {
+                    (Some(x), Some(y)) if c0 > a + 2 && after_clause && after_len > before_len => {
+                        if before_len <= 5 {
+                            Some(y)
+                        } else {
+                            Some(x.cover(y))
+                        }
+                    }
                     (Some(x), _) if c0 > a + 2 => Some(x),
                     (_, Some(y)) => Some(y),
                     (x, None) => x,
