@@ -496,6 +496,22 @@ impl<'a> Ctx<'a> {
         f.push(h(27, if sent_quote { "q" } else { "-" }, rbs));
         f.push(h(28, ns, w));
         f.push(h(29, ps, rbs));
+        // the phrase left of the cue, past auxiliaries: its first word and what precedes it
+        let mut j = i;
+        while j > a && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
+            j -= 1;
+        }
+        let (np_kind, np_bound) = if j > a && self.is_word(j - 1) {
+            match self.np_left(a, j - 1) {
+                Some(s0) => (shape(Some(s0)), self.kind_of(s0.checked_sub(1).filter(|&k| k >= a))),
+                None => ("none", "-"),
+            }
+        } else {
+            ("none", self.kind_of(j.checked_sub(1).filter(|&k| k >= a)))
+        };
+        f.push(h(36, np_kind, np_bound));
+        f.push(h(37, np_kind, rbs));
+        f.push(h(38, np_bound, rbs));
         let stem = crude_stem(w);
         f.push(h(30, stem, ""));
         f.push(h(31, stem, pk));
