@@ -64,6 +64,7 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
             let mut w0 = a;
             while w0 < b {
                 let w1 = (w0 + MAX_SENTENCE_TOKENS).min(b);
+                ctx.par_end.set(par_end[si].min(doc.tokens.len()));
                 ctx.sentence(w0, w1, &mut out);
                 w0 = w1;
             }
@@ -114,6 +115,8 @@ struct Ctx<'a> {
     scratch: std::cell::RefCell<Vec<u32>>,
     /// Tokens of the sentence before the current one, for "This was stated by ...".
     prev_sentence: std::cell::Cell<Option<(usize, usize)>>,
+    /// End token of the current sentence's paragraph, for "X added:" before a new sentence.
+    par_end: std::cell::Cell<usize>,
 }
 
 /// Classifier score above which a candidate word is a cue.
@@ -339,6 +342,7 @@ impl<'a> Ctx<'a> {
             model,
             scratch: std::cell::RefCell::new(Vec::with_capacity(32)),
             prev_sentence: std::cell::Cell::new(None),
+            par_end: std::cell::Cell::new(0),
         }
     }
 
@@ -1058,7 +1062,8 @@ impl<'a> Ctx<'a> {
                     }
                     None => self
                         .content_after(after, b, after_limit, class == CueClass::Verb)
-                        .or_else(|| self.colon_before(a, c0))?,
+                        .or_else(|| self.colon_before(a, c0))
+                        .or_else(|| self.outside_sentence(a, b, after, class))?,
                 };
             }
         }
@@ -1366,6 +1371,28 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+
+    /// Content outside a sentence that holds only the source and cue: "The governor added:"
+    /// followed by a new sentence (to the end of the paragraph), or "Graham asked." after a
+    /// quoted question (the previous sentence).
+    fn outside_sentence(&self, a: usize, b: usize, after: usize, class: CueClass) -> Option<TextRange> {
+        if class != CueClass::Verb || (after..b).any(|k| self.is_word(k)) {
+            return None;
+        }
+        if b > a && self.w(b - 1) == ":" {
+            let end = self.par_end.get();
+            return if end > b { self.trim_range(b, end) } else { None };
+        }
+        let (pa, pb) = self.prev_sentence.get()?;
+        // the previous sentence must end in a quotation: "“Why?” Graham asked."
+        if pb == 0 || pb > a || !self.is_close_quote(pb - 1) {
+            return None;
+        }
+        match self.quote[pb - 1] {
+            Some((o, _)) if (o as usize) >= pa => Some(self.range(o as usize, pb - 1)),
+            _ => self.trim_range(pa, pb),
+        }
     }
 
     /// "Trump: ..." style headlines: the material after a colon right of a name.
