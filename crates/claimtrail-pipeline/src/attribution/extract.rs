@@ -790,8 +790,19 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // a preposition inside a short phrase after a boundary: ", attorneys for the family said"
+            let inner_prep = matches!(w, "for" | "from" | "with" | "at" | "by")
+                && n > 0
+                && k > a
+                && (1..=3).any(|d| {
+                    k >= a + d
+                        && (k - d == a && self.is_word(a) && !in_list(LEFT_STOP, self.w(a))
+                            || k - d > a && matches!(self.w(k - d - 1), "," | "—" | "―")
+                            || k - d > a && self.is_close_quote(k - d - 1))
+                        && (k - d..k).all(|m| self.is_word(m) && !in_list(LEFT_STOP, self.w(m)))
+                });
             let ok = match t.kind {
-                TokenKind::Word | TokenKind::Number => !in_list(LEFT_STOP, w),
+                TokenKind::Word | TokenKind::Number => !in_list(LEFT_STOP, w) || inner_prep,
                 TokenKind::Punct => matches!(w, "." | "-" | "&") && k > a && self.is_word(k - 1),
                 _ => false,
             };
