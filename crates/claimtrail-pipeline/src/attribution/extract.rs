@@ -1063,8 +1063,15 @@ impl<'a> Ctx<'a> {
                     _ if refers_back.is_some() => refers_back?,
                     Some(x) if tail_short || inverted || closes_quote => self.extend_quotes(x, after, b),
                     Some(x) => {
-                        // parenthetical: "The plan, he said, is bad."
-                        if after < after_limit && self.w(after) == "," {
+                        let quote_after = after + 1 < b
+                            && matches!(self.w(after), "," | ":")
+                            && self.quote[after + 1].is_some_and(|(o, _)| o as usize == after + 1);
+                        if quote_after {
+                            // "Asked if ..., Trump replied, “Well, maybe so.”": the quotation
+                            let (_, c) = self.quote[after + 1]?;
+                            self.extend_quotes(self.range(after + 1, c as usize), c as usize + 1, b)
+                        } else if after < after_limit && self.w(after) == "," {
+                            // parenthetical: "The plan, he said, is bad."
                             let y = self.trim_range(after + 1, after_limit);
                             y.map_or(x, |y| x.cover(y))
                         } else {
