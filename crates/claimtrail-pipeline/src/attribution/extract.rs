@@ -1321,7 +1321,23 @@ impl<'a> Ctx<'a> {
                 let after_comma = self.w(k - 1) == ",";
                 let cut = matches!(w, ";" | "―" | "(" | "while" | "because" | "although" | "though" | "during")
                     || (after_comma
-                        && matches!(w, "which" | "but" | "and" | "as" | "after" | "before" | "since" | "when" | "who"));
+                        && (matches!(
+                            w,
+                            "which"
+                                | "but"
+                                | "and"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "when"
+                                | "who"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "including"
+                                | "with"
+                        ) || w.ends_with("ing")));
                 if !depth_quote && cut {
                     let k = if after_comma { k - 1 } else { k };
                     limit = k;
