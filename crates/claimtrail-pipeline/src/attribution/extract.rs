@@ -548,7 +548,9 @@ impl<'a> Ctx<'a> {
         }
         if let Some(model) = self.model {
             let (class, _) = cues::candidate(w)?;
-            let strong = self.quote[i].is_none() && cues::classify(w) == Some(CueClass::Verb);
+            // a speech verb right before a quotation or "that" is a cue whatever the model says
+            let opens_content = i + 1 < b && (self.is_quote(i + 1) || matches!(self.w(i + 1), "that" | ":"));
+            let strong = opens_content && self.quote[i].is_none() && cues::classify(w) == Some(CueClass::Verb);
             if !strong && !self.model_says_cue(model, i, a, b) {
                 return None;
             }
