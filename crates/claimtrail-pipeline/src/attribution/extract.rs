@@ -878,7 +878,7 @@ impl<'a> Ctx<'a> {
         let cue = self.range(c0, c1 - 1);
         let mut source = None;
         let mut via = Vec::new();
-        let content;
+        let mut content;
         // content may not run into the next cue's clause when that cue follows a comma
         let after_limit = next_cue
             .filter(|&n| n > c1 && n > a && matches!(self.w(n - 1), "," | "and"))
@@ -1085,6 +1085,40 @@ impl<'a> Ctx<'a> {
                         .or_else(|| self.colon_before(a, c0))
                         .or_else(|| self.outside_sentence(a, b, after, class))?,
                 };
+                // a passive with no agent ("Smith was criticized for ..."): no source, and the
+                // subject belongs to the content
+                let by_agent = passive_be && c1 < body_end && self.w(c1) == "by";
+                let participle_form = (c0..c1).any(|k| {
+                    let w = self.w(k);
+                    w.ends_with("ed")
+                        || matches!(
+                            w,
+                            "said"
+                                | "known"
+                                | "seen"
+                                | "told"
+                                | "thought"
+                                | "held"
+                                | "shown"
+                                | "written"
+                                | "given"
+                                | "heard"
+                        )
+                });
+                if passive_be && participle_form && !by_agent && refers_back.is_none() && !inverted {
+                    if let Some((s, e)) = left_src {
+                        if self.range(s, e).end() <= content.start() || content.start() >= cue.end() {
+                            content = self.range(s, e).cover(content);
+                        }
+                    }
+                    source = None;
+                }
+                // a bare article is not a source: "the expectations are ...", "a look at ..."
+                if let Some(r) = source {
+                    if matches!(&self.lower[r], "the" | "a" | "an") {
+                        source = None;
+                    }
+                }
             }
         }
         let form = self.form(content, &[Some(cue), source]);
@@ -1615,6 +1649,14 @@ mod news_tests {
             "said",
             "Fox News",
             "the general was reportedly met with the president",
+            &[],
+            Form::Indirect,
+        ),
+        (
+            "The plan was widely criticized as reckless.",
+            "widely criticized",
+            "",
+            "The plan was widely criticized as reckless",
             &[],
             Form::Indirect,
         ),
