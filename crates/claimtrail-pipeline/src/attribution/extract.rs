@@ -764,10 +764,50 @@ impl<'a> Ctx<'a> {
 
     /// The noun phrase opening the sentence `a..`, ending before `limit`: the subject.
     fn subject(&self, a: usize, limit: usize) -> Option<TextRange> {
-        if !self.is_word(a)
-            || in_list(LEFT_STOP, self.w(a))
-            || matches!(self.w(a), "in" | "on" | "at" | "after" | "for")
+        let mut a = a;
+        // past an opening adverbial: "On Sunday, Rubio ...", "But Rubio ..."
+        if matches!(self.w(a), "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "then" | "also") && a + 1 < limit
         {
+            a += 1;
+        }
+        let opener = |w: &str| {
+            matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "for"
+                    | "with"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "despite"
+                    | "following"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "yesterday"
+                    | "if"
+                    | "because"
+                    | "by"
+                    | "from"
+                    | "speaking"
+                    | "asked"
+            )
+        };
+        if opener(self.w(a)) {
+            let comma = (a + 1..(a + 16).min(limit)).find(|&k| self.w(k) == ",")?;
+            a = comma + 1;
+            if a >= limit {
+                return None;
+            }
+        }
+        if !self.is_word(a) || in_list(LEFT_STOP, self.w(a)) || opener(self.w(a)) {
             return None;
         }
         let e = self.np_right(a, limit)?;
