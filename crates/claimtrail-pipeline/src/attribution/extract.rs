@@ -263,6 +263,15 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Words that may stand between a cue and "that" ("said on Monday that", "told CNN that").
 const MAX_THAT_GAP: usize = 8;
 
+/// Day names and other words that close a short time phrase ("on Monday", "last week").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "week" | "month" | "year"
+            | "night" | "morning" | "afternoon" | "evening" | "weekend" | "tonight" | "today"
+    )
+}
+
 /// A crude English stem for features: "demanding", "demanded", "demands" -> "demand".
 fn crude_stem(w: &str) -> &str {
     for suf in ["ing", "ed", "es", "s"] {
@@ -1003,8 +1012,15 @@ impl<'a> Ctx<'a> {
             CueClass::Verb | CueClass::Think => {
                 // skip auxiliaries/adverbs left of the cue
                 let mut j = c0;
-                while j > a && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
-                    j -= 1;
+                loop {
+                    if j > a && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
+                        j -= 1;
+                    } else if j > a + 1 && is_time_word(self.w(j - 1)) && matches!(self.w(j - 2), "on" | "last" | "this" | "late" | "early" | "in") {
+                        // "Scott on Monday announced"
+                        j -= 2;
+                    } else {
+                        break;
+                    }
                 }
                 let passive_be = j < c0 && matches!(self.w(c0 - 1), "was" | "were" | "been" | "being" | "is" | "are");
                 let mut left_src = None;
