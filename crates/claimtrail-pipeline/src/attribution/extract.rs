@@ -809,7 +809,7 @@ impl<'a> Ctx<'a> {
                     | "asked"
             )
         };
-        if opener(self.w(a)) {
+        if opener(self.w(a)) || (self.w(a).ends_with("ing") && self.w(a).len() > 4) {
             let comma = (a + 1..(a + 16).min(limit)).find(|&k| self.w(k) == ",")?;
             a = comma + 1;
             if a >= limit {
