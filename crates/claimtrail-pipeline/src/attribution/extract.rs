@@ -267,8 +267,23 @@ const MAX_THAT_GAP: usize = 8;
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "week" | "month" | "year"
-            | "night" | "morning" | "afternoon" | "evening" | "weekend" | "tonight" | "today"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "weekend"
+            | "tonight"
+            | "today"
     )
 }
 
@@ -1015,7 +1030,10 @@ impl<'a> Ctx<'a> {
                 loop {
                     if j > a && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
                         j -= 1;
-                    } else if j > a + 1 && is_time_word(self.w(j - 1)) && matches!(self.w(j - 2), "on" | "last" | "this" | "late" | "early" | "in") {
+                    } else if j > a + 1
+                        && is_time_word(self.w(j - 1))
+                        && matches!(self.w(j - 2), "on" | "last" | "this" | "late" | "early" | "in")
+                    {
                         // "Scott on Monday announced"
                         j -= 2;
                     } else {
@@ -1371,6 +1389,12 @@ impl<'a> Ctx<'a> {
         while i < limit && matches!(self.w(i), "," | ":" | "that") {
             i += 1;
         }
+        // "said Thursday morning: “...”": past a short adverbial to the colon
+        if let Some(k) = (i..(i + 6).min(limit)).find(|&k| self.w(k) == ":") {
+            if (i..k).all(|m| self.is_word(m)) && k + 1 < limit {
+                i = k + 1;
+            }
+        }
         // "said in an interview “...”", "told reporters on Monday: “...”": the quotation
         if i < limit
             && matches!(self.w(i), "in" | "on" | "at" | "during" | "to" | "after" | "before" | "of" | "from" | "with")
@@ -1575,6 +1599,7 @@ mod tests_support {
 
 #[cfg(test)]
 mod tests {
+    use super::extract;
     use super::tests_support::run;
 
     #[test]
@@ -1609,6 +1634,76 @@ mod tests {
         assert!(!got.is_empty());
         for g in &got {
             assert!(!g.0.is_empty());
+        }
+    }
+
+    #[test]
+    fn random_token_soup_gives_valid_spans() {
+        const PARTS: &[&str] = &[
+            "said",
+            "told",
+            "according to",
+            "quoted by",
+            "citing",
+            "reportedly",
+            "“",
+            "”",
+            "\"",
+            "'",
+            ",",
+            ".",
+            ":",
+            "—",
+            "―",
+            "(",
+            ")",
+            "\n",
+            "\n\n",
+            "Smith",
+            "the minister",
+            "that",
+            "he",
+            "was",
+            "by",
+            "This",
+            "Reuters",
+            "believes",
+            "added",
+            "asked",
+            "no",
+            "Пешков",
+            "😀",
+            "and",
+            "who",
+            "on Monday",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 40) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PARTS[(seed % PARTS.len() as u64) as usize]);
+                text.push(' ');
+            }
+            let mut doc = claimtrail_core::Document::new(claimtrail_core::Meta::default(), text.as_str());
+            let seg = crate::segment::segment(&text);
+            doc.sentences = seg.sentences;
+            doc.tokens = seg.tokens;
+            for r in extract(&doc) {
+                for range in [Some(r.cue), r.source, Some(r.content)].into_iter().flatten().chain(r.via.iter().copied())
+                {
+                    assert!(range.end() as usize <= text.len(), "{text:?}");
+                    assert!(
+                        text.is_char_boundary(range.start() as usize) && text.is_char_boundary(range.end() as usize)
+                    );
+                }
+            }
         }
     }
 
