@@ -1,18 +1,30 @@
 //! Finding attribution spans: cue, source, content, via hops, form.
 //!
-//! One pass per sentence, linear in its tokens:
+//! One pass per sentence (long sentences are read in windows of [`MAX_SENTENCE_TOKENS`]
+//! tokens, so the work stays linear in the article):
 //!
-//! 1. **Cues.** A word is a cue when the lexicon mined from PolNeAR train (`cues.tsv`)
-//!    says it is one often enough, or when a fixed pattern matches ("according to", "quoted
-//!    by", "citing", "reportedly", "has learned"). Adjacent cue words make one cue.
-//! 2. **Source.** The noun phrase left of the cue (skipping auxiliaries and adverbs: "has also
-//!    said"), or right of an inverted cue (", said the spokesman"), or after "according to" /
-//!    passive "by"; participle cues after a comma (", adding that") share the source of the
-//!    previous cue in the sentence.
+//! 1. **Cues.** Words that the lexicon mined from PolNeAR train (`cues.tsv`) has seen inside
+//!    gold cues are candidates; an averaged perceptron ([`cuemodel`], `models/attr_cue.bin`)
+//!    over the word, its neighbours, quotation context and the phrase left of it decides.
+//!    Fixed patterns always count ("according to", "quoted by", "cited by", "citing",
+//!    "reportedly"), and so does a speech verb right before a quotation, "that" or a colon.
+//!    Adjacent cue words make one cue; "said in a statement" is one cue. Speaker labels
+//!    ("WALLACE: ...", "Pence: ...") and signatures ("“...” ― Jane Doe") are cues too.
+//! 2. **Source.** The noun phrase left of the cue (skipping auxiliaries, adverbs and short
+//!    time phrases: "has also said", "on Monday announced"; across appositions: "Smith, a
+//!    lawyer, said"; a relative pronoun as written: "who said"), or right of an inverted cue
+//!    ("”, said the spokesman"), or after "according to" / a passive "by". Participles and
+//!    coordinated cues (", adding that", "and criticized") take the previous cue's source or
+//!    the subject of the sentence. Agentless passives ("was criticized for") have none.
 //! 3. **Content.** The material before ", X said" / "”, X said" (back to the opening quote,
-//!    across sentences when a quotation spans them), or the clause after the cue (after
-//!    "that", after the addressee of "told"), ending at the sentence end or at the close of a
-//!    quotation that began right after the cue.
+//!    across sentences when a quotation spans them, and on over the quotations that continue
+//!    it), or the clause after the cue (after "that", after the addressee of "told", after a
+//!    colon), ending at the sentence end, at a new clause for verbs of thought ("criticized
+//!    the plan, which ..."), or at the close of a quotation opened right after the cue.
+//!    "This was stated by X" takes the previous sentence.
+//! 4. **Relays.** "X, quoted by Y, said ..." and "Y, citing X, said ..." become one
+//!    attribution with source X and via [Y]; a hedge ("reportedly") or a verb of thought
+//!    inside another attribution's content is left to that content.
 //!
 //! Quotation marks are paired once per document (double marks only, reset per paragraph), so
 //! an odd number of marks only shortens or drops a quotation, never breaks anything.
