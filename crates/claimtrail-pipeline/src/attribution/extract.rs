@@ -1,6 +1,6 @@
 //! Finding attribution spans: cue, source, content, via hops, form.
 //!
-//! One pass per sentence (long sentences are read in windows of [`MAX_SENTENCE_TOKENS`]
+//! One pass per sentence (long sentences are read in windows of `MAX_SENTENCE_TOKENS`
 //! tokens, so the work stays linear in the article):
 //!
 //! 1. **Cues.** Words that the lexicon mined from PolNeAR train (`cues.tsv`) has seen inside
@@ -23,7 +23,7 @@
 //!    the plan, which ..."), or at the close of a quotation opened right after the cue.
 //!    "This was stated by X" takes the previous sentence.
 //! 4. **Relays.** "X, quoted by Y, said ..." and "Y, citing X, said ..." become one
-//!    attribution with source X and via [Y]; a hedge ("reportedly") or a verb of thought
+//!    attribution with source X and via `[Y]`; a hedge ("reportedly") or a verb of thought
 //!    inside another attribution's content is left to that content.
 //!
 //! Quotation marks are paired once per document (double marks only, reset per paragraph), so
