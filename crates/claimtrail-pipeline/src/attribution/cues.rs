@@ -1,9 +1,13 @@
 //! The cue lexicon: words that mark attributions, mined from PolNeAR train (`cues.tsv`:
-//! word, times inside a gold cue, occurrences, times inside a cue with no source).
+//! word, times inside a gold cue, occurrences, times inside a cue with no source). The file
+//! holds only lowercased words and counts, no text; `claimtrail_eval::polnear::mine_cue_lexicon`
+//! rebuilds it (`cargo test -p claimtrail-eval -- --ignored mine_cues`), and the cue model
+//! must be retrained after (`... --ignored train_cues`), since its features use the ratios.
 //!
-//! A word is a cue when it is inside a gold cue in at least [`MIN_RATIO`] of its
-//! occurrences (and at least [`MIN_COUNT`] times); function words that only belong to
-//! multiword cues ("to" of "according to") are left out.
+//! Every word seen in a gold cue in at least [`CANDIDATE_RATIO`] of its occurrences is a
+//! candidate for the classifier; without a classifier, a word is a cue when it is inside a
+//! gold cue in at least [`MIN_RATIO`] of its occurrences (and at least [`MIN_COUNT`] times).
+//! Function words that only belong to multiword cues ("to" of "according to") are left out.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
