@@ -4,6 +4,10 @@ use claimtrail_core::{Claim, Document};
 
 use crate::{Result, Stage};
 
+pub(crate) mod lexicon;
+#[cfg(test)]
+pub(crate) mod testutil;
+
 /// Groups attributions into claims. (Placeholder: groups none yet.)
 #[derive(Debug, Clone, Default)]
 pub struct ClaimLinker;
