@@ -1,24 +1,560 @@
 //! Giving raw attributions their meaning: source kind and entity, stance, date, via entities.
+//!
+//! * **Source.** A named mention in the source span gives its entity (a person first); a role
+//!   phrase or description linked to an entity gives that entity; pronouns ("he", "they",
+//!   "it") resolve to the nearest compatible earlier source, else to a nearby mention;
+//!   descriptions without a name ("a senior official", "three sources", "officials in
+//!   Washington") are anonymous; a place ("Moscow denied") stands for its government. A
+//!   source that names several entities ("Fox News and The Wall Street Journal") gives one
+//!   attribution per entity.
+//! * **Stance** from the cue, the content and the words around the cue (see [`stance`]).
+//! * **Via** hops resolve to their entities.
+//! * **said_on**: a time expression in the cue's sentence, outside every content, nearest
+//!   the cue ("August 7, Peskov said ...").
 
-use claimtrail_core::{Attribution, Document, Source, SourceKind, Stance, Via};
+mod stance;
+
+use claimtrail_core::{
+    Attribution, Diagnostic, Document, EntityId, EntityKind, Source, SourceKind, TextRange, TimeId, TimeKind, Via,
+};
+
+pub(crate) use stance::words;
 
 use super::{AttributionLayer, RawAttribution};
+use crate::entities::link::roles::{is_role_noun, lower};
 
-/// Turns raw attributions into full ones. (Placeholder: sources unresolved, stance asserts.)
-pub fn enrich(_doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
-    AttributionLayer {
-        attributions: raw
+/// Heads of anonymous descriptions.
+const ANON_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "people",
+    "person",
+    "persons",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "officer",
+    "officers",
+    "insider",
+    "insiders",
+    "someone",
+    "witness",
+    "witnesses",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "resident",
+    "residents",
+    "staffer",
+    "staffers",
+    "employee",
+    "employees",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "investigator",
+    "investigators",
+    "authorities",
+    "representative",
+    "representatives",
+    "lawmaker",
+    "lawmakers",
+    "media",
+    "reports",
+    "report",
+    "intelligence",
+    "negotiator",
+    "negotiators",
+    "members",
+    "member",
+];
+
+/// Words that end the head search of a description ("officials *in* Washington").
+const HEAD_STOPS: &[&str] =
+    &["of", "in", "for", "with", "from", "at", "familiar", "close", "who", "that", "on", "to", "by", "inside"];
+
+/// What an earlier source was, for pronoun and anaphora resolution.
+#[derive(Debug, Clone)]
+struct Note {
+    start: u32,
+    sentence: usize,
+    kind: SourceKind,
+    entity: Option<EntityId>,
+    plural: bool,
+    head: Option<String>,
+}
+
+/// Lookups over the entity layers.
+struct Index<'a> {
+    doc: &'a Document,
+    mention_entity: Vec<Option<EntityId>>,
+    refs: Vec<(TextRange, EntityId)>,
+}
+
+impl<'a> Index<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut mention_entity = vec![None; doc.mentions.len()];
+        let mut refs = Vec::new();
+        for (e, ent) in doc.entities.iter().enumerate() {
+            let id = EntityId::from_index(e);
+            for m in &ent.mentions {
+                if let Some(slot) = mention_entity.get_mut(m.index()) {
+                    *slot = Some(id);
+                }
+            }
+            for r in &ent.references {
+                refs.push((*r, id));
+            }
+        }
+        refs.sort_by_key(|(r, _)| (r.start(), r.end()));
+        Index { doc, mention_entity, refs }
+    }
+
+    /// Mentions overlapping `r` that belong to an entity: (mention range, entity).
+    fn mentions_in(&self, r: TextRange) -> Vec<(TextRange, EntityId)> {
+        let ms = &self.doc.mentions;
+        let i = ms.partition_point(|m| m.range.end() <= r.start());
+        ms[i..]
             .iter()
-            .map(|r| Attribution {
-                source: r.source.map(|range| Source { range, kind: SourceKind::Unresolved, entity: None }),
+            .enumerate()
+            .take_while(|(_, m)| m.range.start() < r.end())
+            .filter_map(|(k, m)| self.mention_entity[i + k].map(|e| (m.range, e)))
+            .filter(|(m, _)| m.overlaps(r))
+            .collect()
+    }
+
+    fn kind(&self, e: EntityId) -> EntityKind {
+        self.doc.entities[e.index()].kind
+    }
+
+    /// The reference (role phrase, description) that best covers `r`.
+    fn reference(&self, r: TextRange) -> Option<EntityId> {
+        let i = self.refs.partition_point(|(x, _)| x.start() < r.start().saturating_sub(200));
+        self.refs[i..]
+            .iter()
+            .take_while(|(x, _)| x.start() < r.end())
+            .filter_map(|(x, e)| x.intersect(r).map(|o| (o.len(), *x, *e)))
+            .filter(|(o, x, _)| *o > 0 && (2 * o >= r.len() || r.contains_range(*x)))
+            .max_by_key(|(o, _, _)| *o)
+            .map(|(_, _, e)| e)
+    }
+}
+
+fn sentence_of(doc: &Document, offset: u32) -> usize {
+    doc.sentence_at(offset).unwrap_or_else(|| doc.sentences.partition_point(|s| s.range.end() <= offset))
+}
+
+/// The head noun of an anonymous description, if the span is one.
+fn anonymous_head(text: &str) -> Option<String> {
+    let ws = words(text);
+    for w in ws.iter().take(8) {
+        if HEAD_STOPS.contains(&w.as_str()) {
+            return None;
+        }
+        if ANON_HEADS.contains(&w.as_str()) || is_role_noun(w) {
+            return Some(w.clone());
+        }
+    }
+    None
+}
+
+fn is_plural_head(h: &str) -> bool {
+    (h.ends_with('s') && !h.ends_with("ss")) || matches!(h, "people" | "media" | "spokespeople")
+}
+
+/// Pronoun classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    Singular,
+    Plural,
+    Neuter,
+}
+
+fn pronoun(text: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 32];
+    match lower(text.trim(), &mut buf)? {
+        "he" | "she" | "him" | "her" => Some(Pronoun::Singular),
+        "they" | "them" => Some(Pronoun::Plural),
+        "it" => Some(Pronoun::Neuter),
+        _ => None,
+    }
+}
+
+fn source_of(idx: &Index, range: TextRange, e: EntityId) -> Source {
+    Source { range, kind: idx.kind(e).into(), entity: Some(e) }
+}
+
+/// Groups of mentions joined by "and" / "," ("Fox News and The Wall Street Journal").
+fn coordinated(idx: &Index, ms: &[(TextRange, EntityId)], within: Option<TextRange>) -> bool {
+    if ms.len() < 2 {
+        return false;
+    }
+    let text = idx.doc.text();
+    let joins = ms.windows(2).all(|w| {
+        if w[0].0.end() > w[1].0.start() {
+            return false;
+        }
+        let gap = &text[w[0].0.end() as usize..w[1].0.start() as usize];
+        let g = words(gap);
+        let ok = g.iter().all(|x| matches!(x.as_str(), "and" | "the" | "both"));
+        ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
+    });
+    let edges = within.is_none_or(|r| {
+        let head = &text[r.start() as usize..ms[0].0.start() as usize];
+        let tail = &text[ms[ms.len() - 1].0.end() as usize..r.end() as usize];
+        words(head).iter().all(|x| matches!(x.as_str(), "the" | "both")) && words(tail).is_empty()
+    });
+    joins && edges
+}
+
+/// Resolves a source span; several sources when it names several entities.
+fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
+    let doc = idx.doc;
+    let text = doc.slice(r);
+    let ms = idx.mentions_in(r);
+    if coordinated(idx, &ms, Some(r)) {
+        return ms.iter().map(|&(m, e)| source_of(idx, m, e)).collect();
+    }
+    // A named person, the last one not standing in a possessive ("Putin's spokesman").
+    let person = ms
+        .iter()
+        .rev()
+        .find(|(m, e)| {
+            idx.kind(*e) == EntityKind::Person && {
+                let after = &doc.text()[m.end() as usize..];
+                !(after.starts_with("'s") || after.starts_with("’s"))
+            }
+        })
+        .copied();
+    if let Some((_, e)) = person {
+        return vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }];
+    }
+    if let Some(e) = idx.reference(r) {
+        return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
+    }
+    if let Some(p) = pronoun(text) {
+        return resolve_pronoun(idx, r, p, history);
+    }
+    if let Some(head) = anonymous_head(text) {
+        // "the official": the earlier source with that head, if any.
+        let definite = words(text).first().is_some_and(|w| w == "the");
+        if definite {
+            let s = sentence_of(doc, r.start());
+            if let Some(n) = history.iter().rev().find(|n| {
+                n.head.as_deref() == Some(head.as_str()) && n.start < r.start() && s.saturating_sub(n.sentence) <= 4
+            }) {
+                return vec![Source { range: r, kind: n.kind, entity: n.entity }];
+            }
+        }
+        return vec![Source { range: r, kind: SourceKind::Anonymous, entity: None }];
+    }
+    if let Some(&(_, e)) = ms.first() {
+        return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
+    }
+    vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }]
+}
+
+fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> Vec<Source> {
+    let doc = idx.doc;
+    let s = sentence_of(doc, r.start());
+    let fits = |n: &Note| match p {
+        Pronoun::Singular => {
+            !n.plural && (n.kind == SourceKind::Person || (n.kind == SourceKind::Anonymous && n.head.is_some()))
+        }
+        Pronoun::Plural => n.plural,
+        Pronoun::Neuter => {
+            !n.plural && matches!(n.kind, SourceKind::Organization | SourceKind::Outlet | SourceKind::Location)
+        }
+    };
+    let from_history = history.iter().rev().find(|n| n.start < r.start() && s.saturating_sub(n.sentence) <= 3 && fits(n));
+    // Mentions in this and the two sentences before.
+    let lo = doc.sentences.get(s.saturating_sub(2)).map_or(0, |x| x.range.start());
+    let window = TextRange::new(lo.min(r.start()), r.start());
+    let before = idx.mentions_in(window);
+    let from_mentions: Option<Vec<(TextRange, EntityId)>> = match p {
+        Pronoun::Singular => {
+            before.iter().rev().find(|(_, e)| idx.kind(*e) == EntityKind::Person).map(|&x| vec![x])
+        }
+        Pronoun::Neuter => before
+            .iter()
+            .rev()
+            .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet))
+            .map(|&x| vec![x]),
+        Pronoun::Plural => {
+            // the last coordinated group of same-kind mentions
+            let mut best = None;
+            let mut i = before.len();
+            while i >= 2 && best.is_none() {
+                let mut j = i - 1;
+                while j > 0
+                    && idx.kind(before[j - 1].1) == idx.kind(before[i - 1].1)
+                    && coordinated(idx, &before[j - 1..i], None)
+                {
+                    j -= 1;
+                }
+                if i - j >= 2 {
+                    best = Some(before[j..i].to_vec());
+                }
+                i -= 1;
+            }
+            best
+        }
+    };
+    let hist_pos = from_history.map(|n| n.start);
+    let ment_pos = from_mentions.as_ref().and_then(|v| v.last()).map(|(m, _)| m.start());
+    // History wins unless a fitting mention group is nearer for "they" / "it".
+    let use_mentions = match (hist_pos, ment_pos) {
+        (None, Some(_)) => true,
+        (Some(h), Some(m)) => p != Pronoun::Singular && m > h,
+        _ => false,
+    };
+    if use_mentions {
+        if let Some(v) = from_mentions {
+            return v.into_iter().map(|(_, e)| Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }).collect();
+        }
+    }
+    if let Some(n) = from_history {
+        // A plural antecedent that was a group: every member.
+        if n.plural && n.entity.is_some() {
+            return history
+                .iter()
+                .filter(|m| m.start == n.start && m.plural && m.entity.is_some())
+                .map(|m| Source { range: r, kind: m.kind, entity: m.entity })
+                .collect();
+        }
+        return vec![Source { range: r, kind: n.kind, entity: n.entity }];
+    }
+    vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }]
+}
+
+fn resolve_via(idx: &Index, r: TextRange) -> Via {
+    let entity = idx.mentions_in(r).first().map(|&(_, e)| e).or_else(|| idx.reference(r));
+    Via { range: r, entity }
+}
+
+/// Words right around the cue, outside the content: "reportedly said".
+fn around_cue(doc: &Document, cue: TextRange, content: TextRange) -> String {
+    let toks = doc.tokens_in(cue);
+    let lo = toks.start.saturating_sub(2);
+    let hi = (toks.end + 2).min(doc.tokens.len());
+    let mut out = String::new();
+    for t in doc.tokens[lo..hi].iter() {
+        if content.contains_range(t.range) || cue.contains_range(t.range) {
+            continue;
+        }
+        out.push_str(doc.slice(t.range));
+        out.push(' ');
+    }
+    out
+}
+
+/// A time expression in the cue's sentence, outside every content, nearest the cue.
+fn said_on(doc: &Document, cue: TextRange, contents: &[TextRange]) -> Option<TimeId> {
+    let s = doc.sentence_at(cue.start())?;
+    let sr = doc.sentences[s].range;
+    let i = doc.times.partition_point(|t| t.range.end() <= sr.start());
+    doc.times[i..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.range.start() < sr.end())
+        .filter(|(_, t)| matches!(t.kind, TimeKind::Date | TimeKind::Time))
+        .filter(|(_, t)| !contents.iter().any(|c| c.overlaps(t.range)))
+        .min_by_key(|(_, t)| if t.range.end() <= cue.start() { cue.start() - t.range.end() } else { t.range.start().saturating_sub(cue.end()) })
+        .map(|(k, _)| TimeId::from_index(i + k))
+}
+
+/// Turns raw attributions into full ones.
+pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
+    let idx = Index::new(doc);
+    let mut attributions = Vec::with_capacity(raw.len());
+    let mut diagnostics = Vec::new();
+    let mut history: Vec<Note> = Vec::new();
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| raw[i].cue.start());
+    // Contents per sentence, to keep event dates out of said_on.
+    let contents: Vec<TextRange> = raw.iter().map(|r| r.content).collect();
+    for &i in &order {
+        let r = &raw[i];
+        let stance = stance::stance(doc.slice(r.cue), doc.slice(r.content), &around_cue(doc, r.cue, r.content));
+        let via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
+        let s = sentence_of(doc, r.cue.start());
+        let near: Vec<TextRange> = contents
+            .iter()
+            .copied()
+            .filter(|c| doc.sentence_at(c.start()).is_some_and(|cs| cs.abs_diff(s) <= 1))
+            .collect();
+        let when = said_on(doc, r.cue, &near);
+        let sources: Vec<Option<Source>> = match r.source {
+            None => vec![None],
+            Some(range) => resolve_source(&idx, range, &history).into_iter().map(Some).collect(),
+        };
+        let group = sources.len() > 1;
+        for src in sources {
+            if let Some(src) = &src {
+                if src.kind == SourceKind::Unresolved {
+                    diagnostics.push(Diagnostic {
+                        stage: "attribution",
+                        range: Some(src.range),
+                        message: format!("unresolved source {:?}", doc.slice(src.range)),
+                    });
+                }
+                let head = anonymous_head(doc.slice(src.range));
+                let plural = group
+                    || head.as_deref().is_some_and(is_plural_head)
+                    || pronoun(doc.slice(src.range)) == Some(Pronoun::Plural) && src.entity.is_some();
+                history.push(Note {
+                    start: r.source.map_or(r.cue.start(), |x| x.start()),
+                    sentence: s,
+                    kind: src.kind,
+                    entity: src.entity,
+                    plural,
+                    head,
+                });
+            }
+            attributions.push(Attribution {
+                source: src,
                 cue: r.cue,
                 content: r.content,
                 form: r.form,
-                stance: Stance::Asserts,
-                via: r.via.iter().map(|&range| Via { range, entity: None }).collect(),
-                said_on: None,
-            })
-            .collect(),
-        diagnostics: Vec::new(),
+                stance,
+                via: via.clone(),
+                said_on: when,
+            });
+        }
+    }
+    AttributionLayer { attributions, diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw};
+    use claimtrail_core::Stance;
+    use EntityKind::*;
+
+    fn name(d: &Document, s: &Source) -> String {
+        s.entity.map_or_else(|| format!("{:?}", s.kind), |e| d.entities[e.index()].name.clone())
+    }
+
+    #[test]
+    fn sources_table() {
+        // (text, mentions, [(source, cue, content)], expected per attribution: (kind, name))
+        type Case<'a> = (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str)], &'a [(SourceKind, &'a str)]);
+        let cases: &[Case] = &[
+            (
+                "The foreign Minister of Oslandia Ivo Brant said the talks went well.",
+                &[("Ivo Brant", Person), ("Oslandia", Location)],
+                &[("The foreign Minister of Oslandia Ivo Brant", "said", "the talks went well")],
+                &[(SourceKind::Person, "Ivo Brant")],
+            ),
+            (
+                "A senior official in one of the northern provinces told the paper that taxes will rise.",
+                &[],
+                &[("A senior official in one of the northern provinces", "told", "taxes will rise")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Officials in Lisbon said the port had closed. Four well-placed sources said it reopened.",
+                &[("Lisbon", Location)],
+                &[("Officials in Lisbon", "said", "the port had closed"), ("Four well-placed sources", "said", "it reopened")],
+                &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Madrid flatly denied the reports.",
+                &[("Madrid", Location)],
+                &[("Madrid", "denied", "the reports")],
+                &[(SourceKind::Location, "Madrid")],
+            ),
+            (
+                "Ana Ruiz spoke on Monday. She said the vote was delayed.",
+                &[("Ana Ruiz", Person)],
+                &[("She", "said", "the vote was delayed")],
+                &[(SourceKind::Person, "Ana Ruiz")],
+            ),
+            (
+                "The Daily Planet, citing a former aide, said the mayor resigned. He told the newspaper that the mayor left town.",
+                &[("Daily Planet", Outlet)],
+                &[("a former aide", "said", "the mayor resigned"), ("He", "told", "the mayor left town")],
+                &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "The story was picked up by Radio Nord and Kanal Sud. According to them, the bridge fell.",
+                &[("Radio Nord", Outlet), ("Kanal Sud", Outlet)],
+                &[("them", "According to", "the bridge fell")],
+                &[(SourceKind::Outlet, "Radio Nord"), (SourceKind::Outlet, "Kanal Sud")],
+            ),
+            (
+                "Radio Nord and Kanal Sud reported that the bridge fell.",
+                &[("Radio Nord", Outlet), ("Kanal Sud", Outlet)],
+                &[("Radio Nord and Kanal Sud", "reported", "the bridge fell")],
+                &[(SourceKind::Outlet, "Radio Nord"), (SourceKind::Outlet, "Kanal Sud")],
+            ),
+            (
+                "It rained. They said the bridge fell.",
+                &[],
+                &[("They", "said", "the bridge fell")],
+                &[(SourceKind::Unresolved, "Unresolved")],
+            ),
+            (
+                "Karim Nadir, the palace spokesman, spoke. Later the palace spokesman said no.",
+                &[("Karim Nadir", Person)],
+                &[("the palace spokesman", "said", "no")],
+                &[(SourceKind::Person, "Karim Nadir")],
+            ),
+        ];
+        for (text, names, raws, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, names);
+            link(&mut d);
+            let rs: Vec<RawAttribution> = raws.iter().map(|(s, c, t)| raw(&d, s, c, t, &[])).collect();
+            let out = enrich(&d, &rs);
+            let got: Vec<(SourceKind, String)> = out
+                .attributions
+                .iter()
+                .map(|a| {
+                    let s = a.source.as_ref().expect("source");
+                    (s.kind, name(&d, s))
+                })
+                .collect();
+            let want: Vec<(SourceKind, String)> = want.iter().map(|(k, n)| (*k, n.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn stance_via_and_date() {
+        let text = "Omar Haddad, quoted by Radio Nord, called the story nonsense. \
+                    On March 3, Haddad told reporters that the visit of the envoy on March 1 took place.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("Omar Haddad", Person), ("Haddad", Person), ("Radio Nord", Outlet)]);
+        add_time(&mut d, "March 3", "2020-03-03");
+        add_time(&mut d, "March 1", "2020-03-01");
+        link(&mut d);
+        let rs = vec![
+            raw(&d, "Omar Haddad", "called", "the story nonsense", &["Radio Nord"]),
+            raw(&d, "Haddad", "told", "the visit of the envoy on March 1 took place", &[]),
+        ];
+        let out = enrich(&d, &rs).attributions;
+        assert_eq!(out[0].stance, Stance::Denies);
+        assert_eq!(out[0].via.len(), 1);
+        let via = out[0].via[0].entity.expect("via entity");
+        assert_eq!(d.entities[via.index()].name, "Radio Nord");
+        assert_eq!(out[0].said_on, None);
+        assert_eq!(out[1].stance, Stance::Asserts);
+        let when = out[1].said_on.expect("said_on");
+        assert_eq!(d.slice(d.times[when.index()].range), "March 3");
+        assert_eq!(out[1].source.as_ref().and_then(|s| s.entity), out[0].source.as_ref().and_then(|s| s.entity));
+        let _ = find(&d, "March 1", 0);
     }
 }
