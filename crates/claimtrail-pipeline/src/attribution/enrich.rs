@@ -277,15 +277,14 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
             !n.plural && matches!(n.kind, SourceKind::Organization | SourceKind::Outlet | SourceKind::Location)
         }
     };
-    let from_history = history.iter().rev().find(|n| n.start < r.start() && s.saturating_sub(n.sentence) <= 3 && fits(n));
+    let from_history =
+        history.iter().rev().find(|n| n.start < r.start() && s.saturating_sub(n.sentence) <= 3 && fits(n));
     // Mentions in this and the two sentences before.
     let lo = doc.sentences.get(s.saturating_sub(2)).map_or(0, |x| x.range.start());
     let window = TextRange::new(lo.min(r.start()), r.start());
     let before = idx.mentions_in(window);
     let from_mentions: Option<Vec<(TextRange, EntityId)>> = match p {
-        Pronoun::Singular => {
-            before.iter().rev().find(|(_, e)| idx.kind(*e) == EntityKind::Person).map(|&x| vec![x])
-        }
+        Pronoun::Singular => before.iter().rev().find(|(_, e)| idx.kind(*e) == EntityKind::Person).map(|&x| vec![x]),
         Pronoun::Neuter => before
             .iter()
             .rev()
@@ -321,7 +320,10 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
     };
     if use_mentions {
         if let Some(v) = from_mentions {
-            return v.into_iter().map(|(_, e)| Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }).collect();
+            return v
+                .into_iter()
+                .map(|(_, e)| Source { range: r, kind: idx.kind(e).into(), entity: Some(e) })
+                .collect();
         }
     }
     if let Some(n) = from_history {
@@ -370,7 +372,13 @@ fn said_on(doc: &Document, cue: TextRange, contents: &[TextRange]) -> Option<Tim
         .take_while(|(_, t)| t.range.start() < sr.end())
         .filter(|(_, t)| matches!(t.kind, TimeKind::Date | TimeKind::Time))
         .filter(|(_, t)| !contents.iter().any(|c| c.overlaps(t.range)))
-        .min_by_key(|(_, t)| if t.range.end() <= cue.start() { cue.start() - t.range.end() } else { t.range.start().saturating_sub(cue.end()) })
+        .min_by_key(|(_, t)| {
+            if t.range.end() <= cue.start() {
+                cue.start() - t.range.end()
+            } else {
+                t.range.start().saturating_sub(cue.end())
+            }
+        })
         .map(|(k, _)| TimeId::from_index(i + k))
 }
 
@@ -450,7 +458,8 @@ mod tests {
     #[test]
     fn sources_table() {
         // (text, mentions, [(source, cue, content)], expected per attribution: (kind, name))
-        type Case<'a> = (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str)], &'a [(SourceKind, &'a str)]);
+        type Case<'a> =
+            (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str)], &'a [(SourceKind, &'a str)]);
         let cases: &[Case] = &[
             (
                 "The foreign Minister of Oslandia Ivo Brant said the talks went well.",

@@ -75,11 +75,6 @@ impl EventClass {
             EventClass::Launch => "launched",
         }
     }
-
-    /// True when the event is symmetric between its parties ("A met B" = "B met A").
-    pub fn symmetric(self) -> bool {
-        matches!(self, EventClass::Meet | EventClass::Decide | EventClass::Sign)
-    }
 }
 
 const TABLE: &[(EventClass, &[&str])] = &[

@@ -45,8 +45,13 @@ impl Form {
                 toks.pop();
             }
         }
+        // "The Wall Street Journal" keeps its article in the display form, not in the key.
+        let mut article = None;
         if toks.len() > 1 && toks[0].eq_ignore_ascii_case("the") {
-            toks.remove(0);
+            let a = toks.remove(0);
+            if kind == EntityKind::Outlet && a == "The" {
+                article = Some(a);
+            }
         }
         let mut titles = Vec::new();
         if kind == EntityKind::Person {
@@ -64,8 +69,11 @@ impl Form {
                 toks.drain(..k);
             }
         }
-        let display = toks.join(" ");
         let words = toks.iter().map(|t| fold(t)).filter(|w| !w.is_empty()).collect();
+        let display = match article {
+            Some(a) => format!("{a} {}", toks.join(" ")),
+            None => toks.join(" "),
+        };
         Form { display, words, titles }
     }
 
@@ -135,9 +143,10 @@ impl Surnames {
         }
         let first = key.chars().next();
         let found = if key.chars().count() >= 5 {
-            self.keys.iter().take(MAX_FUZZY).position(|k| {
-                k.chars().next() == first && k.chars().count() >= 5 && similarity(k, key) >= 0.8
-            })
+            self.keys
+                .iter()
+                .take(MAX_FUZZY)
+                .position(|k| k.chars().next() == first && k.chars().count() >= 5 && similarity(k, key) >= 0.8)
         } else {
             None
         };
@@ -311,11 +320,10 @@ fn link_organizations(text: &str, mentions: &[Mention], forms: &[Form], uf: &mut
 }
 
 fn build_entities(doc: &Document, mentions: &[Mention], forms: &[Form], uf: &mut UnionFind) -> Vec<Entity> {
-    let n = mentions.len();
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
-    for i in 0..n {
-        if forms[i].words.is_empty() {
+    for (i, f) in forms.iter().enumerate() {
+        if f.words.is_empty() {
             continue;
         }
         let r = uf.find(i);
@@ -396,6 +404,9 @@ mod tests {
     use crate::claims::testutil::{add_mentions, doc, find};
     use EntityKind::*;
 
+    type Names<'a> = &'a [(&'a str, EntityKind)];
+    type Groups<'a> = &'a [(&'a str, &'a [&'a str])];
+
     fn linked(text: &str, names: &[(&str, EntityKind)]) -> (claimtrail_core::Document, Vec<Entity>) {
         let mut d = doc(text);
         add_mentions(&mut d, names);
@@ -409,7 +420,7 @@ mod tests {
 
     #[test]
     fn aliases_table() {
-        let cases: &[(&str, &[(&str, EntityKind)], &[(&str, &[&str])])] = &[
+        let cases: &[(&str, Names, Groups)] = &[
             (
                 "Anna Petrova spoke first. Later Petrov added more, and Petrova left.",
                 &[("Anna Petrova", Person), ("Petrov", Person), ("Petrova", Person)],
@@ -453,17 +464,15 @@ mod tests {
         ];
         for (text, names, want) in cases {
             let (_, es) = linked(text, names);
-            let want: Vec<(String, Vec<String>)> = want
-                .iter()
-                .map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect()))
-                .collect();
+            let want: Vec<(String, Vec<String>)> =
+                want.iter().map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect())).collect();
             assert_eq!(groups(&es), want, "{text}");
         }
     }
 
     #[test]
     fn roles_table() {
-        let cases: &[(&str, &[(&str, EntityKind)], &str, &[&str])] = &[
+        let cases: &[(&str, Names, &str, &[&str])] = &[
             (
                 "The Spanish foreign Minister Pablo Ruiz spoke.",
                 &[("Pablo Ruiz", Person)],
@@ -495,7 +504,7 @@ mod tests {
     #[test]
     fn references_table() {
         // (text, mentions, description, its occurrence, expected referent or None)
-        let cases: &[(&str, &[(&str, EntityKind)], &str, usize, Option<&str>)] = &[
+        let cases: &[(&str, Names, &str, usize, Option<&str>)] = &[
             (
                 "The talks were led by General Karim Nadir. Later the Egyptian General left Rome.",
                 &[("General Karim Nadir", Person), ("Rome", Location)],
@@ -536,8 +545,7 @@ mod tests {
         for (text, names, desc, nth, want) in cases {
             let (d, es) = linked(text, names);
             let r = find(&d, desc, *nth);
-            let got: Vec<&str> =
-                es.iter().filter(|e| e.references.contains(&r)).map(|e| e.name.as_str()).collect();
+            let got: Vec<&str> = es.iter().filter(|e| e.references.contains(&r)).map(|e| e.name.as_str()).collect();
             match want {
                 Some(w) => assert_eq!(got, vec![*w], "{text}"),
                 None => assert!(got.is_empty(), "{text}: {got:?}"),

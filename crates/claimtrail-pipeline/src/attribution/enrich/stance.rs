@@ -89,6 +89,9 @@ const DENY_CONTENT: &[&[&str]] = &[
     &["lie"],
     &["lies"],
     &["never", "happened"],
+    &["never", "took", "place"],
+    &["did", "not", "take", "place"],
+    &["didn", "t", "take", "place"],
     &["did", "not", "happen"],
     &["didn", "t", "happen"],
     &["absurd"],
@@ -130,7 +133,8 @@ const HEDGES: &[&[&str]] = &[
     &["it", "is", "possible"],
 ];
 
-const ELLIPTICAL_NO: &[&str] = &["no", "not at all", "never", "absolutely not", "of course not", "nope", "certainly not"];
+const ELLIPTICAL_NO: &[&str] =
+    &["no", "not at all", "never", "absolutely not", "of course not", "nope", "certainly not"];
 
 /// True when the content negates an event ("never met", "did not visit", "hasn't decided").
 fn negated_event(w: &[String]) -> bool {

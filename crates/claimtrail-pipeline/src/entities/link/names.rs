@@ -54,7 +54,18 @@ pub(crate) fn name_key(word: &str, gendered: bool) -> String {
     let f = ["al-", "el-", "ad-", "as-", "ar-"].iter().find_map(|p| f.strip_prefix(p)).unwrap_or(f);
     let letters: String = f.chars().filter(|c| c.is_alphanumeric()).collect();
     let mut s = letters.replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("ks", "x");
-    s = s.chars().map(|c| if c == 'y' { 'i' } else if c == 'w' { 'v' } else { c }).collect();
+    s = s
+        .chars()
+        .map(|c| {
+            if c == 'y' {
+                'i'
+            } else if c == 'w' {
+                'v'
+            } else {
+                c
+            }
+        })
+        .collect();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {
@@ -62,7 +73,9 @@ pub(crate) fn name_key(word: &str, gendered: bool) -> String {
         }
     }
     if gendered && out.chars().count() >= 5 {
-        for (fem, masc) in [("skaia", "ski"), ("tskaia", "tski"), ("ska", "ski"), ("ova", "ov"), ("eva", "ev"), ("ina", "in")] {
+        for (fem, masc) in
+            [("skaia", "ski"), ("tskaia", "tski"), ("ska", "ski"), ("ova", "ov"), ("eva", "ev"), ("ina", "in")]
+        {
             if let Some(stem) = out.strip_suffix(fem) {
                 out = format!("{stem}{masc}");
                 break;
@@ -98,11 +111,64 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
 
 /// Titles that may stand right before a person's name ("President", "Gen.", "Ayatollah").
 pub(crate) const TITLES: &[&str] = &[
-    "president", "gen", "general", "ayatollah", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor",
-    "minister", "premier", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "lt",
-    "col", "capt", "adm", "judge", "mayor", "ambassador", "colonel", "admiral", "captain", "sergeant", "lieutenant",
-    "cardinal", "imam", "sultan", "emir", "prof", "professor", "rev", "reverend", "sir", "lord", "lady", "dame",
-    "marshal", "chairman", "commander", "sheik", "pres", "amb", "hon", "mullah", "rabbi", "bishop", "archbishop",
+    "president",
+    "gen",
+    "general",
+    "ayatollah",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "minister",
+    "premier",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "lt",
+    "col",
+    "capt",
+    "adm",
+    "judge",
+    "mayor",
+    "ambassador",
+    "colonel",
+    "admiral",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "cardinal",
+    "imam",
+    "sultan",
+    "emir",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "marshal",
+    "chairman",
+    "commander",
+    "sheik",
+    "pres",
+    "amb",
+    "hon",
+    "mullah",
+    "rabbi",
+    "bishop",
+    "archbishop",
 ];
 
 /// Words that form a title together with the next title word ("Prime Minister").

@@ -18,29 +18,195 @@ use super::{fold, push_unique};
 
 /// Nouns that name a role or office.
 pub(crate) const ROLE_NOUNS: &[&str] = &[
-    "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "president", "representative", "leader",
-    "head", "chief", "general", "ambassador", "director", "chairman", "chairwoman", "chair", "governor", "senator",
-    "mayor", "commander", "officer", "official", "envoy", "adviser", "advisor", "aide", "premier", "chancellor", "king",
-    "queen", "prince", "princess", "ayatollah", "ceo", "founder", "executive", "diplomat", "deputy", "lawmaker",
-    "congressman", "congresswoman", "judge", "prosecutor", "attorney", "lawyer", "professor", "correspondent",
-    "reporter", "editor", "manager", "coach", "captain", "colonel", "lieutenant", "admiral", "sergeant", "marshal",
-    "sheikh", "emir", "pope", "cardinal", "bishop", "rabbi", "imam", "cleric", "candidate", "nominee", "speaker",
-    "analyst", "economist", "expert", "scientist", "researcher", "activist", "owner", "justice", "sheriff",
-    "commissioner", "administrator", "inspector", "treasurer", "counsel", "strategist", "dictator", "monarch",
-    "sultan", "ruler", "gen.", "gen", "pres.", "sen.", "gov.", "rep.", "dr.", "mr.", "mrs.", "ms.", "col.", "lt.",
-    "capt.", "adm.", "prof.", "vice-president", "premier", "mullah", "patriarch", "ceo",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "representative",
+    "leader",
+    "head",
+    "chief",
+    "general",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "senator",
+    "mayor",
+    "commander",
+    "officer",
+    "official",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "ayatollah",
+    "ceo",
+    "founder",
+    "executive",
+    "diplomat",
+    "deputy",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "professor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "manager",
+    "coach",
+    "captain",
+    "colonel",
+    "lieutenant",
+    "admiral",
+    "sergeant",
+    "marshal",
+    "sheikh",
+    "emir",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
+    "cleric",
+    "candidate",
+    "nominee",
+    "speaker",
+    "analyst",
+    "economist",
+    "expert",
+    "scientist",
+    "researcher",
+    "activist",
+    "owner",
+    "justice",
+    "sheriff",
+    "commissioner",
+    "administrator",
+    "inspector",
+    "treasurer",
+    "counsel",
+    "strategist",
+    "dictator",
+    "monarch",
+    "sultan",
+    "ruler",
+    "gen.",
+    "gen",
+    "pres.",
+    "sen.",
+    "gov.",
+    "rep.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "col.",
+    "lt.",
+    "capt.",
+    "adm.",
+    "prof.",
+    "vice-president",
+    "premier",
+    "mullah",
+    "patriarch",
+    "ceo",
 ];
 
 /// Words that modify a role noun ("foreign", "press", "senior").
 pub(crate) const ROLE_MODIFIERS: &[&str] = &[
-    "foreign", "defense", "defence", "press", "official", "deputy", "senior", "former", "vice", "spiritual", "supreme",
-    "prime", "chief", "general", "interior", "finance", "economy", "justice", "state", "national", "security",
-    "executive", "first", "acting", "top", "military", "presidential", "assistant", "associate", "managing",
-    "political", "religious", "army", "navy", "intelligence", "trade", "health", "education", "energy", "agriculture",
-    "environment", "labor", "labour", "culture", "transport", "information", "news", "public", "affairs", "relations",
-    "palace", "government", "party", "opposition", "regional", "local", "federal", "foreign-policy", "high-ranking",
-    "economic", "chief-of-staff", "staff", "campaign", "white", "house", "communications", "development", "interim",
-    "longtime", "then", "current", "new", "outgoing", "incoming", "retired", "exiled", "de", "facto",
+    "foreign",
+    "defense",
+    "defence",
+    "press",
+    "official",
+    "deputy",
+    "senior",
+    "former",
+    "vice",
+    "spiritual",
+    "supreme",
+    "prime",
+    "chief",
+    "general",
+    "interior",
+    "finance",
+    "economy",
+    "justice",
+    "state",
+    "national",
+    "security",
+    "executive",
+    "first",
+    "acting",
+    "top",
+    "military",
+    "presidential",
+    "assistant",
+    "associate",
+    "managing",
+    "political",
+    "religious",
+    "army",
+    "navy",
+    "intelligence",
+    "trade",
+    "health",
+    "education",
+    "energy",
+    "agriculture",
+    "environment",
+    "labor",
+    "labour",
+    "culture",
+    "transport",
+    "information",
+    "news",
+    "public",
+    "affairs",
+    "relations",
+    "palace",
+    "government",
+    "party",
+    "opposition",
+    "regional",
+    "local",
+    "federal",
+    "foreign-policy",
+    "high-ranking",
+    "economic",
+    "chief-of-staff",
+    "staff",
+    "campaign",
+    "white",
+    "house",
+    "communications",
+    "development",
+    "interim",
+    "longtime",
+    "then",
+    "current",
+    "new",
+    "outgoing",
+    "incoming",
+    "retired",
+    "exiled",
+    "de",
+    "facto",
 ];
 
 /// Role nouns that are too generic to refer back to one named person ("the official").
@@ -48,8 +214,21 @@ const GENERIC_NOUNS: &[&str] = &["official", "officer", "expert", "analyst", "ex
 
 /// Nouns for news outlets ("the agency").
 const OUTLET_NOUNS: &[&str] = &[
-    "agency", "newspaper", "paper", "daily", "broadcaster", "channel", "network", "magazine", "outlet", "website",
-    "publication", "tabloid", "weekly", "wire", "station",
+    "agency",
+    "newspaper",
+    "paper",
+    "daily",
+    "broadcaster",
+    "channel",
+    "network",
+    "magazine",
+    "outlet",
+    "website",
+    "publication",
+    "tabloid",
+    "weekly",
+    "wire",
+    "station",
 ];
 
 /// The full form of an abbreviated title ("gen." -> "general").
@@ -316,8 +495,17 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
         }
         let phrases = [phrase_before(&cx, toks.start), phrase_after(&cx, toks.end - 1)];
         for p in phrases.into_iter().flatten() {
-            let role = &doc.text()[cx.range(p.start, p.end)];
-            push_unique(&mut entities[e].roles, role);
+            // "the spiritual leader of Iran Ayatollah": the phrase and the title are two roles.
+            let split = p.end > p.start
+                && super::names::is_title(cx.word(p.end))
+                && !is_of(cx.word(p.end - 1))
+                && (p.start..p.end).any(|k| is_role_noun(cx.word(k)));
+            if split {
+                push_unique(&mut entities[e].roles, &doc.text()[cx.range(p.start, p.end - 1)]);
+                push_unique(&mut entities[e].roles, cx.word(p.end));
+            } else {
+                push_unique(&mut entities[e].roles, &doc.text()[cx.range(p.start, p.end)]);
+            }
             let r = cx.range(p.det.min(p.start), p.end);
             if !entities[e].references.contains(&r) {
                 entities[e].references.push(r);
@@ -333,12 +521,11 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
         .iter()
         .map(|e| if e.kind == EntityKind::Person { e.roles.iter().map(|r| role_info(r)).collect() } else { Vec::new() })
         .collect();
-    let first_mention: Vec<u32> = entities
-        .iter()
-        .map(|e| e.mentions.first().map_or(u32::MAX, |m| mentions[m.index()].range.start()))
-        .collect();
+    let first_mention: Vec<u32> =
+        entities.iter().map(|e| e.mentions.first().map_or(u32::MAX, |m| mentions[m.index()].range.start())).collect();
     let mut last_outlet: Option<usize> = None;
     let mut buf = [0u8; 32];
+    #[allow(clippy::needless_range_loop)] // k indexes tokens, tok_ent and in_role alike
     for k in 0..doc.tokens.len() {
         if let Some((e, kind)) = cx.tok_ent[k] {
             if kind == EntityKind::Outlet {
@@ -372,7 +559,7 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
                 continue;
             }
             let fits = roles.iter().any(|r| {
-                r.nouns.iter().any(|n| *n == noun)
+                r.nouns.contains(&noun)
                     && (desc.caps.is_empty() || r.caps.is_empty() || desc.caps.iter().any(|c| r.caps.contains(c)))
                     && match (&desc.complement, &r.complement) {
                         (Some(a), Some(b)) => a == b || a.ends_with(b.as_str()) || b.ends_with(a.as_str()),
@@ -445,7 +632,12 @@ fn description(cx: &Ctx, k: usize) -> Option<Description> {
             m += 1;
         }
         let cs = m;
-        while m < hi && m - cs < 4 && cx.is_word(m) && !cx.in_person(m) && (is_cap(cx.word(m)) || is_role_modifier(cx.word(m))) {
+        while m < hi
+            && m - cs < 4
+            && cx.is_word(m)
+            && !cx.in_person(m)
+            && (is_cap(cx.word(m)) || is_role_modifier(cx.word(m)))
+        {
             m += 1;
         }
         if m > cs {
