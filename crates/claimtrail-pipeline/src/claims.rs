@@ -46,6 +46,9 @@ impl Stage for ClaimLinker {
     }
 }
 
+/// How many earlier claims an attribution is compared with, at most.
+const MAX_CANDIDATES: usize = 64;
+
 /// Words that open a new clause.
 const CLAUSE_WORDS: &[&str] = &["but", "while", "which", "who", "whereas", "then", "after", "before", "during"];
 
@@ -332,6 +335,9 @@ pub fn link_claims(doc: &Document) -> Vec<Claim> {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
+        // The most recent claims only: an article-long pile-up must not make this quadratic.
+        let keep = candidates.len().saturating_sub(MAX_CANDIDATES);
+        candidates.drain(..keep);
         let mut best: Option<(usize, usize)> = None; // (score, group)
         for &g in &candidates {
             let score: usize = fs

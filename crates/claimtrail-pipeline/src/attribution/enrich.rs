@@ -251,9 +251,12 @@ fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
         let definite = words(text).first().is_some_and(|w| w == "the");
         if definite {
             let s = sentence_of(doc, r.start());
-            if let Some(n) = history.iter().rev().find(|n| {
-                n.head.as_deref() == Some(head.as_str()) && n.start < r.start() && s.saturating_sub(n.sentence) <= 4
-            }) {
+            if let Some(n) = history
+                .iter()
+                .rev()
+                .take_while(|n| s.saturating_sub(n.sentence) <= 4)
+                .find(|n| n.head.as_deref() == Some(head.as_str()) && n.start < r.start())
+            {
                 return vec![Source { range: r, kind: n.kind, entity: n.entity }];
             }
         }
@@ -278,8 +281,7 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
         }
     };
     let from_history =
-        history.iter().rev().find(|n| n.start < r.start() && s.saturating_sub(n.sentence) <= 3 && fits(n));
-    // Mentions in this and the two sentences before.
+        history.iter().rev().take_while(|n| s.saturating_sub(n.sentence) <= 3).find(|n| n.start < r.start() && fits(n)); // Mentions in this and the two sentences before.
     let lo = doc.sentences.get(s.saturating_sub(2)).map_or(0, |x| x.range.start());
     let window = TextRange::new(lo.min(r.start()), r.start());
     let before = idx.mentions_in(window);
@@ -329,11 +331,15 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
     if let Some(n) = from_history {
         // A plural antecedent that was a group: every member.
         if n.plural && n.entity.is_some() {
-            return history
+            let mut group: Vec<Source> = history
                 .iter()
+                .rev()
+                .take_while(|m| m.start >= n.start)
                 .filter(|m| m.start == n.start && m.plural && m.entity.is_some())
                 .map(|m| Source { range: r, kind: m.kind, entity: m.entity })
                 .collect();
+            group.reverse();
+            return group;
         }
         return vec![Source { range: r, kind: n.kind, entity: n.entity }];
     }
@@ -391,17 +397,17 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| raw[i].cue.start());
     // Contents per sentence, to keep event dates out of said_on.
-    let contents: Vec<TextRange> = raw.iter().map(|r| r.content).collect();
+    let mut contents: Vec<TextRange> = raw.iter().map(|r| r.content).collect();
+    contents.sort_by_key(|c| c.start());
     for &i in &order {
         let r = &raw[i];
         let stance = stance::stance(doc.slice(r.cue), doc.slice(r.content), &around_cue(doc, r.cue, r.content));
         let via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
         let s = sentence_of(doc, r.cue.start());
-        let near: Vec<TextRange> = contents
-            .iter()
-            .copied()
-            .filter(|c| doc.sentence_at(c.start()).is_some_and(|cs| cs.abs_diff(s) <= 1))
-            .collect();
+        let sr = doc.sentences.get(s).map_or(r.cue, |x| x.range);
+        let lo = contents.partition_point(|c| c.start() + 4000 < sr.start());
+        let near: Vec<TextRange> =
+            contents[lo..].iter().take_while(|c| c.start() < sr.end()).copied().filter(|c| c.overlaps(sr)).collect();
         let when = said_on(doc, r.cue, &near);
         let sources: Vec<Option<Source>> = match r.source {
             None => vec![None],

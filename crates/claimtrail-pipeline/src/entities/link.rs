@@ -353,7 +353,8 @@ fn build_entities(doc: &Document, mentions: &[Mention], forms: &[Form], uf: &mut
                 .max_by_key(|&m| {
                     let f = &forms[m];
                     let acr = usize::from(!(f.words.len() == 1 && is_acronym(&f.display)));
-                    (acr, f.words.len(), f.display.len(), std::cmp::Reverse(m))
+                    let caps = f.display.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
+                    (acr, f.words.len(), f.display.len(), caps, std::cmp::Reverse(m))
                 })
                 .unwrap_or(ms[0]);
             let name = forms[name_of].display.clone();

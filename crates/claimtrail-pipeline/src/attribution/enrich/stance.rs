@@ -163,7 +163,7 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str) -> Stance {
     if has_any(&content_w, DENY_CONTENT) || negated_event(&content_w) {
         return Stance::Denies;
     }
-    if content_w.iter().any(|w| REPORT_NOUNS.contains(&w.as_str()))
+    if content_w.iter().chain(&cue_w).any(|w| REPORT_NOUNS.contains(&w.as_str()))
         && content_w.iter().any(|w| DISMISSIVE.contains(&w.as_str()))
     {
         return Stance::Denies;

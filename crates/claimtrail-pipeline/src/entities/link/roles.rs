@@ -521,6 +521,18 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
         .iter()
         .map(|e| if e.kind == EntityKind::Person { e.roles.iter().map(|r| role_info(r)).collect() } else { Vec::new() })
         .collect();
+    // Persons by the role nouns they carry.
+    let mut by_noun: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (e, roles) in infos.iter().enumerate() {
+        for r in roles {
+            for n in &r.nouns {
+                let l = by_noun.entry(n.as_str()).or_default();
+                if l.last() != Some(&e) {
+                    l.push(e);
+                }
+            }
+        }
+    }
     let first_mention: Vec<u32> =
         entities.iter().map(|e| e.mentions.first().map_or(u32::MAX, |m| mentions[m.index()].range.start())).collect();
     let mut last_outlet: Option<usize> = None;
@@ -554,7 +566,8 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
         let span = cx.range(desc.start, desc.end);
         let mut found = None;
         let mut count = 0;
-        for (e, roles) in infos.iter().enumerate() {
+        for &e in by_noun.get(noun.as_str()).map_or(&[][..], |v| v.as_slice()) {
+            let roles = &infos[e];
             if first_mention[e] >= span.start() {
                 continue;
             }
