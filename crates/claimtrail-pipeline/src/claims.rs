@@ -756,3 +756,134 @@ that he did not have any information about Farzan's visit to Oslandia.";
         assert!(ledger.contains("Farzan visited Oslograd"), "{ledger}");
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use crate::attribution::enrich::enrich;
+    use crate::attribution::RawAttribution;
+    use crate::claims::testutil::doc;
+    use claimtrail_core::{Anchor, Form, Mention, NerLabel, TimeExpr};
+
+    /// xorshift: deterministic randomness without a dependency.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n.max(1) as u64) as usize
+        }
+    }
+
+    /// Random token-aligned layers over `text`; every stage of the meaning layer must run.
+    fn run_random(text: &str, seed: u64, n_attr: usize) -> Document {
+        let mut d = doc(text);
+        let mut rng = Rng(seed);
+        let nt = d.tokens.len();
+        let span = |rng: &mut Rng, d: &Document| {
+            let a = rng.next(nt);
+            let b = (a + 1 + rng.next(4)).min(nt);
+            d.tokens[a].range.cover(d.tokens[b - 1].range)
+        };
+        if nt > 0 {
+            let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Outlet, EntityKind::Location];
+            let mut k = 0;
+            loop {
+                k += rng.next(6);
+                if k >= nt {
+                    break;
+                }
+                let e = (k + 1 + rng.next(3)).min(nt);
+                let r = d.tokens[k].range.cover(d.tokens[e - 1].range);
+                d.mentions.push(Mention { range: r, label: NerLabel::Per, kind: kinds[rng.next(4)] });
+                k = e;
+            }
+            d.mentions.sort_by_key(|m| m.range.start());
+            for _ in 0..nt / 10 {
+                let r = span(&mut rng, &d);
+                d.times.push(TimeExpr {
+                    range: r,
+                    kind: TimeKind::Date,
+                    value: Some("2020-01-02".into()),
+                    anchor: Anchor::Published,
+                });
+            }
+            d.times.sort_by_key(|t| t.range.start());
+        }
+        let t0 = std::time::Instant::now();
+        let mentions = d.mentions.clone();
+        d.entities = crate::entities::link::link_entities(&d, &mentions);
+        let t1 = t0.elapsed();
+        let raws: Vec<RawAttribution> = if nt == 0 {
+            Vec::new()
+        } else {
+            (0..n_attr)
+                .map(|_| RawAttribution {
+                    cue: span(&mut rng, &d),
+                    source: (rng.next(5) > 0).then(|| span(&mut rng, &d)),
+                    content: span(&mut rng, &d),
+                    via: (0..rng.next(3)).map(|_| span(&mut rng, &d)).collect(),
+                    form: Form::Indirect,
+                })
+                .collect()
+        };
+        let t2 = std::time::Instant::now();
+        d.attributions = enrich(&d, &raws).attributions;
+        let t3 = t2.elapsed();
+        d.claims = link_claims(&d);
+        let t4 = t2.elapsed();
+        if text.len() > 100_000 || seed == 7 {
+            eprintln!("link {t1:?} enrich {t3:?} enrich+claims {t4:?} mentions {} ents {}", d.mentions.len(), d.entities.len());
+        }
+        for c in &d.claims {
+            assert!(c.attributions.iter().all(|a| a.index() < d.attributions.len()));
+            assert!(c.entities.iter().all(|e| e.index() < d.entities.len()));
+        }
+        d
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let texts = [
+            "",
+            "“",
+            "He said. She said. They said “no”.",
+            "“Unbalanced quote, said the General of the. Of the the of.",
+            "— — „ « » ‘ ’ ” “ ...\n\n\n!?",
+            "Ms. Ана Петрова said he met him and her and it in 2020, the Agency's paper reported whether.",
+            "The head and and and leader of of of the President President said whether whether",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            for seed in 1..20u64 {
+                run_random(t, seed * 7919 + i as u64, 6);
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "timing; run with --release -- --ignored"]
+    fn big_article_is_fast() {
+        let para = "Radio Nord said that Ana Ruiz met Ivo Brant in Oslo on 3 May, according to officials. \
+                    He told the agency the visit never happened. Kanal Sud and Radio Nord reported the talks. \
+                    The minister, the General of Oslandia, said whether Brant met Ruiz, replied no. ";
+        let text = para.repeat(2000);
+        let t0 = std::time::Instant::now();
+        let d = run_random(&text, 42, 4000);
+        let dt = t0.elapsed();
+        eprintln!("{} bytes, {} attributions, {} claims in {:?}", text.len(), d.attributions.len(), d.claims.len(), dt);
+        assert!(dt.as_secs_f64() < 5.0);
+        // A normal article: ~4 KB with ~15 attributions.
+        let small = para.repeat(10);
+        let t0 = std::time::Instant::now();
+        for s in 0..200 {
+            run_random(&small, s + 1, 15);
+        }
+        eprintln!("200 small articles (incl. segmentation) in {:?}", t0.elapsed());
+        let t0 = std::time::Instant::now();
+        for _ in 0..200 {
+            let _ = doc(&small);
+        }
+        eprintln!("of which segmentation {:?}", t0.elapsed());
+    }
+}

@@ -211,6 +211,9 @@ fn coordinated(idx: &Index, ms: &[(TextRange, EntityId)], within: Option<TextRan
         ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
     });
     let edges = within.is_none_or(|r| {
+        if !r.contains_range(ms[0].0.cover(ms[ms.len() - 1].0)) {
+            return false;
+        }
         let head = &text[r.start() as usize..ms[0].0.start() as usize];
         let tail = &text[ms[ms.len() - 1].0.end() as usize..r.end() as usize];
         words(head).iter().all(|x| matches!(x.as_str(), "the" | "both")) && words(tail).is_empty()
