@@ -834,7 +834,11 @@ mod robustness {
         d.claims = link_claims(&d);
         let t4 = t2.elapsed();
         if text.len() > 100_000 || seed == 7 {
-            eprintln!("link {t1:?} enrich {t3:?} enrich+claims {t4:?} mentions {} ents {}", d.mentions.len(), d.entities.len());
+            eprintln!(
+                "link {t1:?} enrich {t3:?} enrich+claims {t4:?} mentions {} ents {}",
+                d.mentions.len(),
+                d.entities.len()
+            );
         }
         for c in &d.claims {
             assert!(c.attributions.iter().all(|a| a.index() < d.attributions.len()));

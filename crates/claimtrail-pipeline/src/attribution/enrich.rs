@@ -138,6 +138,11 @@ impl<'a> Index<'a> {
         self.doc.entities[e.index()].kind
     }
 
+    /// References of entity `e`.
+    fn refs_of(&self, e: EntityId) -> impl Iterator<Item = TextRange> + '_ {
+        self.doc.entities[e.index()].references.iter().copied()
+    }
+
     /// The reference (role phrase, description) that best covers `r`.
     fn reference(&self, r: TextRange) -> Option<EntityId> {
         let i = self.refs.partition_point(|(x, _)| x.start() < r.start().saturating_sub(200));
@@ -155,19 +160,67 @@ fn sentence_of(doc: &Document, offset: u32) -> usize {
     doc.sentence_at(offset).unwrap_or_else(|| doc.sentences.partition_point(|s| s.range.end() <= offset))
 }
 
-/// The head noun of an anonymous description, if the span is one.
-fn anonymous_head(text: &str) -> Option<String> {
-    let ws = words(text);
-    for w in ws.iter().take(8) {
+/// Words of `text` with their byte offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+/// The head noun of an anonymous description and its byte offset in `text`, if the span
+/// opens with one ("a senior official in ...", "officials in Washington").
+fn anonymous_head_at(text: &str) -> Option<(String, usize)> {
+    for (off, w) in word_spans(text).take(8) {
+        let w = w.to_lowercase();
         if HEAD_STOPS.contains(&w.as_str()) {
             return None;
         }
-        if ANON_HEADS.contains(&w.as_str()) || is_role_noun(w) {
-            return Some(w.clone());
+        if ANON_HEADS.contains(&w.as_str()) || is_role_noun(&w) {
+            return Some((w, off));
         }
     }
     None
 }
+
+/// The head noun of an anonymous description, if the span is one.
+fn anonymous_head(text: &str) -> Option<String> {
+    anonymous_head_at(text).map(|(h, _)| h)
+}
+
+/// Heads of organization descriptions without a recognized name ("the Foreign Ministry").
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "government",
+    "kremlin",
+    "department",
+    "office",
+    "embassy",
+    "administration",
+    "army",
+    "military",
+    "police",
+    "party",
+    "committee",
+    "council",
+    "parliament",
+    "court",
+    "agency",
+    "company",
+    "commission",
+    "cabinet",
+    "presidency",
+    "secretariat",
+];
 
 fn is_plural_head(h: &str) -> bool {
     (h.ends_with('s') && !h.ends_with("ss")) || matches!(h, "people" | "media" | "spokespeople")
@@ -179,6 +232,8 @@ enum Pronoun {
     Singular,
     Plural,
     Neuter,
+    /// "who": a person named earlier in the same sentence.
+    Relative,
 }
 
 fn pronoun(text: &str) -> Option<Pronoun> {
@@ -187,6 +242,7 @@ fn pronoun(text: &str) -> Option<Pronoun> {
         "he" | "she" | "him" | "her" => Some(Pronoun::Singular),
         "they" | "them" => Some(Pronoun::Plural),
         "it" => Some(Pronoun::Neuter),
+        "who" => Some(Pronoun::Relative),
         _ => None,
     }
 }
@@ -240,7 +296,17 @@ fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
             }
         })
         .copied();
-    if let Some((_, e)) = person {
+    // An anonymous head before the name ("the official responsible for ... Khamenei appointed
+    // General Soleimani") wins, unless it belongs to the person's own role phrase.
+    let anon = anonymous_head_at(text);
+    let anon_first = match (person, &anon) {
+        (Some((m, e)), Some((_, off))) => {
+            let at = r.start() + *off as u32;
+            at < m.start() && !idx.refs_of(e).any(|x| x.contains(at))
+        }
+        _ => false,
+    };
+    if let (Some((_, e)), false) = (person, anon_first) {
         return vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }];
     }
     if let Some(e) = idx.reference(r) {
@@ -265,13 +331,54 @@ fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
         }
         return vec![Source { range: r, kind: SourceKind::Anonymous, entity: None }];
     }
+    // A named organization or outlet, else a place; never a bare nationality word.
+    let named = ms
+        .iter()
+        .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet))
+        .or_else(|| ms.iter().find(|(_, e)| idx.kind(*e) == EntityKind::Location));
+    if let Some(&(_, e)) = named {
+        return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
+    }
+    if words(text).last().is_some_and(|w| ORG_HEADS.contains(&w.as_str())) {
+        return vec![Source { range: r, kind: SourceKind::Organization, entity: None }];
+    }
     if let Some(&(_, e)) = ms.first() {
         return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
     }
     vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }]
 }
 
+/// "who replied": the last person named before it in the sentence, outside a question clause
+/// ("whether Putin met with the general who replied" skips Putin and the general).
+fn resolve_relative(idx: &Index, r: TextRange) -> Vec<Source> {
+    let doc = idx.doc;
+    let s = sentence_of(doc, r.start());
+    let lo = doc.sentences.get(s).map_or(r.start(), |x| x.range.start()).min(r.start());
+    let before = TextRange::new(lo, r.start());
+    let question = doc
+        .tokens_in(before)
+        .rev()
+        .find(|&k| {
+            let w = doc.slice(doc.tokens[k].range);
+            w.eq_ignore_ascii_case("whether") || w.eq_ignore_ascii_case("if")
+        })
+        .map_or(r.start(), |k| doc.tokens[k].range.start());
+    let window = TextRange::new(lo, question.max(lo));
+    let person = idx
+        .mentions_in(window)
+        .into_iter()
+        .rev()
+        .find(|(m, e)| idx.kind(*e) == EntityKind::Person && window.contains_range(*m));
+    match person {
+        Some((_, e)) => vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }],
+        None => vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }],
+    }
+}
+
 fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> Vec<Source> {
+    if p == Pronoun::Relative {
+        return resolve_relative(idx, r);
+    }
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());
     let fits = |n: &Note| match p {
@@ -282,6 +389,7 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
         Pronoun::Neuter => {
             !n.plural && matches!(n.kind, SourceKind::Organization | SourceKind::Outlet | SourceKind::Location)
         }
+        Pronoun::Relative => false,
     };
     let from_history =
         history.iter().rev().take_while(|n| s.saturating_sub(n.sentence) <= 3).find(|n| n.start < r.start() && fits(n)); // Mentions in this and the two sentences before.
@@ -289,6 +397,7 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
     let window = TextRange::new(lo.min(r.start()), r.start());
     let before = idx.mentions_in(window);
     let from_mentions: Option<Vec<(TextRange, EntityId)>> = match p {
+        Pronoun::Relative => None,
         Pronoun::Singular => before.iter().rev().find(|(_, e)| idx.kind(*e) == EntityKind::Person).map(|&x| vec![x]),
         Pronoun::Neuter => before
             .iter()
@@ -517,6 +626,24 @@ mod tests {
                 &[("Radio Nord", Outlet), ("Kanal Sud", Outlet)],
                 &[("Radio Nord and Kanal Sud", "reported", "the bridge fell")],
                 &[(SourceKind::Outlet, "Radio Nord"), (SourceKind::Outlet, "Kanal Sud")],
+            ),
+            (
+                "The aide responsible for the budget Ana Ruiz hired said the plan failed.",
+                &[("Ana Ruiz", Person)],
+                &[("The aide responsible for the budget Ana Ruiz hired", "said", "the plan failed")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "On Monday the palace spokesman Karim Nadir on a question whether Ana Ruiz left the city who answered “no”.",
+                &[("Karim Nadir", Person), ("Ana Ruiz", Person)],
+                &[("who", "answered", "no")],
+                &[(SourceKind::Person, "Karim Nadir")],
+            ),
+            (
+                "The Brazilian Interior Ministry said the road was closed.",
+                &[("Brazilian", Other)],
+                &[("The Brazilian Interior Ministry", "said", "the road was closed")],
+                &[(SourceKind::Organization, "Organization")],
             ),
             (
                 "It rained. They said the bridge fell.",
