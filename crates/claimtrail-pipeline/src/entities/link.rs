@@ -8,7 +8,7 @@
 mod names;
 pub(crate) mod roles;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use claimtrail_core::{Document, Entity, EntityKind, Mention, MentionId};
 
@@ -24,6 +24,22 @@ struct Form {
     words: Vec<String>,
     /// Titles stripped from the front of a person's name ("President", "Gen.").
     titles: Vec<String>,
+    /// Byte offset of the name inside the mention (after titles and other leading words).
+    skip: u32,
+}
+
+/// Name particles written in lower case ("al-Assad", "de Gaulle", "van Gogh").
+fn is_particle(w: &str) -> bool {
+    let w = w.split('-').next().unwrap_or(w);
+    ["al", "el", "de", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "ben", "di"]
+        .contains(&w)
+}
+
+/// Nouns that head organization names.
+fn is_org_noun(w: &str) -> bool {
+    ["ministry", "department", "office", "agency", "council", "committee", "party", "government", "commission"]
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(w))
 }
 
 fn class(kind: EntityKind) -> u8 {
@@ -36,7 +52,10 @@ fn class(kind: EntityKind) -> u8 {
 }
 
 impl Form {
-    fn new(text: &str, kind: EntityKind) -> Form {
+    /// The cleaned form of mention text `text`; `places` holds the folded names of the
+    /// article's non-person mentions (a person mention that starts with one, "Russia Dmitry
+    /// Peskov", starts its name after it).
+    fn new(text: &str, kind: EntityKind, places: &HashSet<String>) -> Form {
         let mut toks: Vec<&str> = text.split_whitespace().collect();
         if let Some(last) = toks.last_mut() {
             let t = last.trim_end_matches([',', ';', ':']);
@@ -68,13 +87,26 @@ impl Form {
                 titles.push(toks[..k].join(" "));
                 toks.drain(..k);
             }
+            // Leading words that are not part of a name: "defense Ministry Sergei Shoigu".
+            let mut j = 0;
+            while j + 1 < toks.len() {
+                let t = toks[j];
+                let lower_word = t.starts_with(char::is_lowercase) && !is_particle(t);
+                if lower_word || is_org_noun(t) || places.contains(&fold(t)) || is_title(t) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            toks.drain(..j);
         }
+        let skip = toks.first().map_or(0, |t| t.as_ptr() as usize - text.as_ptr() as usize) as u32;
         let words = toks.iter().map(|t| fold(t)).filter(|w| !w.is_empty()).collect();
         let display = match article {
             Some(a) => format!("{a} {}", toks.join(" ")),
             None => toks.join(" "),
         };
-        Form { display, words, titles }
+        Form { display, words, titles, skip }
     }
 
     fn key(&self) -> String {
@@ -175,7 +207,30 @@ impl Surnames {
 pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let text = doc.text();
     let n = mentions.len();
-    let forms: Vec<Form> = mentions.iter().map(|m| Form::new(&text[m.range], m.kind)).collect();
+    let places: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind != EntityKind::Person && !text[m.range].contains(char::is_whitespace))
+        .map(|m| fold(&text[m.range]))
+        .collect();
+    // Two person mentions side by side ("Russia Dmitry" + "Peskov") are one name.
+    let mut cont = vec![false; n];
+    for i in 1..n {
+        let (a, b) = (&mentions[i - 1], &mentions[i]);
+        let gap = &text[a.range.end() as usize..(b.range.start() as usize).max(a.range.end() as usize)];
+        if !cont[i - 1] && a.kind == EntityKind::Person && b.kind == EntityKind::Person && gap == " " {
+            cont[i] = true;
+        }
+    }
+    let forms: Vec<Form> = (0..n)
+        .map(|i| {
+            let m = &mentions[i];
+            if cont[i] {
+                return Form { display: String::new(), words: Vec::new(), titles: Vec::new(), skip: 0 };
+            }
+            let end = if i + 1 < n && cont[i + 1] { mentions[i + 1].range.end() } else { m.range.end() };
+            Form::new(&text[m.range.start() as usize..end as usize], m.kind, &places)
+        })
+        .collect();
     let mut uf = UnionFind((0..n).collect());
 
     // 1. Equal cleaned names of the same class.
@@ -243,7 +298,7 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     // 3. Organizations: acronyms and shorter names.
     link_organizations(text, mentions, &forms, &mut uf);
 
-    build_entities(doc, mentions, &forms, &mut uf)
+    build_entities(doc, mentions, &forms, &cont, &mut uf)
 }
 
 /// Of the mentions `list`, the group of the nearest one before `i` (else after), when the list
@@ -319,7 +374,13 @@ fn link_organizations(text: &str, mentions: &[Mention], forms: &[Form], uf: &mut
     }
 }
 
-fn build_entities(doc: &Document, mentions: &[Mention], forms: &[Form], uf: &mut UnionFind) -> Vec<Entity> {
+fn build_entities(
+    doc: &Document,
+    mentions: &[Mention],
+    forms: &[Form],
+    cont: &[bool],
+    uf: &mut UnionFind,
+) -> Vec<Entity> {
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, f) in forms.iter().enumerate() {
@@ -332,12 +393,15 @@ fn build_entities(doc: &Document, mentions: &[Mention], forms: &[Form], uf: &mut
             members.len() - 1
         });
         members[e].push(i);
+        if cont.get(i + 1).copied().unwrap_or(false) {
+            members[e].push(i + 1);
+        }
     }
     let mut entities: Vec<Entity> = members
         .iter()
         .map(|ms| {
             let mut counts = [0usize; 5];
-            for &m in ms {
+            for &m in ms.iter().filter(|&&m| !cont[m]) {
                 counts[kind_index(mentions[m].kind)] += 1;
             }
             let kind = if counts[2] > 0 && counts[2] >= counts[1] {
@@ -360,7 +424,7 @@ fn build_entities(doc: &Document, mentions: &[Mention], forms: &[Form], uf: &mut
             let name = forms[name_of].display.clone();
             let mut aliases: Vec<String> = Vec::new();
             let mut roles: Vec<String> = Vec::new();
-            for &m in ms {
+            for &m in ms.iter().filter(|&&m| !cont[m]) {
                 let d = &forms[m].display;
                 if !d.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(d)) {
                     aliases.push(d.clone());
@@ -380,7 +444,13 @@ fn build_entities(doc: &Document, mentions: &[Mention], forms: &[Form], uf: &mut
         })
         .collect();
     if !doc.tokens.is_empty() {
-        roles::attach(doc, mentions, &mut entities);
+        let name_starts: Vec<u32> = mentions
+            .iter()
+            .zip(forms)
+            .zip(cont)
+            .map(|((m, f), &c)| if c { m.range.start() } else { (m.range.start() + f.skip).min(m.range.end()) })
+            .collect();
+        roles::attach(doc, mentions, &name_starts, &mut entities);
     }
     entities
 }
@@ -456,6 +526,16 @@ mod tests {
                 "The Brazilian Interior Ministry said so. The Interior Ministry agreed.",
                 &[("Brazilian Interior Ministry", Organization), ("Interior Ministry", Organization)],
                 &[("Brazilian Interior Ministry", &["Interior Ministry"])],
+            ),
+            (
+                "The head of Oslandia Ivo Brant spoke in Oslandia. Ivo Brant left.",
+                &[("Oslandia Ivo", Person), ("Brant", Person), ("Ivo Brant", Person), ("Oslandia", Location)],
+                &[("Ivo Brant", &[]), ("Oslandia", &[])],
+            ),
+            (
+                "The head of the army Ministry Ivo Brant spoke. Brant left.",
+                &[("Ministry Ivo Brant", Person), ("Brant", Person)],
+                &[("Ivo Brant", &["Brant"])],
             ),
             (
                 "President Ana Lima spoke in Lisbon. Lima was calm in Lisbon.",

@@ -463,7 +463,10 @@ fn phrase_after(cx: &Ctx, e: usize) -> Option<Phrase> {
 }
 
 /// Adds roles and references to `entities` (built from `mentions` of `doc`).
-pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entity]) {
+///
+/// `name_starts[i]` is where the name of mention `i` begins (after titles and leading words
+/// that are part of a role, "defense Ministry Sergei Shoigu").
+pub(crate) fn attach(doc: &Document, mentions: &[Mention], name_starts: &[u32], entities: &mut [Entity]) {
     let mut tok_ent = vec![None; doc.tokens.len()];
     let mut ent_of_mention = vec![usize::MAX; mentions.len()];
     for (e, ent) in entities.iter().enumerate() {
@@ -476,7 +479,8 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
         if e == usize::MAX {
             continue;
         }
-        for t in doc.tokens_in(m.range) {
+        let start = name_starts.get(i).copied().unwrap_or(m.range.start()).clamp(m.range.start(), m.range.end());
+        for t in doc.tokens_in(TextRange::new(start, m.range.end())) {
             tok_ent[t] = Some((e, entities[e].kind));
         }
     }
@@ -489,7 +493,8 @@ pub(crate) fn attach(doc: &Document, mentions: &[Mention], entities: &mut [Entit
         if e == usize::MAX || entities[e].kind != EntityKind::Person {
             continue;
         }
-        let toks = doc.tokens_in(m.range);
+        let start = name_starts.get(i).copied().unwrap_or(m.range.start()).clamp(m.range.start(), m.range.end());
+        let toks = doc.tokens_in(TextRange::new(start, m.range.end()));
         if toks.is_empty() {
             continue;
         }
