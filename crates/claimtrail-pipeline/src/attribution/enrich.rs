@@ -309,7 +309,7 @@ fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
     if let (Some((_, e)), false) = (person, anon_first) {
         return vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }];
     }
-    if let Some(e) = idx.reference(r) {
+    if let Some(e) = idx.reference(r).filter(|_| !anon_first) {
         return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
     }
     if let Some(p) = pronoun(text) {
@@ -631,6 +631,12 @@ mod tests {
                 "The aide responsible for the budget Ana Ruiz hired said the plan failed.",
                 &[("Ana Ruiz", Person)],
                 &[("The aide responsible for the budget Ana Ruiz hired", "said", "the plan failed")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "According to the aide in charge of the fund Ana Ruiz hired General Omar Haddad to run it.",
+                &[("Ana Ruiz", Person), ("Omar Haddad", Person)],
+                &[("the aide in charge of the fund Ana Ruiz hired General Omar Haddad", "According to", "run it")],
                 &[(SourceKind::Anonymous, "Anonymous")],
             ),
             (

@@ -221,13 +221,37 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
             cont[i] = true;
         }
     }
+    // A person mention cut short before a surname the article names elsewhere ("Dmitry" +
+    // "Peskov") takes the surname along.
+    let single_names: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && !text[m.range].contains(char::is_whitespace))
+        .map(|m| fold(&text[m.range]))
+        .collect();
+    let surname_after = |i: usize| -> Option<u32> {
+        let m = &mentions[i];
+        let t = doc.tokens.get(doc.token_at_or_after(m.range.end()))?;
+        let w = &text[t.range];
+        let free = mentions.get(i + 1).is_none_or(|n| n.range.start() > t.range.start());
+        (m.kind == EntityKind::Person
+            && t.range.start() == m.range.end() + 1
+            && t.kind == claimtrail_core::TokenKind::Word
+            && w.starts_with(char::is_uppercase)
+            && free
+            && single_names.contains(&fold(w)))
+        .then_some(t.range.end())
+    };
     let forms: Vec<Form> = (0..n)
         .map(|i| {
             let m = &mentions[i];
             if cont[i] {
                 return Form { display: String::new(), words: Vec::new(), titles: Vec::new(), skip: 0 };
             }
-            let end = if i + 1 < n && cont[i + 1] { mentions[i + 1].range.end() } else { m.range.end() };
+            let end = if i + 1 < n && cont[i + 1] {
+                mentions[i + 1].range.end()
+            } else {
+                surname_after(i).unwrap_or(m.range.end())
+            };
             Form::new(&text[m.range.start() as usize..end as usize], m.kind, &places)
         })
         .collect();
@@ -531,6 +555,11 @@ mod tests {
                 "The head of Oslandia Ivo Brant spoke in Oslandia. Ivo Brant left.",
                 &[("Oslandia Ivo", Person), ("Brant", Person), ("Ivo Brant", Person), ("Oslandia", Location)],
                 &[("Ivo Brant", &[]), ("Oslandia", &[])],
+            ),
+            (
+                "The head of the army Ivo Brant spoke. Brant left.",
+                &[("Ivo", Person), ("Brant", Person)],
+                &[("Ivo Brant", &["Brant"])],
             ),
             (
                 "The head of the army Ministry Ivo Brant spoke. Brant left.",
