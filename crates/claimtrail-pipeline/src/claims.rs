@@ -186,8 +186,21 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
             parts.push((doc.token_at_or_after(x.start()), *e));
         }
     }
-    // he / she / him / his / her: the nearest person before, else a person source.
+    // he / she / him / his / her: the nearest person before in the content, else the source
+    // when it is a person, else the last person named earlier in the sentence.
     let source_person = a.source.as_ref().and_then(|s| s.entity).filter(|&e| cx.kind(e) == EntityKind::Person);
+    let sentence_person = || {
+        let s = doc.sentence_at(r.start())?;
+        let lo = doc.sentences[s].range.start().min(r.start());
+        let i = doc.mentions.partition_point(|m| m.range.end() <= lo);
+        doc.mentions[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.range.end() <= r.start())
+            .filter_map(|(k, _)| cx.mention_entity[i + k])
+            .filter(|&e| cx.kind(e) == EntityKind::Person)
+            .last()
+    };
     parts.sort_unstable_by_key(|p| p.0);
     let mut pronouns = Vec::new();
     for k in toks.clone() {
@@ -197,7 +210,7 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
             // Only a pronoun that is a party of an event near it ("he travelled", "met him").
             let near_event = (k.saturating_sub(3)..(k + 4).min(toks.end))
                 .any(|j| j != k && event_class(doc.slice(doc.tokens[j].range)).is_some());
-            if let (true, Some(e)) = (near_event, before.or(source_person)) {
+            if let (true, Some(e)) = (near_event, before.or(source_person).or_else(sentence_person)) {
                 pronouns.push((k, e));
             }
         }
@@ -572,6 +585,14 @@ mod tests {
                     ("Oslo denied", "denied", "the visit of Brant"),
                 ],
                 &[("Brant visited Oslo", &[1, 2], true)],
+            ),
+            (
+                // "he" in a content that starts after the name: the person named before it
+                "Radio Nord reported Brant's trip to Oslo. According to an aide Ana Ruiz hired Ivo Brant and then he travelled to Oslo.",
+                &[("Ivo Brant", Person), ("Brant", Person), ("Ana Ruiz", Person), ("Oslo", Location), ("Radio Nord", Outlet)],
+                &[],
+                &[("Radio Nord", "reported", "Brant's trip to Oslo"), ("an aide", "According to", "he travelled to Oslo")],
+                &[("Brant visited Oslo", &[0, 1], false)],
             ),
             (
                 // no information is neither side
