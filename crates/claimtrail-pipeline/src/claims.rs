@@ -588,7 +588,7 @@ mod tests {
             ),
             (
                 // "he" in a content that starts after the name: the person named before it
-                "Radio Nord reported Brant's trip to Oslo. According to an aide Ana Ruiz hired Ivo Brant and then he travelled to Oslo.",
+                "Radio Nord reported Brant's trip to Oslo. According to an aide, Ana Ruiz hired Ivo Brant and then he travelled to Oslo.",
                 &[("Ivo Brant", Person), ("Brant", Person), ("Ana Ruiz", Person), ("Oslo", Location), ("Radio Nord", Outlet)],
                 &[],
                 &[("Radio Nord", "reported", "Brant's trip to Oslo"), ("an aide", "According to", "he travelled to Oslo")],
