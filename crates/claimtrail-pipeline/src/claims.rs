@@ -471,16 +471,20 @@ fn claim_of(doc: &Document, g: &Group) -> Claim {
         }
         (c, [a, rest @ ..]) => {
             let mut objects: Vec<&str> = rest.to_vec();
+            let mut gist = if objects.is_empty() { format!("{a} {}", c.verb()) } else { String::new() };
             if let Some(p) = place {
-                if c == EventClass::Visit || objects.is_empty() {
+                if c.takes_place() {
                     objects.push(short_name(doc, p));
+                    gist.clear();
+                } else if objects.is_empty() {
+                    gist = format!("{a} {} in {}", c.verb(), short_name(doc, p));
                 }
             }
-            if objects.is_empty() {
-                format!("{a} {}", c.verb())
-            } else {
-                format!("{a} {} {}", c.verb(), join_names(&objects))
+            if gist.is_empty() {
+                let verb = if rest.is_empty() { c.verb() } else { c.verb_with() };
+                gist = format!("{a} {verb} {}", join_names(&objects));
             }
+            gist
         }
         (c, []) => c.verb().to_string(),
     };
@@ -593,6 +597,14 @@ mod tests {
                 &[],
                 &[("Radio Nord", "reported", "Brant's trip to Oslo"), ("an aide", "According to", "he travelled to Oslo")],
                 &[("Brant visited Oslo", &[0, 1], false)],
+            ),
+            (
+                // gists: "agreed with" for two parties; no place as the object of a decision
+                "Radio Nord said Ana Ruiz and Ivo Brant agreed on a truce. Kanal Sud said Ivo Brant decided in Oslo.",
+                &[("Ana Ruiz", Person), ("Ivo Brant", Person), ("Oslo", Location), ("Radio Nord", Outlet), ("Kanal Sud", Outlet)],
+                &[],
+                &[("Radio Nord", "said", "Ana Ruiz and Ivo Brant agreed on a truce"), ("Kanal Sud", "said", "Ivo Brant decided in Oslo")],
+                &[("Ruiz agreed with Brant", &[0, 1], false)],
             ),
             (
                 // no information is neither side

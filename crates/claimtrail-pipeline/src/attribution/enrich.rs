@@ -78,7 +78,30 @@ const ANON_HEADS: &[&str] = &[
     "negotiators",
     "members",
     "member",
+    "politicians",
+    "leaders",
+    "critics",
+    "supporters",
+    "opponents",
+    "activists",
+    "economists",
+    "scientists",
+    "researchers",
+    "doctors",
+    "soldiers",
+    "workers",
+    "protesters",
+    "citizens",
+    "voters",
+    "relatives",
+    "colleagues",
+    "lawyers",
+    "prosecutors",
+    "police",
 ];
+
+/// Collective nouns that pass the head on ("a group of politicians").
+const COLLECTIVES: &[&str] = &["group", "number", "couple", "handful", "team", "panel", "delegation", "dozen", "pair"];
 
 /// Words that end the head search of a description ("officials *in* Washington").
 const HEAD_STOPS: &[&str] =
@@ -180,8 +203,18 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The head noun of an anonymous description and its byte offset in `text`, if the span
 /// opens with one ("a senior official in ...", "officials in Washington").
 fn anonymous_head_at(text: &str) -> Option<(String, usize)> {
-    for (off, w) in word_spans(text).take(8) {
+    let mut after_collective = false;
+    for (off, w) in word_spans(text).take(10) {
         let w = w.to_lowercase();
+        if COLLECTIVES.contains(&w.as_str()) {
+            after_collective = true;
+            continue;
+        }
+        if after_collective && w == "of" {
+            after_collective = false;
+            continue;
+        }
+        after_collective = false;
         if HEAD_STOPS.contains(&w.as_str()) {
             return None;
         }
@@ -650,6 +683,12 @@ mod tests {
                 &[("Brazilian", Other)],
                 &[("The Brazilian Interior Ministry", "said", "the road was closed")],
                 &[(SourceKind::Organization, "Organization")],
+            ),
+            (
+                "A group of Lisbon politicians said the bridge fell.",
+                &[("Lisbon", Location)],
+                &[("A group of Lisbon politicians", "said", "the bridge fell")],
+                &[(SourceKind::Anonymous, "Anonymous")],
             ),
             (
                 "It rained. They said the bridge fell.",

@@ -55,7 +55,7 @@ impl EventClass {
         match self {
             EventClass::Meet => "met",
             EventClass::Visit => "visited",
-            EventClass::Decide => "agreed on",
+            EventClass::Decide => "decided",
             EventClass::Appoint => "appointed",
             EventClass::Attack => "attacked",
             EventClass::Kill => "killed",
@@ -73,6 +73,22 @@ impl EventClass {
             EventClass::Sell => "sold",
             EventClass::Fund => "funded",
             EventClass::Launch => "launched",
+        }
+    }
+
+    /// True when a place is the event's natural object ("visited Moscow", "attacked Aleppo").
+    pub fn takes_place(self) -> bool {
+        matches!(
+            self,
+            EventClass::Visit | EventClass::Attack | EventClass::Invade | EventClass::Withdraw | EventClass::Send
+        )
+    }
+
+    /// The verb with several parties ("A agreed with B").
+    pub fn verb_with(self) -> &'static str {
+        match self {
+            EventClass::Decide => "agreed with",
+            other => other.verb(),
         }
     }
 }

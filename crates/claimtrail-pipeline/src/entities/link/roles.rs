@@ -416,7 +416,12 @@ fn phrase_before(cx: &Ctx, s: usize) -> Option<Phrase> {
     // only when they lead into it ("Russian foreign Minister"); a sentence-initial word like
     // "Yesterday" does not.
     let first_role = (start..s).find(|&k| is_role_noun(cx.word(k)) || is_role_modifier(cx.word(k)))?;
-    if first_role > start && start == lo && det.is_none() && !cx.word(start).ends_with("ian") {
+    if first_role > start
+        && start == lo
+        && det.is_none()
+        && !cx.word(start).ends_with("ian")
+        && cx.tok_ent[start].is_none()
+    {
         start += 1;
         while start < first_role && !is_cap(cx.word(start)) {
             start += 1;
