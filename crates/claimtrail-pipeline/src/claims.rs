@@ -274,7 +274,16 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
             f.time = Some(TimeId::from_index(ti + k));
         }
     }
-    out.retain(|f| !f.agents.is_empty() || f.places.len() >= 2);
+    // Places alone make a proposition only for events between states ("talks between Russia
+    // and Iran", "Russia invaded Ukraine"), not "Europe bought Indonesia".
+    out.retain(|f| {
+        !f.agents.is_empty()
+            || (f.places.len() >= 2
+                && matches!(
+                    f.class,
+                    EventClass::Meet | EventClass::Attack | EventClass::Invade | EventClass::Sign | EventClass::Decide
+                ))
+    });
     out
 }
 
