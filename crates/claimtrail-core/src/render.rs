@@ -41,9 +41,14 @@ pub fn source_label(doc: &Document, a: &Attribution) -> String {
 fn short_source(doc: &Document, a: &Attribution) -> String {
     match &a.source {
         None => "(no source)".to_string(),
-        Some(s) => match s.entity {
-            Some(e) => doc.entities[e.index()].name.clone(),
-            None => clip(doc.slice(s.range), 40),
+        Some(s) => match (s.entity, s.kind) {
+            (Some(e), _) => doc.entities[e.index()].name.clone(),
+            // A bare pronoun or short description says little by itself: mark what it is.
+            (None, SourceKind::Anonymous) if doc.slice(s.range).split_whitespace().count() <= 2 => {
+                format!("{} [anonymous]", clip(doc.slice(s.range), 40))
+            }
+            (None, SourceKind::Unresolved) => format!("{} [unresolved]", clip(doc.slice(s.range), 40)),
+            (None, _) => clip(doc.slice(s.range), 40),
         },
     }
 }
