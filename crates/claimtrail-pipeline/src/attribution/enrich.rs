@@ -253,6 +253,32 @@ const ORG_HEADS: &[&str] = &[
     "cabinet",
     "presidency",
     "secretariat",
+    "campaign",
+    "group",
+    "union",
+    "fund",
+    "foundation",
+    "institute",
+    "organization",
+    "organisation",
+    "association",
+    "coalition",
+    "firm",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "service",
+    "authority",
+    "corporation",
+    "bank",
+    "university",
+    "team",
+    "league",
+    "senate",
+    "congress",
+    "house",
+    "white",
 ];
 
 fn is_plural_head(h: &str) -> bool {
@@ -276,6 +302,7 @@ fn pronoun(text: &str) -> Option<Pronoun> {
         "they" | "them" => Some(Pronoun::Plural),
         "it" => Some(Pronoun::Neuter),
         "who" => Some(Pronoun::Relative),
+        "which" => Some(Pronoun::Neuter),
         _ => None,
     }
 }
@@ -378,8 +405,96 @@ fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
     if let Some(&(_, e)) = ms.first() {
         return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
     }
-    vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }]
+    describe_unnamed(idx, r)
 }
+
+/// A source span with no mention: a surname the recognizer missed ("Pence" when "Mike Pence"
+/// is named), an organization or a document by its head word ("the campaign", "the poll"), an
+/// unnamed group or person ("environmentalists", "his ex-wife"), else unresolved.
+fn describe_unnamed(idx: &Index, r: TextRange) -> Vec<Source> {
+    let doc = idx.doc;
+    let text = doc.slice(r);
+    let ws = words(text);
+    let unresolved = vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }];
+    let Some(last) = ws.last() else { return unresolved };
+    // One capitalized word: the surname or alias of a named person.
+    let trimmed = text.trim();
+    if ws.len() <= 2 && trimmed.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+        let key = crate::entities::link::fold(trimmed.split_whitespace().last().unwrap_or(trimmed));
+        let found: Vec<usize> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter(|(_, e)| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| n.split_whitespace().last().is_some_and(|w| crate::entities::link::fold(w) == key))
+            })
+            .map(|(i, _)| i)
+            .take(2)
+            .collect();
+        if let [e] = found[..] {
+            return vec![Source { range: r, kind: SourceKind::Person, entity: Some(EntityId::from_index(e)) }];
+        }
+        return unresolved;
+    }
+    if HEAD_STOPS.contains(&ws[0].as_str()) || matches!(ws[0].as_str(), "under" | "after" | "before" | "during") {
+        return unresolved;
+    }
+    if ORG_HEADS.contains(&last.as_str()) {
+        return vec![Source { range: r, kind: SourceKind::Organization, entity: None }];
+    }
+    if DOC_HEADS.contains(&last.as_str()) {
+        return vec![Source { range: r, kind: SourceKind::Other, entity: None }];
+    }
+    let content_words = ws.iter().filter(|w| !DETERMINERS.contains(&w.as_str())).count();
+    let lower = text.split_whitespace().skip(1).all(|w| !w.starts_with(char::is_uppercase));
+    if content_words > 0 && ws.len() <= 6 && lower {
+        return vec![Source { range: r, kind: SourceKind::Anonymous, entity: None }];
+    }
+    unresolved
+}
+
+/// Heads of documents that "say" things ("the poll", "the report").
+const DOC_HEADS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "statement",
+    "ad",
+    "ads",
+    "analysis",
+    "letter",
+    "memo",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "document",
+    "documents",
+    "data",
+    "figures",
+    "records",
+    "website",
+    "post",
+    "tweet",
+    "tweets",
+    "release",
+    "video",
+    "book",
+    "article",
+    "editorial",
+    "research",
+    "review",
+    "audit",
+];
+
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our", "your"];
 
 /// "who replied": the last person named before it in the sentence, outside a question clause
 /// ("whether Putin met with the general who replied" skips Putin and the general).
@@ -426,7 +541,7 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
     };
     let from_history =
         history.iter().rev().take_while(|n| s.saturating_sub(n.sentence) <= 3).find(|n| n.start < r.start() && fits(n)); // Mentions in this and the two sentences before.
-    let lo = doc.sentences.get(s.saturating_sub(2)).map_or(0, |x| x.range.start());
+    let lo = doc.sentences.get(s.saturating_sub(3)).map_or(0, |x| x.range.start());
     let window = TextRange::new(lo.min(r.start()), r.start());
     let before = idx.mentions_in(window);
     let from_mentions: Option<Vec<(TextRange, EntityId)>> = match p {
@@ -592,7 +707,44 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             });
         }
     }
+    resolve_first_person(doc, &mut attributions);
+    diagnostics.retain(|d| {
+        d.range.is_none_or(|r| {
+            attributions
+                .iter()
+                .any(|a| a.source.as_ref().is_some_and(|s| s.range == r && s.kind == SourceKind::Unresolved))
+        })
+    });
     AttributionLayer { attributions, diagnostics }
+}
+
+/// "I" / "we" inside a quotation speak for the quotation's source: an unresolved first-person
+/// source takes the source of the attribution whose content holds it.
+fn resolve_first_person(doc: &Document, attributions: &mut [Attribution]) {
+    let mut by_content: Vec<(TextRange, Source)> = attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref().filter(|s| s.kind != SourceKind::Unresolved).map(|s| (a.content, s.clone())))
+        .collect();
+    by_content.sort_by_key(|(c, _)| (c.start(), std::cmp::Reverse(c.end())));
+    for a in attributions.iter_mut() {
+        let Some(src) = a.source.as_mut() else { continue };
+        if src.kind != SourceKind::Unresolved {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let first_person =
+            lower(doc.slice(src.range).trim(), &mut buf).is_some_and(|w| matches!(w, "i" | "we" | "me" | "us"));
+        if !first_person {
+            continue;
+        }
+        // The innermost content that holds the pronoun.
+        let i = by_content.partition_point(|(c, _)| c.start() <= src.range.start());
+        let holder = by_content[..i].iter().rev().take(64).find(|(c, _)| c.contains_range(src.range));
+        if let Some((_, s)) = holder {
+            src.kind = s.kind;
+            src.entity = s.entity;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -689,6 +841,30 @@ mod tests {
                 &[("Lisbon", Location)],
                 &[("A group of Lisbon politicians", "said", "the bridge fell")],
                 &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Penn said the bill failed. Mike Penn spoke first.",
+                &[("Mike Penn", Person)],
+                &[("Penn", "said", "the bill failed")],
+                &[(SourceKind::Person, "Mike Penn")],
+            ),
+            (
+                "“I know the bill failed,” Ana Ruiz said. The campaign said it lost. The poll found support. His ex-wife answered no.",
+                &[("Ana Ruiz", Person)],
+                &[
+                    ("I", "know", "the bill failed"),
+                    ("Ana Ruiz", "said", "I know the bill failed"),
+                    ("The campaign", "said it", "it lost"),
+                    ("The poll", "found", "support"),
+                    ("His ex-wife", "answered", "no"),
+                ],
+                &[
+                    (SourceKind::Person, "Ana Ruiz"),
+                    (SourceKind::Person, "Ana Ruiz"),
+                    (SourceKind::Organization, "Organization"),
+                    (SourceKind::Other, "Other"),
+                    (SourceKind::Anonymous, "Anonymous"),
+                ],
             ),
             (
                 "It rained. They said the bridge fell.",
