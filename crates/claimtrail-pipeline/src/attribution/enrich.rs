@@ -545,9 +545,6 @@ const DOC_HEADS: &[&str] = &[
     "audit",
 ];
 
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our", "your"];
-
 /// "who replied": the last person named before it in the sentence, outside a question clause
 /// ("whether Putin met with the general who replied" skips Putin and the general).
 fn resolve_relative(idx: &Index, r: TextRange) -> Vec<Source> {
