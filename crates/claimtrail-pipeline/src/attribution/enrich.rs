@@ -4,9 +4,12 @@
 //!   phrase or description linked to an entity gives that entity; pronouns ("he", "they",
 //!   "it") resolve to the nearest compatible earlier source, else to a nearby mention;
 //!   descriptions without a name ("a senior official", "three sources", "officials in
-//!   Washington") are anonymous; a place ("Moscow denied") stands for its government. A
-//!   source that names several entities ("Fox News and The Wall Street Journal") gives one
-//!   attribution per entity.
+//!   Washington", "his ex-wife") are anonymous; a place ("Moscow denied") stands for its
+//!   government; "the campaign" is an organization and "the poll" a document even unnamed;
+//!   "I" / "we" inside a quotation speak for the quotation's source; "who" after a name
+//!   (outside a "whether" question) is that person. A source that names several entities
+//!   ("Fox News and The Wall Street Journal") gives one attribution per entity, and so does a
+//!   "they" that points back to them.
 //! * **Stance** from the cue, the content and the words around the cue (see [`stance`]).
 //! * **Via** hops resolve to their entities.
 //! * **said_on**: a time expression in the cue's sentence, outside every content, nearest
