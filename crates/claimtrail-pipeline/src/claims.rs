@@ -66,6 +66,8 @@ struct Frame {
     /// Places: in text order, distinct.
     places: Vec<EntityId>,
     time: Option<TimeId>,
+    /// The event word is a verb in the past ("met", "visited"), not a noun ("support").
+    verbal: bool,
 }
 
 /// Per-document lookups.
@@ -255,7 +257,14 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     };
     let mut out: Vec<Frame> = events
         .iter()
-        .map(|&(_, class)| Frame { attribution: ai, class, agents: Vec::new(), places: Vec::new(), time: None })
+        .map(|&(k, class)| Frame {
+            attribution: ai,
+            class,
+            agents: Vec::new(),
+            places: Vec::new(),
+            time: None,
+            verbal: lexicon::is_past_verb(doc.slice(doc.tokens[k].range)),
+        })
         .collect();
     for (pos, e) in parts {
         let f = &mut out[attach(pos)];
@@ -403,7 +412,18 @@ pub fn link_claims(doc: &Document) -> Vec<Claim> {
         };
         let _ = g;
     }
-    groups.iter().map(|g| claim_of(doc, g)).collect()
+    // A statement nobody else speaks of makes a claim when it reports an event done ("met",
+    // "visited"), a dated or two-party event ("the trip to Oslo on 9 June"), or denies one; a
+    // noun with one party ("support for X", "the decision") is too often no proposition.
+    groups
+        .iter()
+        .filter(|g| {
+            g.members.len() > 1
+                || g.frames.iter().any(|f| f.verbal || f.time.is_some() || f.agents.len() + f.places.len() >= 2)
+                || g.members.iter().any(|&a| doc.attributions[a].stance == Stance::Denies)
+        })
+        .map(|g| claim_of(doc, g))
+        .collect()
 }
 
 fn short_name(doc: &Document, e: EntityId) -> &str {
@@ -480,20 +500,15 @@ fn claim_of(doc: &Document, g: &Group) -> Claim {
         }
         (c, [a, rest @ ..]) => {
             let mut objects: Vec<&str> = rest.to_vec();
-            let mut gist = if objects.is_empty() { format!("{a} {}", c.verb()) } else { String::new() };
-            if let Some(p) = place {
-                if c.takes_place() {
-                    objects.push(short_name(doc, p));
-                    gist.clear();
-                } else if objects.is_empty() {
-                    gist = format!("{a} {} in {}", c.verb(), short_name(doc, p));
-                }
+            if let Some(p) = place.filter(|_| c.takes_place()) {
+                objects.push(short_name(doc, p));
             }
-            if gist.is_empty() {
+            if objects.is_empty() {
+                format!("{a} {}", c.verb())
+            } else {
                 let verb = if rest.is_empty() { c.verb() } else { c.verb_with() };
-                gist = format!("{a} {verb} {}", join_names(&objects));
+                format!("{a} {verb} {}", join_names(&objects))
             }
-            gist
         }
         (c, []) => c.verb().to_string(),
     };
@@ -614,6 +629,14 @@ mod tests {
                 &[],
                 &[("Radio Nord", "said", "Ana Ruiz and Ivo Brant agreed on a truce"), ("Kanal Sud", "said", "Ivo Brant decided in Oslo")],
                 &[("Ruiz agreed with Brant", &[0, 1], false)],
+            ),
+            (
+                // a lone noun is no claim; a lone past event is
+                "Ivo Brant said support for Ana Ruiz is growing. Radio Nord said Ivo Brant visited Oslo.",
+                &[("Ivo Brant", Person), ("Ana Ruiz", Person), ("Oslo", Location), ("Radio Nord", Outlet)],
+                &[],
+                &[("Ivo Brant", "said", "support for Ana Ruiz is growing"), ("Radio Nord", "said", "Ivo Brant visited Oslo")],
+                &[("Brant visited Oslo", &[1], false)],
             ),
             (
                 // no information is neither side

@@ -218,6 +218,27 @@ fn table() -> &'static HashMap<&'static str, EventClass> {
     })
 }
 
+/// True when `word` is a past-tense verb form ("met", "visited", "flew").
+pub fn is_past_verb(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    (w.ends_with("ed") && w.len() > 4)
+        || matches!(
+            w.as_str(),
+            "met"
+                | "won"
+                | "sold"
+                | "bought"
+                | "paid"
+                | "sent"
+                | "struck"
+                | "flew"
+                | "withdrew"
+                | "withdrawn"
+                | "held"
+                | "killed"
+        )
+}
+
 /// The event class of a word (any case), if it names an event.
 pub fn event_class(word: &str) -> Option<EventClass> {
     if word.len() > 16 || word.is_empty() {
