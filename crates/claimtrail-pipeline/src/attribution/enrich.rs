@@ -1,24 +1,1000 @@
 //! Giving raw attributions their meaning: source kind and entity, stance, date, via entities.
+//!
+//! * **Source.** A named mention in the source span gives its entity (a person first); a role
+//!   phrase or description linked to an entity gives that entity; pronouns ("he", "they",
+//!   "it") resolve to the nearest compatible earlier source, else to a nearby mention;
+//!   descriptions without a name ("a senior official", "three sources", "officials in
+//!   Washington", "his ex-wife") are anonymous; a place ("Moscow denied") stands for its
+//!   government; "the campaign" is an organization and "the poll" a document even unnamed;
+//!   "I" / "we" inside a quotation speak for the quotation's source; "who" after a name
+//!   (outside a "whether" question) is that person. A source that names several entities
+//!   ("Fox News and The Wall Street Journal") gives one attribution per entity, and so does a
+//!   "they" that points back to them.
+//! * **Stance** from the cue, the content and the words around the cue (see [`stance`]).
+//! * **Via** hops resolve to their entities.
+//! * **said_on**: a time expression in the cue's sentence, outside every content, nearest
+//!   the cue ("August 7, Peskov said ...").
 
-use claimtrail_core::{Attribution, Document, Source, SourceKind, Stance, Via};
+mod stance;
+
+use claimtrail_core::{
+    Attribution, Diagnostic, Document, EntityId, EntityKind, Source, SourceKind, TextRange, TimeId, TimeKind, Via,
+};
+
+pub(crate) use stance::words;
 
 use super::{AttributionLayer, RawAttribution};
+use crate::entities::link::roles::{is_role_noun, lower};
 
-/// Turns raw attributions into full ones. (Placeholder: sources unresolved, stance asserts.)
-pub fn enrich(_doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
-    AttributionLayer {
-        attributions: raw
+/// Heads of anonymous descriptions.
+const ANON_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "people",
+    "person",
+    "persons",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "officer",
+    "officers",
+    "insider",
+    "insiders",
+    "someone",
+    "witness",
+    "witnesses",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "resident",
+    "residents",
+    "staffer",
+    "staffers",
+    "employee",
+    "employees",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "investigator",
+    "investigators",
+    "authorities",
+    "representative",
+    "representatives",
+    "lawmaker",
+    "lawmakers",
+    "media",
+    "reports",
+    "report",
+    "intelligence",
+    "negotiator",
+    "negotiators",
+    "members",
+    "member",
+    "politicians",
+    "leaders",
+    "critics",
+    "supporters",
+    "opponents",
+    "activists",
+    "economists",
+    "scientists",
+    "researchers",
+    "doctors",
+    "soldiers",
+    "workers",
+    "protesters",
+    "citizens",
+    "voters",
+    "relatives",
+    "colleagues",
+    "lawyers",
+    "prosecutors",
+    "police",
+];
+
+/// Collective nouns that pass the head on ("a group of politicians").
+const COLLECTIVES: &[&str] = &["group", "number", "couple", "handful", "team", "panel", "delegation", "dozen", "pair"];
+
+/// Words that end the head search of a description ("officials *in* Washington").
+const HEAD_STOPS: &[&str] =
+    &["of", "in", "for", "with", "from", "at", "familiar", "close", "who", "that", "on", "to", "by", "inside"];
+
+/// What an earlier source was, for pronoun and anaphora resolution.
+#[derive(Debug, Clone)]
+struct Note {
+    start: u32,
+    sentence: usize,
+    kind: SourceKind,
+    entity: Option<EntityId>,
+    plural: bool,
+    head: Option<String>,
+    /// The content of the attribution, whose names are not antecedents of the next speaker.
+    content: TextRange,
+}
+
+/// Lookups over the entity layers.
+struct Index<'a> {
+    doc: &'a Document,
+    mention_entity: Vec<Option<EntityId>>,
+    refs: Vec<(TextRange, EntityId)>,
+}
+
+impl<'a> Index<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut mention_entity = vec![None; doc.mentions.len()];
+        let mut refs = Vec::new();
+        for (e, ent) in doc.entities.iter().enumerate() {
+            let id = EntityId::from_index(e);
+            for m in &ent.mentions {
+                if let Some(slot) = mention_entity.get_mut(m.index()) {
+                    *slot = Some(id);
+                }
+            }
+            for r in &ent.references {
+                refs.push((*r, id));
+            }
+        }
+        refs.sort_by_key(|(r, _)| (r.start(), r.end()));
+        Index { doc, mention_entity, refs }
+    }
+
+    /// Mentions overlapping `r` that belong to an entity: (mention range, entity).
+    fn mentions_in(&self, r: TextRange) -> Vec<(TextRange, EntityId)> {
+        let ms = &self.doc.mentions;
+        let i = ms.partition_point(|m| m.range.end() <= r.start());
+        ms[i..]
             .iter()
-            .map(|r| Attribution {
-                source: r.source.map(|range| Source { range, kind: SourceKind::Unresolved, entity: None }),
+            .enumerate()
+            .take_while(|(_, m)| m.range.start() < r.end())
+            .filter_map(|(k, m)| self.mention_entity[i + k].map(|e| (m.range, e)))
+            .filter(|(m, _)| m.overlaps(r))
+            .collect()
+    }
+
+    fn kind(&self, e: EntityId) -> EntityKind {
+        self.doc.entities[e.index()].kind
+    }
+
+    /// References of entity `e`.
+    fn refs_of(&self, e: EntityId) -> impl Iterator<Item = TextRange> + '_ {
+        self.doc.entities[e.index()].references.iter().copied()
+    }
+
+    /// The reference (role phrase, description) that best covers `r`.
+    fn reference(&self, r: TextRange) -> Option<EntityId> {
+        let i = self.refs.partition_point(|(x, _)| x.start() < r.start().saturating_sub(200));
+        self.refs[i..]
+            .iter()
+            .take_while(|(x, _)| x.start() < r.end())
+            .filter_map(|(x, e)| x.intersect(r).map(|o| (o.len(), *x, *e)))
+            .filter(|(o, x, _)| *o > 0 && (2 * o >= r.len() || r.contains_range(*x)))
+            .max_by_key(|(o, _, _)| *o)
+            .map(|(_, _, e)| e)
+    }
+}
+
+fn sentence_of(doc: &Document, offset: u32) -> usize {
+    doc.sentence_at(offset).unwrap_or_else(|| doc.sentences.partition_point(|s| s.range.end() <= offset))
+}
+
+/// Words of `text` with their byte offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+/// The head noun of an anonymous description and its byte offset in `text`, if the span
+/// opens with one ("a senior official in ...", "officials in Washington").
+fn anonymous_head_at(text: &str) -> Option<(String, usize)> {
+    let mut after_collective = false;
+    for (off, w) in word_spans(text).take(10) {
+        let w = w.to_lowercase();
+        if COLLECTIVES.contains(&w.as_str()) {
+            after_collective = true;
+            continue;
+        }
+        if after_collective && w == "of" {
+            after_collective = false;
+            continue;
+        }
+        after_collective = false;
+        if HEAD_STOPS.contains(&w.as_str()) {
+            return None;
+        }
+        if ANON_HEADS.contains(&w.as_str()) || is_role_noun(&w) {
+            return Some((w, off));
+        }
+    }
+    None
+}
+
+/// The head noun of an anonymous description, if the span is one.
+fn anonymous_head(text: &str) -> Option<String> {
+    anonymous_head_at(text).map(|(h, _)| h)
+}
+
+/// Heads of organization descriptions without a recognized name ("the Foreign Ministry").
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "government",
+    "kremlin",
+    "department",
+    "office",
+    "embassy",
+    "administration",
+    "army",
+    "military",
+    "police",
+    "party",
+    "committee",
+    "council",
+    "parliament",
+    "court",
+    "agency",
+    "company",
+    "commission",
+    "cabinet",
+    "presidency",
+    "secretariat",
+    "campaign",
+    "group",
+    "union",
+    "fund",
+    "foundation",
+    "institute",
+    "organization",
+    "organisation",
+    "association",
+    "coalition",
+    "firm",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "service",
+    "authority",
+    "corporation",
+    "bank",
+    "university",
+    "team",
+    "league",
+    "senate",
+    "congress",
+    "house",
+    "white",
+];
+
+fn is_plural_head(h: &str) -> bool {
+    (h.ends_with('s') && !h.ends_with("ss")) || matches!(h, "people" | "media" | "spokespeople")
+}
+
+/// Pronoun classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    Singular,
+    Plural,
+    Neuter,
+    /// "who": a person named earlier in the same sentence.
+    Relative,
+}
+
+fn pronoun(text: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 32];
+    match lower(text.trim(), &mut buf)? {
+        "he" | "she" | "him" | "her" => Some(Pronoun::Singular),
+        "they" | "them" => Some(Pronoun::Plural),
+        "it" => Some(Pronoun::Neuter),
+        "who" => Some(Pronoun::Relative),
+        "which" => Some(Pronoun::Neuter),
+        _ => None,
+    }
+}
+
+fn source_of(idx: &Index, range: TextRange, e: EntityId) -> Source {
+    Source { range, kind: idx.kind(e).into(), entity: Some(e) }
+}
+
+/// Groups of mentions joined by "and" / "," ("Fox News and The Wall Street Journal").
+fn coordinated(idx: &Index, ms: &[(TextRange, EntityId)], within: Option<TextRange>) -> bool {
+    if ms.len() < 2 {
+        return false;
+    }
+    let text = idx.doc.text();
+    let joins = ms.windows(2).all(|w| {
+        if w[0].0.end() > w[1].0.start() {
+            return false;
+        }
+        let gap = &text[w[0].0.end() as usize..w[1].0.start() as usize];
+        let g = words(gap);
+        let ok = g.iter().all(|x| matches!(x.as_str(), "and" | "the" | "both"));
+        ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
+    });
+    let edges = within.is_none_or(|r| {
+        if !r.contains_range(ms[0].0.cover(ms[ms.len() - 1].0)) {
+            return false;
+        }
+        let head = &text[r.start() as usize..ms[0].0.start() as usize];
+        let tail = &text[ms[ms.len() - 1].0.end() as usize..r.end() as usize];
+        words(head).iter().all(|x| matches!(x.as_str(), "the" | "both")) && words(tail).is_empty()
+    });
+    joins && edges
+}
+
+/// Resolves a source span; several sources when it names several entities.
+fn resolve_source(idx: &Index, r: TextRange, history: &[Note]) -> Vec<Source> {
+    let doc = idx.doc;
+    let text = doc.slice(r);
+    let ms = idx.mentions_in(r);
+    if coordinated(idx, &ms, Some(r)) {
+        return ms.iter().map(|&(m, e)| source_of(idx, m, e)).collect();
+    }
+    // A named person, the last one not standing in a possessive ("Putin's spokesman").
+    let person = ms
+        .iter()
+        .rev()
+        .find(|(m, e)| {
+            idx.kind(*e) == EntityKind::Person && {
+                let after = &doc.text()[m.end() as usize..];
+                !(after.starts_with("'s") || after.starts_with("’s"))
+            }
+        })
+        .copied();
+    // An anonymous head before the name ("the official responsible for ... Khamenei appointed
+    // General Soleimani") wins, unless it belongs to the person's own role phrase.
+    let anon = anonymous_head_at(text);
+    let anon_first = match (person, &anon) {
+        (Some((m, e)), Some((_, off))) => {
+            let at = r.start() + *off as u32;
+            at < m.start() && !idx.refs_of(e).any(|x| x.contains(at))
+        }
+        _ => false,
+    };
+    if let (Some((_, e)), false) = (person, anon_first) {
+        return vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }];
+    }
+    if let Some(e) = idx.reference(r).filter(|_| !anon_first) {
+        return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
+    }
+    if let Some(p) = pronoun(text) {
+        return resolve_pronoun(idx, r, p, history);
+    }
+    // "Mr. King", "President Obama" missed by the recognizer: a known surname at the end.
+    if ms.is_empty() && text.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        if let Some(e) = surname_entity(idx, text) {
+            return vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }];
+        }
+    }
+    if let Some(head) = anonymous_head(text) {
+        // "the official": the earlier source with that head, if any.
+        let definite = words(text).first().is_some_and(|w| w == "the");
+        if definite {
+            let s = sentence_of(doc, r.start());
+            if let Some(n) = history
+                .iter()
+                .rev()
+                .take_while(|n| s.saturating_sub(n.sentence) <= 4)
+                .find(|n| n.head.as_deref() == Some(head.as_str()) && n.start < r.start())
+            {
+                return vec![Source { range: r, kind: n.kind, entity: n.entity }];
+            }
+        }
+        return vec![Source { range: r, kind: SourceKind::Anonymous, entity: None }];
+    }
+    // A named organization or outlet, else a place; never a bare nationality word.
+    let named = ms
+        .iter()
+        .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet))
+        .or_else(|| ms.iter().find(|(_, e)| idx.kind(*e) == EntityKind::Location));
+    if let Some(&(_, e)) = named {
+        return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
+    }
+    if words(text).last().is_some_and(|w| ORG_HEADS.contains(&w.as_str())) {
+        return vec![Source { range: r, kind: SourceKind::Organization, entity: None }];
+    }
+    if let Some(&(_, e)) = ms.first() {
+        return vec![Source { range: r, kind: idx.kind(e).into(), entity: Some(e) }];
+    }
+    describe_unnamed(idx, r)
+}
+
+/// A source span with no mention: a surname the recognizer missed ("Pence" when "Mike Pence"
+/// is named), an organization or a document by its head word ("the campaign", "the poll"), an
+/// unnamed group or person ("environmentalists", "his ex-wife"), else unresolved.
+fn describe_unnamed(idx: &Index, r: TextRange) -> Vec<Source> {
+    let doc = idx.doc;
+    let text = doc.slice(r);
+    let ws = words(text);
+    let unresolved = vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }];
+    let Some(last) = ws.last() else { return unresolved };
+    // One capitalized word: the surname or alias of a named person.
+    let trimmed = text.trim();
+    if ws.len() <= 2 && trimmed.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+        return match surname_entity(idx, trimmed) {
+            Some(e) => vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }],
+            None => unresolved,
+        };
+    }
+    if HEAD_STOPS.contains(&ws[0].as_str()) || matches!(ws[0].as_str(), "under" | "after" | "before" | "during") {
+        return unresolved;
+    }
+    if ORG_HEADS.contains(&last.as_str()) {
+        return vec![Source { range: r, kind: SourceKind::Organization, entity: None }];
+    }
+    if DOC_HEADS.contains(&last.as_str()) {
+        return vec![Source { range: r, kind: SourceKind::Other, entity: None }];
+    }
+    // Unnamed people: a quantified or plural group, or a person by relation.
+    let lower = text.split_whitespace().skip(1).all(|w| !w.starts_with(char::is_uppercase));
+    let quantified = QUANTIFIERS.contains(&ws[0].as_str()) || (ws[0] == "not" && ws.len() > 1);
+    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("ing");
+    if ws.len() <= 6 && lower && (quantified || plural || PERSON_NOUNS.contains(&last.as_str())) {
+        return vec![Source { range: r, kind: SourceKind::Anonymous, entity: None }];
+    }
+    unresolved
+}
+
+const QUANTIFIERS: &[&str] =
+    &["some", "many", "most", "all", "several", "few", "both", "others", "one", "two", "three", "four", "dozens"];
+
+/// Nouns for a person named by a relation or description ("his ex-wife", "the woman").
+const PERSON_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "ex-wife",
+    "ex-husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "friend",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "child",
+    "children",
+    "people",
+    "neighbor",
+    "neighbour",
+    "partner",
+    "lawyer",
+    "attorney",
+    "announcer",
+    "narrator",
+    "questioner",
+    "voter",
+    "resident",
+    "victim",
+    "survivor",
+    "student",
+    "teacher",
+];
+
+/// The one person whose name or alias ends with the last word of `text`.
+fn surname_entity(idx: &Index, text: &str) -> Option<EntityId> {
+    let last = text.split_whitespace().last()?;
+    let last = last.trim_end_matches("'s").trim_end_matches("’s");
+    let key = crate::entities::link::fold(last);
+    let mut found =
+        idx.doc.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person).filter(|(_, e)| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| n.split_whitespace().last().is_some_and(|w| crate::entities::link::fold(w) == key))
+        });
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(EntityId::from_index(i)),
+        _ => None,
+    }
+}
+
+/// Heads of documents that "say" things ("the poll", "the report").
+const DOC_HEADS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "statement",
+    "ad",
+    "ads",
+    "analysis",
+    "letter",
+    "memo",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "document",
+    "documents",
+    "data",
+    "figures",
+    "records",
+    "website",
+    "post",
+    "tweet",
+    "tweets",
+    "release",
+    "video",
+    "book",
+    "article",
+    "editorial",
+    "research",
+    "review",
+    "audit",
+];
+
+/// "who replied": the last person named before it in the sentence, outside a question clause
+/// ("whether Putin met with the general who replied" skips Putin and the general).
+fn resolve_relative(idx: &Index, r: TextRange) -> Vec<Source> {
+    let doc = idx.doc;
+    let s = sentence_of(doc, r.start());
+    let lo = doc.sentences.get(s).map_or(r.start(), |x| x.range.start()).min(r.start());
+    let before = TextRange::new(lo, r.start());
+    let question = doc
+        .tokens_in(before)
+        .rev()
+        .find(|&k| {
+            let w = doc.slice(doc.tokens[k].range);
+            w.eq_ignore_ascii_case("whether") || w.eq_ignore_ascii_case("if")
+        })
+        .map_or(r.start(), |k| doc.tokens[k].range.start());
+    let window = TextRange::new(lo, question.max(lo));
+    let person = idx
+        .mentions_in(window)
+        .into_iter()
+        .rev()
+        .find(|(m, e)| idx.kind(*e) == EntityKind::Person && window.contains_range(*m));
+    match person {
+        Some((_, e)) => vec![Source { range: r, kind: SourceKind::Person, entity: Some(e) }],
+        None => vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }],
+    }
+}
+
+fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> Vec<Source> {
+    if p == Pronoun::Relative {
+        return resolve_relative(idx, r);
+    }
+    let doc = idx.doc;
+    let s = sentence_of(doc, r.start());
+    let fits = |n: &Note| match p {
+        Pronoun::Singular => {
+            !n.plural && (n.kind == SourceKind::Person || (n.kind == SourceKind::Anonymous && n.head.is_some()))
+        }
+        Pronoun::Plural => n.plural,
+        Pronoun::Neuter => {
+            !n.plural && matches!(n.kind, SourceKind::Organization | SourceKind::Outlet | SourceKind::Location)
+        }
+        Pronoun::Relative => false,
+    };
+    let from_history =
+        history.iter().rev().take_while(|n| s.saturating_sub(n.sentence) <= 3).find(|n| n.start < r.start() && fits(n)); // Mentions in this and the two sentences before.
+    let lo = doc.sentences.get(s.saturating_sub(3)).map_or(0, |x| x.range.start());
+    let window = TextRange::new(lo.min(r.start()), r.start());
+    let before = idx.mentions_in(window);
+    let from_mentions: Option<Vec<(TextRange, EntityId)>> = match p {
+        Pronoun::Relative => None,
+        Pronoun::Singular => {
+            // Names inside what earlier sources said are what they spoke about, not speakers.
+            let recent: Vec<TextRange> =
+                history.iter().rev().take_while(|n| s.saturating_sub(n.sentence) <= 3).map(|n| n.content).collect();
+            before
+                .iter()
+                .rev()
+                .find(|(m, e)| idx.kind(*e) == EntityKind::Person && !recent.iter().any(|c| c.contains_range(*m)))
+                .map(|&x| vec![x])
+        }
+        Pronoun::Neuter => before
+            .iter()
+            .rev()
+            .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet))
+            .map(|&x| vec![x]),
+        Pronoun::Plural => {
+            // the last coordinated group of same-kind mentions
+            let mut best = None;
+            let mut i = before.len();
+            while i >= 2 && best.is_none() {
+                let mut j = i - 1;
+                while j > 0
+                    && idx.kind(before[j - 1].1) == idx.kind(before[i - 1].1)
+                    && coordinated(idx, &before[j - 1..i], None)
+                {
+                    j -= 1;
+                }
+                if i - j >= 2 {
+                    best = Some(before[j..i].to_vec());
+                }
+                i -= 1;
+            }
+            best
+        }
+    };
+    let hist_pos = from_history.map(|n| n.start);
+    let ment_pos = from_mentions.as_ref().and_then(|v| v.last()).map(|(m, _)| m.start());
+    // History wins unless a fitting mention group is nearer for "they" / "it".
+    let use_mentions = match (hist_pos, ment_pos) {
+        (None, Some(_)) => true,
+        (Some(h), Some(m)) => m > h,
+        _ => false,
+    };
+    if use_mentions {
+        if let Some(v) = from_mentions {
+            return v
+                .into_iter()
+                .map(|(_, e)| Source { range: r, kind: idx.kind(e).into(), entity: Some(e) })
+                .collect();
+        }
+    }
+    if let Some(n) = from_history {
+        // A plural antecedent that was a group: every member.
+        if n.plural && n.entity.is_some() {
+            let mut group: Vec<Source> = history
+                .iter()
+                .rev()
+                .take_while(|m| m.start >= n.start)
+                .filter(|m| m.start == n.start && m.plural && m.entity.is_some())
+                .map(|m| Source { range: r, kind: m.kind, entity: m.entity })
+                .collect();
+            group.reverse();
+            return group;
+        }
+        return vec![Source { range: r, kind: n.kind, entity: n.entity }];
+    }
+    vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }]
+}
+
+fn resolve_via(idx: &Index, r: TextRange) -> Via {
+    let entity = idx.mentions_in(r).first().map(|&(_, e)| e).or_else(|| idx.reference(r));
+    Via { range: r, entity }
+}
+
+/// Words right around the cue, outside the content: "reportedly said".
+fn around_cue(doc: &Document, cue: TextRange, content: TextRange) -> String {
+    let toks = doc.tokens_in(cue);
+    let lo = toks.start.saturating_sub(2);
+    let hi = (toks.end + 2).min(doc.tokens.len());
+    let mut out = String::new();
+    for t in doc.tokens[lo..hi].iter() {
+        if content.contains_range(t.range) || cue.contains_range(t.range) {
+            continue;
+        }
+        out.push_str(doc.slice(t.range));
+        out.push(' ');
+    }
+    out
+}
+
+/// A time expression in the cue's sentence, outside every content, nearest the cue.
+fn said_on(doc: &Document, cue: TextRange, contents: &[TextRange]) -> Option<TimeId> {
+    let s = doc.sentence_at(cue.start())?;
+    let sr = doc.sentences[s].range;
+    let i = doc.times.partition_point(|t| t.range.end() <= sr.start());
+    doc.times[i..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.range.start() < sr.end())
+        .filter(|(_, t)| matches!(t.kind, TimeKind::Date | TimeKind::Time))
+        .filter(|(_, t)| !contents.iter().any(|c| c.overlaps(t.range)))
+        .min_by_key(|(_, t)| {
+            if t.range.end() <= cue.start() {
+                cue.start() - t.range.end()
+            } else {
+                t.range.start().saturating_sub(cue.end())
+            }
+        })
+        .map(|(k, _)| TimeId::from_index(i + k))
+}
+
+/// Turns raw attributions into full ones.
+pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
+    let idx = Index::new(doc);
+    let mut attributions = Vec::with_capacity(raw.len());
+    let mut diagnostics = Vec::new();
+    let mut history: Vec<Note> = Vec::new();
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| raw[i].cue.start());
+    // Contents per sentence, to keep event dates out of said_on.
+    let mut contents: Vec<TextRange> = raw.iter().map(|r| r.content).collect();
+    contents.sort_by_key(|c| c.start());
+    for &i in &order {
+        let r = &raw[i];
+        let stance = stance::stance(doc.slice(r.cue), doc.slice(r.content), &around_cue(doc, r.cue, r.content));
+        let via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
+        let s = sentence_of(doc, r.cue.start());
+        let sr = doc.sentences.get(s).map_or(r.cue, |x| x.range);
+        let lo = contents.partition_point(|c| c.start() + 4000 < sr.start());
+        let near: Vec<TextRange> =
+            contents[lo..].iter().take_while(|c| c.start() < sr.end()).copied().filter(|c| c.overlaps(sr)).collect();
+        let when = said_on(doc, r.cue, &near);
+        let sources: Vec<Option<Source>> = match r.source {
+            None => vec![None],
+            Some(range) => resolve_source(&idx, range, &history).into_iter().map(Some).collect(),
+        };
+        let group = sources.len() > 1;
+        for src in sources {
+            if let Some(src) = &src {
+                if src.kind == SourceKind::Unresolved {
+                    diagnostics.push(Diagnostic {
+                        stage: "attribution",
+                        range: Some(src.range),
+                        message: format!("unresolved source {:?}", doc.slice(src.range)),
+                    });
+                }
+                let head = anonymous_head(doc.slice(src.range));
+                let plural = group
+                    || head.as_deref().is_some_and(is_plural_head)
+                    || pronoun(doc.slice(src.range)) == Some(Pronoun::Plural) && src.entity.is_some();
+                history.push(Note {
+                    start: r.source.map_or(r.cue.start(), |x| x.start()),
+                    sentence: s,
+                    kind: src.kind,
+                    entity: src.entity,
+                    plural,
+                    head,
+                    content: r.content,
+                });
+            }
+            attributions.push(Attribution {
+                source: src,
                 cue: r.cue,
                 content: r.content,
                 form: r.form,
-                stance: Stance::Asserts,
-                via: r.via.iter().map(|&range| Via { range, entity: None }).collect(),
-                said_on: None,
-            })
-            .collect(),
-        diagnostics: Vec::new(),
+                stance,
+                via: via.clone(),
+                said_on: when,
+            });
+        }
+    }
+    resolve_first_person(doc, &mut attributions);
+    diagnostics.retain(|d| {
+        d.range.is_none_or(|r| {
+            attributions
+                .iter()
+                .any(|a| a.source.as_ref().is_some_and(|s| s.range == r && s.kind == SourceKind::Unresolved))
+        })
+    });
+    AttributionLayer { attributions, diagnostics }
+}
+
+/// "I" / "we" inside a quotation speak for the quotation's source: an unresolved first-person
+/// source takes the source of the attribution whose content holds it.
+fn resolve_first_person(doc: &Document, attributions: &mut [Attribution]) {
+    let mut by_content: Vec<(TextRange, Source)> = attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref().filter(|s| s.kind != SourceKind::Unresolved).map(|s| (a.content, s.clone())))
+        .collect();
+    by_content.sort_by_key(|(c, _)| (c.start(), std::cmp::Reverse(c.end())));
+    for a in attributions.iter_mut() {
+        let Some(src) = a.source.as_mut() else { continue };
+        if src.kind != SourceKind::Unresolved {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let first_person =
+            lower(doc.slice(src.range).trim(), &mut buf).is_some_and(|w| matches!(w, "i" | "we" | "me" | "us"));
+        if !first_person {
+            continue;
+        }
+        // The innermost content that holds the pronoun.
+        let i = by_content.partition_point(|(c, _)| c.start() <= src.range.start());
+        let holder = by_content[..i].iter().rev().take(64).find(|(c, _)| c.contains_range(src.range));
+        if let Some((_, s)) = holder {
+            src.kind = s.kind;
+            src.entity = s.entity;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw};
+    use claimtrail_core::Stance;
+    use EntityKind::*;
+
+    fn name(d: &Document, s: &Source) -> String {
+        s.entity.map_or_else(|| format!("{:?}", s.kind), |e| d.entities[e.index()].name.clone())
+    }
+
+    #[test]
+    fn sources_table() {
+        // (text, mentions, [(source, cue, content)], expected per attribution: (kind, name))
+        type Case<'a> =
+            (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str)], &'a [(SourceKind, &'a str)]);
+        let cases: &[Case] = &[
+            (
+                "The foreign Minister of Oslandia Ivo Brant said the talks went well.",
+                &[("Ivo Brant", Person), ("Oslandia", Location)],
+                &[("The foreign Minister of Oslandia Ivo Brant", "said", "the talks went well")],
+                &[(SourceKind::Person, "Ivo Brant")],
+            ),
+            (
+                "A senior official in one of the northern provinces told the paper that taxes will rise.",
+                &[],
+                &[("A senior official in one of the northern provinces", "told", "taxes will rise")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Officials in Lisbon said the port had closed. Four well-placed sources said it reopened.",
+                &[("Lisbon", Location)],
+                &[("Officials in Lisbon", "said", "the port had closed"), ("Four well-placed sources", "said", "it reopened")],
+                &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Madrid flatly denied the reports.",
+                &[("Madrid", Location)],
+                &[("Madrid", "denied", "the reports")],
+                &[(SourceKind::Location, "Madrid")],
+            ),
+            (
+                "Ana Ruiz spoke on Monday. She said the vote was delayed.",
+                &[("Ana Ruiz", Person)],
+                &[("She", "said", "the vote was delayed")],
+                &[(SourceKind::Person, "Ana Ruiz")],
+            ),
+            (
+                "The Daily Planet, citing a former aide, said the mayor resigned. He told the newspaper that the mayor left town.",
+                &[("Daily Planet", Outlet)],
+                &[("a former aide", "said", "the mayor resigned"), ("He", "told", "the mayor left town")],
+                &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "The story was picked up by Radio Nord and Kanal Sud. According to them, the bridge fell.",
+                &[("Radio Nord", Outlet), ("Kanal Sud", Outlet)],
+                &[("them", "According to", "the bridge fell")],
+                &[(SourceKind::Outlet, "Radio Nord"), (SourceKind::Outlet, "Kanal Sud")],
+            ),
+            (
+                "Radio Nord and Kanal Sud reported that the bridge fell.",
+                &[("Radio Nord", Outlet), ("Kanal Sud", Outlet)],
+                &[("Radio Nord and Kanal Sud", "reported", "the bridge fell")],
+                &[(SourceKind::Outlet, "Radio Nord"), (SourceKind::Outlet, "Kanal Sud")],
+            ),
+            (
+                "The aide responsible for the budget Ana Ruiz hired said the plan failed.",
+                &[("Ana Ruiz", Person)],
+                &[("The aide responsible for the budget Ana Ruiz hired", "said", "the plan failed")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "According to the aide in charge of the fund Ana Ruiz hired General Omar Haddad to run it.",
+                &[("Ana Ruiz", Person), ("Omar Haddad", Person)],
+                &[("the aide in charge of the fund Ana Ruiz hired General Omar Haddad", "According to", "run it")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "On Monday the palace spokesman Karim Nadir on a question whether Ana Ruiz left the city who answered “no”.",
+                &[("Karim Nadir", Person), ("Ana Ruiz", Person)],
+                &[("who", "answered", "no")],
+                &[(SourceKind::Person, "Karim Nadir")],
+            ),
+            (
+                "The Brazilian Interior Ministry said the road was closed.",
+                &[("Brazilian", Other)],
+                &[("The Brazilian Interior Ministry", "said", "the road was closed")],
+                &[(SourceKind::Organization, "Organization")],
+            ),
+            (
+                "A group of Lisbon politicians said the bridge fell.",
+                &[("Lisbon", Location)],
+                &[("A group of Lisbon politicians", "said", "the bridge fell")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Penn said the bill failed. Mike Penn spoke first.",
+                &[("Mike Penn", Person)],
+                &[("Penn", "said", "the bill failed")],
+                &[(SourceKind::Person, "Mike Penn")],
+            ),
+            (
+                "“I know the bill failed,” Ana Ruiz said. The campaign said it lost. The poll found support. His ex-wife answered no.",
+                &[("Ana Ruiz", Person)],
+                &[
+                    ("I", "know", "the bill failed"),
+                    ("Ana Ruiz", "said", "I know the bill failed"),
+                    ("The campaign", "said it", "it lost"),
+                    ("The poll", "found", "support"),
+                    ("His ex-wife", "answered", "no"),
+                ],
+                &[
+                    (SourceKind::Person, "Ana Ruiz"),
+                    (SourceKind::Person, "Ana Ruiz"),
+                    (SourceKind::Organization, "Organization"),
+                    (SourceKind::Other, "Other"),
+                    (SourceKind::Anonymous, "Anonymous"),
+                ],
+            ),
+            (
+                "Ana Ruiz said that Ivo Brant met the envoy. Later Luis Soto arrived. He said the talks failed.",
+                &[("Ana Ruiz", Person), ("Ivo Brant", Person), ("Luis Soto", Person)],
+                &[("Ana Ruiz", "said that", "Ivo Brant met the envoy"), ("He", "said the", "the talks failed")],
+                &[(SourceKind::Person, "Ana Ruiz"), (SourceKind::Person, "Luis Soto")],
+            ),
+            (
+                "Ana Ruiz said that Ivo Brant met the envoy. He said the talks failed.",
+                &[("Ana Ruiz", Person), ("Ivo Brant", Person)],
+                &[("Ana Ruiz", "said that", "Ivo Brant met the envoy"), ("He", "said the", "the talks failed")],
+                &[(SourceKind::Person, "Ana Ruiz"), (SourceKind::Person, "Ana Ruiz")],
+            ),
+            (
+                "It rained. They said the bridge fell.",
+                &[],
+                &[("They", "said", "the bridge fell")],
+                &[(SourceKind::Unresolved, "Unresolved")],
+            ),
+            (
+                "Karim Nadir, the palace spokesman, spoke. Later the palace spokesman said no.",
+                &[("Karim Nadir", Person)],
+                &[("the palace spokesman", "said", "no")],
+                &[(SourceKind::Person, "Karim Nadir")],
+            ),
+        ];
+        for (text, names, raws, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, names);
+            link(&mut d);
+            let rs: Vec<RawAttribution> = raws.iter().map(|(s, c, t)| raw(&d, s, c, t, &[])).collect();
+            let out = enrich(&d, &rs);
+            let got: Vec<(SourceKind, String)> = out
+                .attributions
+                .iter()
+                .map(|a| {
+                    let s = a.source.as_ref().expect("source");
+                    (s.kind, name(&d, s))
+                })
+                .collect();
+            let want: Vec<(SourceKind, String)> = want.iter().map(|(k, n)| (*k, n.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn stance_via_and_date() {
+        let text = "Omar Haddad, quoted by Radio Nord, called the story nonsense. \
+                    On March 3, Haddad told reporters that the visit of the envoy on March 1 took place.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("Omar Haddad", Person), ("Haddad", Person), ("Radio Nord", Outlet)]);
+        add_time(&mut d, "March 3", "2020-03-03");
+        add_time(&mut d, "March 1", "2020-03-01");
+        link(&mut d);
+        let rs = vec![
+            raw(&d, "Omar Haddad", "called", "the story nonsense", &["Radio Nord"]),
+            raw(&d, "Haddad", "told", "the visit of the envoy on March 1 took place", &[]),
+        ];
+        let out = enrich(&d, &rs).attributions;
+        assert_eq!(out[0].stance, Stance::Denies);
+        assert_eq!(out[0].via.len(), 1);
+        let via = out[0].via[0].entity.expect("via entity");
+        assert_eq!(d.entities[via.index()].name, "Radio Nord");
+        assert_eq!(out[0].said_on, None);
+        assert_eq!(out[1].stance, Stance::Asserts);
+        let when = out[1].said_on.expect("said_on");
+        assert_eq!(d.slice(d.times[when.index()].range), "March 3");
+        assert_eq!(out[1].source.as_ref().and_then(|s| s.entity), out[0].source.as_ref().and_then(|s| s.entity));
+        let _ = find(&d, "March 1", 0);
     }
 }
