@@ -3,6 +3,7 @@
 
 mod golden;
 mod invariants;
+mod seed;
 
 use claimtrail_core::{Date, Document, Meta};
 use claimtrail_pipeline::Pipeline;
