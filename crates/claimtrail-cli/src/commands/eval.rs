@@ -1,5 +1,6 @@
 //! `claimtrail eval`: score the pipeline against gold data sets.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,10 +43,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Set::Conll { file } => claimtrail_eval::conll::evaluate(&pipeline, &file)?,
         Set::Timeml { path } => claimtrail_eval::timeml::evaluate(&pipeline, &path)?,
     };
+    // write! rather than print!: a closed pipe becomes an error that main turns into exit 0.
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{report}");
+        write!(out, "{report}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
