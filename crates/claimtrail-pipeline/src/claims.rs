@@ -80,18 +80,7 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(doc: &'a Document) -> Self {
-        let mut mention_entity = vec![None; doc.mentions.len()];
-        let mut refs = Vec::new();
-        for (e, ent) in doc.entities.iter().enumerate() {
-            let id = EntityId::from_index(e);
-            for m in &ent.mentions {
-                if let Some(slot) = mention_entity.get_mut(m.index()) {
-                    *slot = Some(id);
-                }
-            }
-            refs.extend(ent.references.iter().map(|&r| (r, id)));
-        }
-        refs.sort_by_key(|(r, _)| (r.start(), r.end()));
+        let (mention_entity, refs) = crate::entities::entity_lookup(doc);
         Ctx { doc, mention_entity, refs }
     }
 

@@ -132,20 +132,7 @@ struct Index<'a> {
 
 impl<'a> Index<'a> {
     fn new(doc: &'a Document) -> Self {
-        let mut mention_entity = vec![None; doc.mentions.len()];
-        let mut refs = Vec::new();
-        for (e, ent) in doc.entities.iter().enumerate() {
-            let id = EntityId::from_index(e);
-            for m in &ent.mentions {
-                if let Some(slot) = mention_entity.get_mut(m.index()) {
-                    *slot = Some(id);
-                }
-            }
-            for r in &ent.references {
-                refs.push((*r, id));
-            }
-        }
-        refs.sort_by_key(|(r, _)| (r.start(), r.end()));
+        let (mention_entity, refs) = crate::entities::entity_lookup(doc);
         Index { doc, mention_entity, refs }
     }
 

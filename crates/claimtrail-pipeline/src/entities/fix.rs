@@ -846,35 +846,9 @@ fn majority_labels(doc: &Document, spans: &mut [TokenSpan]) {
     }
 }
 
-/// Modifiers of a capitalized "Ministry" or "Department" that belong to its name.
-const MINISTRY_MODIFIERS: &[&str] = &[
-    "defense",
-    "defence",
-    "foreign",
-    "interior",
-    "finance",
-    "justice",
-    "health",
-    "education",
-    "economy",
-    "emergencies",
-    "energy",
-    "agriculture",
-    "culture",
-    "trade",
-    "transport",
-    "labor",
-    "labour",
-    "environment",
-    "communications",
-    "state",
-    "treasury",
-    "commerce",
-    "homeland",
-    "security",
-    "affairs",
-    "home",
-];
+/// Modifiers of a capitalized "Ministry" or "Department" that belong to its name, besides the
+/// [`PORTFOLIOS`].
+const MINISTRY_MODIFIERS: &[&str] = &["state", "treasury", "commerce", "homeland", "security", "affairs", "home"];
 
 /// "the Russian Foreign Ministry", "the State Department", "the Ministry of Defence": ministries
 /// the tagger missed, found by their head word.
@@ -897,7 +871,7 @@ fn add_ministries(doc: &Document, spans: Vec<TokenSpan>) -> Vec<TokenSpan> {
         let mut start = i;
         while start > floor && same(start - 1) && {
             let m = word(doc, start - 1);
-            m.starts_with(char::is_uppercase) && lower_in(m, MINISTRY_MODIFIERS)
+            m.starts_with(char::is_uppercase) && (lower_in(m, PORTFOLIOS) || lower_in(m, MINISTRY_MODIFIERS))
         } {
             start -= 1;
         }

@@ -137,6 +137,27 @@ impl Stage for EntityRecognizer {
     }
 }
 
+/// Lookups over a finished entity layer, shared by the stages that read it: the entity of each
+/// mention (by mention index), and every reference span (role phrase, description) with its
+/// entity, sorted by position.
+pub(crate) fn entity_lookup(
+    doc: &Document,
+) -> (Vec<Option<claimtrail_core::EntityId>>, Vec<(TextRange, claimtrail_core::EntityId)>) {
+    let mut mention_entity = vec![None; doc.mentions.len()];
+    let mut refs = Vec::new();
+    for (e, ent) in doc.entities.iter().enumerate() {
+        let id = claimtrail_core::EntityId::from_index(e);
+        for m in &ent.mentions {
+            if let Some(slot) = mention_entity.get_mut(m.index()) {
+                *slot = Some(id);
+            }
+        }
+        refs.extend(ent.references.iter().map(|&r| (r, id)));
+    }
+    refs.sort_by_key(|(r, _)| (r.start(), r.end()));
+    (mention_entity, refs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
