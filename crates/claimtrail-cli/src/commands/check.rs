@@ -1,0 +1,189 @@
+//! `claimtrail check "TEXT"`: which stored claims say the same as this sentence, and whether
+//! each article asserts, denies or hedges it (stance toward the sentence as written).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use claimtrail_check::{parse_query, search_terms, DocMatch, Matcher};
+use claimtrail_store::Candidate;
+use serde::Serialize;
+
+use super::query::FormatArg;
+use crate::db::{self, DbArg};
+use crate::output::{clip, Align, Csv, Format, Table};
+
+/// Candidate articles fetched from the full-text index per query.
+const CANDIDATES: usize = 50;
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The claim to check, one sentence as a reader would write it.
+    pub text: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+    /// At most this many matching claims, best first.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// The answer of `check`, as printed with `--format json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    /// The sentence as the user wrote it.
+    pub query: String,
+    /// Matching claims, best first.
+    pub matches: Vec<ClaimMatch>,
+}
+
+/// One stored claim that says the same as the query, with the articles that speak of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimMatch {
+    /// Corpus claim id; `null` for a match outside any linked claim.
+    pub claim: Option<i64>,
+    /// The claim's gist (or the quoted words for an unlinked match).
+    pub gist: String,
+    /// Best document score.
+    pub score: f64,
+    /// The articles, best first.
+    pub documents: Vec<DocumentMatch>,
+}
+
+/// One article's stance toward the query.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentMatch {
+    /// Document id.
+    pub id: String,
+    /// asserts | denies | hedges | no_knowledge, toward the query as written.
+    pub stance: String,
+    /// Who says it (the outlet for the article's own voice).
+    pub source: String,
+    /// The matching words.
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum GroupKey {
+    Claim(i64),
+    Article(i64),
+}
+
+/// The corpus claim a document match belongs to: its local claim, else the own-voice statement
+/// whose span holds the match.
+fn corpus_claim(c: &Candidate, m: &DocMatch) -> Option<(i64, Option<String>)> {
+    if let Some(local) = &m.claim {
+        if let Some((_, id, gist)) = c.claims.iter().find(|(l, _, _)| l == local) {
+            return Some((*id, Some(gist.clone())));
+        }
+    }
+    let [s, e] = m.span;
+    c.own_voice.iter().find(|(span, _)| span[0] <= s && e <= span[1]).map(|&(_, id)| {
+        let gist = c.claims.iter().find(|(_, cid, _)| *cid == id).map(|(_, _, g)| g.clone());
+        (id, gist)
+    })
+}
+
+/// Groups document matches by corpus claim, best first.
+fn group(query: &str, found: Vec<(&Candidate, DocMatch)>, limit: usize) -> CheckResult {
+    let mut groups: Vec<(GroupKey, ClaimMatch, Vec<f64>)> = Vec::new();
+    for (c, m) in found {
+        let (key, claim, gist) = match corpus_claim(c, &m) {
+            Some((id, gist)) => (GroupKey::Claim(id), Some(id), gist.unwrap_or_else(|| clip(&m.quote, 200))),
+            None => (GroupKey::Article(c.article.id), None, clip(&m.quote, 200)),
+        };
+        let score = f64::from(m.score);
+        let doc = DocumentMatch {
+            id: m.doc_id.clone(),
+            stance: m.stance.as_str().to_string(),
+            source: m.source.clone(),
+            quote: m.quote.clone(),
+        };
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, g, scores)) => {
+                if g.documents.iter().any(|d| d.id == doc.id && d.quote == doc.quote) {
+                    continue;
+                }
+                g.score = g.score.max(score);
+                g.documents.push(doc);
+                scores.push(score);
+            }
+            None => groups.push((key, ClaimMatch { claim, gist, score, documents: vec![doc] }, vec![score])),
+        }
+    }
+    for (_, g, scores) in &mut groups {
+        let mut docs: Vec<(f64, DocumentMatch)> = scores.drain(..).zip(g.documents.drain(..)).collect();
+        docs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        g.documents = docs.into_iter().map(|(_, d)| d).collect();
+    }
+    groups.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
+    groups.truncate(limit);
+    CheckResult { query: query.to_string(), matches: groups.into_iter().map(|(_, g, _)| g).collect() }
+}
+
+/// Matches `text` against the store.
+pub(crate) fn check(store: &dyn claimtrail_store::Store, text: &str, limit: usize) -> anyhow::Result<CheckResult> {
+    let query = parse_query(text);
+    let terms = search_terms(&query);
+    let candidates = store.candidates(&terms, CANDIDATES)?;
+    let matcher = Matcher::new();
+    let found: Vec<(&Candidate, DocMatch)> =
+        candidates.iter().filter_map(|c| matcher.match_document(&query, &c.analysis).map(|m| (c, m))).collect();
+    Ok(group(text, found, limit))
+}
+
+fn table(r: &CheckResult) -> String {
+    if r.matches.is_empty() {
+        return format!("no stored claim matches {:?}\n", r.query);
+    }
+    let mut s = format!("check: {}\n", r.query);
+    for m in &r.matches {
+        let id = m.claim.map_or_else(|| "(unlinked)".to_string(), |c| format!("claim {c}"));
+        s.push_str(&format!("\n{id}: {}  (score {:.2})\n", clip(&m.gist, 100), m.score));
+        let mut t = Table::new(&[
+            ("stance", 12, Align::Left),
+            ("document", 28, Align::Left),
+            ("source", 30, Align::Left),
+            ("quote", 80, Align::Left),
+        ]);
+        for d in &m.documents {
+            t.row(vec![d.stance.clone(), d.id.clone(), d.source.clone(), format!("\"{}\"", d.quote)]);
+        }
+        for l in t.render().lines() {
+            s.push_str(&format!("  {l}\n"));
+        }
+    }
+    s
+}
+
+/// Runs `check`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = db::open_existing(&args.db.db)?;
+    let result = check(store.as_ref(), &args.text, args.limit)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match Format::resolve(args.format.format) {
+        Format::Json => crate::output::json(&mut out, &result)?,
+        Format::Csv => {
+            let mut w = Csv::new(&mut out, &["query", "claim", "gist", "score", "document", "stance", "source", "quote"])?;
+            for m in &result.matches {
+                for d in &m.documents {
+                    w.record(&[
+                        result.query.clone(),
+                        m.claim.map_or_else(String::new, |c| c.to_string()),
+                        m.gist.clone(),
+                        format!("{:.3}", m.score),
+                        d.id.clone(),
+                        d.stance.clone(),
+                        d.source.clone(),
+                        d.quote.clone(),
+                    ])?;
+                }
+            }
+            w.finish()?;
+        }
+        Format::Table => out.write_all(table(&result).as_bytes())?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,311 @@
+//! `claimtrail ingest`: stream articles into the store.
+//!
+//! The reader yields articles in input order; chunks of `--batch` articles are analyzed on all
+//! cores (each worker stateless: text in, [`ArticleRecord`] out) and handed, in order, to the one
+//! writer thread, which stores each chunk in one transaction. Analysis of the next chunk overlaps
+//! with the writing of the previous one; memory stays bounded by two chunks. Because chunks are
+//! stored whole and in input order, a run killed at any moment and rerun ends with the store a
+//! clean run makes: stored articles are skipped by content hash, the rest follow in the same order.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use claimtrail_core::{Date, Meta};
+use claimtrail_corpus::ArticleRecord;
+use claimtrail_pipeline::Pipeline;
+use claimtrail_store::InsertOutcome;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::db::{self, DbArg, DynStore};
+
+/// Arguments of `ingest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Articles: `.txt`, `.jsonl`, `.html`, RSS/Atom feeds, `.warc`/`.warc.gz`, or directories of these.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Articles per chunk: analyzed together, stored in one transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub batch: u64,
+    /// Analysis threads [default: all cores].
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Largest article accepted, in bytes.
+    #[arg(long, default_value_t = 8 * 1024 * 1024)]
+    pub max_bytes: usize,
+    /// Publication date (YYYY-MM-DD) of `.txt` input.
+    #[arg(long, value_parser = super::analyze::parse_date)]
+    pub published: Option<Date>,
+    /// Title of `.txt` input.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Outlet of `.txt` input.
+    #[arg(long)]
+    pub outlet: Option<String>,
+}
+
+/// One article to ingest.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    /// Where it came from (`path[:line|@offset|#entry]`).
+    pub origin: String,
+    /// Metadata.
+    pub meta: Meta,
+    /// Text.
+    pub text: String,
+    /// Non-fatal remarks about the input.
+    pub warnings: Vec<String>,
+}
+
+/// An input item that could not be read or analyzed, as `origin: message`.
+#[derive(Debug, Clone)]
+pub(crate) struct Reject(pub String);
+
+/// Text metadata and limits for reading.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ReadSettings {
+    pub max_bytes: usize,
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// Reads `paths` as a stream of articles and rejects, in input order.
+pub(crate) fn read(paths: Vec<PathBuf>, settings: ReadSettings) -> impl Iterator<Item = Result<Item, Reject>> {
+    use crate::input::{self, InputFormat, ReadOptions, TxtMeta};
+    let opts = ReadOptions {
+        format: InputFormat::Auto,
+        txt_meta: TxtMeta { published: settings.published, title: settings.title, outlet: settings.outlet },
+        max_bytes: settings.max_bytes,
+    };
+    input::articles(paths, opts).map(|r| match r {
+        Ok(a) => Ok(Item { origin: a.origin.to_string(), meta: a.meta, text: a.text, warnings: a.warnings }),
+        Err(e) => Err(Reject(e.to_string())),
+    })
+}
+
+/// How to run an ingestion.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    /// Articles per chunk and transaction.
+    pub batch: usize,
+    /// Analysis threads (`None`: rayon's default).
+    pub threads: Option<usize>,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+}
+
+/// What an ingestion did.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Summary {
+    /// Articles newly stored.
+    pub stored: u64,
+    /// Of those, wire copies of an earlier article.
+    pub copies: u64,
+    /// Articles skipped as already stored (same content).
+    pub skipped: u64,
+    /// Rejected items, `origin: message`.
+    pub rejected: Vec<String>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Articles seen (stored, skipped or rejected).
+    pub fn seen(&self) -> u64 {
+        self.stored + self.skipped + self.rejected.len() as u64
+    }
+
+    /// A short report for the terminal.
+    pub fn report(&self) -> String {
+        let secs = self.elapsed.as_secs_f64();
+        let rate = if secs > 0.0 { self.seen() as f64 / secs } else { 0.0 };
+        let mut s = format!("ingested {} articles in {secs:.1} s ({rate:.0} articles/s)\n", self.seen());
+        s.push_str(&format!("  stored    {:>8}  ({} wire copies)\n", self.stored, self.copies));
+        s.push_str(&format!("  skipped   {:>8}  (already stored)\n", self.skipped));
+        s.push_str(&format!("  rejected  {:>8}\n", self.rejected.len()));
+        const SHOWN: usize = 20;
+        for r in self.rejected.iter().take(SHOWN) {
+            s.push_str(&format!("    {r}\n"));
+        }
+        if self.rejected.len() > SHOWN {
+            s.push_str(&format!("    ... and {} more (all on stderr)\n", self.rejected.len() - SHOWN));
+        }
+        s
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// Analyzes one article into its record. A panic costs this article only.
+fn analyze(pipeline: &Pipeline, item: Item) -> Result<ArticleRecord, Reject> {
+    let Item { origin, meta, text, .. } = item;
+    let id = meta.id.clone();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline.analyze(meta, &text).map(|doc| claimtrail_corpus::build_record(&doc))
+    }));
+    match result {
+        Ok(Ok(record)) => Ok(record),
+        Ok(Err(e)) => Err(Reject(format!("{origin}: document {id:?}: {e}"))),
+        Err(panic) => Err(Reject(format!(
+            "{origin}: document {id:?}: internal error (please report): {}",
+            panic_message(panic.as_ref())
+        ))),
+    }
+}
+
+fn progress_bar(show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    }
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {human_pos} articles  {per_sec:.bold}  {elapsed}  {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
+/// Ingests `items` into `store`: the core of `ingest` and `demo`.
+///
+/// # Errors
+/// Fatal errors only: the store fails to write. Bad items are rejected and reported.
+pub(crate) fn ingest(
+    items: impl Iterator<Item = Result<Item, Reject>>,
+    store: DynStore,
+    settings: &Settings,
+) -> anyhow::Result<Summary> {
+    let pool = match settings.threads {
+        Some(n) if n > 0 => {
+            Some(rayon::ThreadPoolBuilder::new().num_threads(n).build().context("starting analysis threads")?)
+        }
+        _ => None,
+    };
+    run_ingest(items, store, settings, pool.as_ref())
+}
+
+fn run_ingest(
+    mut items: impl Iterator<Item = Result<Item, Reject>>,
+    mut store: DynStore,
+    settings: &Settings,
+    pool: Option<&rayon::ThreadPool>,
+) -> anyhow::Result<Summary> {
+    let start = Instant::now();
+    let pb = progress_bar(settings.progress);
+    let pipeline = Pipeline::new();
+    let mut summary = Summary::default();
+    // The single writer: one transaction per chunk, chunks in input order.
+    let (tx, rx) = sync_channel::<Vec<ArticleRecord>>(1);
+    let writer_pb = pb.clone();
+    let writer = std::thread::spawn(move || -> anyhow::Result<(u64, u64, u64)> {
+        let (mut stored, mut copies, mut skipped) = (0u64, 0u64, 0u64);
+        for chunk in rx {
+            let outcomes = store.insert(&chunk).context("storing articles")?;
+            for o in outcomes {
+                match o {
+                    InsertOutcome::Stored { copy_of, .. } => {
+                        stored += 1;
+                        copies += u64::from(copy_of.is_some());
+                    }
+                    InsertOutcome::Duplicate { .. } => skipped += 1,
+                }
+            }
+            writer_pb.inc(chunk.len() as u64);
+        }
+        Ok((stored, copies, skipped))
+    });
+    let batch = settings.batch.max(1);
+    let mut sent_ok = true;
+    loop {
+        let chunk: Vec<_> = items.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let mut inputs = Vec::with_capacity(chunk.len());
+        for item in chunk {
+            match item {
+                Ok(item) => {
+                    for w in &item.warnings {
+                        pb.suspend(|| {
+                            eprintln!("claimtrail: warning: {}: document {:?}: {w}", item.origin, item.meta.id)
+                        });
+                    }
+                    inputs.push(item);
+                }
+                Err(Reject(msg)) => {
+                    pb.suspend(|| eprintln!("claimtrail: rejected: {msg}"));
+                    pb.inc(1);
+                    summary.rejected.push(msg);
+                }
+            }
+        }
+        let work = || -> Vec<Result<ArticleRecord, Reject>> {
+            inputs.into_par_iter().map(|item| analyze(&pipeline, item)).collect()
+        };
+        let results = match pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        };
+        let mut records = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(rec) => records.push(rec),
+                Err(Reject(msg)) => {
+                    pb.suspend(|| eprintln!("claimtrail: rejected: {msg}"));
+                    pb.inc(1);
+                    summary.rejected.push(msg);
+                }
+            }
+        }
+        if !records.is_empty() && tx.send(records).is_err() {
+            // The writer stopped on an error: it is reported by join below.
+            sent_ok = false;
+            break;
+        }
+    }
+    drop(tx);
+    let written = writer.join().map_err(|p| anyhow::anyhow!("store writer crashed: {}", panic_message(p.as_ref())))?;
+    pb.finish_and_clear();
+    let (stored, copies, skipped) = written?;
+    if !sent_ok {
+        anyhow::bail!("the store writer stopped early");
+    }
+    summary.stored = stored;
+    summary.copies = copies;
+    summary.skipped = skipped;
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+/// Runs `ingest`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = db::open(&args.db.db)?;
+    let items = read(
+        args.inputs,
+        ReadSettings { max_bytes: args.max_bytes, published: args.published, title: args.title, outlet: args.outlet },
+    );
+    let settings = Settings {
+        batch: usize::try_from(args.batch).unwrap_or(256),
+        threads: args.threads,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let summary = ingest(items, store, &settings)?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(summary.report().as_bytes())?;
+    out.flush()?;
+    Ok(if summary.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
