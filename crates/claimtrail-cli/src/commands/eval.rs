@@ -33,6 +33,12 @@ enum Set {
         /// The directory or file.
         path: PathBuf,
     },
+    /// FNC-1 claim matching: `check HEADLINE` over BM25 candidates of all bodies; a directory with
+    /// `train_stances.csv` and `train_bodies.csv`, e.g. ../shared/data/fnc1.
+    Fnc1 {
+        /// The directory.
+        dir: PathBuf,
+    },
 }
 
 /// Runs `eval`.
@@ -42,10 +48,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Set::Polnear { dir } => claimtrail_eval::polnear::evaluate(&pipeline, &dir)?,
         Set::Conll { file } => claimtrail_eval::conll::evaluate(&pipeline, &file)?,
         Set::Timeml { path } => claimtrail_eval::timeml::evaluate(&pipeline, &path)?,
+        Set::Fnc1 { dir } => return fnc1(&pipeline, &dir, args.json),
     };
     // write! rather than print!: a closed pipe becomes an error that main turns into exit 0.
     let mut out = std::io::stdout().lock();
     if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval fnc1`: its own report (found rates and stances, not precision/recall).
+fn fnc1(pipeline: &Pipeline, dir: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
+    let report = claimtrail_eval::fnc1::evaluate(pipeline, &claimtrail_check::Matcher::new(), dir)?;
+    let mut out = std::io::stdout().lock();
+    if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
         write!(out, "{report}")?;

@@ -40,6 +40,29 @@ enum Model {
         #[arg(long, default_value_t = TrainOptions::default().runs)]
         runs: usize,
     },
+    /// The claim-matching models of `check`: a document-frequency table from general news
+    /// (CoNLL-2003 train, PolNeAR train texts, the Wikinews corpus), then the `related` and
+    /// `stance` models from FNC-1 train pairs whose body id is not a multiple of 5.
+    Check {
+        /// FNC-1 directory (`train_stances.csv`, `train_bodies.csv`).
+        #[arg(long, default_value = "../shared/data/fnc1")]
+        fnc1: PathBuf,
+        /// CoNLL-2003 file whose documents count for document frequencies.
+        #[arg(long, default_value = "../shared/data/conll2003/eng.train")]
+        conll: PathBuf,
+        /// Directory of `*.txt` articles that count for document frequencies.
+        #[arg(long, default_value = "../shared/data/polnear/train/text")]
+        texts: PathBuf,
+        /// JSON Lines corpus (`text` field) that counts for document frequencies.
+        #[arg(long, default_value = "../shared/corpus/wikinews-meantime.jsonl")]
+        wikinews: PathBuf,
+        /// Directory to write `df.tsv` and `check.model` into.
+        #[arg(long, default_value = "crates/claimtrail-check/models")]
+        out: PathBuf,
+        /// Gradient steps of each model.
+        #[arg(long, default_value_t = claimtrail_check::model::TrainOptions::default().iterations)]
+        iterations: usize,
+    },
 }
 
 /// Reads the `*.txt` files of `dir`, sorted by name (empty when `dir` does not exist).
@@ -57,9 +80,90 @@ fn read_texts(dir: &Path) -> anyhow::Result<Vec<String>> {
     paths.iter().map(|p| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))).collect()
 }
 
+/// Texts of a CoNLL file (one per document), a text directory and a JSON Lines corpus; missing
+/// inputs are reported and skipped.
+fn df_texts(conll: &Path, texts: &Path, jsonl: &Path) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    if conll.is_file() {
+        for d in claimtrail_eval::conll::read(conll)? {
+            let words: Vec<&str> = d.sentences.iter().flat_map(|s| s.words.iter().map(String::as_str)).collect();
+            out.push(words.join(" "));
+        }
+    } else {
+        eprintln!("no CoNLL file {}", conll.display());
+    }
+    out.extend(read_texts(texts)?);
+    if jsonl.is_file() {
+        let text = std::fs::read_to_string(jsonl).with_context(|| format!("reading {}", jsonl.display()))?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value =
+                serde_json::from_str(line).with_context(|| format!("parsing a line of {}", jsonl.display()))?;
+            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                out.push(t.to_string());
+            }
+        }
+    } else {
+        eprintln!("no corpus {}", jsonl.display());
+    }
+    Ok(out)
+}
+
+/// Rebuilds `df.tsv` and `check.model` (see [`Model::Check`]).
+fn train_check(fnc1: &Path, conll: &Path, texts: &Path, wikinews: &Path, out: &Path, iterations: usize) -> anyhow::Result<()> {
+    use claimtrail_check::model::{LinearModel, TrainOptions};
+    use claimtrail_check::stance::{RELATED_FEATURES, STANCE_FEATURES};
+    use claimtrail_eval::fnc1;
+
+    let docs = df_texts(conll, texts, wikinews)?;
+    let table = claimtrail_check::idf::build_table(docs.iter().map(String::as_str), 2);
+    let df_path = out.join("df.tsv");
+    std::fs::write(&df_path, &table).with_context(|| format!("writing {}", df_path.display()))?;
+    eprintln!("wrote {} ({} documents, {} words)", df_path.display(), docs.len(), table.lines().count() - 2);
+
+    let matcher = claimtrail_check::Matcher::with_tables(claimtrail_check::idf::Idf::parse(&table), "");
+    let data = fnc1::load(fnc1)?;
+    let pipeline = claimtrail_pipeline::Pipeline::new();
+    let analyses = fnc1::analyze_bodies(&pipeline, &data);
+    let ex = fnc1::examples(&matcher, &data, &analyses, |b| !fnc1::held_out(b));
+    eprintln!("{} related examples, {} stance examples", ex.related_x.len(), ex.stance_x.len());
+    let opts = TrainOptions { iterations, ..TrainOptions::default() };
+    let related = LinearModel::train("related", RELATED_FEATURES, 2, &ex.related_x, &ex.related_y, &opts);
+    let stance = LinearModel::train("stance", STANCE_FEATURES, 3, &ex.stance_x, &ex.stance_y, &opts);
+    for (name, m, xs, ys, classes) in [
+        ("related", &related, &ex.related_x, &ex.related_y, &["unrelated", "related"][..]),
+        ("stance", &stance, &ex.stance_x, &ex.stance_y, &["agree", "disagree", "discuss"][..]),
+    ] {
+        let mut right = vec![0usize; classes.len()];
+        let mut total = vec![0usize; classes.len()];
+        for (x, &y) in xs.iter().zip(ys.iter()) {
+            total[y] += 1;
+            right[y] += usize::from(m.predict(x) == y);
+        }
+        let per: Vec<String> =
+            classes.iter().enumerate().map(|(i, c)| format!("{c} {}/{}", right[i], total[i])).collect();
+        eprintln!("{name} on its training pairs: {}", per.join(", "));
+    }
+    let model_path = out.join("check.model");
+    let text = format!(
+        "# claimtrail-check models, written by `claimtrail train check`\n\
+         # trained on FNC-1 train pairs whose body id is not a multiple of 5 ({} related, {} stance examples)\n{}{}",
+        ex.related_x.len(),
+        ex.stance_x.len(),
+        related.to_text(),
+        stance.to_text()
+    );
+    std::fs::write(&model_path, text).with_context(|| format!("writing {}", model_path.display()))?;
+    eprintln!("wrote {}", model_path.display());
+    Ok(())
+}
+
 /// Runs `train`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.model {
+        Model::Check { fnc1, conll, texts, wikinews, out, iterations } => {
+            train_check(&fnc1, &conll, &texts, &wikinews, &out, iterations)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Model::Ner { train: train_path, out, texts, dev, epochs, seed, runs } => {
             let docs = claimtrail_eval::conll::read(&train_path)?;
             let docs = claimtrail_eval::conll::to_train(&docs);

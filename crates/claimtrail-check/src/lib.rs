@@ -1,0 +1,472 @@
+//! Claim matching: the fact-checker's first question.
+//!
+//! Given a sentence (the *query*, "the photo is a fake") and analyzed articles (the
+//! [`Analysis`] contract form), [`Matcher::match_document`] finds in each article the statement
+//! that says the same as the query, or its negation, and the article's stance toward the query
+//! *as written*: an article that says the photo is genuine denies "the photo is a fake".
+//!
+//! How:
+//! 1. [`parse_query`] keeps the query's content words (lowercased, lightly stemmed; antonyms
+//!    such as fake/genuine share one key), their order (for bigrams), its negations and cues.
+//!    [`search_terms`] gives the words for a full-text candidate search (FTS5/BM25) in a store.
+//! 2. Each sentence and each attribution content of an article is scored by IDF-weighted
+//!    overlap with the query (unigrams, bigrams; IDF from a shipped news table, [`idf`]).
+//! 3. A small logistic model over non-topical features (similarity, coverage) says whether
+//!    the best statement says the same as the query; the match score is its probability.
+//! 4. The stance combines who says it (the attribution's stance when the statement is an
+//!    attribution's content, else the article's own voice: refuting or hedging words) with the
+//!    polarity of the statement against the query (negations, antonym signs), then a second
+//!    small model over cue counts in the statement, its neighbourhood and the whole article
+//!    gives asserts, denies or hedges ([`stance`]). Both models ship in `models/check.model`.
+//!
+//! ```
+//! use claimtrail_check::{parse_query, Matcher};
+//! use claimtrail_core::contract::{Analysis, DocumentOut, SCHEMA};
+//! use claimtrail_core::Stance;
+//!
+//! let text = "Experts said the viral photo of the flooded museum is genuine. It was taken on Monday.";
+//! let doc = Analysis {
+//!     schema: SCHEMA.to_string(),
+//!     document: DocumentOut { id: "d1".into(), title: None, outlet: None, url: None, published: None,
+//!                             language: "en".into(), text: text.into() },
+//!     entities: vec![], attributions: vec![], claims: vec![], times: vec![],
+//! };
+//! let m = Matcher::new().match_document(&parse_query("The photo of the flooded museum is fake"), &doc).unwrap();
+//! assert_eq!(m.stance, Stance::Denies);
+//! ```
+
+pub mod bm25;
+pub mod idf;
+pub mod lexicon;
+pub mod model;
+pub mod stance;
+pub mod text;
+
+use claimtrail_core::contract::Analysis;
+use claimtrail_core::Stance;
+
+use crate::idf::Idf;
+use crate::lexicon::{Cue, Lexicon, HEDGE, NEG, REFUTE};
+use crate::model::LinearModel;
+use crate::text::{hash, STOPWORDS};
+
+/// The shipped models (`related` and `stance`).
+pub const SHIPPED_MODELS: &str = include_str!("../models/check.model");
+
+/// Weight of an antonym-class key ("#authentic"): a moderately rare word.
+const CLASS_IDF: f32 = 3.0;
+/// Most query terms considered (bit masks are 64 wide).
+const MAX_TERMS: usize = 64;
+
+/// One content term of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Lowercase word as written.
+    pub word: String,
+    /// Match key: the stem, or the antonym class key.
+    pub key: String,
+    /// Capitalized inside the sentence (a name).
+    pub name: bool,
+    /// A number.
+    pub number: bool,
+}
+
+/// An analyzed query sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    /// The sentence as written.
+    pub text: String,
+    /// Unique content terms, in first-seen order (at most 64).
+    pub terms: Vec<Term>,
+    /// Consecutive content-term pairs, as term indices.
+    pub bigrams: Vec<(u8, u8)>,
+    /// Negations ("not", "n't", "never").
+    pub negations: u32,
+    /// Refuting words ("hoax", "false") outside the query's antonym classes.
+    pub refuting: u32,
+    /// Hedging words ("reportedly", "may").
+    pub hedging: u32,
+    /// Ends with a question mark.
+    pub question: bool,
+    /// Antonym classes of the query with their signs.
+    pub classes: Vec<(u8, i8)>,
+    keys: Vec<u64>,
+}
+
+impl Query {
+    /// The polarity of the query: negations and negative antonyms, counted mod 2 (true = odd).
+    pub fn negative(&self) -> bool {
+        (self.negations + self.classes.iter().filter(|c| c.1 < 0).count() as u32) % 2 == 1
+    }
+}
+
+/// Analyzes a query sentence.
+pub fn parse_query(text: &str) -> Query {
+    parse_query_with(text, &Lexicon::new())
+}
+
+fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
+    let chars: Vec<char> = text.chars().collect();
+    let words = text::words(&chars);
+    let mut q = Query {
+        text: text.to_string(),
+        terms: Vec::new(),
+        bigrams: Vec::new(),
+        negations: 0,
+        refuting: 0,
+        hedging: 0,
+        question: text.trim_end().ends_with('?'),
+        classes: Vec::new(),
+        keys: Vec::new(),
+    };
+    let mut buf = String::new();
+    let mut seq: Vec<u8> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        text::lower(&chars, *w, &mut buf);
+        let cue = lex.get(&buf);
+        if w.nt || cue.flags & NEG != 0 {
+            q.negations += 1;
+        }
+        if cue.flags & HEDGE != 0 {
+            q.hedging += 1;
+        }
+        if cue.class != 0 {
+            q.classes.push((cue.class, cue.sign));
+        } else if cue.flags & REFUTE != 0 {
+            q.refuting += 1;
+        }
+        if buf.is_empty() || (cue.class == 0 && (cue.flags & NEG != 0 || STOPWORDS.contains(&buf.as_str()))) {
+            continue;
+        }
+        let word = buf.clone();
+        let key = if cue.class != 0 {
+            Lexicon::class_key(cue.class).to_string()
+        } else {
+            text::stem(&mut buf);
+            buf.clone()
+        };
+        let h = hash(&key);
+        let idx = match q.keys.iter().position(|k| *k == h) {
+            Some(p) => p,
+            None => {
+                if q.terms.len() >= MAX_TERMS {
+                    continue;
+                }
+                q.keys.push(h);
+                q.terms.push(Term {
+                    number: word.chars().any(|c| c.is_ascii_digit()),
+                    name: w.capital && i > 0 && cue.class == 0,
+                    word,
+                    key,
+                });
+                q.terms.len() - 1
+            }
+        };
+        if seq.last() != Some(&(idx as u8)) {
+            seq.push(idx as u8);
+        }
+    }
+    for p in seq.windows(2) {
+        let b = (p[0], p[1]);
+        if !q.bigrams.contains(&b) && q.bigrams.len() < MAX_TERMS {
+            q.bigrams.push(b);
+        }
+    }
+    q
+}
+
+/// Words for a full-text candidate search: the query's content words, lowercased as written
+/// (not stemmed: a store's own tokenizer stems), without duplicates.
+pub fn search_terms(q: &Query) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in &q.terms {
+        if !t.word.is_empty() && !out.contains(&t.word) {
+            out.push(t.word.clone());
+        }
+    }
+    out
+}
+
+/// One document's answer to a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocMatch {
+    /// The document id.
+    pub doc_id: String,
+    /// How sure the matched statement says the same as the query (0..1).
+    pub score: f32,
+    /// The document's stance toward the query as written.
+    pub stance: Stance,
+    /// Who says it: the attribution's source (entity name or text), else the outlet.
+    pub source: Option<String>,
+    /// The matched statement's text.
+    pub quote: String,
+    /// Char offsets of the matched statement.
+    pub span: [u32; 2],
+    /// Local claim id (`c1`) of the matched attribution, when it belongs to one.
+    pub claim: Option<String>,
+    /// Local attribution id (`a1`) when the statement is an attribution's content.
+    pub attribution: Option<String>,
+}
+
+/// A word of a prepared document.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    key: u64,
+    idf: f32,
+    start: u32,
+    content: bool,
+    cue: Cue,
+}
+
+/// A sentence of a prepared document, as token and char ranges.
+#[derive(Debug, Clone, Copy)]
+struct Sent {
+    lo: u32,
+    hi: u32,
+    start: u32,
+    end: u32,
+    question: bool,
+}
+
+/// A statement candidate: a sentence or an attribution's content.
+#[derive(Debug, Clone, Copy)]
+struct Stmt {
+    lo: u32,
+    hi: u32,
+    start: u32,
+    end: u32,
+    sent: usize,
+    attr: Option<usize>,
+}
+
+/// A document tokenized once for many queries (see [`Matcher::prepare`]).
+#[derive(Debug, Clone)]
+pub struct PreparedDoc {
+    toks: Vec<Tok>,
+    cum_idf: Vec<f32>,
+    sents: Vec<Sent>,
+    stmts: Vec<Stmt>,
+}
+
+/// What a document says about a query before any threshold: the best statement and the
+/// feature vectors of both models.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// Features of the `related` model (names in [`stance::RELATED_FEATURES`]).
+    pub related: Vec<f32>,
+    /// Features of the `stance` model (names in [`stance::STANCE_FEATURES`]).
+    pub stance: Vec<f32>,
+    /// The rule stance (source stance combined with polarity).
+    pub rule: Stance,
+    /// Similarity of the best statement.
+    pub similarity: f32,
+    stmt: Stmt,
+}
+
+/// Matches queries against analyzed documents.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    lex: Lexicon,
+    idf: Idf,
+    related: Option<LinearModel>,
+    stance: Option<LinearModel>,
+    stop: std::collections::HashSet<&'static str>,
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Similarity threshold used when no `related` model is loaded.
+const FALLBACK_THRESHOLD: f32 = 0.4;
+
+impl Matcher {
+    /// The matcher with the shipped IDF table and models.
+    pub fn new() -> Self {
+        Self::with_tables(Idf::parse(idf::SHIPPED), SHIPPED_MODELS)
+    }
+
+    /// A matcher with a given IDF table and model text; models whose features do not match
+    /// this version's feature lists are ignored (rules and a fixed threshold take their place).
+    pub fn with_tables(idf: Idf, models: &str) -> Self {
+        let mut related = None;
+        let mut stance = None;
+        for m in LinearModel::parse_all(models) {
+            if m.name == "related" && m.classes == 2 && m.features == stance::RELATED_FEATURES {
+                related = Some(m);
+            } else if m.name == "stance" && m.classes == 3 && m.features == stance::STANCE_FEATURES {
+                stance = Some(m);
+            }
+        }
+        Matcher { lex: Lexicon::new(), idf, related, stance, stop: STOPWORDS.iter().copied().collect() }
+    }
+
+    /// Whether both learned models are loaded.
+    pub fn has_models(&self) -> bool {
+        self.related.is_some() && self.stance.is_some()
+    }
+
+    /// Analyzes a query with this matcher's lexicon.
+    pub fn parse_query(&self, text: &str) -> Query {
+        parse_query_with(text, &self.lex)
+    }
+
+    /// Tokenizes a document once; reuse it for many queries.
+    pub fn prepare(&self, doc: &Analysis) -> PreparedDoc {
+        let chars: Vec<char> = doc.document.text.chars().collect();
+        let words = text::words(&chars);
+        let mut toks = Vec::with_capacity(words.len());
+        let mut buf = String::new();
+        let class_keys: Vec<u64> = (1..=16u8).map(|c| hash(Lexicon::class_key(c))).collect();
+        for w in &words {
+            text::lower(&chars, *w, &mut buf);
+            let mut cue = self.lex.get(&buf);
+            if w.nt {
+                cue.flags |= NEG;
+            }
+            let content = !buf.is_empty()
+                && (cue.class != 0 || (cue.flags & NEG == 0 && !self.stop.contains(buf.as_str())));
+            let key = if cue.class != 0 {
+                class_keys.get(usize::from(cue.class) - 1).copied().unwrap_or(0)
+            } else {
+                text::stem(&mut buf);
+                hash(&buf)
+            };
+            let idf = if !content {
+                0.0
+            } else if cue.class != 0 {
+                CLASS_IDF
+            } else {
+                self.idf.get(key)
+            };
+            toks.push(Tok { key, idf, start: w.start, content, cue });
+        }
+        let mut cum_idf = Vec::with_capacity(toks.len() + 1);
+        cum_idf.push(0.0f32);
+        let mut acc = 0.0;
+        for t in &toks {
+            acc += t.idf;
+            cum_idf.push(acc);
+        }
+        let tok_at = |c: u32| toks.partition_point(|t| t.start < c) as u32;
+        let sents: Vec<Sent> = text::sentences(&chars)
+            .iter()
+            .map(|s| Sent {
+                lo: tok_at(s.start),
+                hi: tok_at(s.end),
+                start: s.start,
+                end: s.end,
+                question: chars[s.start as usize..s.end as usize]
+                    .iter()
+                    .rev()
+                    .find(|c| !matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')'))
+                    == Some(&'?'),
+            })
+            .collect();
+        let sent_at = |c: u32| sents.partition_point(|s| s.end <= c).min(sents.len().saturating_sub(1));
+        let mut stmts: Vec<Stmt> = sents
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Stmt { lo: s.lo, hi: s.hi, start: s.start, end: s.end, sent: i, attr: None })
+            .collect();
+        let n_chars = chars.len() as u32;
+        for (ai, a) in doc.attributions.iter().enumerate() {
+            let (s, e) = (a.content.start.min(n_chars), a.content.end.min(n_chars));
+            if e <= s || sents.is_empty() {
+                continue;
+            }
+            stmts.push(Stmt { lo: tok_at(s), hi: tok_at(e), start: s, end: e, sent: sent_at(s), attr: Some(ai) });
+        }
+        PreparedDoc { toks, cum_idf, sents, stmts }
+    }
+
+    /// The best statement of `doc` for `q` with both feature vectors, whatever its score;
+    /// `None` when the document shares no content word with the query.
+    pub fn evidence(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<Evidence> {
+        stance::evidence(self, q, prep, doc)
+    }
+
+    /// The document's match for `q`, or `None` when no statement says the same.
+    pub fn match_document(&self, q: &Query, doc: &Analysis) -> Option<DocMatch> {
+        let prep = self.prepare(doc);
+        self.match_prepared(q, &prep, doc)
+    }
+
+    /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
+    pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
+        let ev = self.evidence(q, prep, doc)?;
+        let score = match &self.related {
+            Some(m) => m.probabilities(&ev.related)[1],
+            None => ev.similarity,
+        };
+        let threshold = if self.related.is_some() { 0.5 } else { FALLBACK_THRESHOLD };
+        if score < threshold {
+            return None;
+        }
+        let stance = self.decide(&ev);
+        let attr = ev.stmt.attr.and_then(|i| doc.attributions.get(i));
+        let source = match attr {
+            Some(a) => a.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
+            None => doc.document.outlet.clone(),
+        };
+        let quote: String = doc
+            .document
+            .text
+            .chars()
+            .skip(ev.stmt.start as usize)
+            .take((ev.stmt.end - ev.stmt.start) as usize)
+            .collect();
+        Some(DocMatch {
+            doc_id: doc.document.id.clone(),
+            score,
+            stance,
+            source,
+            quote,
+            span: [ev.stmt.start, ev.stmt.end],
+            claim: attr.and_then(|a| a.claim.clone()),
+            attribution: attr.map(|a| a.id.clone()),
+        })
+    }
+
+    /// The stance of a piece of evidence: the stance model's choice, except that a source that
+    /// says it does not know stays `no_knowledge`; the rule when no model is loaded.
+    pub fn decide(&self, ev: &Evidence) -> Stance {
+        if ev.rule == Stance::NoKnowledge {
+            return Stance::NoKnowledge;
+        }
+        match &self.stance {
+            Some(m) => stance::CLASSES[m.predict(&ev.stance)],
+            None => ev.rule,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_terms_and_polarity() {
+        let cases: &[(&str, &[&str], bool, u32)] = &[
+            ("The photo is a fake", &["photo", "#authentic"], true, 0),
+            ("The photo is not genuine", &["photo", "#authentic"], true, 0),
+            ("The mayor of Springfield resigned on Tuesday", &["mayor", "springfield", "resign", "tuesday"], false, 0),
+            ("Reportedly, 12 miners are alive", &["12", "miner", "#alive"], false, 1),
+            ("Nobody was hurt", &["hurt"], true, 0),
+            ("", &[], false, 0),
+        ];
+        for &(text, keys, negative, hedging) in cases {
+            let q = parse_query(text);
+            let got: Vec<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
+            assert_eq!(got, keys, "{text}");
+            assert_eq!(q.negative(), negative, "{text}");
+            assert_eq!(q.hedging, hedging, "{text}");
+        }
+        let q = parse_query("Acme Corp buys Widget Inc for 5 billion dollars");
+        assert_eq!(search_terms(&q), ["acme", "corp", "buys", "widget", "inc", "5", "billion", "dollars"]);
+        assert!(q.terms[1].name && !q.terms[0].name && q.terms[5].number);
+        assert_eq!(q.bigrams.len(), 7);
+    }
+}

@@ -1,0 +1,364 @@
+//! The evidence a document gives about a query: its best statement, whether it says the same
+//! (the `related` features), and how the document speaks of it (the `stance` features).
+//!
+//! All features are generic: similarity, coverage, counts of cue words (negation, refuting,
+//! hedging, supporting; [`crate::lexicon`]) in the statement, its neighbourhood (two sentences
+//! either side) and the whole document, attribution stances, and the polarity of the
+//! statement against the query. None is a topic word.
+
+use claimtrail_core::contract::Analysis;
+use claimtrail_core::Stance;
+
+use crate::lexicon::{HEDGE, NEG, REFUTE, SUPPORT};
+use crate::{Evidence, Matcher, PreparedDoc, Query, Stmt, Tok, CLASS_IDF};
+
+/// Stances the stance model chooses among, in class order.
+pub const CLASSES: [Stance; 3] = [Stance::Asserts, Stance::Denies, Stance::Hedges];
+
+/// Feature names of the `related` model.
+pub const RELATED_FEATURES: &[&str] =
+    &["bias", "sim", "cov_q", "cov_bi", "cov_s", "cov_doc", "second", "n_rel", "numbers", "names", "lead", "q_terms"];
+
+/// Feature names of the `stance` model.
+pub const STANCE_FEATURES: &[&str] = &[
+    "bias",
+    "rule_asserts",
+    "rule_denies",
+    "rule_hedges",
+    "rule_noknow",
+    "attr",
+    "attr_asserts",
+    "attr_denies",
+    "attr_hedges",
+    "attr_noknow",
+    "mismatch",
+    "s_refute",
+    "s_hedge",
+    "s_neg",
+    "s_support",
+    "s_question",
+    "w_refute",
+    "w_hedge",
+    "w_neg",
+    "w_support",
+    "d_refute",
+    "d_hedge",
+    "d_neg",
+    "d_support",
+    "d_question",
+    "d_refute_rate",
+    "d_hedge_rate",
+    "rel_match",
+    "rel_mismatch",
+    "rel_refute",
+    "rel_hedge",
+    "att_asserts",
+    "att_denies",
+    "att_hedges",
+    "att_noknow",
+    "q_negative",
+    "q_refute",
+    "q_hedge",
+    "q_question",
+    "qneg_x_d_refute",
+    "qneg_x_mismatch",
+    "sim",
+    "cov_q",
+    "cov_doc",
+    "lead",
+    "d_len",
+];
+
+/// Similarity above which a sentence counts as relevant to the query.
+const RELEVANT: f32 = 0.3;
+
+/// Cue counts over a token range.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    refute: f32,
+    hedge: f32,
+    neg: f32,
+    support: f32,
+    /// Negations plus negative words of the query's antonym classes (for polarity).
+    polar: u32,
+}
+
+fn count(toks: &[Tok], qi: &[u8], q: &Query) -> Counts {
+    let mut c = Counts::default();
+    for (t, &i) in toks.iter().zip(qi) {
+        let f = t.cue.flags;
+        if f & NEG != 0 {
+            c.neg += 1.0;
+            c.polar += 1;
+        }
+        if t.cue.class != 0 && t.cue.sign < 0 && q.classes.iter().any(|(k, _)| *k == t.cue.class) {
+            c.polar += 1;
+        }
+        // a refuting or hedging word that is a query term is part of the proposition, not the voice
+        if i == u8::MAX {
+            if f & REFUTE != 0 {
+                c.refute += 1.0;
+            }
+            if f & HEDGE != 0 {
+                c.hedge += 1.0;
+            }
+            if f & SUPPORT != 0 {
+                c.support += 1.0;
+            }
+        }
+    }
+    c
+}
+
+fn ln1(x: f32) -> f32 {
+    x.ln_1p()
+}
+
+/// Scores of one statement.
+#[derive(Debug, Clone, Copy, Default)]
+struct Score {
+    sim: f32,
+    cov_q: f32,
+    cov_bi: f32,
+    cov_s: f32,
+}
+
+fn score(p: &PreparedDoc, s: &Stmt, qi: &[u8], q: &Query, qw: &[f32], qtotal: f32) -> Score {
+    let (lo, hi) = (s.lo as usize, (s.hi as usize).min(p.toks.len()));
+    if lo >= hi || qtotal <= 0.0 {
+        return Score::default();
+    }
+    let mut mask = 0u64;
+    let mut bimask = 0u64;
+    let mut prev = u8::MAX;
+    let mut matched_idf = 0.0f32;
+    for (t, &i) in p.toks[lo..hi].iter().zip(&qi[lo..hi]) {
+        if !t.content {
+            continue;
+        }
+        if i != u8::MAX {
+            mask |= 1 << i;
+            matched_idf += t.idf;
+            if prev != u8::MAX {
+                if let Some(b) = q.bigrams.iter().position(|b| *b == (prev, i)) {
+                    bimask |= 1 << b;
+                }
+            }
+        }
+        prev = i;
+    }
+    let cov_q: f32 = (0..q.terms.len()).filter(|i| mask & (1 << i) != 0).map(|i| qw[i]).sum::<f32>() / qtotal;
+    let cov_bi =
+        if q.bigrams.is_empty() { cov_q } else { bimask.count_ones() as f32 / q.bigrams.len() as f32 };
+    let total = p.cum_idf[hi] - p.cum_idf[lo];
+    let cov_s = if total > 0.0 { (matched_idf / total).min(1.0) } else { 0.0 };
+    Score { sim: 0.7 * cov_q + 0.2 * cov_bi + 0.1 * cov_s, cov_q, cov_bi, cov_s }
+}
+
+fn combine(source: Stance, mismatch: bool) -> Stance {
+    match (source, mismatch) {
+        (Stance::Asserts, true) => Stance::Denies,
+        (Stance::Denies, true) => Stance::Asserts,
+        (s, _) => s,
+    }
+}
+
+fn one_hot(s: Stance) -> [f32; 4] {
+    let mut v = [0.0; 4];
+    v[match s {
+        Stance::Asserts => 0,
+        Stance::Denies => 1,
+        Stance::Hedges => 2,
+        Stance::NoKnowledge => 3,
+    }] = 1.0;
+    v
+}
+
+pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) -> Option<Evidence> {
+    if q.terms.is_empty() || p.toks.is_empty() || p.sents.is_empty() {
+        return None;
+    }
+    let qw: Vec<f32> = q
+        .terms
+        .iter()
+        .zip(&q.keys)
+        .map(|(t, k)| {
+            let w = if t.key.starts_with('#') { CLASS_IDF } else { m.idf.get(*k) };
+            if t.name {
+                w * 1.3
+            } else {
+                w
+            }
+        })
+        .collect();
+    let qtotal: f32 = qw.iter().sum();
+    let qi: Vec<u8> = p
+        .toks
+        .iter()
+        .map(|t| if t.content { q.keys.iter().position(|k| *k == t.key).map_or(u8::MAX, |i| i as u8) } else { u8::MAX })
+        .collect();
+    let doc_mask = qi.iter().filter(|&&i| i != u8::MAX).fold(0u64, |m, &i| m | (1 << i));
+    if doc_mask == 0 {
+        return None;
+    }
+    let scores: Vec<Score> = p.stmts.iter().map(|s| score(p, s, &qi, q, &qw, qtotal)).collect();
+    let bonus = |s: &Stmt| if s.attr.is_some() { 0.02 } else { 0.0 };
+    let best = (0..p.stmts.len())
+        .max_by(|&a, &b| {
+            let (sa, sb) = (scores[a].sim + bonus(&p.stmts[a]), scores[b].sim + bonus(&p.stmts[b]));
+            sa.total_cmp(&sb).then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    let stmt = p.stmts[best];
+    let sc = scores[best];
+    let n_sents = p.sents.len();
+    let sent_sims = &scores[..n_sents];
+    let second = sent_sims
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != stmt.sent)
+        .map(|(_, s)| s.sim)
+        .fold(0.0f32, f32::max);
+    let n_rel = sent_sims.iter().filter(|s| s.sim >= RELEVANT).count() as f32;
+    let present = |pred: &dyn Fn(&crate::Term) -> bool| {
+        let (mut n, mut k) = (0.0f32, 0.0f32);
+        for (i, t) in q.terms.iter().enumerate() {
+            if pred(t) {
+                n += 1.0;
+                if doc_mask & (1 << i) != 0 {
+                    k += 1.0;
+                }
+            }
+        }
+        if n == 0.0 {
+            1.0
+        } else {
+            k / n
+        }
+    };
+    let cov_doc: f32 =
+        (0..q.terms.len()).filter(|i| doc_mask & (1 << i) != 0).map(|i| qw[i]).sum::<f32>() / qtotal.max(1e-6);
+    let lead = sent_sims.iter().take(2).map(|s| s.sim).fold(0.0f32, f32::max);
+    let related = vec![
+        1.0,
+        sc.sim,
+        sc.cov_q,
+        sc.cov_bi,
+        sc.cov_s,
+        cov_doc,
+        second,
+        ln1(n_rel),
+        present(&|t| t.number),
+        present(&|t| t.name),
+        lead,
+        ln1(q.terms.len() as f32),
+    ];
+
+    // who says it, and with which polarity
+    let range = |lo: u32, hi: u32| {
+        let (lo, hi) = (lo as usize, (hi as usize).min(p.toks.len()));
+        let lo = lo.min(hi);
+        count(&p.toks[lo..hi], &qi[lo..hi], q)
+    };
+    let sc_counts = range(stmt.lo, stmt.hi);
+    let attr = stmt.attr.and_then(|i| doc.attributions.get(i));
+    let source = match attr {
+        Some(a) => a.stance,
+        None if sc_counts.refute > 0.0 => Stance::Denies,
+        None if sc_counts.hedge > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
+        None => Stance::Asserts,
+    };
+    let mismatch = (sc_counts.polar % 2 == 1) != q.negative();
+    let rule = combine(source, mismatch);
+
+    // the sentence of the statement, its neighbourhood, the whole document
+    let s = &p.sents[stmt.sent];
+    let sent_counts = range(s.lo, s.hi);
+    let (wlo, whi) = (stmt.sent.saturating_sub(2), (stmt.sent + 3).min(n_sents));
+    let before = range(p.sents[wlo].lo, s.lo);
+    let after = range(s.hi, p.sents[whi - 1].hi);
+    let d = range(0, p.toks.len() as u32);
+    let questions = p.sents.iter().filter(|s| s.question).count() as f32;
+    let (mut rel_match, mut rel_mismatch, mut rel_refute, mut rel_hedge) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for (i, sn) in p.sents.iter().enumerate() {
+        if scores[i].sim >= RELEVANT {
+            let c = range(sn.lo, sn.hi);
+            if (c.polar % 2 == 1) != q.negative() {
+                rel_mismatch += 1.0;
+            } else {
+                rel_match += 1.0;
+            }
+            rel_refute += c.refute;
+            rel_hedge += c.hedge;
+        }
+    }
+    let mut att = [0.0f32; 4];
+    for (st, scr) in p.stmts.iter().zip(&scores).skip(n_sents) {
+        if scr.sim >= RELEVANT {
+            if let Some(a) = st.attr.and_then(|i| doc.attributions.get(i)) {
+                let c = range(st.lo, st.hi);
+                let mm = (c.polar % 2 == 1) != q.negative();
+                let oh = one_hot(combine(a.stance, mm));
+                for (x, v) in att.iter_mut().zip(oh) {
+                    *x += v;
+                }
+            }
+        }
+    }
+    let rh = one_hot(rule);
+    let ah = attr.map_or([0.0; 4], |a| one_hot(a.stance));
+    let qneg = if q.negative() { 1.0 } else { 0.0 };
+    let mm = if mismatch { 1.0 } else { 0.0 };
+    let ns = n_sents as f32;
+    let stance = vec![
+        1.0,
+        rh[0],
+        rh[1],
+        rh[2],
+        rh[3],
+        if attr.is_some() { 1.0 } else { 0.0 },
+        ah[0],
+        ah[1],
+        ah[2],
+        ah[3],
+        mm,
+        ln1(sent_counts.refute),
+        ln1(sent_counts.hedge),
+        ln1(sent_counts.neg),
+        ln1(sent_counts.support),
+        if s.question { 1.0 } else { 0.0 },
+        ln1(before.refute + after.refute),
+        ln1(before.hedge + after.hedge),
+        ln1(before.neg + after.neg),
+        ln1(before.support + after.support),
+        ln1(d.refute),
+        ln1(d.hedge),
+        ln1(d.neg),
+        ln1(d.support),
+        ln1(questions),
+        d.refute / ns,
+        d.hedge / ns,
+        ln1(rel_match),
+        ln1(rel_mismatch),
+        ln1(rel_refute),
+        ln1(rel_hedge),
+        ln1(att[0]),
+        ln1(att[1]),
+        ln1(att[2]),
+        ln1(att[3]),
+        qneg,
+        ln1(q.refuting as f32),
+        ln1(q.hedging as f32),
+        if q.question { 1.0 } else { 0.0 },
+        qneg * ln1(d.refute),
+        qneg * mm,
+        sc.sim,
+        sc.cov_q,
+        cov_doc,
+        if stmt.sent < 3 { 1.0 } else { 0.0 },
+        ln1(ns),
+    ];
+    debug_assert_eq!(related.len(), RELATED_FEATURES.len());
+    debug_assert_eq!(stance.len(), STANCE_FEATURES.len());
+    Some(Evidence { related, stance, rule, similarity: sc.sim, stmt })
+}
