@@ -34,8 +34,8 @@ enum Command {
     Sources(commands::query::SourcesArgs),
     /// Full-text search over articles and statements.
     Search(commands::query::SearchArgs),
-    // /// Which stored claims say the same as a sentence, and who asserts, denies or hedges it.
-    // Check(commands::check::Args),
+    /// Which stored claims say the same as a sentence, and who asserts, denies or hedges it.
+    Check(commands::check::Args),
     /// Export the store: JSON Lines, CSV tables or the source network as GraphML.
     Export(commands::export::Args),
     /// Build a store from the bundled corpus and print its contested claims.
@@ -63,7 +63,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Entity(args) => commands::query::entity(args),
         Command::Sources(args) => commands::query::sources(args),
         Command::Search(args) => commands::query::search(args),
-        // Command::Check(args) => commands::check::run(args),
+        Command::Check(args) => commands::check::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Eval(args) => commands::eval::run(args),

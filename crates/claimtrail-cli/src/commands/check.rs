@@ -97,7 +97,12 @@ fn group(query: &str, found: Vec<(&Candidate, DocMatch)>, limit: usize) -> Check
         let doc = DocumentMatch {
             id: m.doc_id.clone(),
             stance: m.stance.as_str().to_string(),
-            source: m.source.clone(),
+            // No source: the article's own voice, which its outlet publishes.
+            source: m
+                .source
+                .clone()
+                .or_else(|| c.article.outlet.clone())
+                .unwrap_or_else(|| "(the article)".to_string()),
             quote: m.quote.clone(),
         };
         match groups.iter_mut().find(|(k, _, _)| *k == key) {
@@ -165,7 +170,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match Format::resolve(args.format.format) {
         Format::Json => crate::output::json(&mut out, &result)?,
         Format::Csv => {
-            let mut w = Csv::new(&mut out, &["query", "claim", "gist", "score", "document", "stance", "source", "quote"])?;
+            let mut w =
+                Csv::new(&mut out, &["query", "claim", "gist", "score", "document", "stance", "source", "quote"])?;
             for m in &result.matches {
                 for d in &m.documents {
                     w.record(&[

@@ -2,7 +2,7 @@
 
 pub mod analyze;
 pub mod bench;
-// pub mod check;
+pub mod check;
 pub mod demo;
 pub mod eval;
 pub mod export;
