@@ -7,9 +7,19 @@ pub enum Error {
     /// A stored value could not be decoded.
     #[error("corrupt store: {0}")]
     Corrupt(String),
+    /// A record handed to the store is inconsistent (an index out of range); its whole batch is
+    /// rolled back.
+    #[error("invalid record: {0}")]
+    Invalid(String),
     /// File system trouble.
     #[error(transparent)]
     Io(#[from] std::io::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Database(e.to_string())
+    }
 }
 
 /// Store result.

@@ -11,9 +11,11 @@
 
 mod error;
 pub mod model;
+mod sqlite;
 
 pub use error::{Error, Result};
 pub use model::*;
+pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 
 use claimtrail_corpus::ArticleRecord;
 

@@ -1,0 +1,616 @@
+//! Linking one record into the corpus, inside the caller's transaction.
+//!
+//! Order matters and is fixed: wire copies, then entities, then claims, then statements; each
+//! record sees everything stored before it (also earlier records of the same batch), so the
+//! same input order always gives the same ids and the same links.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+
+use claimtrail_core::contract::{AttributionOut, ClaimOut, EntityOut, TimeOut};
+use claimtrail_core::{Date, Stance};
+use claimtrail_corpus::{ArticleRecord, ClaimRecord, ClaimSig, EntityRecord};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::norm_text;
+use crate::{Error, InsertOutcome, Result};
+
+/// Minimum estimated Jaccard similarity of two fingerprints for a wire copy.
+pub(crate) const COPY_SIMILARITY: f32 = 0.8;
+/// Candidates read per LSH band and per claim-index key (bounds the work per record).
+const BUCKET_LIMIT: i64 = 64;
+/// Wire-copy candidates compared exactly per record.
+const COPY_CANDIDATES: usize = 32;
+
+/// Stores one record (or finds it stored) and links it.
+pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOutcome> {
+    let mut st = tx.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?;
+    if let Some(id) = st.query_row([&r.content_hash], |row| row.get::<_, i64>(0)).optional()? {
+        return Ok(InsertOutcome::Duplicate { article: id });
+    }
+    validate(r)?;
+    let doc = &r.analysis.document;
+    let copy_of = find_original(tx, r)?;
+    let published = doc.published.map(|d| d.to_string());
+    let fp: Vec<u8> = r.fingerprint.iter().flat_map(|x| x.to_le_bytes()).collect();
+    let analysis = encode_analysis(r)?;
+    tx.prepare_cached(
+        "INSERT INTO articles(doc_id, content_hash, title, outlet, url, published, copy_of, fingerprint, analysis, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        doc.id,
+        r.content_hash,
+        doc.title,
+        doc.outlet,
+        doc.url,
+        published,
+        copy_of,
+        fp,
+        analysis,
+        doc.text
+    ])?;
+    let article = tx.last_insert_rowid();
+    if !r.fingerprint.is_empty() {
+        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO band_keys(band, article) VALUES (?1, ?2)")?;
+        for key in claimtrail_corpus::band_keys(&r.fingerprint) {
+            st.execute(params![key as i64, article])?;
+        }
+    }
+    tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![article, doc.title, doc.text])?;
+    tx.prepare_cached("UPDATE meta SET value = value + ?1 WHERE key = 'text_bytes'")?
+        .execute([doc.text.len() as i64])?;
+
+    let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
+    let entities = link_entities(tx, r, &ctx)?;
+    let claims = link_claims(tx, r, &entities, &ctx)?;
+    store_statements(tx, r, &entities, &claims, copy_of, &ctx)?;
+    Ok(InsertOutcome::Stored { article, copy_of })
+}
+
+struct Ctx {
+    article: i64,
+    /// Folded outlet, or a per-article key when the outlet is unknown: the scope within which
+    /// anonymous sources with the same description are one source.
+    outlet_key: String,
+    published: Option<String>,
+}
+
+fn outlet_key(outlet: Option<&str>, article: i64) -> String {
+    match outlet.map(norm_text) {
+        Some(o) if !o.is_empty() => o,
+        _ => format!("#{article}"),
+    }
+}
+
+/// Rejects records whose indices point nowhere (the batch is rolled back).
+fn validate(r: &ArticleRecord) -> Result<()> {
+    let ne = r.entities.len();
+    let nc = r.claims.len();
+    for c in &r.claims {
+        if let Some(p) = c.participants.iter().find(|&&p| p >= ne) {
+            return Err(Error::Invalid(format!("claim {} participant {p} out of {ne} entities", c.local)));
+        }
+    }
+    for (i, s) in r.statements.iter().enumerate() {
+        if s.claim.is_some_and(|c| c >= nc) {
+            return Err(Error::Invalid(format!("statement {i}: claim index out of {nc} claims")));
+        }
+        if s.source.is_some_and(|e| e >= ne) || s.via.iter().any(|v| v.entity.is_some_and(|e| e >= ne)) {
+            return Err(Error::Invalid(format!("statement {i}: entity index out of {ne} entities")));
+        }
+    }
+    Ok(())
+}
+
+/// The original of the wire group this record belongs to, if it is a near-duplicate of a stored
+/// article (estimated Jaccard similarity at least [`COPY_SIMILARITY`]).
+fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
+    if r.fingerprint.is_empty() {
+        return Ok(None);
+    }
+    let mut shared: HashMap<i64, u32> = HashMap::new();
+    let mut st = tx.prepare_cached("SELECT article FROM band_keys WHERE band = ?1 ORDER BY article LIMIT ?2")?;
+    for key in claimtrail_corpus::band_keys(&r.fingerprint) {
+        let rows = st.query_map(params![key as i64, BUCKET_LIMIT], |row| row.get::<_, i64>(0))?;
+        for a in rows {
+            *shared.entry(a?).or_default() += 1;
+        }
+    }
+    if shared.is_empty() {
+        return Ok(None);
+    }
+    let mut cands: Vec<(i64, u32)> = shared.into_iter().collect();
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    cands.truncate(COPY_CANDIDATES);
+    let mut st = tx.prepare_cached("SELECT fingerprint, copy_of FROM articles WHERE id = ?1")?;
+    let mut best: Option<(f32, i64, i64)> = None;
+    for (id, _) in cands {
+        let (fp, copy_of): (Vec<u8>, Option<i64>) = st.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let fp = decode_fingerprint(&fp);
+        let sim = claimtrail_corpus::similarity(&r.fingerprint, &fp);
+        if sim >= COPY_SIMILARITY && best.is_none_or(|(s, bid, _)| sim > s || (sim == s && id < bid)) {
+            best = Some((sim, id, copy_of.unwrap_or(id)));
+        }
+    }
+    Ok(best.map(|(_, _, root)| root))
+}
+
+pub(crate) fn decode_fingerprint(b: &[u8]) -> Vec<u32> {
+    b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// The analysis without its text (the text is stored once, in `articles.text`).
+#[derive(Serialize)]
+struct AnalysisNoText<'a> {
+    schema: &'a str,
+    document: DocumentNoText<'a>,
+    entities: &'a [EntityOut],
+    attributions: &'a [AttributionOut],
+    claims: &'a [ClaimOut],
+    times: &'a [TimeOut],
+}
+
+#[derive(Serialize)]
+struct DocumentNoText<'a> {
+    id: &'a str,
+    title: &'a Option<String>,
+    outlet: &'a Option<String>,
+    url: &'a Option<String>,
+    published: &'a Option<Date>,
+    language: &'a str,
+    text: &'static str,
+}
+
+fn encode_analysis(r: &ArticleRecord) -> Result<Vec<u8>> {
+    let a = &r.analysis;
+    let d = &a.document;
+    let v = AnalysisNoText {
+        schema: &a.schema,
+        document: DocumentNoText {
+            id: &d.id,
+            title: &d.title,
+            outlet: &d.outlet,
+            url: &d.url,
+            published: &d.published,
+            language: &d.language,
+            text: "",
+        },
+        entities: &a.entities,
+        attributions: &a.attributions,
+        claims: &a.claims,
+        times: &a.times,
+    };
+    let json = serde_json::to_vec(&v).map_err(|e| Error::Invalid(e.to_string()))?;
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 3), flate2::Compression::fast());
+    enc.write_all(&json)?;
+    Ok(enc.finish()?)
+}
+
+/// Kind families within which names are merged: an organization and an outlet of the same name
+/// are one entity; a person and a place are not.
+fn family(kind: &str) -> &'static str {
+    match kind {
+        "person" => "person",
+        "organization" | "outlet" => "org",
+        "location" => "location",
+        "anonymous" => "anonymous",
+        _ => "other",
+    }
+}
+
+const SURNAMES: &str = "person#s";
+
+fn single_token(name: &str) -> bool {
+    name.split_whitespace().count() <= 1
+}
+
+/// Resolves each entity of the record to a corpus entity (creating new ones), records aliases,
+/// roles and counts, and returns the corpus id per record entity.
+fn link_entities(tx: &Connection, r: &ArticleRecord, ctx: &Ctx) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(r.entities.len());
+    let mut seen = HashSet::new();
+    for (i, er) in r.entities.iter().enumerate() {
+        let out = r.analysis.entities.get(i);
+        let id = resolve_entity(tx, er, ctx)?;
+        let mentions = out.map_or(1, |e| e.mentions.len().max(1)) as i64;
+        let first_here = seen.insert(id);
+        tx.prepare_cached("UPDATE entities SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1")?
+            .execute(params![id, mentions, first_here as i64])?;
+        tx.prepare_cached("INSERT OR IGNORE INTO article_entities(article, local, entity) VALUES (?1, ?2, ?3)")?
+            .execute(params![ctx.article, er.local, id])?;
+        let canonical: String =
+            tx.prepare_cached("SELECT name FROM entities WHERE id = ?1")?.query_row([id], |row| row.get(0))?;
+        let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)")?;
+        let aliases = out.map(|e| e.aliases.as_slice()).unwrap_or_default();
+        for a in std::iter::once(&er.name).chain(aliases) {
+            if *a != canonical && !a.trim().is_empty() {
+                alias.execute(params![id, a])?;
+            }
+        }
+        let mut role = tx.prepare_cached("INSERT OR IGNORE INTO entity_roles(entity, role) VALUES (?1, ?2)")?;
+        for ro in &er.roles {
+            if !ro.trim().is_empty() {
+                role.execute(params![id, ro])?;
+            }
+        }
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// Keys of a record entity: its folded names, scoped to the outlet for anonymous sources.
+fn entity_keys(er: &EntityRecord, ctx: &Ctx) -> Vec<String> {
+    let anonymous = er.kind == "anonymous";
+    let mut keys: Vec<String> = Vec::with_capacity(er.keys.len());
+    for k in er.keys.iter().filter(|k| !k.is_empty()) {
+        let k = if anonymous { format!("{}|{k}", ctx.outlet_key) } else { k.clone() };
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    if keys.is_empty() {
+        let n = norm_text(&er.name);
+        if !n.is_empty() {
+            keys.push(if anonymous { format!("{}|{n}", ctx.outlet_key) } else { n });
+        }
+    }
+    keys
+}
+
+/// Picks the most mentioned of `cands` (id, mentions); with `strict`, `None` when the top two tie.
+fn most_mentioned(mut cands: Vec<(i64, i64)>, strict: bool) -> Option<i64> {
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    cands.dedup_by_key(|c| c.0);
+    match cands.as_slice() {
+        [] => None,
+        [one] => Some(one.0),
+        [a, b, ..] if strict && a.1 == b.1 => None,
+        [a, ..] => Some(a.0),
+    }
+}
+
+fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> {
+    let fam = family(&er.kind);
+    let keys = entity_keys(er, ctx);
+    let single = single_token(&er.name);
+    let mut by_key = tx.prepare_cached(
+        "SELECT e.id, e.mentions, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity
+         WHERE k.key = ?1 AND k.family = ?2",
+    )?;
+    // 1. Any shared folded name within the kind family.
+    let mut cands = Vec::new();
+    for k in &keys {
+        for row in by_key.query_map(params![k, fam], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))? {
+            cands.push(row?);
+        }
+    }
+    let mut found = most_mentioned(cands, false);
+    let mut via_surname = false;
+    if found.is_none() && fam == "person" {
+        if single {
+            // 2a. "Lavrov": the unique (or clearly most mentioned) person with that surname.
+            if let Some(s) = er.surname.as_ref().or(keys.first()) {
+                let rows = by_key.query_map(params![s, SURNAMES], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                found = most_mentioned(rows.collect::<rusqlite::Result<_>>()?, true);
+                via_surname = found.is_some();
+            }
+        } else if let Some(s) = &er.surname {
+            // 2b. "Sergey Lavrov" after a surname-only "Lavrov" entity: upgrade that entity.
+            let rows = by_key.query_map(params![s, "person"], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
+            })?;
+            let mut singles = Vec::new();
+            for row in rows {
+                let (id, m, name) = row?;
+                if single_token(&name) {
+                    singles.push((id, m));
+                }
+            }
+            if let Some(id) = most_mentioned(singles, true) {
+                let old: String = tx.query_row("SELECT name FROM entities WHERE id = ?1", [id], |row| row.get(0))?;
+                tx.execute("UPDATE entities SET name = ?2 WHERE id = ?1", params![id, er.name])?;
+                tx.execute("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)", params![id, old])?;
+                tx.execute("DELETE FROM entity_aliases WHERE entity = ?1 AND alias = ?2", params![id, er.name])?;
+                found = Some(id);
+            }
+        }
+    }
+    let id = match found {
+        Some(id) => id,
+        None => {
+            tx.prepare_cached("INSERT INTO entities(name, kind) VALUES (?1, ?2)")?
+                .execute(params![er.name, er.kind])?;
+            tx.last_insert_rowid()
+        }
+    };
+    // A bare surname linked to a full name adds no key: "Lavrov" must stay ambiguous once a
+    // second Lavrov appears.
+    if !via_surname {
+        let mut add =
+            tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, family, entity) VALUES (?1, ?2, ?3)")?;
+        for k in &keys {
+            add.execute(params![k, fam, id])?;
+        }
+        if fam == "person" && !single {
+            if let Some(s) = er.surname.as_ref().filter(|s| !s.is_empty()) {
+                add.execute(params![s, SURNAMES, id])?;
+            }
+        }
+    }
+    Ok(id)
+}
+
+/// The claim-index keys of a signature: (event, participant) pairs; claims without an event are
+/// keyed by their first content terms.
+fn claim_keys(sig: &ClaimSig) -> Vec<(String, i64)> {
+    let events: Vec<String> = match &sig.event {
+        Some(e) => vec![e.clone()],
+        None if sig.terms.is_empty() => vec![String::new()],
+        None => sig.terms.iter().take(4).map(|t| format!("~{t}")).collect(),
+    };
+    let parts: &[i64] = if sig.participants.is_empty() { &[0] } else { &sig.participants };
+    let mut keys = Vec::with_capacity(events.len() * parts.len());
+    for e in &events {
+        for &p in parts {
+            keys.push((e.clone(), p));
+        }
+    }
+    keys
+}
+
+fn claim_sig(c: &ClaimRecord, entities: &[i64]) -> ClaimSig {
+    let mut participants: Vec<i64> = c.participants.iter().filter_map(|&p| entities.get(p).copied()).collect();
+    participants.sort_unstable();
+    participants.dedup();
+    ClaimSig { event: c.event.clone(), participants, when: c.when.clone(), terms: c.terms.clone() }
+}
+
+pub(crate) fn stored_sig(tx: &Connection, id: i64) -> Result<ClaimSig> {
+    let (event, when, parts, terms): (Option<String>, Option<String>, String, String) = tx
+        .prepare_cached(r#"SELECT event, "when", participants, terms FROM claims WHERE id = ?1"#)?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
+    let participants = serde_json::from_str(&parts).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))?;
+    let terms = serde_json::from_str(&terms).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))?;
+    Ok(ClaimSig { event, participants, when, terms })
+}
+
+/// Resolves each claim of the record to a corpus claim (creating new ones).
+fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(r.claims.len());
+    for c in &r.claims {
+        let sig = claim_sig(c, entities);
+        let keys = claim_keys(&sig);
+        let mut cands = Vec::new();
+        {
+            let mut st = tx.prepare_cached(
+                "SELECT claim FROM claim_index WHERE event = ?1 AND entity = ?2 ORDER BY claim LIMIT ?3",
+            )?;
+            for (e, p) in &keys {
+                for row in st.query_map(params![e, p, BUCKET_LIMIT], |row| row.get::<_, i64>(0))? {
+                    cands.push(row?);
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut found = None;
+        for cand in cands {
+            if claimtrail_corpus::same_claim(&sig, &stored_sig(tx, cand)?) {
+                found = Some(cand);
+                break;
+            }
+        }
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let parts = serde_json::to_string(&sig.participants).unwrap_or_else(|_| "[]".into());
+                let terms = serde_json::to_string(&sig.terms).unwrap_or_else(|_| "[]".into());
+                tx.prepare_cached(
+                    r#"INSERT INTO claims(gist, event, "when", participants, terms) VALUES (?1, ?2, ?3, ?4, ?5)"#,
+                )?
+                .execute(params![c.gist, sig.event, sig.when, parts, terms])?;
+                let id = tx.last_insert_rowid();
+                let mut st =
+                    tx.prepare_cached("INSERT OR IGNORE INTO claim_participants(entity, claim) VALUES (?1, ?2)")?;
+                for p in &sig.participants {
+                    st.execute(params![p, id])?;
+                }
+                let mut st =
+                    tx.prepare_cached("INSERT OR IGNORE INTO claim_index(event, entity, claim) VALUES (?1, ?2, ?3)")?;
+                for (e, p) in &keys {
+                    st.execute(params![e, p, id])?;
+                }
+                id
+            }
+        };
+        tx.prepare_cached("INSERT OR IGNORE INTO article_claims(article, local, claim) VALUES (?1, ?2, ?3)")?
+            .execute(params![ctx.article, c.local, id])?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+pub(crate) fn stance_str(s: Stance) -> &'static str {
+    s.as_str()
+}
+
+pub(crate) fn parse_stance(s: &str) -> Stance {
+    match s {
+        "denies" => Stance::Denies,
+        "hedges" => Stance::Hedges,
+        "no_knowledge" => Stance::NoKnowledge,
+        _ => Stance::Asserts,
+    }
+}
+
+/// A normalized value that is a calendar date (or month/year), usable on a timeline.
+fn date_like(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-')
+}
+
+struct OrigStatement {
+    id: i64,
+    claim: Option<i64>,
+    source: String,
+    stance: String,
+    quote: String,
+}
+
+/// Stores the statements, marks wire copies of the original's statements, and updates the claim
+/// counters (distinct (source, stance) pairs; copies are not counted).
+fn store_statements(
+    tx: &Connection,
+    r: &ArticleRecord,
+    entities: &[i64],
+    claims: &[i64],
+    copy_of: Option<i64>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let originals: Vec<OrigStatement> = match copy_of {
+        None => Vec::new(),
+        Some(orig) => {
+            let mut st = tx.prepare_cached(
+                "SELECT id, claim, source_text, stance, quote FROM statements
+                 WHERE article = ?1 AND copy_of_statement IS NULL ORDER BY id",
+            )?;
+            let rows = st.query_map([orig], |row| {
+                Ok(OrigStatement {
+                    id: row.get(0)?,
+                    claim: row.get(1)?,
+                    source: norm_text(&row.get::<_, String>(2)?),
+                    stance: row.get(3)?,
+                    quote: norm_text(&row.get::<_, String>(4)?),
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        }
+    };
+    let mut claims_here: HashSet<i64> = HashSet::new();
+    for s in &r.statements {
+        let claim = s.claim.and_then(|c| claims.get(c).copied());
+        let source_entity = s.source.and_then(|e| entities.get(e).copied());
+        let source_norm = norm_text(&s.source_text);
+        let source_key = match (source_entity, s.source_kind.as_str()) {
+            (Some(e), _) => format!("e:{e}"),
+            (None, "document") => format!("o:{}", ctx.outlet_key),
+            (None, "anonymous") => format!("n:{}|{source_norm}", ctx.outlet_key),
+            (None, _) => format!("t:{source_norm}"),
+        };
+        let stance = stance_str(s.stance);
+        let date = s.said_on.as_deref().filter(|v| date_like(v)).map(str::to_string).or_else(|| ctx.published.clone());
+        let via: Vec<&str> = s.via.iter().map(|v| v.text.as_str()).collect();
+        let via = serde_json::to_string(&via).unwrap_or_else(|_| "[]".into());
+        let quote_norm = norm_text(&s.quote);
+        let copy = originals
+            .iter()
+            .find(|o| {
+                (claim.is_some() && o.claim == claim && o.source == source_norm && o.stance == stance)
+                    || (!quote_norm.is_empty() && o.quote == quote_norm)
+            })
+            .map(|o| o.id);
+        tx.prepare_cached(
+            "INSERT INTO statements(claim, article, attribution, source_entity, source_text, source_kind, source_key,
+                                    stance, via, date, span_start, span_end, copy_of_statement, quote)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
+            claim,
+            ctx.article,
+            s.attribution,
+            source_entity,
+            s.source_text,
+            s.source_kind,
+            source_key,
+            stance,
+            via,
+            date,
+            s.span[0],
+            s.span[1],
+            copy,
+            s.quote
+        ])?;
+        let id = tx.last_insert_rowid();
+        if copy.is_none() {
+            tx.prepare_cached("INSERT INTO statements_fts(rowid, quote, source_text) VALUES (?1, ?2, ?3)")?
+                .execute(params![id, s.quote, s.source_text])?;
+        }
+        let Some(claim) = claim else { continue };
+        let new_article = claims_here.insert(claim) as i64;
+        let (mut n, mut a, mut d, mut h, mut k) = (0i64, 0i64, 0i64, 0i64, 0i64);
+        if copy.is_none() {
+            n = 1;
+            let added = tx
+                .prepare_cached("INSERT OR IGNORE INTO claim_sources(claim, source_key, stance) VALUES (?1, ?2, ?3)")?
+                .execute(params![claim, source_key, stance])?;
+            if added > 0 {
+                match s.stance {
+                    Stance::Asserts => a = 1,
+                    Stance::Denies => d = 1,
+                    Stance::Hedges => h = 1,
+                    Stance::NoKnowledge => k = 1,
+                }
+            }
+        }
+        tx.prepare_cached(
+            "UPDATE claims SET statements = statements + ?2, asserts = asserts + ?3, denies = denies + ?4,
+                 hedges = hedges + ?5, no_knowledge = no_knowledge + ?6, articles = articles + ?7,
+                 contested = ((asserts + ?3 + hedges + ?5) > 0 AND (denies + ?4) > 0),
+                 first_seen = CASE WHEN ?8 IS NOT NULL AND (first_seen IS NULL OR ?8 < first_seen)
+                                   THEN ?8 ELSE first_seen END,
+                 last_seen = CASE WHEN ?8 IS NOT NULL AND (last_seen IS NULL OR ?8 > last_seen)
+                                  THEN ?8 ELSE last_seen END
+             WHERE id = ?1",
+        )?
+        .execute(params![claim, n, a, d, h, k, new_article, date])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_mentioned_breaks_ties_only_when_strict() {
+        for (cands, strict, want) in [
+            (vec![], true, None),
+            (vec![(3, 1)], true, Some(3)),
+            (vec![(3, 1), (2, 5)], true, Some(2)),
+            (vec![(3, 5), (2, 5)], true, None),
+            (vec![(3, 5), (2, 5)], false, Some(2)),
+            (vec![(2, 5), (2, 5)], true, Some(2)),
+        ] {
+            assert_eq!(most_mentioned(cands.clone(), strict), want, "{cands:?} strict={strict}");
+        }
+    }
+
+    #[test]
+    fn date_like_values() {
+        for (v, want) in
+            [("2015-08-07", true), ("2015-08", true), ("2015", true), ("PAST_REF", false), ("P3M", false), ("", false)]
+        {
+            assert_eq!(date_like(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn claim_keys_cover_participants_or_terms() {
+        let sig = |event: Option<&str>, participants: Vec<i64>, terms: &[&str]| ClaimSig {
+            event: event.map(str::to_string),
+            participants,
+            when: None,
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+        };
+        assert_eq!(claim_keys(&sig(Some("meet"), vec![1, 2], &[])), vec![("meet".into(), 1), ("meet".into(), 2)]);
+        assert_eq!(claim_keys(&sig(Some("meet"), vec![], &[])), vec![("meet".into(), 0)]);
+        assert_eq!(claim_keys(&sig(None, vec![], &[])), vec![(String::new(), 0)]);
+        assert_eq!(
+            claim_keys(&sig(None, vec![4], &["photo", "fake"])),
+            vec![("~photo".into(), 4), ("~fake".into(), 4)]
+        );
+    }
+}

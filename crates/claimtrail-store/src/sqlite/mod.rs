@@ -1,0 +1,377 @@
+//! [`SqliteStore`]: the embedded store (rusqlite, bundled SQLite with FTS5).
+//!
+//! Layout (schema version [`SCHEMA_VERSION`] in `PRAGMA user_version`):
+//!
+//! - `articles`: one row per stored article; small columns first so that listing rows does not
+//!   touch the overflow pages of `fingerprint`, `analysis` (the contract JSON without the text,
+//!   deflate-compressed) and `text`. `copy_of` is the original of its wire group.
+//! - `band_keys`: MinHash LSH bands -> articles, to find wire-copy candidates.
+//! - `entities`, `entity_keys` (folded names per kind family; `person#s` holds surnames),
+//!   `entity_aliases`, `entity_roles`, `article_entities` (local id -> corpus id).
+//! - `claims` with denormalized counters, `claim_participants`, `claim_index` ((event, entity)
+//!   -> claim, the candidate lookup for linking), `claim_sources` (the distinct (source, stance)
+//!   pairs behind the counters), `article_claims` (local id -> corpus id).
+//! - `statements`: one per statement; wire copies point at the original statement with
+//!   `copy_of_statement` and are not counted.
+//! - `articles_fts` (title, text) and `statements_fts` (quote, source_text): FTS5 with external
+//!   content, so no text is stored twice.
+//! - `meta`: running totals (text bytes).
+
+mod insert;
+mod query;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::{
+    Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, Error, InsertOutcome, Result, SearchHit,
+    SourceGraph, SourceQuery, SourceSummary, Store, StoreStats, StoredArticle,
+};
+use claimtrail_corpus::ArticleRecord;
+
+/// Schema version written to `PRAGMA user_version`.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = r#"
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT,
+    outlet TEXT,
+    url TEXT,
+    published TEXT,
+    copy_of INTEGER REFERENCES articles(id),
+    fingerprint BLOB NOT NULL,
+    analysis BLOB NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
+CREATE TABLE band_keys (
+    band INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (band, article)
+) WITHOUT ROWID;
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE entity_keys (
+    key TEXT NOT NULL,
+    family TEXT NOT NULL,
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (key, family, entity)
+) WITHOUT ROWID;
+CREATE TABLE entity_aliases (
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity, alias)
+) WITHOUT ROWID;
+CREATE TABLE entity_roles (
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    role TEXT NOT NULL,
+    PRIMARY KEY (entity, role)
+) WITHOUT ROWID;
+CREATE TABLE article_entities (
+    article INTEGER NOT NULL REFERENCES articles(id),
+    local TEXT NOT NULL,
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (article, local)
+) WITHOUT ROWID;
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    gist TEXT NOT NULL,
+    event TEXT,
+    "when" TEXT,
+    participants TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    statements INTEGER NOT NULL DEFAULT 0,
+    asserts INTEGER NOT NULL DEFAULT 0,
+    denies INTEGER NOT NULL DEFAULT 0,
+    hedges INTEGER NOT NULL DEFAULT 0,
+    no_knowledge INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    contested INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT
+);
+CREATE INDEX claims_rank ON claims(statements DESC, id);
+CREATE INDEX claims_contested ON claims(contested, statements DESC, id);
+CREATE TABLE claim_participants (
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    claim INTEGER NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (entity, claim)
+) WITHOUT ROWID;
+CREATE TABLE claim_index (
+    event TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    claim INTEGER NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (event, entity, claim)
+) WITHOUT ROWID;
+CREATE TABLE claim_sources (
+    claim INTEGER NOT NULL REFERENCES claims(id),
+    source_key TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    PRIMARY KEY (claim, source_key, stance)
+) WITHOUT ROWID;
+CREATE TABLE article_claims (
+    article INTEGER NOT NULL REFERENCES articles(id),
+    local TEXT NOT NULL,
+    claim INTEGER NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (article, local)
+) WITHOUT ROWID;
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    claim INTEGER REFERENCES claims(id),
+    article INTEGER NOT NULL REFERENCES articles(id),
+    attribution TEXT,
+    source_entity INTEGER REFERENCES entities(id),
+    source_text TEXT NOT NULL,
+    source_kind TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    via TEXT NOT NULL,
+    date TEXT,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    copy_of_statement INTEGER REFERENCES statements(id),
+    quote TEXT NOT NULL
+);
+CREATE INDEX statements_claim ON statements(claim, date) WHERE claim IS NOT NULL;
+CREATE INDEX statements_article ON statements(article);
+CREATE INDEX statements_source ON statements(source_entity, date) WHERE source_entity IS NOT NULL;
+CREATE INDEX statements_copy ON statements(copy_of_statement) WHERE copy_of_statement IS NOT NULL;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    quote, source_text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('text_bytes', 0);
+"#;
+
+/// The embedded store: one SQLite file (plus its WAL) holding articles, entities, claims and
+/// statements, linked across articles.
+///
+/// ```no_run
+/// use claimtrail_store::{SqliteStore, Store, ClaimQuery};
+/// let store = SqliteStore::open("claimtrail.db")?;
+/// for c in store.claims(&ClaimQuery { contested: true, limit: 10, ..Default::default() })? {
+///     println!("{} {} (+{} -{})", c.id, c.gist, c.asserts, c.denies);
+/// }
+/// # Ok::<(), claimtrail_store::Error>(())
+/// ```
+pub struct SqliteStore {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.path).finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating or migrating) the store at `path`: WAL journal, `synchronous=NORMAL`
+    /// (a committed batch survives a killed process), foreign keys on.
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
+        let path = path.as_ref();
+        let conn = Connection::open(path)?;
+        let mut store = SqliteStore { conn, path: Some(path.to_path_buf()) };
+        store.init()?;
+        Ok(store)
+    }
+
+    /// An in-memory store (tests, throwaway analyses).
+    pub fn open_in_memory() -> Result<SqliteStore> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = SqliteStore { conn, path: None };
+        store.init()?;
+        Ok(store)
+    }
+
+    /// The database file, if not in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn init(&mut self) -> Result<()> {
+        let c = &self.conn;
+        c.busy_timeout(std::time::Duration::from_secs(10))?;
+        // journal_mode returns a row; in-memory databases answer "memory".
+        let _: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        c.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;
+             PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
+        )?;
+        let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        match version {
+            0 => {
+                let tx = self.conn.transaction()?;
+                tx.execute_batch(SCHEMA)?;
+                tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+                tx.commit()?;
+            }
+            SCHEMA_VERSION => {}
+            v if v > SCHEMA_VERSION => {
+                return Err(Error::Database(format!(
+                    "store schema version {v} is newer than this claimtrail's ({SCHEMA_VERSION})"
+                )))
+            }
+            v => return Err(Error::Database(format!("unknown store schema version {v}"))),
+        }
+        Ok(())
+    }
+
+    fn file_bytes(&self) -> u64 {
+        let Some(p) = &self.path else { return 0 };
+        let mut total = 0;
+        for suffix in ["", "-wal"] {
+            let mut f = p.as_os_str().to_owned();
+            f.push(suffix);
+            total += std::fs::metadata(PathBuf::from(f)).map(|m| m.len()).unwrap_or(0);
+        }
+        total
+    }
+
+    /// Checkpoints the WAL into the main file (smaller files on disk; cheap to skip).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+}
+
+impl Store for SqliteStore {
+    fn contains(&self, content_hash: &str) -> Result<bool> {
+        let mut st = self.conn.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")?;
+        Ok(st.query_row([content_hash], |_| Ok(())).optional()?.is_some())
+    }
+
+    fn insert(&mut self, records: &[ArticleRecord]) -> Result<Vec<InsertOutcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(records.len());
+        for (i, r) in records.iter().enumerate() {
+            let outcome = insert::insert_one(&tx, r).map_err(|e| match e {
+                Error::Invalid(m) => Error::Invalid(format!("record {i} ({}): {m}", r.analysis.document.id)),
+                e => e,
+            })?;
+            out.push(outcome);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimSummary>> {
+        query::claims(&self.conn, query)
+    }
+
+    fn claim(&self, id: i64) -> Result<Option<ClaimTrail>> {
+        query::claim(&self.conn, id)
+    }
+
+    fn entity(&self, name: &str) -> Result<Vec<EntityProfile>> {
+        query::entity(&self.conn, name)
+    }
+
+    fn sources(&self, query: &SourceQuery) -> Result<Vec<SourceSummary>> {
+        query::sources(&self.conn, query)
+    }
+
+    fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        query::search(&self.conn, text, limit)
+    }
+
+    fn candidates(&self, terms: &[String], limit: usize) -> Result<Vec<Candidate>> {
+        query::candidates(&self.conn, terms, limit)
+    }
+
+    fn for_each_article(&self, f: &mut dyn FnMut(StoredArticle) -> Result<()>) -> Result<()> {
+        query::for_each_article(&self.conn, f)
+    }
+
+    fn source_graph(&self) -> Result<SourceGraph> {
+        query::source_graph(&self.conn)
+    }
+
+    fn stats(&self) -> Result<StoreStats> {
+        let c = &self.conn;
+        let count = |sql: &str| -> Result<u64> { Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        Ok(StoreStats {
+            articles: count("SELECT count(*) FROM articles")?,
+            wire_groups: count("SELECT count(DISTINCT copy_of) FROM articles WHERE copy_of IS NOT NULL")?,
+            entities: count("SELECT count(*) FROM entities")?,
+            claims: count("SELECT count(*) FROM claims")?,
+            statements: count("SELECT count(*) FROM statements")?,
+            text_bytes: count("SELECT value FROM meta WHERE key = 'text_bytes'")?,
+            store_bytes: self.file_bytes(),
+        })
+    }
+}
+
+/// Lowercase, alphanumeric words joined by single spaces: the key for comparing quotes and
+/// source descriptions ("A senior  official," == "a senior official").
+pub(crate) fn norm_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_text_folds_case_space_and_punctuation() {
+        for (input, want) in [
+            ("A senior  official,", "a senior official"),
+            ("  «Utter nonsense!» ", "utter nonsense"),
+            ("", ""),
+            ("Łódź-city", "łódź city"),
+        ] {
+            assert_eq!(norm_text(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn opens_and_reopens_with_schema_version() {
+        let dir = std::env::temp_dir().join(format!("claimtrail-store-open-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.db");
+        let _ = std::fs::remove_file(&path);
+        {
+            let s = SqliteStore::open(&path).unwrap();
+            let v: i64 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+            assert_eq!(v, SCHEMA_VERSION);
+            let mode: String = s.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+            assert_eq!(mode, "wal");
+            let fk: i64 = s.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+            assert_eq!(fk, 1);
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.stats().unwrap().articles, 0);
+        s.conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(s);
+        assert!(SqliteStore::open(&path).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

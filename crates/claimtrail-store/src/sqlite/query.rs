@@ -1,0 +1,615 @@
+//! Read queries of [`super::SqliteStore`].
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Read;
+
+use claimtrail_core::contract::Analysis;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::insert::parse_stance;
+use super::norm_text;
+use crate::{
+    ArticleRef, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityStatement, Error, Result,
+    SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow, StoredArticle,
+};
+
+/// Entities returned by one `entity` lookup, at most.
+const MAX_PROFILES: usize = 5;
+/// Timeline rows per list of a profile, at most (oldest first).
+const MAX_TIMELINE: i64 = 500;
+
+const ARTICLE_COLS: &str = "a.id, a.doc_id, a.title, a.outlet, a.url, a.published";
+
+fn article_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<ArticleRef> {
+    Ok(ArticleRef {
+        id: row.get(at)?,
+        doc_id: row.get(at + 1)?,
+        title: row.get(at + 2)?,
+        outlet: row.get(at + 3)?,
+        url: row.get(at + 4)?,
+        published: row.get(at + 5)?,
+    })
+}
+
+fn sql_limit(limit: usize) -> i64 {
+    if limit == 0 {
+        -1
+    } else {
+        i64::try_from(limit).unwrap_or(i64::MAX)
+    }
+}
+
+fn json_list(s: &str) -> Vec<String> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+const CLAIM_COLS: &str = r#"c.id, c.gist, c.event, c."when", c.asserts, c.denies, c.hedges, c.no_knowledge,
+    c.articles, c.contested, c.first_seen, c.last_seen"#;
+
+fn claim_row(row: &Row<'_>) -> rusqlite::Result<ClaimSummary> {
+    Ok(ClaimSummary {
+        id: row.get(0)?,
+        gist: row.get(1)?,
+        event: row.get(2)?,
+        when: row.get(3)?,
+        participants: Vec::new(),
+        asserts: row.get(4)?,
+        denies: row.get(5)?,
+        hedges: row.get(6)?,
+        no_knowledge: row.get(7)?,
+        articles: row.get(8)?,
+        contested: row.get(9)?,
+        first_seen: row.get(10)?,
+        last_seen: row.get(11)?,
+    })
+}
+
+fn fill_participants(conn: &Connection, c: &mut ClaimSummary) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "SELECT e.name FROM claim_participants p JOIN entities e ON e.id = p.entity
+         WHERE p.claim = ?1 ORDER BY e.id",
+    )?;
+    c.participants = st.query_map([c.id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// Upper bound for "on or before `until`" on ISO dates of any precision: "2015-08" covers
+/// "2015-08-31".
+fn until_key(until: &str) -> String {
+    format!("{until}~")
+}
+
+pub(super) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Vec<ClaimSummary>> {
+    let mut sql = format!("SELECT {CLAIM_COLS} FROM claims c WHERE 1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if q.contested {
+        sql.push_str(" AND c.contested = 1");
+    }
+    if let Some(about) = q.about.as_deref() {
+        let ids = lookup_entities(conn, about)?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(",");
+        sql.push_str(&format!(
+            " AND c.id IN (SELECT claim FROM claim_participants WHERE entity IN ({marks})
+              UNION SELECT claim FROM statements WHERE source_entity IN ({marks}) AND claim IS NOT NULL)"
+        ));
+        for _ in 0..2 {
+            args.extend(ids.iter().map(|&i| i.into()));
+        }
+    }
+    let since = q.since.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let until = q.until.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(until_key);
+    if since.is_some() || until.is_some() {
+        let mut cond = String::from("EXISTS (SELECT 1 FROM statements s WHERE s.claim = c.id");
+        if let Some(s) = since {
+            sql.push_str(" AND c.last_seen >= ?");
+            args.push(s.to_string().into());
+            cond.push_str(" AND s.date >= ?");
+        }
+        if let Some(u) = &until {
+            sql.push_str(" AND c.first_seen <= ?");
+            args.push(u.clone().into());
+            cond.push_str(" AND s.date <= ?");
+        }
+        sql.push_str(" AND ");
+        sql.push_str(&cond);
+        sql.push(')');
+        if let Some(s) = since {
+            args.push(s.to_string().into());
+        }
+        if let Some(u) = until {
+            args.push(u.into());
+        }
+    }
+    sql.push_str(" ORDER BY c.statements DESC, c.id LIMIT ?");
+    args.push(sql_limit(q.limit).into());
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut out: Vec<ClaimSummary> =
+        st.query_map(params_from_iter(args), claim_row)?.collect::<rusqlite::Result<_>>()?;
+    for c in &mut out {
+        fill_participants(conn, c)?;
+    }
+    Ok(out)
+}
+
+fn claim_summary(conn: &Connection, id: i64) -> Result<Option<ClaimSummary>> {
+    let mut st = conn.prepare_cached(&format!("SELECT {CLAIM_COLS} FROM claims c WHERE c.id = ?1"))?;
+    let Some(mut c) = st.query_row([id], claim_row).optional()? else { return Ok(None) };
+    fill_participants(conn, &mut c)?;
+    Ok(Some(c))
+}
+
+pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
+    let Some(claim) = claim_summary(conn, id)? else { return Ok(None) };
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT s.id, s.source_entity, COALESCE(e.name, s.source_text), s.source_kind, s.stance, s.via, s.date,
+                s.quote, {ARTICLE_COLS}
+         FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity
+         WHERE s.claim = ?1 AND s.copy_of_statement IS NULL
+         ORDER BY s.date IS NULL, s.date, s.id"
+    ))?;
+    let mut statements: Vec<StatementRow> = st
+        .query_map([id], |row| {
+            Ok(StatementRow {
+                id: row.get(0)?,
+                source_entity: row.get(1)?,
+                source: row.get(2)?,
+                source_kind: row.get(3)?,
+                stance: parse_stance(&row.get::<_, String>(4)?),
+                via: json_list(&row.get::<_, String>(5)?),
+                date: row.get(6)?,
+                quote: row.get(7)?,
+                article: article_ref(row, 8)?,
+                copies: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut copies = conn.prepare_cached(&format!(
+        "SELECT {ARTICLE_COLS} FROM statements s JOIN articles a ON a.id = s.article
+         WHERE s.copy_of_statement = ?1 ORDER BY a.id"
+    ))?;
+    for s in &mut statements {
+        s.copies = copies.query_map([s.id], |row| article_ref(row, 0))?.collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(Some(ClaimTrail { claim, statements }))
+}
+
+/// Corpus entities a user-typed name refers to, best first: an exact folded name or alias,
+/// else a surname, else names starting with it; most mentioned first within a tier.
+pub(super) fn lookup_entities(conn: &Connection, name: &str) -> Result<Vec<i64>> {
+    let folded = claimtrail_corpus::fold_name(name);
+    let folded = if folded.is_empty() { norm_text(name) } else { folded };
+    if folded.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut exact = conn.prepare_cached(
+        "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
+         WHERE k.key = ?1 AND k.family != 'person#s' AND k.family != 'anonymous'
+         ORDER BY e.mentions DESC, e.id LIMIT 20",
+    )?;
+    let mut ids: Vec<i64> = exact.query_map([&folded], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if ids.is_empty() {
+        let mut sur = conn.prepare_cached(
+            "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
+             WHERE k.key = ?1 AND k.family = 'person#s' ORDER BY e.mentions DESC, e.id LIMIT 20",
+        )?;
+        ids = sur.query_map([&folded], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    }
+    if ids.is_empty() {
+        // Prefix of a folded name ("lavr" -> "lavrov", "sergey lav" -> "sergey lavrov").
+        let mut prefix = conn.prepare_cached(
+            "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
+             WHERE k.key >= ?1 AND k.key < ?2 AND k.family != 'anonymous'
+             ORDER BY e.mentions DESC, e.id LIMIT 50",
+        )?;
+        let hi = format!("{folded}\u{10FFFF}");
+        ids = prefix.query_map(params![&folded, hi], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    }
+    let mut seen = HashSet::new();
+    ids.retain(|i| seen.insert(*i));
+    Ok(ids)
+}
+
+fn entity_statement(row: &Row<'_>) -> rusqlite::Result<EntityStatement> {
+    let quote: String = row.get(4)?;
+    let gist: Option<String> = row.get(2)?;
+    Ok(EntityStatement {
+        date: row.get(0)?,
+        claim: row.get(1)?,
+        gist: gist.unwrap_or_else(|| quote.clone()),
+        source: row.get(3)?,
+        quote,
+        stance: parse_stance(&row.get::<_, String>(5)?),
+        via: json_list(&row.get::<_, String>(6)?),
+        article: article_ref(row, 7)?,
+    })
+}
+
+pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>> {
+    let ids = lookup_entities(conn, name)?;
+    let mut out = Vec::new();
+    for id in ids.into_iter().take(MAX_PROFILES) {
+        let (name, kind, articles): (String, String, u32) = conn
+            .prepare_cached("SELECT name, kind, articles FROM entities WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let aliases = conn
+            .prepare_cached("SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY alias")?
+            .query_map([id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let roles = conn
+            .prepare_cached("SELECT role FROM entity_roles WHERE entity = ?1 ORDER BY role")?
+            .query_map([id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let said = conn
+            .prepare_cached(&format!(
+                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), s.quote, s.stance, s.via,
+                        {ARTICLE_COLS}
+                 FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN claims c ON c.id = s.claim
+                      LEFT JOIN entities e ON e.id = s.source_entity
+                 WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
+                 ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2"
+            ))?
+            .query_map(params![id, MAX_TIMELINE], entity_statement)?
+            .collect::<rusqlite::Result<_>>()?;
+        let said_about = conn
+            .prepare_cached(&format!(
+                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), s.quote, s.stance, s.via,
+                        {ARTICLE_COLS}
+                 FROM claim_participants p JOIN statements s ON s.claim = p.claim
+                      JOIN claims c ON c.id = s.claim JOIN articles a ON a.id = s.article
+                      LEFT JOIN entities e ON e.id = s.source_entity
+                 WHERE p.entity = ?1 AND s.copy_of_statement IS NULL
+                       AND (s.source_entity IS NULL OR s.source_entity != ?1)
+                 ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2"
+            ))?
+            .query_map(params![id, MAX_TIMELINE], entity_statement)?
+            .collect::<rusqlite::Result<_>>()?;
+        out.push(EntityProfile { id, name, kind, aliases, roles, articles, said, said_about });
+    }
+    Ok(out)
+}
+
+/// One statement as the source queries see it.
+struct SourceRow {
+    entity: Option<i64>,
+    name: String,
+    kind: String,
+    key: String,
+    article: i64,
+    original: bool,
+    via: Vec<String>,
+    outlet: Option<String>,
+}
+
+fn scan_sources(conn: &Connection, f: &mut dyn FnMut(SourceRow)) -> Result<()> {
+    let mut st = conn.prepare(
+        "SELECT s.source_entity, COALESCE(e.name, s.source_text), COALESCE(e.kind, s.source_kind), s.source_kind,
+                s.source_key, s.article, s.copy_of_statement IS NULL, s.via, a.outlet
+         FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(row) = rows.next()? {
+        let source_kind: String = row.get(3)?;
+        let kind: String = if source_kind == "anonymous" { source_kind } else { row.get(2)? };
+        f(SourceRow {
+            entity: row.get(0)?,
+            name: row.get(1)?,
+            kind,
+            key: row.get(4)?,
+            article: row.get(5)?,
+            original: row.get(6)?,
+            via: json_list(&row.get::<_, String>(7)?),
+            outlet: row.get(8)?,
+        });
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct SourceAgg {
+    entity: Option<i64>,
+    name: String,
+    kind: String,
+    statements: u32,
+    articles: HashSet<i64>,
+    cited_by: HashMap<String, u32>,
+    carried: u32,
+    anonymous: u32,
+}
+
+pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSummary>> {
+    let filter = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty());
+    let mut aggs: HashMap<String, SourceAgg> = HashMap::new();
+    scan_sources(conn, &mut |r| {
+        let outlet_norm = r.outlet.as_deref().map(norm_text).unwrap_or_default();
+        if let Some(f) = &filter {
+            if outlet_norm != *f && !r.via.iter().any(|v| norm_text(v) == *f) {
+                return;
+            }
+        }
+        // The speaker. Outlets speaking (own voice, or cited by name) share the outlet's row.
+        let speaker_key = if r.kind == "outlet" || r.kind == "document" {
+            format!("outlet:{}", norm_text(&r.name))
+        } else {
+            r.key.clone()
+        };
+        let a = aggs.entry(speaker_key).or_insert_with(|| SourceAgg {
+            entity: r.entity,
+            name: r.name.clone(),
+            kind: if r.kind == "document" { "outlet".to_string() } else { r.kind.clone() },
+            ..Default::default()
+        });
+        if r.original {
+            a.statements += 1;
+        }
+        a.articles.insert(r.article);
+        let speaker_norm = norm_text(&r.name);
+        for v in &r.via {
+            if norm_text(v) != speaker_norm {
+                *a.cited_by.entry(v.clone()).or_default() += 1;
+            }
+        }
+        if let Some(o) = &r.outlet {
+            if outlet_norm != speaker_norm {
+                *a.cited_by.entry(o.clone()).or_default() += 1;
+            }
+            // The publishing outlet carries the statement.
+            let oa = aggs.entry(format!("outlet:{outlet_norm}")).or_insert_with(|| SourceAgg {
+                name: o.clone(),
+                kind: "outlet".to_string(),
+                ..Default::default()
+            });
+            oa.carried += 1;
+            oa.anonymous += (r.kind == "anonymous") as u32;
+            oa.articles.insert(r.article);
+        }
+    })?;
+    let mut out: Vec<SourceSummary> = aggs
+        .into_values()
+        .map(|a| {
+            let mut cited_by: Vec<(String, u32)> = a.cited_by.into_iter().collect();
+            cited_by.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+            SourceSummary {
+                entity: a.entity,
+                name: a.name,
+                kind: a.kind,
+                statements: a.statements,
+                articles: a.articles.len() as u32,
+                cited_by,
+                anonymous_share: (a.carried > 0).then(|| a.anonymous as f32 / a.carried as f32),
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| (y.statements, y.articles).cmp(&(x.statements, x.articles)).then_with(|| x.name.cmp(&y.name)));
+    if q.limit > 0 {
+        out.truncate(q.limit);
+    }
+    Ok(out)
+}
+
+pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
+    let mut nodes: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut edges: BTreeMap<(String, String, &'static str), u32> = BTreeMap::new();
+    let outlet_node = |nodes: &mut BTreeMap<String, (String, String)>, name: &str| {
+        let key = format!("outlet:{}", norm_text(name));
+        nodes.entry(key.clone()).or_insert_with(|| (name.to_string(), "outlet".to_string()));
+        key
+    };
+    scan_sources(conn, &mut |r| {
+        let speaker = if r.kind == "outlet" || r.kind == "document" {
+            outlet_node(&mut nodes, &r.name)
+        } else {
+            nodes.entry(r.key.clone()).or_insert_with(|| (r.name.clone(), r.kind.clone()));
+            r.key.clone()
+        };
+        // speaker -> farthest relay -> ... -> nearest relay -> publishing outlet.
+        let mut prev = speaker;
+        let mut relation = "cited_by";
+        for v in r.via.iter().rev() {
+            let hop = outlet_node(&mut nodes, v);
+            if hop != prev {
+                *edges.entry((prev.clone(), hop.clone(), relation)).or_default() += 1;
+            }
+            prev = hop;
+            relation = "relayed_by";
+        }
+        if let Some(o) = r.outlet.as_deref() {
+            let pubn = outlet_node(&mut nodes, o);
+            if pubn != prev {
+                let rel = if relation == "cited_by" && r.via.is_empty() { "published_in" } else { relation };
+                *edges.entry((prev, pubn, rel)).or_default() += 1;
+            }
+        }
+    })?;
+    Ok(SourceGraph {
+        nodes: nodes.into_iter().map(|(k, (label, kind))| (k, label, kind)).collect(),
+        edges: edges.into_iter().map(|((a, b, rel), w)| (a, b, rel.to_string(), w)).collect(),
+    })
+}
+
+/// Words of user text as FTS5 string literals: every term double-quoted (inner quotes doubled),
+/// so `AND`, `OR`, `NEAR`, `*`, `:` and parentheses are plain words, never syntax.
+pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words {
+        let w: String = w.chars().filter(|c| !c.is_control()).collect();
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let lit = format!("\"{}\"", w.replace('"', "\"\""));
+        if !out.contains(&lit) {
+            out.push(lit);
+        }
+    }
+    out
+}
+
+pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    let terms = fts_terms(text.split_whitespace().take(64));
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let expr = terms.join(" ");
+    let lim = sql_limit(limit);
+    let mut hits = Vec::new();
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0), {ARTICLE_COLS}
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+         WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?2"
+    ))?;
+    let rows = st.query_map(params![expr, lim], |row| {
+        Ok(SearchHit {
+            kind: "article".into(),
+            snippet: row.get(0)?,
+            score: -row.get::<_, f64>(1)?,
+            article: article_ref(row, 2)?,
+            statement: None,
+            claim: None,
+        })
+    })?;
+    for h in rows {
+        hits.push(h?);
+    }
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT snippet(statements_fts, 0, '[', ']', '…', 16), bm25(statements_fts), s.id, s.claim, {ARTICLE_COLS}
+         FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article
+         WHERE statements_fts MATCH ?1 ORDER BY bm25(statements_fts) LIMIT ?2"
+    ))?;
+    let rows = st.query_map(params![expr, lim], |row| {
+        Ok(SearchHit {
+            kind: "statement".into(),
+            snippet: row.get(0)?,
+            score: -row.get::<_, f64>(1)?,
+            statement: row.get(2)?,
+            claim: row.get(3)?,
+            article: article_ref(row, 4)?,
+        })
+    })?;
+    for h in rows {
+        hits.push(h?);
+    }
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    if limit > 0 {
+        hits.truncate(limit);
+    }
+    Ok(hits)
+}
+
+pub(crate) fn decode_analysis(blob: &[u8], text: String) -> Result<Analysis> {
+    let mut json = Vec::with_capacity(blob.len() * 4);
+    flate2::read::DeflateDecoder::new(blob)
+        .read_to_end(&mut json)
+        .map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
+    let mut a: Analysis = serde_json::from_slice(&json).map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
+    a.document.text = text;
+    Ok(a)
+}
+
+fn load_article(conn: &Connection, id: i64) -> Result<(ArticleRef, Analysis, Option<i64>)> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of FROM articles a WHERE a.id = ?1"
+    ))?;
+    let (r, blob, text, copy_of): (ArticleRef, Vec<u8>, String, Option<i64>) =
+        st.query_row([id], |row| Ok((article_ref(row, 0)?, row.get(6)?, row.get(7)?, row.get(8)?)))?;
+    Ok((r, decode_analysis(&blob, text)?, copy_of))
+}
+
+pub(super) fn candidates(conn: &Connection, terms: &[String], limit: usize) -> Result<Vec<Candidate>> {
+    let lits = fts_terms(terms.iter().flat_map(|t| t.split_whitespace()).take(64));
+    if lits.is_empty() {
+        return Ok(Vec::new());
+    }
+    let expr = lits.join(" OR ");
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2")?
+        .query_map(params![expr, sql_limit(limit)], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (article, analysis, _) = load_article(conn, id)?;
+        let claims = conn
+            .prepare_cached(
+                "SELECT ac.local, ac.claim, c.gist FROM article_claims ac JOIN claims c ON c.id = ac.claim
+                 WHERE ac.article = ?1",
+            )?
+            .query_map([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<(String, i64, String)>>>()?;
+        let own_voice = conn
+            .prepare_cached(
+                "SELECT span_start, span_end, claim FROM statements
+                 WHERE article = ?1 AND attribution IS NULL AND claim IS NOT NULL ORDER BY id",
+            )?
+            .query_map([id], |row| Ok(([row.get(0)?, row.get(1)?], row.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        out.push(Candidate { article, analysis, claims: sort_local(claims), own_voice });
+    }
+    Ok(out)
+}
+
+/// Orders local ids naturally (`c2` before `c10`, claims before own-voice `o1`).
+fn sort_local<T>(mut v: Vec<T>) -> Vec<T>
+where
+    T: LocalId,
+{
+    v.sort_by_key(|x| {
+        let l = x.local();
+        let (p, n) = l.split_at(l.find(|c: char| c.is_ascii_digit()).unwrap_or(l.len()));
+        (p.to_string(), n.parse::<u64>().unwrap_or(u64::MAX))
+    });
+    v
+}
+
+trait LocalId {
+    fn local(&self) -> &str;
+}
+impl LocalId for (String, i64, String) {
+    fn local(&self) -> &str {
+        &self.0
+    }
+}
+impl LocalId for (String, i64) {
+    fn local(&self) -> &str {
+        &self.0
+    }
+}
+
+pub(super) fn for_each_article(conn: &Connection, f: &mut dyn FnMut(StoredArticle) -> Result<()>) -> Result<()> {
+    let mut st =
+        conn.prepare(&format!("SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of FROM articles a ORDER BY a.id"))?;
+    let mut rows = st.query([])?;
+    let mut claims = conn.prepare_cached("SELECT local, claim FROM article_claims WHERE article = ?1")?;
+    let mut entities = conn.prepare_cached("SELECT local, entity FROM article_entities WHERE article = ?1")?;
+    while let Some(row) = rows.next()? {
+        let article = article_ref(row, 0)?;
+        let analysis = decode_analysis(&row.get::<_, Vec<u8>>(6)?, row.get(7)?)?;
+        let id = article.id;
+        let c = claims.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let e = entities.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        f(StoredArticle { article, analysis, claims: sort_local(c), entities: sort_local(e), copy_of: row.get(8)? })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_terms_quote_everything() {
+        let t = |s: &str| fts_terms(s.split_whitespace());
+        assert_eq!(t("Lavrov AND Khamenei"), vec!["\"Lavrov\"", "\"AND\"", "\"Khamenei\""]);
+        assert_eq!(t("say \"no\""), vec!["\"say\"", "\"\"\"no\"\"\""]);
+        assert_eq!(t("*** \" ( )"), Vec::<String>::new());
+        assert_eq!(t("NEAR(a b) col:x"), vec!["\"NEAR(a\"", "\"b)\"", "\"col:x\""]);
+        assert_eq!(t("Шойгу Шойгу"), vec!["\"Шойгу\""]);
+    }
+
+    #[test]
+    fn until_covers_finer_dates() {
+        assert!("2015-08-31" <= until_key("2015-08").as_str());
+        assert!("2015-09-01" > until_key("2015-08").as_str());
+        assert!("2015-08-07" <= until_key("2015-08-07").as_str());
+    }
+}
