@@ -39,8 +39,7 @@ pub fn open_existing(path: &Path) -> anyhow::Result<DynStore> {
 /// # Errors
 /// The file cannot be created or opened as a store.
 pub fn open(path: &Path) -> anyhow::Result<DynStore> {
-    // TODO(store merge): claimtrail_store::SqliteStore::open(path)
-    let _ = path;
-    Err(std::io::Error::other("the SQLite store is not built in yet"))
-        .with_context(|| format!("cannot open store {}", path.display()))
+    let store =
+        claimtrail_store::SqliteStore::open(path).with_context(|| format!("cannot open store {}", path.display()))?;
+    Ok(Box::new(store))
 }
