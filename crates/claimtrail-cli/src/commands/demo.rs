@@ -51,19 +51,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     std::fs::write(&wikinews, WIKINEWS).context("writing the bundled corpus")?;
     let db_path = args.db.clone().unwrap_or_else(|| tmp.0.join("demo.db"));
 
-    let summary = {
-        let store = db::open(&db_path)?;
-        let items = ingest::read(
-            vec![seed, wikinews],
-            ReadSettings {
-                max_bytes: 8 * 1024 * 1024,
-                published: Date::parse(SEED_PUBLISHED).ok(),
-                ..ReadSettings::default()
-            },
-        );
-        let settings = Settings { batch: 64, threads: None, progress: std::io::stderr().is_terminal() };
-        ingest::ingest(items, store, &settings)?
+    let read_settings = ReadSettings {
+        max_bytes: 8 * 1024 * 1024,
+        published: Date::parse(SEED_PUBLISHED).ok(),
+        ..ReadSettings::default()
     };
+    let settings = Settings { batch: 64, threads: None, progress: std::io::stderr().is_terminal() };
+    let summary = ingest::ingest(vec![seed, wikinews], read_settings, &db_path, &settings)?;
     let store = db::open(&db_path)?;
     let stats = store.stats()?;
     let contested = store.claims(&ClaimQuery { contested: true, limit: args.limit, ..ClaimQuery::default() })?;

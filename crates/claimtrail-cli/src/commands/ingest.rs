@@ -8,7 +8,7 @@
 //! clean run makes: stored articles are skipped by content hash, the rest follow in the same order.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
@@ -180,27 +180,57 @@ fn progress_bar(show: bool) -> ProgressBar {
     pb
 }
 
-/// Ingests `items` into `store`: the core of `ingest` and `demo`.
+/// The content hash of an article before analysis, when it can be computed from the input alone;
+/// lets a rerun skip stored articles without analyzing them again.
+fn precheck_hash(item: &Item) -> Option<String> {
+    let _ = item;
+    None
+}
+
+/// Ingests the articles of `paths` into the store at `db`: the core of `ingest` and `demo`.
+///
+/// Three stages run at once: a reader thread (parsing the inputs), the analysis on the rayon pool,
+/// and the single writer thread (one transaction per chunk, chunks in input order).
 ///
 /// # Errors
-/// Fatal errors only: the store fails to write. Bad items are rejected and reported.
+/// Fatal errors only: the store cannot be opened or written. Bad items are rejected and reported.
 pub(crate) fn ingest(
-    items: impl Iterator<Item = Result<Item, Reject>>,
-    store: DynStore,
+    paths: Vec<PathBuf>,
+    read_settings: ReadSettings,
+    db_path: &Path,
     settings: &Settings,
 ) -> anyhow::Result<Summary> {
+    let store = db::open(db_path)?;
+    // A second handle for the cheap "already stored?" check before analysis (SQLite in WAL mode
+    // reads while the writer writes).
+    let reader_store = db::open(db_path)?;
     let pool = match settings.threads {
         Some(n) if n > 0 => {
             Some(rayon::ThreadPoolBuilder::new().num_threads(n).build().context("starting analysis threads")?)
         }
         _ => None,
     };
-    run_ingest(items, store, settings, pool.as_ref())
+    let batch = settings.batch.max(1);
+    let (items_tx, items_rx) = sync_channel::<Vec<Result<Item, Reject>>>(2);
+    let reader = std::thread::spawn(move || {
+        let mut items = read(paths, read_settings);
+        loop {
+            let chunk: Vec<_> = items.by_ref().take(batch).collect();
+            if chunk.is_empty() || items_tx.send(chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let result = run_ingest(items_rx, store, reader_store.as_ref(), settings, pool.as_ref());
+    // The receiver is gone: a reader still sending stops at its next chunk.
+    let _ = reader.join();
+    result
 }
 
 fn run_ingest(
-    mut items: impl Iterator<Item = Result<Item, Reject>>,
+    chunks: std::sync::mpsc::Receiver<Vec<Result<Item, Reject>>>,
     mut store: DynStore,
+    known: &(dyn claimtrail_store::Store + Send),
     settings: &Settings,
     pool: Option<&rayon::ThreadPool>,
 ) -> anyhow::Result<Summary> {
@@ -208,6 +238,7 @@ fn run_ingest(
     let pb = progress_bar(settings.progress);
     let pipeline = Pipeline::new();
     let mut summary = Summary::default();
+    let mut prechecked = 0u64;
     // The single writer: one transaction per chunk, chunks in input order.
     let (tx, rx) = sync_channel::<Vec<ArticleRecord>>(1);
     let writer_pb = pb.clone();
@@ -228,17 +259,19 @@ fn run_ingest(
         }
         Ok((stored, copies, skipped))
     });
-    let batch = settings.batch.max(1);
     let mut sent_ok = true;
-    loop {
-        let chunk: Vec<_> = items.by_ref().take(batch).collect();
-        if chunk.is_empty() {
-            break;
-        }
+    for chunk in chunks {
         let mut inputs = Vec::with_capacity(chunk.len());
         for item in chunk {
             match item {
                 Ok(item) => {
+                    if let Some(hash) = precheck_hash(&item) {
+                        if known.contains(&hash).context("reading the store")? {
+                            prechecked += 1;
+                            pb.inc(1);
+                            continue;
+                        }
+                    }
                     for w in &item.warnings {
                         pb.suspend(|| {
                             eprintln!("claimtrail: warning: {}: document {:?}: {w}", item.origin, item.meta.id)
@@ -286,24 +319,21 @@ fn run_ingest(
     }
     summary.stored = stored;
     summary.copies = copies;
-    summary.skipped = skipped;
+    summary.skipped = skipped + prechecked;
     summary.elapsed = start.elapsed();
     Ok(summary)
 }
 
 /// Runs `ingest`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = db::open(&args.db.db)?;
-    let items = read(
-        args.inputs,
-        ReadSettings { max_bytes: args.max_bytes, published: args.published, title: args.title, outlet: args.outlet },
-    );
+    let read_settings =
+        ReadSettings { max_bytes: args.max_bytes, published: args.published, title: args.title, outlet: args.outlet };
     let settings = Settings {
         batch: usize::try_from(args.batch).unwrap_or(256),
         threads: args.threads,
         progress: std::io::stderr().is_terminal(),
     };
-    let summary = ingest(items, store, &settings)?;
+    let summary = ingest(args.inputs, read_settings, &args.db.db, &settings)?;
     let mut out = std::io::stdout().lock();
     out.write_all(summary.report().as_bytes())?;
     out.flush()?;
