@@ -483,7 +483,7 @@ pub fn sources(args: SourcesArgs) -> anyhow::Result<ExitCode> {
             ]);
             for s in &rows {
                 t.row(vec![
-                    s.name.clone(),
+                    if s.name.is_empty() { "(no source)".to_string() } else { s.name.clone() },
                     s.kind.clone(),
                     s.statements.to_string(),
                     s.articles.to_string(),
