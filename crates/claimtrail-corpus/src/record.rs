@@ -136,17 +136,12 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
     for (i, c) in doc.claims.iter().enumerate() {
         let contents =
             c.attributions.iter().filter_map(|a| doc.attributions.get(a.index())).map(|a| doc.slice(a.content));
-        let mut participants: Vec<usize> = Vec::new();
-        for e in &c.entities {
-            if !participants.contains(&e.index()) {
-                participants.push(e.index());
-            }
-        }
+        let participants = participants_of(doc, &c.entities);
         claims.push(ClaimRecord {
             local: format!("c{}", i + 1),
             gist: c.gist.clone(),
             event: c.event.clone(),
-            places: c.entities.iter().filter(|e| is_place(**e)).map(|e| e.index()).collect(),
+            places: participants.iter().copied().filter(|&e| is_place(EntityId::from_index(e))).collect(),
             participants,
             when: c.when.and_then(|t| doc.times.get(t.index())).and_then(|t| t.value.clone()),
             terms: terms(std::iter::once(c.gist.as_str()).chain(contents)),
@@ -189,6 +184,21 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
     own_voice(doc, &mut claims, &mut statements);
 
     ArticleRecord { analysis, content_hash, fingerprint, entities, claims, statements }
+}
+
+/// Distinct entity indices of a claim's parties. An outlet among other persons or organizations
+/// is a source that leaked into the content ("..., the newspaper X reported"), not a party.
+fn participants_of(doc: &Document, ents: &[EntityId]) -> Vec<usize> {
+    let kind = |e: EntityId| doc.entities.get(e.index()).map(|x| x.kind);
+    let others = ents.iter().any(|&e| matches!(kind(e), Some(EntityKind::Person | EntityKind::Organization)));
+    let mut out: Vec<usize> = Vec::with_capacity(ents.len());
+    for &e in ents {
+        if kind(e).is_none() || (others && kind(e) == Some(EntityKind::Outlet)) || out.contains(&e.index()) {
+            continue;
+        }
+        out.push(e.index());
+    }
+    out
 }
 
 /// `e12` -> 11.
@@ -343,18 +353,14 @@ fn own_voice(doc: &Document, claims: &mut Vec<ClaimRecord>, statements: &mut Vec
             if !(f.verbal || f.time.is_some() || f.agents.len() + f.places.len() >= 2) {
                 continue;
             }
-            let mut participants: Vec<usize> = Vec::new();
-            for e in f.agents.iter().chain(&f.places) {
-                if !participants.contains(&e.index()) {
-                    participants.push(e.index());
-                }
-            }
+            let all: Vec<EntityId> = f.agents.iter().chain(&f.places).copied().collect();
+            let participants = participants_of(doc, &all);
             let sentence_text = doc.slice(r);
             let record = ClaimRecord {
                 local: String::new(),
                 gist: own_gist(doc, &f),
                 event: Some(f.class.to_string()),
-                places: f.places.iter().filter(|e| is_place(e)).map(|e| e.index()).collect(),
+                places: participants.iter().copied().filter(|&e| is_place(&EntityId::from_index(e))).collect(),
                 participants,
                 when: f.time.and_then(|t| doc.times.get(t.index())).and_then(|t| t.value.clone()),
                 terms: terms([sentence_text]),

@@ -346,6 +346,10 @@ fn match_score(doc: &Document, f: &Frame, g: &Frame) -> usize {
 pub struct EventFrame {
     /// Event class name ("meet", "visit", ...), as in [`Claim::event`].
     pub class: &'static str,
+    /// Past-tense verb for a gist ("met", "visited", "withdrew from").
+    pub verb: &'static str,
+    /// A place is the event's natural object ("visited Moscow").
+    pub takes_place: bool,
     /// The event word ("met", "visit", "talks").
     pub word: TextRange,
     /// Persons, organizations and outlets taking part, in text order, distinct.
@@ -387,6 +391,8 @@ impl<'a> EventFinder<'a> {
             .into_iter()
             .map(|f| EventFrame {
                 class: f.class.name(),
+                verb: f.class.verb(),
+                takes_place: f.class.takes_place(),
                 word: f.word,
                 agents: f.agents,
                 places: f.places,
