@@ -525,7 +525,7 @@ mod tests {
                 .collect::<String>();
         let r = record(&text, None);
         let own_claims = r.claims.iter().filter(|c| c.local.starts_with('o')).count();
-        assert!(own_claims <= MAX_OWN_VOICE && own_claims >= 10, "{own_claims}");
+        assert!((10..=MAX_OWN_VOICE).contains(&own_claims), "{own_claims}");
     }
 
     #[test]
