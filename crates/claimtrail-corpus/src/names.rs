@@ -109,8 +109,8 @@ const TITLES: &[&str] = &[
 /// Generational suffixes dropped at the end of a name.
 const SUFFIXES: &[&str] = &["jr", "sr", "junior", "senior", "ii", "iii", "iv"];
 
-/// ASCII folding of Latin-1 and Latin Extended-A letters (lowercase input).
-fn fold_char(c: char, out: &mut String) {
+/// ASCII folding of Latin-1 and Latin Extended-A letters (lowercase input), appended to `out`.
+pub fn fold_char(c: char, out: &mut String) {
     let s: &str = match c {
         'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
         'æ' => "ae",

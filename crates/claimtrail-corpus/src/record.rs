@@ -136,17 +136,12 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
     for (i, c) in doc.claims.iter().enumerate() {
         let contents =
             c.attributions.iter().filter_map(|a| doc.attributions.get(a.index())).map(|a| doc.slice(a.content));
-        let mut participants: Vec<usize> = Vec::new();
-        for e in &c.entities {
-            if !participants.contains(&e.index()) {
-                participants.push(e.index());
-            }
-        }
+        let participants = participants_of(doc, &c.entities);
         claims.push(ClaimRecord {
             local: format!("c{}", i + 1),
             gist: c.gist.clone(),
             event: c.event.clone(),
-            places: c.entities.iter().filter(|e| is_place(**e)).map(|e| e.index()).collect(),
+            places: participants.iter().copied().filter(|&e| is_place(EntityId::from_index(e))).collect(),
             participants,
             when: c.when.and_then(|t| doc.times.get(t.index())).and_then(|t| t.value.clone()),
             terms: terms(std::iter::once(c.gist.as_str()).chain(contents)),
@@ -162,6 +157,7 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
             }
         }
     }
+    let outlet = outlet_name(doc);
     let mut statements: Vec<StatementRecord> = Vec::with_capacity(analysis.attributions.len());
     for (i, a) in analysis.attributions.iter().enumerate() {
         let idx = |id: &Option<String>| id.as_deref().and_then(local_index);
@@ -170,7 +166,8 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
                 let kind = if s.kind == "unresolved" || s.kind.is_empty() { "unknown" } else { s.kind.as_str() };
                 (idx(&s.entity), s.text.clone(), kind.to_string())
             }
-            None => (None, String::new(), "unknown".to_string()),
+            // "X reportedly met Y": a cue with no source is the article's own hedged voice.
+            None => (None, outlet.clone(), "document".to_string()),
         };
         statements.push(StatementRecord {
             claim: claim_of.get(i).copied().flatten(),
@@ -178,7 +175,7 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
             source,
             source_text,
             source_kind,
-            stance: a.stance,
+            stance: sourceless_stance(doc, i, a.stance),
             via: a.via.iter().map(|v| ViaRecord { entity: idx(&v.entity), text: v.text.clone() }).collect(),
             said_on: a.said_on.as_ref().and_then(|w| w.value.clone()),
             quote: a.content.text.clone(),
@@ -189,6 +186,42 @@ pub fn build_record(doc: &Document) -> ArticleRecord {
     own_voice(doc, &mut claims, &mut statements);
 
     ArticleRecord { analysis, content_hash, fingerprint, entities, claims, statements }
+}
+
+/// Distinct entity indices of a claim's parties. An outlet among other persons or organizations
+/// is a source that leaked into the content ("..., the newspaper X reported"), not a party.
+fn participants_of(doc: &Document, ents: &[EntityId]) -> Vec<usize> {
+    let kind = |e: EntityId| doc.entities.get(e.index()).map(|x| x.kind);
+    let others = ents.iter().any(|&e| matches!(kind(e), Some(EntityKind::Person | EntityKind::Organization)));
+    let mut out: Vec<usize> = Vec::with_capacity(ents.len());
+    for &e in ents {
+        if kind(e).is_none() || (others && kind(e) == Some(EntityKind::Outlet)) || out.contains(&e.index()) {
+            continue;
+        }
+        out.push(e.index());
+    }
+    out
+}
+
+/// A cue with no source ("is said to have met") in a hedged sentence hedges, whatever the cue's
+/// own stance.
+fn sourceless_stance(doc: &Document, ai: usize, stance: Stance) -> Stance {
+    let Some(a) = doc.attributions.get(ai) else { return stance };
+    if a.source.is_some() || stance != Stance::Asserts {
+        return stance;
+    }
+    let Some(s) = doc.sentence_at(a.cue.start()) else { return stance };
+    let st = &doc.sentences[s];
+    if hedged(doc, st.tokens.start as usize..st.tokens.end as usize) {
+        Stance::Hedges
+    } else {
+        stance
+    }
+}
+
+/// The article's own voice: its outlet, else "the article".
+fn outlet_name(doc: &Document) -> String {
+    doc.meta.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or("the article").to_string()
 }
 
 /// `e12` -> 11.
@@ -269,7 +302,17 @@ fn own_stance(doc: &Document, sentence: std::ops::Range<usize>, f: &EventFrame) 
     if negated {
         return Stance::Denies;
     }
-    let words: Vec<String> = sentence.clone().filter_map(|k| word_at(doc, k)).collect();
+    if hedged(doc, sentence) {
+        Stance::Hedges
+    } else {
+        Stance::Asserts
+    }
+}
+
+/// Whether the sentence whose tokens are `sentence` carries a hedge cue ("reportedly", "may
+/// have", "is said to", "appears to").
+fn hedged(doc: &Document, sentence: std::ops::Range<usize>) -> bool {
+    let words: Vec<String> = sentence.filter_map(|k| word_at(doc, k)).collect();
     let pair = |a: &str, bs: &[&str]| words.windows(2).any(|w| w[0] == a && bs.contains(&w[1].as_str()));
     let hedged = words.iter().any(|w| HEDGE_WORDS.contains(&w.as_str()))
         || pair("may", &["have", "be"])
@@ -281,11 +324,7 @@ fn own_stance(doc: &Document, sentence: std::ops::Range<usize>, f: &EventFrame) 
         || pair("appears", &["to"])
         || pair("appeared", &["to"])
         || pair("seems", &["to"]);
-    if hedged {
-        Stance::Hedges
-    } else {
-        Stance::Asserts
-    }
+    hedged
 }
 
 fn short_name(doc: &Document, e: EntityId) -> String {
@@ -325,7 +364,7 @@ fn own_voice(doc: &Document, claims: &mut Vec<ClaimRecord>, statements: &mut Vec
     let covered = covered_ranges(doc);
     let finder = EventFinder::new(doc);
     let map = CharMap::new(doc.text());
-    let source_text = doc.meta.outlet.clone().filter(|o| !o.trim().is_empty()).unwrap_or_else(|| "the article".into());
+    let source_text = outlet_name(doc);
     let is_place = |e: &EntityId| doc.entities.get(e.index()).is_some_and(|x| x.kind == EntityKind::Location);
     let attributed = claims.len();
     let mut own = 0usize;
@@ -343,18 +382,14 @@ fn own_voice(doc: &Document, claims: &mut Vec<ClaimRecord>, statements: &mut Vec
             if !(f.verbal || f.time.is_some() || f.agents.len() + f.places.len() >= 2) {
                 continue;
             }
-            let mut participants: Vec<usize> = Vec::new();
-            for e in f.agents.iter().chain(&f.places) {
-                if !participants.contains(&e.index()) {
-                    participants.push(e.index());
-                }
-            }
+            let all: Vec<EntityId> = f.agents.iter().chain(&f.places).copied().collect();
+            let participants = participants_of(doc, &all);
             let sentence_text = doc.slice(r);
             let record = ClaimRecord {
                 local: String::new(),
                 gist: own_gist(doc, &f),
                 event: Some(f.class.to_string()),
-                places: f.places.iter().filter(|e| is_place(e)).map(|e| e.index()).collect(),
+                places: participants.iter().copied().filter(|&e| is_place(&EntityId::from_index(e))).collect(),
                 participants,
                 when: f.time.and_then(|t| doc.times.get(t.index())).and_then(|t| t.value.clone()),
                 terms: terms([sentence_text]),
@@ -396,5 +431,162 @@ fn own_voice(doc: &Document, claims: &mut Vec<ClaimRecord>, statements: &mut Vec
                 span: [start, end],
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimtrail_core::{Date, Meta};
+    use claimtrail_pipeline::Pipeline;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        P.get_or_init(Pipeline::new)
+    }
+
+    fn record(text: &str, outlet: Option<&str>) -> ArticleRecord {
+        let meta = Meta {
+            id: "t".into(),
+            outlet: outlet.map(str::to_string),
+            published: Date::parse("2021-03-04").ok(),
+            ..Meta::default()
+        };
+        build_record(&pipeline().analyze(meta, text).unwrap())
+    }
+
+    /// (gist, event, when, stance) of the statements in the article's own voice (own-voice
+    /// claims, and cues with no source such as "reportedly").
+    fn own(r: &ArticleRecord) -> Vec<(String, Option<String>, Option<String>, Stance)> {
+        r.statements
+            .iter()
+            .filter(|s| s.source_kind == "document" && s.claim.is_some())
+            .map(|s| {
+                let c = &r.claims[s.claim.unwrap()];
+                (c.gist.clone(), c.event.clone(), c.when.clone(), s.stance)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn own_voice_stances() {
+        use Stance::*;
+        let cases: &[(&str, Stance)] = &[
+            ("Vladimir Putin met Angela Merkel in Berlin on March 2.", Asserts),
+            ("Vladimir Putin reportedly met Angela Merkel in Berlin on March 2.", Hedges),
+            ("Vladimir Putin may have met Angela Merkel in Berlin on March 2.", Hedges),
+            ("Vladimir Putin is said to have met Angela Merkel in Berlin on March 2.", Hedges),
+            ("Vladimir Putin did not meet Angela Merkel in Berlin on March 2.", Denies),
+            ("Vladimir Putin never met Angela Merkel in Berlin on March 2.", Denies),
+            ("Vladimir Putin didn't meet Angela Merkel in Berlin on March 2.", Denies),
+        ];
+        for (text, want) in cases {
+            let r = record(text, Some("Kanal Sud"));
+            let got = own(&r);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("meet"), "{text}");
+            assert_eq!(got[0].2.as_deref(), Some("2021-03-02"), "{text}");
+            assert_eq!(got[0].3, *want, "{text}");
+            let st = r.statements.iter().find(|s| s.source_kind == "document").unwrap();
+            assert_eq!(st.source_text, "Kanal Sud");
+            let parties: Vec<&str> =
+                r.claims[st.claim.unwrap()].participants.iter().map(|&p| r.entities[p].name.as_str()).collect();
+            assert!(parties.contains(&"Vladimir Putin") && parties.contains(&"Angela Merkel"), "{text}: {parties:?}");
+        }
+    }
+
+    #[test]
+    fn own_voice_skips_attributed_and_eventless_sentences() {
+        let r = record(
+            "The economy grew by two percent. Reuters said Vladimir Putin met Angela Merkel in Berlin on March 2. \
+             Did Putin meet Merkel in Berlin on March 2?",
+            None,
+        );
+        assert!(own(&r).is_empty(), "{:?}", own(&r));
+        assert!(r.statements.iter().any(|s| s.attribution.is_some() && s.claim.is_some()));
+        // The outlet's own voice repeating an attributed claim joins it.
+        let r = record(
+            "Vladimir Putin met Angela Merkel in Berlin on March 2, Reuters said. \n\nPutin met Merkel on March 2 in Berlin.",
+            None,
+        );
+        let o = own(&r);
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert!(r.claims.iter().all(|c| c.local.starts_with('c')), "no new claim: {:?}", r.claims);
+        assert_eq!(r.statements.iter().find(|s| s.attribution.is_none()).unwrap().source_text, "the article");
+    }
+
+    #[test]
+    fn own_voice_is_capped() {
+        let text = (1..=40)
+            .map(|d| format!("Vladimir Putin met Angela Merkel in Berlin on March {}, 2020. ", d % 28 + 1))
+            .collect::<String>()
+            + &(1..=30)
+                .map(|d| format!("Angela Merkel visited Paris on May {}, 2019. ", d % 28 + 1))
+                .collect::<String>();
+        let r = record(&text, None);
+        let own_claims = r.claims.iter().filter(|c| c.local.starts_with('o')).count();
+        assert!((10..=MAX_OWN_VOICE).contains(&own_claims), "{own_claims}");
+    }
+
+    #[test]
+    fn entity_keys() {
+        let r = record(
+            "Russian Foreign Minister Sergey Lavrov and Mohammad Javad Zarif met in Geneva. Lavrov said the \
+             talks went well. Dr. Martin Luther King Jr. was mentioned by Reuters.",
+            None,
+        );
+        let ent = |n: &str| r.entities.iter().find(|e| e.name == n).unwrap_or_else(|| panic!("{n}: {:?}", r.entities));
+        assert_eq!(ent("Sergey Lavrov").keys, vec![fold_name("Sergei Lavrov")]);
+        assert_eq!(ent("Sergey Lavrov").surname.as_deref(), Some("lavruv"));
+        assert_eq!(
+            ent("Mohammad Javad Zarif").keys,
+            vec![fold_name("Muhammad Javad Zarif"), fold_name("Mohammed Zarif")]
+        );
+        assert_eq!(ent("Reuters").surname, None);
+        assert_eq!(ent("Reuters").keys, vec![fold_name("Reuters")]);
+    }
+
+    #[test]
+    fn odd_documents_do_not_panic() {
+        for text in ["x", "“", "Met. Met met met.", "No. Never. Not.", "Reportedly, allegedly, may have — did not?"]
+        {
+            let r = record(text, Some(""));
+            assert_eq!(r.content_hash.len(), 32);
+            assert_eq!(r.fingerprint.len(), crate::fingerprint::SLOTS);
+        }
+        let empty = Document::new(Meta::default(), "");
+        let r = build_record(&empty);
+        assert!(r.claims.is_empty() && r.statements.is_empty());
+    }
+
+    #[test]
+    #[ignore = "timing; run with --release -- --ignored --nocapture"]
+    fn build_record_is_cheap() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/linking/globalwire-geneva.txt"
+        ))
+        .unwrap()
+        .repeat(4);
+        let meta = Meta { id: "t".into(), published: Date::parse("2021-03-04").ok(), ..Meta::default() };
+        let n = 300;
+        let t0 = std::time::Instant::now();
+        let docs: Vec<Document> = (0..n).map(|_| pipeline().analyze(meta.clone(), &text).unwrap()).collect();
+        let analyze = t0.elapsed() / n;
+        let t1 = std::time::Instant::now();
+        for d in &docs {
+            std::hint::black_box(build_record(d));
+        }
+        let build = t1.elapsed() / n;
+        let t2 = std::time::Instant::now();
+        for d in &docs {
+            std::hint::black_box(Analysis::from_document(d));
+        }
+        let contract = t2.elapsed() / n;
+        eprintln!(
+            "{} bytes: analyze {analyze:?}, build_record {build:?} (of which the contract {contract:?})",
+            text.len()
+        );
+        assert!(build < analyze / 2);
     }
 }

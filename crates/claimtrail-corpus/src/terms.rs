@@ -209,7 +209,10 @@ pub fn terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
             if w.chars().count() < 2 || w.chars().all(|c| c.is_numeric()) {
                 continue;
             }
-            let lower = w.to_lowercase();
+            let mut lower = String::with_capacity(w.len());
+            for c in w.chars().flat_map(char::to_lowercase) {
+                crate::names::fold_char(c, &mut lower);
+            }
             if is_stop(&lower) {
                 continue;
             }
@@ -263,6 +266,7 @@ mod tests {
                     phi chi psi omega aa bb cc dd ee ff gg hh";
         assert_eq!(terms([long]).len(), MAX_TERMS);
         assert!(terms(["", "the of and 2015"]).is_empty());
+        assert_eq!(terms(["Erdoğan"]), terms(["Erdogan"]));
         assert_eq!(term_jaccard(&terms(["oil prices rose"]), &terms(["Prices of oil rose sharply"])), 0.75);
     }
 }

@@ -346,6 +346,10 @@ fn match_score(doc: &Document, f: &Frame, g: &Frame) -> usize {
 pub struct EventFrame {
     /// Event class name ("meet", "visit", ...), as in [`Claim::event`].
     pub class: &'static str,
+    /// Past-tense verb for a gist ("met", "visited", "withdrew from").
+    pub verb: &'static str,
+    /// A place is the event's natural object ("visited Moscow").
+    pub takes_place: bool,
     /// The event word ("met", "visit", "talks").
     pub word: TextRange,
     /// Persons, organizations and outlets taking part, in text order, distinct.
@@ -387,6 +391,8 @@ impl<'a> EventFinder<'a> {
             .into_iter()
             .map(|f| EventFrame {
                 class: f.class.name(),
+                verb: f.class.verb(),
+                takes_place: f.class.takes_place(),
                 word: f.word,
                 agents: f.agents,
                 places: f.places,
@@ -717,6 +723,56 @@ mod tests {
                 want.iter().map(|(g, a, c)| (g.to_string(), a.to_vec(), *c)).collect();
             assert_eq!(summary(&d), want, "{text}");
         }
+    }
+
+    #[test]
+    fn event_frames_in_any_span() {
+        let text = "Ivo Brant visited Oslo on 3 May. The economy is strong. Ana Ruiz met Brant and Luis Soto. \
+                    Talks in Oslo.";
+        let names =
+            [("Ivo Brant", Person), ("Brant", Person), ("Ana Ruiz", Person), ("Luis Soto", Person), ("Oslo", Location)];
+        let mut d = doc(text);
+        add_mentions(&mut d, &names);
+        add_time(&mut d, "3 May", "2020-05-03");
+        link(&mut d);
+        let finder = EventFinder::new(&d);
+        let name = |e: &EntityId| d.entities[e.index()].name.clone();
+        // (sentence, [(class, agents, places, dated, verbal)])
+        type Want<'a> = &'a [(&'a str, &'a [&'a str], &'a [&'a str], bool, bool)];
+        let cases: &[(usize, Want)] = &[
+            (0, &[("visit", &["Ivo Brant"], &["Oslo"], true, true)]),
+            (1, &[]),
+            (2, &[("meet", &["Ana Ruiz", "Ivo Brant", "Luis Soto"], &[], false, true)]),
+            // a place alone is no proposition
+            (3, &[]),
+        ];
+        for (si, want) in cases {
+            let r = d.sentences[*si].range;
+            let got: Vec<_> = finder
+                .frames(r)
+                .iter()
+                .map(|f| {
+                    assert!(event_class(d.slice(f.word)).is_some());
+                    (
+                        f.class,
+                        f.agents.iter().map(name).collect::<Vec<_>>(),
+                        f.places.iter().map(name).collect::<Vec<_>>(),
+                        f.time.is_some(),
+                        f.verbal,
+                    )
+                })
+                .collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(c, a, p, t, v)| {
+                    (*c, a.iter().map(|x| x.to_string()).collect(), p.iter().map(|x| x.to_string()).collect(), *t, *v)
+                })
+                .collect();
+            assert_eq!(got, want, "sentence {si}");
+        }
+        // Out-of-bounds and empty ranges are no frames, not a panic.
+        assert!(event_frames(&d, TextRange::new(5000, 6000)).is_empty());
+        assert!(event_frames(&d, TextRange::new(0, 0)).is_empty());
     }
 
     #[test]
