@@ -271,7 +271,7 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
     Ok(out)
 }
 
-/// One statement as the source queries see it.
+/// One statement as the source queries see it; a wire copy speaks with its original's source.
 struct SourceRow {
     entity: Option<i64>,
     name: String,
@@ -285,9 +285,10 @@ struct SourceRow {
 
 fn scan_sources(conn: &Connection, f: &mut dyn FnMut(SourceRow)) -> Result<()> {
     let mut st = conn.prepare(
-        "SELECT s.source_entity, COALESCE(e.name, s.source_text), COALESCE(e.kind, s.source_kind), s.source_kind,
-                s.source_key, s.article, s.copy_of_statement IS NULL, s.via, a.outlet
-         FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity",
+        "SELECT o.source_entity, COALESCE(e.name, o.source_text), COALESCE(e.kind, o.source_kind), o.source_kind,
+                o.source_key, s.article, s.copy_of_statement IS NULL, s.via, a.outlet
+         FROM statements s JOIN statements o ON o.id = COALESCE(s.copy_of_statement, s.id)
+              JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = o.source_entity",
     )?;
     let mut rows = st.query([])?;
     while let Some(row) = rows.next()? {
