@@ -213,6 +213,50 @@ fn queries_in_three_formats() {
 }
 
 #[test]
+fn every_input_format_into_one_store() {
+    let dir = tmpdir("formats");
+    let fixtures = root().join("crates/claimtrail-sources/tests/fixtures");
+    let db = dir.join("f.db");
+    let (out, stdout, stderr) = ingest(&db, &[&fixtures], &[]);
+    // The fixtures hold bad items on purpose: reported with their place, skipped, the rest stored.
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    for place in [
+        "bad.warc@",
+        "batch.jsonl:2",
+        "valley.atom#3",
+        "binary.txt",
+        "not-xml.rss",
+        "truncated.warc.gz",
+        "no-text.html",
+    ] {
+        assert!(stderr.contains(place), "{place} reported: {stderr}");
+    }
+    let export = export_jsonl(&db);
+    let ids: Vec<String> = export
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"].as_str().unwrap().to_string())
+        .collect();
+    for (format, id) in [
+        ("txt", "budget"),
+        ("jsonl", "batch:3"),
+        ("html", "https://harborledger.example/news/flood-wall"),
+        ("htm", "rail-strike"),
+        ("rss", "harborledger-ferry-2024"),
+        ("atom", "tag:valleycourier.example,2023:river-cleanup"),
+        ("warc", "https://coastaltimes.example/bridge"),
+    ] {
+        assert!(ids.iter().any(|i| i == id), "{format}: {id} stored: {ids:?}");
+    }
+    assert_eq!(count(&stdout, "stored") as usize, ids.len(), "{stdout}");
+    // A second run stores nothing and changes nothing.
+    let (out, stdout, _) = ingest(&db, &[&fixtures], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(count(&stdout, "stored"), 0, "{stdout}");
+    assert_eq!(export_jsonl(&db), export);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_missing_store_is_an_error_not_an_empty_store() {
     let dir = tmpdir("missing");
     let db = dir.join("nope.db");

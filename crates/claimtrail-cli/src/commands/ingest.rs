@@ -77,18 +77,33 @@ pub(crate) struct ReadSettings {
     pub outlet: Option<String>,
 }
 
-/// Reads `paths` as a stream of articles and rejects, in input order.
-pub(crate) fn read(paths: Vec<PathBuf>, settings: ReadSettings) -> impl Iterator<Item = Result<Item, Reject>> {
-    use crate::input::{self, InputFormat, ReadOptions, TxtMeta};
+/// Opens `paths` as a stream of articles and rejects, in input order.
+fn open_inputs(paths: Vec<PathBuf>, settings: ReadSettings) -> claimtrail_sources::Articles {
+    use claimtrail_sources::{ReadOptions, TxtMeta};
     let opts = ReadOptions {
-        format: InputFormat::Auto,
+        format: None,
         txt_meta: TxtMeta { published: settings.published, title: settings.title, outlet: settings.outlet },
         max_bytes: settings.max_bytes,
     };
-    input::articles(paths, opts).map(|r| match r {
+    claimtrail_sources::read(paths, opts)
+}
+
+fn convert(r: Result<claimtrail_sources::Article, claimtrail_sources::Rejected>) -> Result<Item, Reject> {
+    match r {
         Ok(a) => Ok(Item { origin: a.origin.to_string(), meta: a.meta, text: a.text, warnings: a.warnings }),
         Err(e) => Err(Reject(e.to_string())),
-    })
+    }
+}
+
+/// What the reader went through besides articles.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ReadCounts {
+    /// Files opened.
+    pub files: u64,
+    /// Files in directories that are not articles (unknown extension, hidden, ...).
+    pub skipped_files: u64,
+    /// Archive records that are not articles (WARC requests, non-HTML responses).
+    pub skipped_records: u64,
 }
 
 /// How to run an ingestion.
@@ -115,6 +130,8 @@ pub(crate) struct Summary {
     pub rejected: Vec<String>,
     /// Wall time.
     pub elapsed: Duration,
+    /// What the reader skipped.
+    pub read: ReadCounts,
 }
 
 impl Summary {
@@ -131,6 +148,12 @@ impl Summary {
         s.push_str(&format!("  stored    {:>8}  ({} wire copies)\n", self.stored, self.copies));
         s.push_str(&format!("  skipped   {:>8}  (already stored)\n", self.skipped));
         s.push_str(&format!("  rejected  {:>8}\n", self.rejected.len()));
+        if self.read.skipped_files + self.read.skipped_records > 0 {
+            s.push_str(&format!(
+                "  ({} files read; {} files and {} archive records passed over as not articles)\n",
+                self.read.files, self.read.skipped_files, self.read.skipped_records
+            ));
+        }
         const SHOWN: usize = 20;
         for r in self.rejected.iter().take(SHOWN) {
             s.push_str(&format!("    {r}\n"));
@@ -213,18 +236,24 @@ pub(crate) fn ingest(
     let batch = settings.batch.max(1);
     let (items_tx, items_rx) = sync_channel::<Vec<Result<Item, Reject>>>(2);
     let reader = std::thread::spawn(move || {
-        let mut items = read(paths, read_settings);
+        let mut articles = open_inputs(paths, read_settings);
         loop {
-            let chunk: Vec<_> = items.by_ref().take(batch).collect();
+            let chunk: Vec<_> = articles.by_ref().take(batch).map(convert).collect();
             if chunk.is_empty() || items_tx.send(chunk).is_err() {
                 break;
             }
         }
+        let c = articles.counts();
+        ReadCounts {
+            files: c.files as u64,
+            skipped_files: c.skipped_files as u64,
+            skipped_records: c.skipped_records as u64,
+        }
     });
-    let result = run_ingest(items_rx, store, reader_store.as_ref(), settings, pool.as_ref());
+    let mut summary = run_ingest(items_rx, store, reader_store.as_ref(), settings, pool.as_ref())?;
     // The receiver is gone: a reader still sending stops at its next chunk.
-    let _ = reader.join();
-    result
+    summary.read = reader.join().unwrap_or_default();
+    Ok(summary)
 }
 
 fn run_ingest(
