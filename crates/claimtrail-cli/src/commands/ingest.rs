@@ -174,14 +174,14 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Analyzes one article into its record. A panic costs this article only.
-fn analyze(pipeline: &Pipeline, item: Item) -> Result<ArticleRecord, Reject> {
+fn analyze(pipeline: &Pipeline, item: Item) -> Result<(String, ArticleRecord), Reject> {
     let Item { origin, meta, text, .. } = item;
     let id = meta.id.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pipeline.analyze(meta, &text).map(|doc| claimtrail_corpus::build_record(&doc))
     }));
     match result {
-        Ok(Ok(record)) => Ok(record),
+        Ok(Ok(record)) => Ok((origin, record)),
         Ok(Err(e)) => Err(Reject(format!("{origin}: document {id:?}: {e}"))),
         Err(panic) => Err(Reject(format!(
             "{origin}: document {id:?}: internal error (please report): {}",
@@ -195,10 +195,12 @@ fn progress_bar(show: bool) -> ProgressBar {
         return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     }
     let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    pb.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles  {per_sec:.bold}  {elapsed}  {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
+    let style = ProgressStyle::with_template("{spinner} {human_pos} articles  {rate}  {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+        .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} articles/s", state.per_sec());
+        });
+    pb.set_style(style);
     pb.enable_steady_tick(Duration::from_millis(200));
     pb
 }
@@ -256,6 +258,63 @@ pub(crate) fn ingest(
     Ok(summary)
 }
 
+/// What the writer did.
+#[derive(Debug, Default)]
+struct Written {
+    stored: u64,
+    copies: u64,
+    skipped: u64,
+    rejected: Vec<String>,
+}
+
+impl Written {
+    fn count(&mut self, o: &InsertOutcome) {
+        match o {
+            InsertOutcome::Stored { copy_of, .. } => {
+                self.stored += 1;
+                self.copies += u64::from(copy_of.is_some());
+            }
+            InsertOutcome::Duplicate { .. } => self.skipped += 1,
+        }
+    }
+}
+
+/// Stores one chunk in one transaction. Should the store refuse the chunk for a record it finds
+/// invalid, the records go in one by one (still in order, each atomic) and the invalid ones are
+/// rejected; any other store error is fatal.
+fn write_chunk(
+    store: &mut (dyn claimtrail_store::Store + Send),
+    origins: &[String],
+    records: &[ArticleRecord],
+    w: &mut Written,
+    pb: &ProgressBar,
+) -> anyhow::Result<()> {
+    match store.insert(records) {
+        Ok(outcomes) => {
+            outcomes.iter().for_each(|o| w.count(o));
+            Ok(())
+        }
+        Err(claimtrail_store::Error::Invalid(_)) => {
+            for (origin, record) in origins.iter().zip(records) {
+                match store.insert(std::slice::from_ref(record)) {
+                    Ok(outcomes) => outcomes.iter().for_each(|o| w.count(o)),
+                    Err(claimtrail_store::Error::Invalid(m)) => {
+                        let msg = format!(
+                            "{origin}: document {:?}: internal error (please report): invalid record: {m}",
+                            record.analysis.document.id
+                        );
+                        pb.suspend(|| eprintln!("claimtrail: rejected: {msg}"));
+                        w.rejected.push(msg);
+                    }
+                    Err(e) => return Err(e).context("storing articles"),
+                }
+            }
+            Ok(())
+        }
+        Err(e) => Err(e).context("storing articles"),
+    }
+}
+
 fn run_ingest(
     chunks: std::sync::mpsc::Receiver<Vec<Result<Item, Reject>>>,
     mut store: DynStore,
@@ -269,24 +328,15 @@ fn run_ingest(
     let mut summary = Summary::default();
     let mut prechecked = 0u64;
     // The single writer: one transaction per chunk, chunks in input order.
-    let (tx, rx) = sync_channel::<Vec<ArticleRecord>>(1);
+    let (tx, rx) = sync_channel::<(Vec<String>, Vec<ArticleRecord>)>(1);
     let writer_pb = pb.clone();
-    let writer = std::thread::spawn(move || -> anyhow::Result<(u64, u64, u64)> {
-        let (mut stored, mut copies, mut skipped) = (0u64, 0u64, 0u64);
-        for chunk in rx {
-            let outcomes = store.insert(&chunk).context("storing articles")?;
-            for o in outcomes {
-                match o {
-                    InsertOutcome::Stored { copy_of, .. } => {
-                        stored += 1;
-                        copies += u64::from(copy_of.is_some());
-                    }
-                    InsertOutcome::Duplicate { .. } => skipped += 1,
-                }
-            }
-            writer_pb.inc(chunk.len() as u64);
+    let writer = std::thread::spawn(move || -> anyhow::Result<Written> {
+        let mut w = Written::default();
+        for (origins, records) in rx {
+            write_chunk(store.as_mut(), &origins, &records, &mut w, &writer_pb)?;
+            writer_pb.inc(records.len() as u64);
         }
-        Ok((stored, copies, skipped))
+        Ok(w)
     });
     let mut sent_ok = true;
     for chunk in chunks {
@@ -315,7 +365,7 @@ fn run_ingest(
                 }
             }
         }
-        let work = || -> Vec<Result<ArticleRecord, Reject>> {
+        let work = || -> Vec<Result<(String, ArticleRecord), Reject>> {
             inputs.into_par_iter().map(|item| analyze(&pipeline, item)).collect()
         };
         let results = match pool {
@@ -323,9 +373,13 @@ fn run_ingest(
             None => work(),
         };
         let mut records = Vec::with_capacity(results.len());
+        let mut origins = Vec::with_capacity(results.len());
         for r in results {
             match r {
-                Ok(rec) => records.push(rec),
+                Ok((origin, rec)) => {
+                    origins.push(origin);
+                    records.push(rec);
+                }
                 Err(Reject(msg)) => {
                     pb.suspend(|| eprintln!("claimtrail: rejected: {msg}"));
                     pb.inc(1);
@@ -333,7 +387,7 @@ fn run_ingest(
                 }
             }
         }
-        if !records.is_empty() && tx.send(records).is_err() {
+        if !records.is_empty() && tx.send((origins, records)).is_err() {
             // The writer stopped on an error: it is reported by join below.
             sent_ok = false;
             break;
@@ -342,13 +396,14 @@ fn run_ingest(
     drop(tx);
     let written = writer.join().map_err(|p| anyhow::anyhow!("store writer crashed: {}", panic_message(p.as_ref())))?;
     pb.finish_and_clear();
-    let (stored, copies, skipped) = written?;
+    let written = written?;
     if !sent_ok {
         anyhow::bail!("the store writer stopped early");
     }
-    summary.stored = stored;
-    summary.copies = copies;
-    summary.skipped = skipped + prechecked;
+    summary.stored = written.stored;
+    summary.copies = written.copies;
+    summary.skipped = written.skipped + prechecked;
+    summary.rejected.extend(written.rejected);
     summary.elapsed = start.elapsed();
     Ok(summary)
 }
