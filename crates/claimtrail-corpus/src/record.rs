@@ -1,4 +1,25 @@
 //! The per-article record types and [`build_record`].
+//!
+//! - **Entities**: one [`EntityRecord`] per entity of the analysis, same order. `keys` are the
+//!   folded canonical name ([`fold_name`]), for a person of three words or more also the folded
+//!   "first last" ("Mohammad Javad Zarif" is also "Mohammad Zarif"), then folded aliases that
+//!   are several words long (or any alias of a non-person: "Moscow" for "the Kremlin" is not a
+//!   surname). `surname` is a person's folded last word without suffixes (Jr., III).
+//! - **Claims**: first the claims of the analysis (`c1`, ... in order, with the claim linker's
+//!   event class, participants, time value), then the article's **own-voice** claims (`o1`,
+//!   ...): sentences that overlap no attribution's cue or content, are not questions, and carry
+//!   an event frame (an event done, dated, or between two parties), at most
+//!   [`MAX_OWN_VOICE`] per article. An own-voice frame that is the same proposition as a claim
+//!   already made ([`crate::same_claim`] within the article) joins that claim instead. Every
+//!   claim gets content `terms`. Outlets among other persons or organizations are not parties
+//!   (a source leaking into the content: "..., the newspaper X reported").
+//! - **Statements**: one per attribution (claim, source, kind, stance, via chain, said-on value,
+//!   quoted words, char span), then one per own-voice sentence and frame. The article's own
+//!   voice (and an attribution whose cue has no source, "X reportedly met Y") is the outlet
+//!   (`meta.outlet`, else "the article") with kind `document`; it asserts, hedges when the
+//!   sentence has a hedge cue (reportedly, allegedly, may/might/could have, is said / reported /
+//!   believed to, appears to, unconfirmed, rumored, ...), and denies when a negation stands in
+//!   the four words before the event word ("did not meet", "never visited", "no such visit").
 
 use claimtrail_core::contract::Analysis;
 use claimtrail_core::{CharMap, Document, EntityId, EntityKind, Stance, TextRange, TokenKind};
