@@ -38,7 +38,7 @@ pub struct ArticleRecord {
     pub analysis: Analysis,
     /// Hex digest of the normalized text: equal texts, equal hashes.
     pub content_hash: String,
-    /// MinHash signature of word shingles ([`fingerprint`]).
+    /// MinHash signature of word shingles ([`crate::fingerprint()`]).
     pub fingerprint: Vec<u32>,
     /// One record per entity of `analysis.entities`, in the same order.
     pub entities: Vec<EntityRecord>,
