@@ -243,6 +243,20 @@ impl SqliteStore {
         total
     }
 
+    /// The most mentioned entities: (id, name, kind, mentions, articles), for overviews and
+    /// benchmarks.
+    pub fn top_entities(&self, kind: Option<&str>, limit: usize) -> Result<Vec<(i64, String, String, u64, u64)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name, kind, mentions, articles FROM entities WHERE ?1 IS NULL OR kind = ?1
+             ORDER BY mentions DESC, id LIMIT ?2",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = st.query_map(rusqlite::params![kind, limit], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)? as u64, r.get::<_, i64>(4)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Checkpoints the WAL into the main file (smaller files on disk; cheap to skip).
     pub fn checkpoint(&self) -> Result<()> {
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
