@@ -149,6 +149,9 @@ pub struct ClaimOut {
     pub attributions: Vec<String>,
     /// Asserted by some and denied by others.
     pub contested: bool,
+    /// Event class ("meet", "visit", ...), when the contents name an event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 /// A time expression.
@@ -266,6 +269,7 @@ impl Analysis {
                     when: c.when.map(when),
                     attributions: c.attributions.iter().map(|a| format!("a{}", a.index() + 1)).collect(),
                     contested: c.contested,
+                    event: c.event.clone(),
                 })
                 .collect(),
             times: doc

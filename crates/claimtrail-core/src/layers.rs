@@ -359,4 +359,7 @@ pub struct Claim {
     pub attributions: Vec<AttributionId>,
     /// True when some attribution asserts it and another denies it.
     pub contested: bool,
+    /// Event class of the proposition ("meet", "visit"), when the contents name an event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }

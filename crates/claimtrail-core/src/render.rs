@@ -273,6 +273,7 @@ mod tests {
             when: None,
             attributions: vec![AttributionId(0), AttributionId(1)],
             contested: true,
+            event: Some("meet".into()),
         }];
         let out = ledger(&doc);
         assert!(out.contains("| Ruiz met Brant [contested] | Radio Nord | Ivo Brant (via Kanal Sud) |"), "{out}");

@@ -61,6 +61,8 @@ const PREPOSITIONS: &[&str] =
 struct Frame {
     attribution: usize,
     class: EventClass,
+    /// The event word.
+    word: TextRange,
     /// Persons, organizations, outlets: in text order, distinct.
     agents: Vec<EntityId>,
     /// Places: in text order, distinct.
@@ -148,6 +150,14 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     let doc = cx.doc;
     let a = &doc.attributions[ai];
     let r = proposition_range(doc, a);
+    let source_person = a.source.as_ref().and_then(|s| s.entity).filter(|&e| cx.kind(e) == EntityKind::Person);
+    frames_in(cx, r, source_person, ai)
+}
+
+/// The frames of the text in `r`; `source_person` is who "he"/"she" fall back to, `ai` is
+/// recorded in each frame.
+fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize) -> Vec<Frame> {
+    let doc = cx.doc;
     let toks = doc.tokens_in(r);
     if toks.is_empty() {
         return Vec::new();
@@ -179,7 +189,6 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     }
     // he / she / him / his / her: the nearest person before in the content, else the source
     // when it is a person, else the last person named earlier in the sentence.
-    let source_person = a.source.as_ref().and_then(|s| s.entity).filter(|&e| cx.kind(e) == EntityKind::Person);
     let sentence_person = || {
         let s = doc.sentence_at(r.start())?;
         let lo = doc.sentences[s].range.start().min(r.start());
@@ -249,6 +258,7 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
         .map(|&(k, class)| Frame {
             attribution: ai,
             class,
+            word: doc.tokens[k].range,
             agents: Vec::new(),
             places: Vec::new(),
             time: None,
@@ -329,6 +339,73 @@ fn match_score(doc: &Document, f: &Frame, g: &Frame) -> usize {
         return 0;
     }
     2 * shared + usize::from(f.places.iter().any(|p| g.places.contains(p)))
+}
+
+/// An event named in a span of text, with its parties and time: what claims are made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventFrame {
+    /// Event class name ("meet", "visit", ...), as in [`Claim::event`].
+    pub class: &'static str,
+    /// Past-tense verb for a gist ("met", "visited", "withdrew from").
+    pub verb: &'static str,
+    /// A place is the event's natural object ("visited Moscow").
+    pub takes_place: bool,
+    /// The event word ("met", "visit", "talks").
+    pub word: TextRange,
+    /// Persons, organizations and outlets taking part, in text order, distinct.
+    pub agents: Vec<EntityId>,
+    /// Places, in text order, distinct.
+    pub places: Vec<EntityId>,
+    /// When it happened, if a date or time attaches to it.
+    pub time: Option<TimeId>,
+    /// The event word is a verb in the past ("met"), not a noun ("the meeting").
+    pub verbal: bool,
+}
+
+/// Finds event frames in arbitrary spans of one document (own-voice sentences, headlines),
+/// with the same rules the claim linker applies to attribution contents.
+pub struct EventFinder<'a> {
+    cx: Ctx<'a>,
+}
+
+impl std::fmt::Debug for EventFinder<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventFinder").field("doc", &self.cx.doc.meta.id).finish()
+    }
+}
+
+impl<'a> EventFinder<'a> {
+    /// Builds the per-document lookups once (entity of each mention, role phrases).
+    pub fn new(doc: &'a Document) -> Self {
+        EventFinder { cx: Ctx::new(doc) }
+    }
+
+    /// The event frames in the byte range `r`: each event word with the entities and times that
+    /// attach to it. Frames with no party are dropped, as the claim linker drops them.
+    pub fn frames(&self, r: TextRange) -> Vec<EventFrame> {
+        let r = TextRange::new(
+            r.start().min(self.cx.doc.text().len() as u32),
+            r.end().min(self.cx.doc.text().len() as u32),
+        );
+        frames_in(&self.cx, r, None, usize::MAX)
+            .into_iter()
+            .map(|f| EventFrame {
+                class: f.class.name(),
+                verb: f.class.verb(),
+                takes_place: f.class.takes_place(),
+                word: f.word,
+                agents: f.agents,
+                places: f.places,
+                time: f.time,
+                verbal: f.verbal,
+            })
+            .collect()
+    }
+}
+
+/// The event frames in the byte range `r` of `doc` (see [`EventFinder`] to query many ranges).
+pub fn event_frames(doc: &Document, r: TextRange) -> Vec<EventFrame> {
+    EventFinder::new(doc).frames(r)
 }
 
 struct Group {
@@ -519,6 +596,7 @@ fn claim_of(doc: &Document, g: &Group) -> Claim {
         when,
         attributions: members.into_iter().map(AttributionId::from_index).collect(),
         contested: pro && con,
+        event: Some(class.name().to_string()),
     }
 }
 
@@ -645,6 +723,56 @@ mod tests {
                 want.iter().map(|(g, a, c)| (g.to_string(), a.to_vec(), *c)).collect();
             assert_eq!(summary(&d), want, "{text}");
         }
+    }
+
+    #[test]
+    fn event_frames_in_any_span() {
+        let text = "Ivo Brant visited Oslo on 3 May. The economy is strong. Ana Ruiz met Brant and Luis Soto. \
+                    Talks in Oslo.";
+        let names =
+            [("Ivo Brant", Person), ("Brant", Person), ("Ana Ruiz", Person), ("Luis Soto", Person), ("Oslo", Location)];
+        let mut d = doc(text);
+        add_mentions(&mut d, &names);
+        add_time(&mut d, "3 May", "2020-05-03");
+        link(&mut d);
+        let finder = EventFinder::new(&d);
+        let name = |e: &EntityId| d.entities[e.index()].name.clone();
+        // (sentence, [(class, agents, places, dated, verbal)])
+        type Want<'a> = &'a [(&'a str, &'a [&'a str], &'a [&'a str], bool, bool)];
+        let cases: &[(usize, Want)] = &[
+            (0, &[("visit", &["Ivo Brant"], &["Oslo"], true, true)]),
+            (1, &[]),
+            (2, &[("meet", &["Ana Ruiz", "Ivo Brant", "Luis Soto"], &[], false, true)]),
+            // a place alone is no proposition
+            (3, &[]),
+        ];
+        for (si, want) in cases {
+            let r = d.sentences[*si].range;
+            let got: Vec<_> = finder
+                .frames(r)
+                .iter()
+                .map(|f| {
+                    assert!(event_class(d.slice(f.word)).is_some());
+                    (
+                        f.class,
+                        f.agents.iter().map(name).collect::<Vec<_>>(),
+                        f.places.iter().map(name).collect::<Vec<_>>(),
+                        f.time.is_some(),
+                        f.verbal,
+                    )
+                })
+                .collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(c, a, p, t, v)| {
+                    (*c, a.iter().map(|x| x.to_string()).collect(), p.iter().map(|x| x.to_string()).collect(), *t, *v)
+                })
+                .collect();
+            assert_eq!(got, want, "sentence {si}");
+        }
+        // Out-of-bounds and empty ranges are no frames, not a panic.
+        assert!(event_frames(&d, TextRange::new(5000, 6000)).is_empty());
+        assert!(event_frames(&d, TextRange::new(0, 0)).is_empty());
     }
 
     #[test]

@@ -50,6 +50,32 @@ pub enum EventClass {
 }
 
 impl EventClass {
+    /// Lowercase name of the class ("meet", "visit"): the `event` of a claim.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventClass::Meet => "meet",
+            EventClass::Visit => "visit",
+            EventClass::Decide => "decide",
+            EventClass::Appoint => "appoint",
+            EventClass::Attack => "attack",
+            EventClass::Kill => "kill",
+            EventClass::Arrest => "arrest",
+            EventClass::Send => "send",
+            EventClass::Sign => "sign",
+            EventClass::Support => "support",
+            EventClass::Resign => "resign",
+            EventClass::Win => "win",
+            EventClass::Hack => "hack",
+            EventClass::Pay => "pay",
+            EventClass::Invade => "invade",
+            EventClass::Withdraw => "withdraw",
+            EventClass::Buy => "buy",
+            EventClass::Sell => "sell",
+            EventClass::Fund => "fund",
+            EventClass::Launch => "launch",
+        }
+    }
+
     /// The past-tense verb used in a claim's gist.
     pub fn verb(self) -> &'static str {
         match self {
