@@ -216,12 +216,13 @@ fn anonymous_sources_merge_only_within_an_outlet() {
     for (i, outlet) in ["Reuters", "Reuters", "AP"].iter().enumerate() {
         let mut r = Rec::new(&format!("n{i}"), Some(outlet), "2020-02-01", &story(20 + i as u64, 80));
         let o = r.entity("a senior official", "anonymous");
-        let c = r.claim("talks collapsed", None, &[], None);
+        let p = r.entity("Javad Zarif", "person");
+        let c = r.claim("Zarif left the talks", Some("leave"), &[p], None);
         r.said(Some(c), Some(o), "a senior official", "anonymous", Stance::Asserts, &format!("quote {i}"), &[]);
         recs.push(r.build());
     }
     s.insert(&recs).unwrap();
-    assert_eq!(s.stats().unwrap().entities, 2);
+    assert_eq!(s.stats().unwrap().entities, 3);
     let c = s.claims(&ClaimQuery::default()).unwrap();
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].asserts, 2, "two distinct anonymous sources: one per outlet");

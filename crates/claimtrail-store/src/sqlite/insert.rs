@@ -9,7 +9,7 @@ use std::io::Write;
 
 use claimtrail_core::contract::{AttributionOut, ClaimOut, EntityOut, TimeOut};
 use claimtrail_core::{Date, Stance};
-use claimtrail_corpus::{ArticleRecord, ClaimRecord, ClaimSig, EntityRecord};
+use claimtrail_corpus::{ArticleRecord, ClaimSig, EntityRecord};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -343,45 +343,42 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
     Ok(id)
 }
 
-/// The claim-index keys of a signature: (event, participant) pairs; claims without an event are
-/// keyed by their first content terms.
+/// The claim-index keys of a signature. [`claimtrail_corpus::same_claim`] needs a shared
+/// participant, so keys are (event, participant) pairs; claims without an event class are keyed by
+/// (`~term`, participant) for their first terms (a match shares most terms). A claim without
+/// participants can match nothing and gets no key.
 fn claim_keys(sig: &ClaimSig) -> Vec<(String, i64)> {
     let events: Vec<String> = match &sig.event {
         Some(e) => vec![e.clone()],
-        None if sig.terms.is_empty() => vec![String::new()],
-        None => sig.terms.iter().take(4).map(|t| format!("~{t}")).collect(),
+        None => sig.terms.iter().take(MAX_TERM_KEYS).map(|t| format!("~{t}")).collect(),
     };
-    let parts: &[i64] = if sig.participants.is_empty() { &[0] } else { &sig.participants };
-    let mut keys = Vec::with_capacity(events.len() * parts.len());
+    let mut keys = Vec::with_capacity(events.len() * sig.participants.len());
     for e in &events {
-        for &p in parts {
+        for &p in &sig.participants {
             keys.push((e.clone(), p));
         }
     }
     keys
 }
 
-fn claim_sig(c: &ClaimRecord, entities: &[i64]) -> ClaimSig {
-    let mut participants: Vec<i64> = c.participants.iter().filter_map(|&p| entities.get(p).copied()).collect();
-    participants.sort_unstable();
-    participants.dedup();
-    ClaimSig { event: c.event.clone(), participants, when: c.when.clone(), terms: c.terms.clone() }
-}
+/// Terms of an event-less claim used as index keys.
+const MAX_TERM_KEYS: usize = 6;
 
 pub(crate) fn stored_sig(tx: &Connection, id: i64) -> Result<ClaimSig> {
-    let (event, when, parts, terms): (Option<String>, Option<String>, String, String) = tx
-        .prepare_cached(r#"SELECT event, "when", participants, terms FROM claims WHERE id = ?1"#)?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
-    let participants = serde_json::from_str(&parts).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))?;
-    let terms = serde_json::from_str(&terms).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))?;
-    Ok(ClaimSig { event, participants, when, terms })
+    let (event, when, parts, terms, places): (Option<String>, Option<String>, String, String, String) = tx
+        .prepare_cached(r#"SELECT event, "when", participants, terms, places FROM claims WHERE id = ?1"#)?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
+    fn list<T: serde::de::DeserializeOwned>(id: i64, s: &str) -> Result<Vec<T>> {
+        serde_json::from_str(s).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))
+    }
+    Ok(ClaimSig { event, participants: list(id, &parts)?, when, terms: list(id, &terms)?, places: list(id, &places)? })
 }
 
 /// Resolves each claim of the record to a corpus claim (creating new ones).
 fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
-        let sig = claim_sig(c, entities);
+        let sig = ClaimSig::from_record(c, |i| entities.get(i).copied());
         let keys = claim_keys(&sig);
         let mut cands = Vec::new();
         {
@@ -408,10 +405,12 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
             None => {
                 let parts = serde_json::to_string(&sig.participants).unwrap_or_else(|_| "[]".into());
                 let terms = serde_json::to_string(&sig.terms).unwrap_or_else(|_| "[]".into());
+                let places = serde_json::to_string(&sig.places).unwrap_or_else(|_| "[]".into());
                 tx.prepare_cached(
-                    r#"INSERT INTO claims(gist, event, "when", participants, terms) VALUES (?1, ?2, ?3, ?4, ?5)"#,
+                    r#"INSERT INTO claims(gist, event, "when", participants, terms, places)
+                       VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
                 )?
-                .execute(params![c.gist, sig.event, sig.when, parts, terms])?;
+                .execute(params![c.gist, sig.event, sig.when, parts, terms, places])?;
                 let id = tx.last_insert_rowid();
                 let mut st =
                     tx.prepare_cached("INSERT OR IGNORE INTO claim_participants(entity, claim) VALUES (?1, ?2)")?;
@@ -604,10 +603,11 @@ mod tests {
             participants,
             when: None,
             terms: terms.iter().map(|t| t.to_string()).collect(),
+            places: Vec::new(),
         };
         assert_eq!(claim_keys(&sig(Some("meet"), vec![1, 2], &[])), vec![("meet".into(), 1), ("meet".into(), 2)]);
-        assert_eq!(claim_keys(&sig(Some("meet"), vec![], &[])), vec![("meet".into(), 0)]);
-        assert_eq!(claim_keys(&sig(None, vec![], &[])), vec![(String::new(), 0)]);
+        assert!(claim_keys(&sig(Some("meet"), vec![], &[])).is_empty());
+        assert!(claim_keys(&sig(None, vec![], &["photo"])).is_empty());
         assert_eq!(
             claim_keys(&sig(None, vec![4], &["photo", "fake"])),
             vec![("~photo".into(), 4), ("~fake".into(), 4)]

@@ -89,6 +89,7 @@ CREATE TABLE claims (
     "when" TEXT,
     participants TEXT NOT NULL,
     terms TEXT NOT NULL,
+    places TEXT NOT NULL,
     statements INTEGER NOT NULL DEFAULT 0,
     asserts INTEGER NOT NULL DEFAULT 0,
     denies INTEGER NOT NULL DEFAULT 0,
