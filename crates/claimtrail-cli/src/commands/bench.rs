@@ -358,8 +358,8 @@ pub mod store {
         );
 
         let people = store.top_entities(Some("person"), 200)?;
-        let top = people.first().map(|p| p.1.clone()).unwrap_or_else(|| "Obama".into());
-        let mid = people.get(people.len() / 2).map(|p| p.1.clone()).unwrap_or_else(|| top.clone());
+        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
+        let mid = people.get(people.len() / 2).map(|p| p.name.clone()).unwrap_or_else(|| top.clone());
         let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
         let prefix: String = surname.chars().take(4).collect();
         let runs = args.runs;

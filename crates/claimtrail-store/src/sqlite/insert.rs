@@ -298,25 +298,50 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
                 via_surname = found.is_some();
             }
         } else if let Some(s) = &er.surname {
-            // 2b. "Sergey Lavrov" after a surname-only "Lavrov" entity: upgrade that entity.
-            let rows = by_key.query_map(params![s, "person"], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
-            })?;
+            // 2b. "Sergey Lavrov" after a surname-only (or untyped) "Lavrov" entity: upgrade that
+            // entity to the full name.
             let mut singles = Vec::new();
-            for row in rows {
-                let (id, m, name) = row?;
-                if single_token(&name) {
-                    singles.push((id, m));
+            for f in ["person", "other"] {
+                let rows = by_key.query_map(params![s, f], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
+                })?;
+                for row in rows {
+                    let (id, m, name) = row?;
+                    if single_token(&name) {
+                        singles.push((id, m));
+                    }
                 }
             }
             if let Some(id) = most_mentioned(singles, true) {
                 let old: String = tx.query_row("SELECT name FROM entities WHERE id = ?1", [id], |row| row.get(0))?;
-                tx.execute("UPDATE entities SET name = ?2 WHERE id = ?1", params![id, er.name])?;
+                tx.execute("UPDATE entities SET name = ?2, kind = ?3 WHERE id = ?1", params![id, er.name, er.kind])?;
                 tx.execute("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)", params![id, old])?;
                 tx.execute("DELETE FROM entity_aliases WHERE entity = ?1 AND alias = ?2", params![id, er.name])?;
                 found = Some(id);
             }
         }
+    }
+    if found.is_none() && fam == "other" {
+        // An untyped name ("Lavrov" the tagger could not type): the one typed entity with that
+        // name, else the one person with that surname.
+        let mut any = tx.prepare_cached(
+            "SELECT e.id, e.mentions FROM entity_keys k JOIN entities e ON e.id = k.entity
+             WHERE k.key = ?1 AND k.family NOT IN ('anonymous', 'person#s')",
+        )?;
+        let mut cands = Vec::new();
+        for k in &keys {
+            for row in any.query_map([k], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))? {
+                cands.push(row?);
+            }
+        }
+        found = most_mentioned(cands, true);
+        if found.is_none() && single {
+            if let Some(k) = keys.first() {
+                let rows = by_key.query_map(params![k, SURNAMES], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                found = most_mentioned(rows.collect::<rusqlite::Result<_>>()?, true);
+            }
+        }
+        via_surname = found.is_some();
     }
     let id = match found {
         Some(id) => id,
@@ -326,8 +351,8 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
             tx.last_insert_rowid()
         }
     };
-    // A bare surname linked to a full name adds no key: "Lavrov" must stay ambiguous once a
-    // second Lavrov appears.
+    // A bare surname (or untyped name) linked to a typed entity adds no key: "Lavrov" must
+    // stay ambiguous once a second Lavrov appears.
     if !via_surname {
         let mut add =
             tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, family, entity) VALUES (?1, ?2, ?3)")?;

@@ -25,8 +25,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::{
-    Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, Error, InsertOutcome, Result, SearchHit,
-    SourceGraph, SourceQuery, SourceSummary, Store, StoreStats, StoredArticle,
+    Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntitySummary, Error, InsertOutcome, Result,
+    SearchHit, SourceGraph, SourceQuery, SourceSummary, Store, StoreStats, StoredArticle,
 };
 use claimtrail_corpus::ArticleRecord;
 
@@ -244,16 +244,21 @@ impl SqliteStore {
         total
     }
 
-    /// The most mentioned entities: (id, name, kind, mentions, articles), for overviews and
-    /// benchmarks.
-    pub fn top_entities(&self, kind: Option<&str>, limit: usize) -> Result<Vec<(i64, String, String, u64, u64)>> {
+    /// The most mentioned entities (of one kind, if given), for overviews and benchmarks.
+    pub fn top_entities(&self, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, name, kind, mentions, articles FROM entities WHERE ?1 IS NULL OR kind = ?1
              ORDER BY mentions DESC, id LIMIT ?2",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = st.query_map(rusqlite::params![kind, limit], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)? as u64, r.get::<_, i64>(4)? as u64))
+            Ok(EntitySummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                mentions: r.get::<_, i64>(3)? as u64,
+                articles: r.get::<_, i64>(4)? as u64,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -184,19 +184,24 @@ pub(super) fn lookup_entities(conn: &Connection, name: &str) -> Result<Vec<i64>>
     if folded.is_empty() {
         return Ok(Vec::new());
     }
-    let mut exact = conn.prepare_cached(
-        "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
-         WHERE k.key = ?1 AND k.family != 'person#s' AND k.family != 'anonymous'
-         ORDER BY e.mentions DESC, e.id LIMIT 20",
+    // Tier 0: a typed entity's folded name or alias; 1: a person's surname; 2: an untyped name.
+    let mut st = conn.prepare_cached(
+        "SELECT e.id, k.family, e.mentions FROM entity_keys k JOIN entities e ON e.id = k.entity
+         WHERE k.key = ?1 AND k.family != 'anonymous' ORDER BY e.mentions DESC, e.id LIMIT 50",
     )?;
-    let mut ids: Vec<i64> = exact.query_map([&folded], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    if ids.is_empty() {
-        let mut sur = conn.prepare_cached(
-            "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
-             WHERE k.key = ?1 AND k.family = 'person#s' ORDER BY e.mentions DESC, e.id LIMIT 20",
-        )?;
-        ids = sur.query_map([&folded], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    }
+    let mut hits: Vec<(u8, i64, i64)> = st
+        .query_map([&folded], |row| {
+            let family: String = row.get(1)?;
+            let tier = match family.as_str() {
+                "person#s" => 1,
+                "other" => 2,
+                _ => 0,
+            };
+            Ok((tier, -row.get::<_, i64>(2)?, row.get::<_, i64>(0)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    hits.sort_unstable();
+    let mut ids: Vec<i64> = hits.into_iter().map(|h| h.2).collect();
     if ids.is_empty() {
         // Prefix of a folded name ("lavr" -> "lavrov", "sergey lav" -> "sergey lavrov").
         let mut prefix = conn.prepare_cached(

@@ -173,7 +173,7 @@ pub fn story(seed: u64, words: usize) -> String {
             out.push(' ');
         }
         out.push_str(W[(x % W.len() as u64) as usize]);
-        if x % 11 == 0 {
+        if x.is_multiple_of(11) {
             out.push('.');
         }
     }
