@@ -36,12 +36,43 @@ fn record(id: &str, p: &Pipeline) -> ArticleRecord {
     build_record(&p.analyze(meta, &text).unwrap())
 }
 
-fn store() -> (SqliteStore, Vec<InsertOutcome>) {
+fn records() -> Vec<ArticleRecord> {
     let p = Pipeline::new();
-    let recs: Vec<ArticleRecord> = ORDER.iter().map(|id| record(id, &p)).collect();
+    ORDER.iter().map(|id| record(id, &p)).collect()
+}
+
+fn store() -> (SqliteStore, Vec<InsertOutcome>) {
     let mut s = SqliteStore::open_in_memory().unwrap();
-    let out = s.insert(&recs).unwrap();
+    let out = s.insert(&records()).unwrap();
     (s, out)
+}
+
+#[test]
+fn analyses_and_quotes_come_back_intact() {
+    let recs = records();
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    s.insert(&recs).unwrap();
+    s.check_integrity().unwrap();
+    let mut i = 0;
+    s.for_each_article(&mut |a| {
+        assert_eq!(a.analysis, recs[i].analysis, "{}", a.article.doc_id);
+        i += 1;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(i, recs.len());
+    let mut quotes: Vec<String> = Vec::new();
+    for c in s.claims(&ClaimQuery::default()).unwrap() {
+        for st in s.claim(c.id).unwrap().unwrap().statements {
+            quotes.push(st.quote);
+        }
+    }
+    let want: Vec<String> = recs
+        .iter()
+        .flat_map(|r| r.statements.iter().filter(|st| st.claim.is_some()).map(|st| st.quote.clone()))
+        .collect();
+    assert!(quotes.iter().all(|q| want.contains(q)), "{quotes:#?}");
+    assert!(!quotes.is_empty());
 }
 
 fn find<'a>(claims: &'a [ClaimSummary], event: &str, who: &[&str]) -> &'a ClaimSummary {

@@ -5,16 +5,13 @@
 //! same input order always gives the same ids and the same links.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 
-use claimtrail_core::contract::{AttributionOut, ClaimOut, EntityOut, TimeOut};
-use claimtrail_core::{Date, Stance};
+use super::{deflate, norm_text, CharOffsets};
+use crate::{Error, InsertOutcome, Result};
+use claimtrail_core::contract::{Analysis, DocumentOut};
+use claimtrail_core::Stance;
 use claimtrail_corpus::{ArticleRecord, ClaimSig, EntityRecord};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
-
-use super::norm_text;
-use crate::{Error, InsertOutcome, Result};
 
 /// Minimum estimated Jaccard similarity of two fingerprints for a wire copy.
 pub(crate) const COPY_SIMILARITY: f32 = 0.8;
@@ -33,8 +30,10 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     let doc = &r.analysis.document;
     let copy_of = find_original(tx, r)?;
     let published = doc.published.map(|d| d.to_string());
-    let fp: Vec<u8> = r.fingerprint.iter().flat_map(|x| x.to_le_bytes()).collect();
-    let analysis = encode_analysis(r)?;
+    let fp: Vec<u8> = r.fingerprint.iter().flat_map(|&x| (x as u16).to_le_bytes()).collect();
+    let chars = CharOffsets::new(&doc.text);
+    let analysis = encode_analysis(r, &chars)?;
+    let text_z = deflate(doc.text.as_bytes())?;
     tx.prepare_cached(
         "INSERT INTO articles(doc_id, content_hash, title, outlet, url, published, copy_of, fingerprint, analysis, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -49,13 +48,13 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
         copy_of,
         fp,
         analysis,
-        doc.text
+        text_z
     ])?;
     let article = tx.last_insert_rowid();
     if !r.fingerprint.is_empty() {
         let mut st = tx.prepare_cached("INSERT OR IGNORE INTO band_keys(band, article) VALUES (?1, ?2)")?;
         for key in claimtrail_corpus::band_keys(&r.fingerprint) {
-            st.execute(params![key as i64, article])?;
+            st.execute(params![band_key(key), article])?;
         }
     }
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
@@ -66,7 +65,7 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
     let entities = link_entities(tx, r, &ctx)?;
     let claims = link_claims(tx, r, &entities, &ctx)?;
-    store_statements(tx, r, &entities, &claims, copy_of, &ctx)?;
+    store_statements(tx, r, &entities, &claims, copy_of, &ctx, &chars)?;
     Ok(InsertOutcome::Stored { article, copy_of })
 }
 
@@ -114,7 +113,7 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     let mut shared: HashMap<i64, u32> = HashMap::new();
     let mut st = tx.prepare_cached("SELECT article FROM band_keys WHERE band = ?1 ORDER BY article LIMIT ?2")?;
     for key in claimtrail_corpus::band_keys(&r.fingerprint) {
-        let rows = st.query_map(params![key as i64, BUCKET_LIMIT], |row| row.get::<_, i64>(0))?;
+        let rows = st.query_map(params![band_key(key), BUCKET_LIMIT], |row| row.get::<_, i64>(0))?;
         for a in rows {
             *shared.entry(a?).or_default() += 1;
         }
@@ -127,10 +126,11 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     cands.truncate(COPY_CANDIDATES);
     let mut st = tx.prepare_cached("SELECT fingerprint, copy_of FROM articles WHERE id = ?1")?;
     let mut best: Option<(f32, i64, i64)> = None;
+    let mine: Vec<u32> = r.fingerprint.iter().map(|&x| x & 0xffff).collect();
     for (id, _) in cands {
         let (fp, copy_of): (Vec<u8>, Option<i64>) = st.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
         let fp = decode_fingerprint(&fp);
-        let sim = claimtrail_corpus::similarity(&r.fingerprint, &fp);
+        let sim = claimtrail_corpus::similarity(&mine, &fp);
         if sim >= COPY_SIMILARITY && best.is_none_or(|(s, bid, _)| sim > s || (sim == s && id < bid)) {
             best = Some((sim, id, copy_of.unwrap_or(id)));
         }
@@ -138,55 +138,60 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     Ok(best.map(|(_, _, root)| root))
 }
 
+/// Stored fingerprints keep the low 16 bits of each MinHash slot: two unequal slots look equal
+/// with probability 2^-16, a negligible bias on a 0.8 threshold, at half the size.
 pub(crate) fn decode_fingerprint(b: &[u8]) -> Vec<u32> {
-    b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+    b.chunks_exact(2).map(|c| u32::from(u16::from_le_bytes([c[0], c[1]]))).collect()
 }
 
-/// The analysis without its text (the text is stored once, in `articles.text`).
-#[derive(Serialize)]
-struct AnalysisNoText<'a> {
-    schema: &'a str,
-    document: DocumentNoText<'a>,
-    entities: &'a [EntityOut],
-    attributions: &'a [AttributionOut],
-    claims: &'a [ClaimOut],
-    times: &'a [TimeOut],
+/// Band keys are stored as 32-bit values (4 bytes instead of 8); a rare collision only adds a
+/// candidate that the exact comparison rejects.
+fn band_key(key: u64) -> i64 {
+    i64::from(key as u32 as i32)
 }
 
-#[derive(Serialize)]
-struct DocumentNoText<'a> {
-    id: &'a str,
-    title: &'a Option<String>,
-    outlet: &'a Option<String>,
-    url: &'a Option<String>,
-    published: &'a Option<Date>,
-    language: &'a str,
-    text: &'static str,
-}
-
-fn encode_analysis(r: &ArticleRecord) -> Result<Vec<u8>> {
+/// The analysis as stored: without the document text (stored once, in `articles.text`) and
+/// without span texts that the offsets give back ([`super::query::decode_analysis`] restores
+/// them); deflate-compressed JSON.
+fn encode_analysis(r: &ArticleRecord, chars: &CharOffsets) -> Result<Vec<u8>> {
     let a = &r.analysis;
     let d = &a.document;
-    let v = AnalysisNoText {
-        schema: &a.schema,
-        document: DocumentNoText {
-            id: &d.id,
-            title: &d.title,
-            outlet: &d.outlet,
-            url: &d.url,
-            published: &d.published,
-            language: &d.language,
-            text: "",
-        },
-        entities: &a.entities,
-        attributions: &a.attributions,
-        claims: &a.claims,
-        times: &a.times,
+    let text = d.text.as_str();
+    let blank = |t: &mut String, start: u32, end: u32| {
+        if chars.slice(text, start, end) == Some(t.as_str()) {
+            t.clear();
+        }
     };
-    let json = serde_json::to_vec(&v).map_err(|e| Error::Invalid(e.to_string()))?;
-    let mut enc = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 3), flate2::Compression::fast());
-    enc.write_all(&json)?;
-    Ok(enc.finish()?)
+    let mut attributions = a.attributions.clone();
+    for at in &mut attributions {
+        blank(&mut at.cue.text, at.cue.start, at.cue.end);
+        blank(&mut at.content.text, at.content.start, at.content.end);
+        if let Some(src) = &mut at.source {
+            blank(&mut src.text, src.start, src.end);
+        }
+    }
+    let mut times = a.times.clone();
+    for t in &mut times {
+        blank(&mut t.text, t.start, t.end);
+    }
+    let stored = Analysis {
+        schema: a.schema.clone(),
+        document: DocumentOut {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            outlet: d.outlet.clone(),
+            url: d.url.clone(),
+            published: d.published,
+            language: d.language.clone(),
+            text: String::new(),
+        },
+        entities: a.entities.clone(),
+        attributions,
+        claims: a.claims.clone(),
+        times,
+    };
+    let json = serde_json::to_vec(&stored).map_err(|e| Error::Invalid(e.to_string()))?;
+    deflate(&json)
 }
 
 /// Kind families within which names are merged: an organization and an outlet of the same name
@@ -493,13 +498,15 @@ fn store_statements(
     claims: &[i64],
     copy_of: Option<i64>,
     ctx: &Ctx,
+    chars: &CharOffsets,
 ) -> Result<()> {
     let originals: Vec<OrigStatement> = match copy_of {
         None => Vec::new(),
         Some(orig) => {
             let mut st = tx.prepare_cached(
-                "SELECT id, claim, source_text, stance, quote FROM statements
-                 WHERE article = ?1 AND copy_of_statement IS NULL ORDER BY id",
+                "SELECT s.id, s.claim, s.source_text, s.stance, COALESCE(s.quote, ct_span(a.text, s.span_start, s.span_end))
+                 FROM statements s JOIN articles a ON a.id = s.article
+                 WHERE s.article = ?1 AND s.copy_of_statement IS NULL ORDER BY s.id",
             )?;
             let rows = st.query_map([orig], |row| {
                 Ok(OrigStatement {
@@ -507,14 +514,17 @@ fn store_statements(
                     claim: row.get(1)?,
                     source: norm_text(&row.get::<_, String>(2)?),
                     stance: row.get(3)?,
-                    quote: norm_text(&row.get::<_, String>(4)?),
+                    quote: norm_text(&row.get::<_, Option<String>>(4)?.unwrap_or_default()),
                 })
             })?;
             rows.collect::<rusqlite::Result<_>>()?
         }
     };
     let mut claims_here: HashSet<i64> = HashSet::new();
+    let text = r.analysis.document.text.as_str();
     for s in &r.statements {
+        let derived = chars.slice(text, s.span[0], s.span[1]) == Some(s.quote.as_str());
+        let stored_quote = (!derived).then_some(s.quote.as_str());
         let claim = s.claim.and_then(|c| claims.get(c).copied());
         let source_entity = s.source.and_then(|e| entities.get(e).copied());
         let source_norm = norm_text(&s.source_text);
@@ -555,7 +565,7 @@ fn store_statements(
             s.span[0],
             s.span[1],
             copy,
-            s.quote
+            stored_quote
         ])?;
         let id = tx.last_insert_rowid();
         if copy.is_none() {

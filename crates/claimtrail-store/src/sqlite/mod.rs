@@ -3,8 +3,10 @@
 //! Layout (schema version [`SCHEMA_VERSION`] in `PRAGMA user_version`):
 //!
 //! - `articles`: one row per stored article; small columns first so that listing rows does not
-//!   touch the overflow pages of `fingerprint`, `analysis` (the contract JSON without the text,
-//!   deflate-compressed) and `text`. `copy_of` is the original of its wire group.
+//!   touch the overflow pages of `fingerprint` (16-bit MinHash slots), `analysis` (the contract
+//!   JSON without the text and without span texts, which are restored from the offsets;
+//!   deflate-compressed) and `text` (deflate-compressed; SQL function `ct_text(text)` inflates
+//!   it). `copy_of` is the original of its wire group.
 //! - `band_keys`: MinHash LSH bands -> articles, to find wire-copy candidates.
 //! - `entities`, `entity_keys` (folded names per kind family; `person#s` holds surnames),
 //!   `entity_aliases`, `entity_roles`, `article_entities` (local id -> corpus id).
@@ -12,9 +14,10 @@
 //!   -> claim, the candidate lookup for linking), `claim_sources` (the distinct (source, stance)
 //!   pairs behind the counters), `article_claims` (local id -> corpus id).
 //! - `statements`: one per statement; wire copies point at the original statement with
-//!   `copy_of_statement` and are not counted.
-//! - `articles_fts` (title, text) and `statements_fts` (quote, source_text): FTS5 with external
-//!   content, so no text is stored twice.
+//!   `copy_of_statement` and are not counted. `quote` is NULL when it is the article text under
+//!   the span (`ct_span(articles.text, span_start, span_end)` gives it).
+//! - `articles_fts` (title, text) and `statements_fts` (quote, source_text, `detail=column`): FTS5
+//!   with external content (views over the tables above), so no text is stored twice.
 //! - `meta`: running totals (text bytes).
 
 mod insert;
@@ -45,7 +48,7 @@ CREATE TABLE articles (
     copy_of INTEGER REFERENCES articles(id),
     fingerprint BLOB NOT NULL,
     analysis BLOB NOT NULL,
-    text TEXT NOT NULL
+    text BLOB NOT NULL
 );
 CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
 CREATE TABLE band_keys (
@@ -140,17 +143,22 @@ CREATE TABLE statements (
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
     copy_of_statement INTEGER REFERENCES statements(id),
-    quote TEXT NOT NULL
+    quote TEXT
 );
 CREATE INDEX statements_claim ON statements(claim, date) WHERE claim IS NOT NULL;
 CREATE INDEX statements_article ON statements(article);
 CREATE INDEX statements_source ON statements(source_entity, date) WHERE source_entity IS NOT NULL;
 CREATE INDEX statements_copy ON statements(copy_of_statement) WHERE copy_of_statement IS NOT NULL;
+CREATE VIEW articles_content AS SELECT id, title, ct_text(text) AS text FROM articles;
+CREATE VIEW statements_content AS
+    SELECT s.id AS id, COALESCE(s.quote, ct_span(a.text, s.span_start, s.span_end)) AS quote, s.source_text AS source_text
+    FROM statements s JOIN articles a ON a.id = s.article;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    title, text, content='articles_content', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE statements_fts USING fts5(
-    quote, source_text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    quote, source_text, content='statements_content', content_rowid='id', detail=column,
+    tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -206,6 +214,7 @@ impl SqliteStore {
     }
 
     fn init(&mut self) -> Result<()> {
+        register_functions(&self.conn)?;
         let c = &self.conn;
         c.busy_timeout(std::time::Duration::from_secs(10))?;
         // journal_mode returns a row; in-memory databases answer "memory".
@@ -261,6 +270,20 @@ impl SqliteStore {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Checks the database and both full-text indexes against their content.
+    pub fn check_integrity(&self) -> Result<()> {
+        let ok: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(Error::Corrupt(ok));
+        }
+        for fts in ["articles_fts", "statements_fts"] {
+            self.conn
+                .execute(&format!("INSERT INTO {fts}({fts}) VALUES ('integrity-check')"), [])
+                .map_err(|e| Error::Corrupt(format!("{fts}: {e}")))?;
+        }
+        Ok(())
     }
 
     /// Checkpoints the WAL into the main file (smaller files on disk; cheap to skip).
@@ -334,6 +357,63 @@ impl Store for SqliteStore {
             text_bytes: count("SELECT value FROM meta WHERE key = 'text_bytes'")?,
             store_bytes: self.file_bytes(),
         })
+    }
+}
+
+/// Registers `ct_text(blob)` (the inflated article text) and `ct_span(blob, start, end)` (the
+/// characters `start..end` of it), used by the full-text content views and the quote column.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("ct_text", 1, flags, |ctx| {
+        let blob: Option<Vec<u8>> = ctx.get(0)?;
+        Ok(blob.map(|b| inflate_text(&b).unwrap_or_default()))
+    })?;
+    conn.create_scalar_function("ct_span", 3, flags, |ctx| {
+        let blob: Option<Vec<u8>> = ctx.get(0)?;
+        let (start, end): (i64, i64) = (ctx.get(1)?, ctx.get(2)?);
+        let Some(text) = blob.and_then(|b| inflate_text(&b).ok()) else { return Ok(None) };
+        let start = usize::try_from(start).unwrap_or(0);
+        let len = usize::try_from(end).unwrap_or(0).saturating_sub(start);
+        Ok(Some(text.chars().skip(start).take(len).collect::<String>()))
+    })?;
+    Ok(())
+}
+
+pub(crate) fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), flate2::Compression::new(6));
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?)
+}
+
+pub(crate) fn inflate(blob: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(blob.len() * 3);
+    flate2::read::DeflateDecoder::new(blob).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+pub(crate) fn inflate_text(blob: &[u8]) -> Result<String> {
+    let bytes = inflate(blob).map_err(|e| Error::Corrupt(format!("article text: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::Corrupt(format!("article text: {e}")))
+}
+
+/// Byte offsets of a text's characters: the contract's char offsets to `&str` slices.
+pub(crate) struct CharOffsets(Vec<u32>);
+
+impl CharOffsets {
+    pub(crate) fn new(text: &str) -> CharOffsets {
+        let mut v: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+        v.push(text.len() as u32);
+        CharOffsets(v)
+    }
+
+    /// The characters `start..end`, if in range.
+    pub(crate) fn slice<'a>(&self, text: &'a str, start: u32, end: u32) -> Option<&'a str> {
+        let s = *self.0.get(start as usize)? as usize;
+        let e = *self.0.get(end as usize)? as usize;
+        text.get(s..e)
     }
 }
 

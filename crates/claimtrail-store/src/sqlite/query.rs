@@ -1,13 +1,12 @@
 //! Read queries of [`super::SqliteStore`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
 
 use claimtrail_core::contract::Analysis;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::insert::parse_stance;
-use super::norm_text;
+use super::{inflate, inflate_text, norm_text, CharOffsets};
 use crate::{
     ArticleRef, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityStatement, Error, Result,
     SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow, StoredArticle,
@@ -19,6 +18,8 @@ const MAX_PROFILES: usize = 5;
 const MAX_TIMELINE: i64 = 500;
 
 const ARTICLE_COLS: &str = "a.id, a.doc_id, a.title, a.outlet, a.url, a.published";
+/// A statement's quote: stored, or the article text under its span.
+const QUOTE: &str = "COALESCE(s.quote, ct_span(a.text, s.span_start, s.span_end))";
 
 fn article_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<ArticleRef> {
     Ok(ArticleRef {
@@ -145,7 +146,7 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
     let Some(claim) = claim_summary(conn, id)? else { return Ok(None) };
     let mut st = conn.prepare_cached(&format!(
         "SELECT s.id, s.source_entity, COALESCE(e.name, s.source_text), s.source_kind, s.stance, s.via, s.date,
-                s.quote, {ARTICLE_COLS}
+                {QUOTE}, {ARTICLE_COLS}
          FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity
          WHERE s.claim = ?1 AND s.copy_of_statement IS NULL
          ORDER BY s.date IS NULL, s.date, s.id"
@@ -249,7 +250,7 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
             .collect::<rusqlite::Result<_>>()?;
         let said = conn
             .prepare_cached(&format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), s.quote, s.stance, s.via,
+                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
                         {ARTICLE_COLS}
                  FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN claims c ON c.id = s.claim
                       LEFT JOIN entities e ON e.id = s.source_entity
@@ -260,7 +261,7 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
             .collect::<rusqlite::Result<_>>()?;
         let said_about = conn
             .prepare_cached(&format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), s.quote, s.stance, s.via,
+                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
                         {ARTICLE_COLS}
                  FROM claim_participants p JOIN statements s ON s.claim = p.claim
                       JOIN claims c ON c.id = s.claim JOIN articles a ON a.id = s.article
@@ -435,18 +436,17 @@ pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
     })
 }
 
-/// Words of user text as FTS5 string literals: every term double-quoted (inner quotes doubled),
-/// so `AND`, `OR`, `NEAR`, `*`, `:` and parentheses are plain words, never syntax.
+/// Words of user text as FTS5 string literals: each word split into its tokens (letters and
+/// digits), every token double-quoted, so `AND`, `OR`, `NEAR`, `*`, `:`, quotes and parentheses
+/// are plain text, never syntax; single tokens also suit `detail=column` indexes.
 pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
-        let w: String = w.chars().filter(|c| !c.is_control()).collect();
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let lit = format!("\"{}\"", w.replace('"', "\"\""));
-        if !out.contains(&lit) {
-            out.push(lit);
+        for tok in w.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            let lit = format!("\"{tok}\"");
+            if !out.contains(&lit) {
+                out.push(lit);
+            }
         }
     }
     out
@@ -483,7 +483,9 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
          FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article
          WHERE statements_fts MATCH ?1 ORDER BY bm25(statements_fts) LIMIT ?2"
     ))?;
-    let rows = st.query_map(params![expr, lim], |row| {
+    // A token that Rust deems one word but the tokenizer splits (a rare combining mark) is a
+    // phrase, which a `detail=column` index refuses: then there are no statement hits.
+    let rows = match st.query_map(params![expr, lim], |row| {
         Ok(SearchHit {
             kind: "statement".into(),
             snippet: row.get(0)?,
@@ -492,10 +494,11 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
             claim: row.get(3)?,
             article: article_ref(row, 4)?,
         })
-    })?;
-    for h in rows {
-        hits.push(h?);
-    }
+    }) {
+        Ok(rows) => rows.collect::<rusqlite::Result<Vec<_>>>().unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    hits.extend(rows);
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     if limit > 0 {
         hits.truncate(limit);
@@ -503,12 +506,29 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
     Ok(hits)
 }
 
+/// The stored analysis back in contract form: the text put back, and the span texts that were
+/// left out restored from their offsets.
 pub(crate) fn decode_analysis(blob: &[u8], text: String) -> Result<Analysis> {
-    let mut json = Vec::with_capacity(blob.len() * 4);
-    flate2::read::DeflateDecoder::new(blob)
-        .read_to_end(&mut json)
-        .map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
+    let json = inflate(blob).map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
     let mut a: Analysis = serde_json::from_slice(&json).map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
+    let chars = CharOffsets::new(&text);
+    let fill = |t: &mut String, start: u32, end: u32| {
+        if t.is_empty() && start < end {
+            if let Some(s) = chars.slice(&text, start, end) {
+                t.push_str(s);
+            }
+        }
+    };
+    for at in &mut a.attributions {
+        fill(&mut at.cue.text, at.cue.start, at.cue.end);
+        fill(&mut at.content.text, at.content.start, at.content.end);
+        if let Some(src) = &mut at.source {
+            fill(&mut src.text, src.start, src.end);
+        }
+    }
+    for t in &mut a.times {
+        fill(&mut t.text, t.start, t.end);
+    }
     a.document.text = text;
     Ok(a)
 }
@@ -517,9 +537,9 @@ fn load_article(conn: &Connection, id: i64) -> Result<(ArticleRef, Analysis, Opt
     let mut st = conn.prepare_cached(&format!(
         "SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of FROM articles a WHERE a.id = ?1"
     ))?;
-    let (r, blob, text, copy_of): (ArticleRef, Vec<u8>, String, Option<i64>) =
+    let (r, blob, text, copy_of): (ArticleRef, Vec<u8>, Vec<u8>, Option<i64>) =
         st.query_row([id], |row| Ok((article_ref(row, 0)?, row.get(6)?, row.get(7)?, row.get(8)?)))?;
-    Ok((r, decode_analysis(&blob, text)?, copy_of))
+    Ok((r, decode_analysis(&blob, inflate_text(&text)?)?, copy_of))
 }
 
 pub(super) fn candidates(conn: &Connection, terms: &[String], limit: usize) -> Result<Vec<Candidate>> {
@@ -589,7 +609,8 @@ pub(super) fn for_each_article(conn: &Connection, f: &mut dyn FnMut(StoredArticl
     let mut entities = conn.prepare_cached("SELECT local, entity FROM article_entities WHERE article = ?1")?;
     while let Some(row) = rows.next()? {
         let article = article_ref(row, 0)?;
-        let analysis = decode_analysis(&row.get::<_, Vec<u8>>(6)?, row.get(7)?)?;
+        let text = inflate_text(row.get_ref(7)?.as_blob().map_err(rusqlite::Error::from)?)?;
+        let analysis = decode_analysis(row.get_ref(6)?.as_blob().map_err(rusqlite::Error::from)?, text)?;
         let id = article.id;
         let c = claims.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         let e = entities.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
@@ -606,9 +627,9 @@ mod tests {
     fn fts_terms_quote_everything() {
         let t = |s: &str| fts_terms(s.split_whitespace());
         assert_eq!(t("Lavrov AND Khamenei"), vec!["\"Lavrov\"", "\"AND\"", "\"Khamenei\""]);
-        assert_eq!(t("say \"no\""), vec!["\"say\"", "\"\"\"no\"\"\""]);
+        assert_eq!(t("say \"no\""), vec!["\"say\"", "\"no\""]);
         assert_eq!(t("*** \" ( )"), Vec::<String>::new());
-        assert_eq!(t("NEAR(a b) col:x"), vec!["\"NEAR(a\"", "\"b)\"", "\"col:x\""]);
+        assert_eq!(t("NEAR(a b) col:x U.S."), vec!["\"NEAR\"", "\"a\"", "\"b\"", "\"col\"", "\"x\"", "\"U\"", "\"S\""]);
         assert_eq!(t("Шойгу Шойгу"), vec!["\"Шойгу\""]);
     }
 
