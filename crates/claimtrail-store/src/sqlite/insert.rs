@@ -34,23 +34,34 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     let chars = CharOffsets::new(&doc.text);
     let analysis = encode_analysis(r, &chars)?;
     let text_z = deflate(doc.text.as_bytes())?;
+    // Ids in insertion order (what SQLite would pick): the entities are linked first, so the
+    // article row is written once, with its entity map.
+    let article: i64 =
+        tx.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")?.query_row([], |row| row.get(0))?;
+    let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
+    let entities = link_entities(tx, r, &ctx)?;
+    let entity_map: Vec<(&str, i64)> =
+        r.entities.iter().map(|e| e.local.as_str()).zip(entities.iter().copied()).collect();
+    let entity_map = serde_json::to_string(&entity_map).unwrap_or_else(|_| "[]".into());
     tx.prepare_cached(
-        "INSERT INTO articles(doc_id, content_hash, title, outlet, url, published, copy_of, fingerprint, analysis, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO articles(id, doc_id, content_hash, title, outlet, url, published, copy_of, entities, fingerprint,
+                              analysis, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
+        article,
         doc.id,
         r.content_hash,
         doc.title,
         doc.outlet,
         doc.url,
-        published,
+        ctx.published,
         copy_of,
+        entity_map,
         fp,
         analysis,
         text_z
     ])?;
-    let article = tx.last_insert_rowid();
     if !r.fingerprint.is_empty() {
         let mut st = tx.prepare_cached("INSERT OR IGNORE INTO band_keys(band, article) VALUES (?1, ?2)")?;
         for key in claimtrail_corpus::band_keys(&r.fingerprint) {
@@ -62,8 +73,6 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     tx.prepare_cached("UPDATE meta SET value = value + ?1 WHERE key = 'text_bytes'")?
         .execute([doc.text.len() as i64])?;
 
-    let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
-    let entities = link_entities(tx, r, &ctx)?;
     let claims = link_claims(tx, r, &entities, &ctx)?;
     store_statements(tx, r, &entities, &claims, copy_of, &ctx, &chars)?;
     Ok(InsertOutcome::Stored { article, copy_of })
@@ -224,8 +233,6 @@ fn link_entities(tx: &Connection, r: &ArticleRecord, ctx: &Ctx) -> Result<Vec<i6
         let first_here = seen.insert(id);
         tx.prepare_cached("UPDATE entities SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1")?
             .execute(params![id, mentions, first_here as i64])?;
-        tx.prepare_cached("INSERT OR IGNORE INTO article_entities(article, local, entity) VALUES (?1, ?2, ?3)")?
-            .execute(params![ctx.article, er.local, id])?;
         let canonical: String =
             tx.prepare_cached("SELECT name FROM entities WHERE id = ?1")?.query_row([id], |row| row.get(0))?;
         let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)")?;

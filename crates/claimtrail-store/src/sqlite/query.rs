@@ -602,18 +602,19 @@ impl LocalId for (String, i64) {
 }
 
 pub(super) fn for_each_article(conn: &Connection, f: &mut dyn FnMut(StoredArticle) -> Result<()>) -> Result<()> {
-    let mut st =
-        conn.prepare(&format!("SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of FROM articles a ORDER BY a.id"))?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of, a.entities FROM articles a ORDER BY a.id"
+    ))?;
     let mut rows = st.query([])?;
     let mut claims = conn.prepare_cached("SELECT local, claim FROM article_claims WHERE article = ?1")?;
-    let mut entities = conn.prepare_cached("SELECT local, entity FROM article_entities WHERE article = ?1")?;
     while let Some(row) = rows.next()? {
         let article = article_ref(row, 0)?;
         let text = inflate_text(row.get_ref(7)?.as_blob().map_err(rusqlite::Error::from)?)?;
         let analysis = decode_analysis(row.get_ref(6)?.as_blob().map_err(rusqlite::Error::from)?, text)?;
         let id = article.id;
         let c = claims.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        let e = entities.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let e: Vec<(String, i64)> = serde_json::from_str(&row.get::<_, String>(9)?)
+            .map_err(|e| Error::Corrupt(format!("article {id}: entity map: {e}")))?;
         f(StoredArticle { article, analysis, claims: sort_local(c), entities: sort_local(e), copy_of: row.get(8)? })?;
     }
     Ok(())
