@@ -336,11 +336,6 @@ pub mod store {
         eprintln!();
         let wall = t_all.elapsed();
         store.checkpoint()?;
-        let before = store.stats()?.store_bytes;
-        let t = Instant::now();
-        store.optimize()?;
-        store.checkpoint()?;
-        let optimize = t.elapsed();
         let stats = store.stats()?;
         let rate = |n: usize, d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
         println!(
@@ -356,12 +351,9 @@ pub mod store {
         println!("insert: {:.0} records/s ({:.1} s)", rate(stored, insert), insert.as_secs_f64());
         println!("end to end (analysis then insert, not overlapped): {:.0} articles/s", rate(args.articles, wall));
         println!(
-            "size: text {:.1} MB, store {:.1} MB after ingest (ratio {:.2}), {:.1} MB after optimize ({:.1} s, ratio {:.2})",
+            "size: text {:.1} MB, store {:.1} MB, ratio {:.2}",
             stats.text_bytes as f64 / 1e6,
-            before as f64 / 1e6,
-            before as f64 / stats.text_bytes.max(1) as f64,
             stats.store_bytes as f64 / 1e6,
-            optimize.as_secs_f64(),
             stats.store_bytes as f64 / stats.text_bytes.max(1) as f64
         );
 

@@ -30,7 +30,7 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     let doc = &r.analysis.document;
     let copy_of = find_original(tx, r)?;
     let published = doc.published.map(|d| d.to_string());
-    let fp: Vec<u8> = r.fingerprint.iter().flat_map(|&x| (x as u16).to_le_bytes()).collect();
+    let fp: Vec<u8> = r.fingerprint.iter().map(|&x| x as u8).collect();
     let chars = CharOffsets::new(&doc.text);
     let analysis = encode_analysis(r, &chars)?;
     let text_z = deflate(doc.text.as_bytes())?;
@@ -120,12 +120,19 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
         return Ok(None);
     }
     let mut shared: HashMap<i64, u32> = HashMap::new();
-    let mut st = tx.prepare_cached("SELECT article FROM band_keys WHERE band = ?1 ORDER BY article LIMIT ?2")?;
-    for key in claimtrail_corpus::band_keys(&r.fingerprint) {
-        let rows = st.query_map(params![band_key(key), BUCKET_LIMIT], |row| row.get::<_, i64>(0))?;
-        for a in rows {
-            *shared.entry(a?).or_default() += 1;
-        }
+    let keys: Vec<i64> = claimtrail_corpus::band_keys(&r.fingerprint).into_iter().map(band_key).collect();
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    // One query for all bands (the statement is cached per band count).
+    let sql = format!(
+        "SELECT article FROM band_keys WHERE band IN ({}) ORDER BY article LIMIT {}",
+        vec!["?"; keys.len()].join(","),
+        BUCKET_LIMIT * keys.len() as i64
+    );
+    let mut st = tx.prepare_cached(&sql)?;
+    for a in st.query_map(rusqlite::params_from_iter(&keys), |row| row.get::<_, i64>(0))? {
+        *shared.entry(a?).or_default() += 1;
     }
     if shared.is_empty() {
         return Ok(None);
@@ -135,7 +142,7 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     cands.truncate(COPY_CANDIDATES);
     let mut st = tx.prepare_cached("SELECT fingerprint, copy_of FROM articles WHERE id = ?1")?;
     let mut best: Option<(f32, i64, i64)> = None;
-    let mine: Vec<u32> = r.fingerprint.iter().map(|&x| x & 0xffff).collect();
+    let mine: Vec<u32> = r.fingerprint.iter().map(|&x| x & 0xff).collect();
     for (id, _) in cands {
         let (fp, copy_of): (Vec<u8>, Option<i64>) = st.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
         let fp = decode_fingerprint(&fp);
@@ -147,10 +154,11 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     Ok(best.map(|(_, _, root)| root))
 }
 
-/// Stored fingerprints keep the low 16 bits of each MinHash slot: two unequal slots look equal
-/// with probability 2^-16, a negligible bias on a 0.8 threshold, at half the size.
+/// Stored fingerprints keep the low 8 bits of each MinHash slot (b-bit MinHash): two unequal
+/// slots look equal with probability 1/256, which raises the estimate by (1 - s)/256 (0.001
+/// near the 0.8 threshold), at a quarter of the size.
 pub(crate) fn decode_fingerprint(b: &[u8]) -> Vec<u32> {
-    b.chunks_exact(2).map(|c| u32::from(u16::from_le_bytes([c[0], c[1]]))).collect()
+    b.iter().map(|&x| u32::from(x)).collect()
 }
 
 /// Band keys are stored as 32-bit values (4 bytes instead of 8); a rare collision only adds a
@@ -574,11 +582,6 @@ fn store_statements(
             copy,
             stored_quote
         ])?;
-        let id = tx.last_insert_rowid();
-        if copy.is_none() {
-            tx.prepare_cached("INSERT INTO statements_fts(rowid, quote, source_text) VALUES (?1, ?2, ?3)")?
-                .execute(params![id, s.quote, s.source_text])?;
-        }
         let Some(claim) = claim else { continue };
         let new_article = claims_here.insert(claim) as i64;
         let (mut n, mut a, mut d, mut h, mut k) = (0i64, 0i64, 0i64, 0i64, 0i64);

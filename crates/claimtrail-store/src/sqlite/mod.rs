@@ -16,8 +16,11 @@
 //! - `statements`: one per statement; wire copies point at the original statement with
 //!   `copy_of_statement` and are not counted. `quote` is NULL when it is the article text under
 //!   the span (`ct_span(articles.text, span_start, span_end)` gives it).
-//! - `articles_fts` (title, text) and `statements_fts` (quote, source_text), both `detail=column`: FTS5
-//!   with external content (views over the tables above), so no text is stored twice.
+//! - `articles_fts` (title, text): FTS5 with external content (the view `articles_content`, which
+//!   inflates the text), so no text is stored twice. Statements are found through it: a quote
+//!   is a span of its article's text, so a second index of quotes would index the same words
+//!   twice (a third of the index size); statement hits are the statements of the best articles
+//!   that hold every query word.
 //! - `meta`: running totals (text bytes).
 
 mod insert;
@@ -145,16 +148,8 @@ CREATE INDEX statements_article ON statements(article);
 CREATE INDEX statements_source ON statements(source_entity, date) WHERE source_entity IS NOT NULL;
 CREATE INDEX statements_copy ON statements(copy_of_statement) WHERE copy_of_statement IS NOT NULL;
 CREATE VIEW articles_content AS SELECT id, title, ct_text(text) AS text FROM articles;
-CREATE VIEW statements_content AS
-    SELECT s.id AS id, COALESCE(s.quote, ct_span(a.text, s.span_start, s.span_end)) AS quote, s.source_text AS source_text
-    FROM statements s JOIN articles a ON a.id = s.article;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles_content', content_rowid='id', detail=column,
-    tokenize='unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE statements_fts USING fts5(
-    quote, source_text, content='statements_content', content_rowid='id', detail=column,
-    tokenize='unicode61 remove_diacritics 2'
+    title, text, content='articles_content', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -216,6 +211,8 @@ impl SqliteStore {
         // half of each page empty. Only takes effect on a new database.
         c.execute_batch("PRAGMA page_size=16384;")?;
         c.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Linking runs a few dozen distinct statements per record: keep them all prepared.
+        c.set_prepared_statement_cache_capacity(128);
         // journal_mode returns a row; in-memory databases answer "memory".
         let _: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         c.execute_batch(
@@ -277,11 +274,9 @@ impl SqliteStore {
         if ok != "ok" {
             return Err(Error::Corrupt(ok));
         }
-        for fts in ["articles_fts", "statements_fts"] {
-            self.conn
-                .execute(&format!("INSERT INTO {fts}({fts}) VALUES ('integrity-check')"), [])
-                .map_err(|e| Error::Corrupt(format!("{fts}: {e}")))?;
-        }
+        self.conn
+            .execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')", [])
+            .map_err(|e| Error::Corrupt(format!("articles_fts: {e}")))?;
         Ok(())
     }
 
@@ -290,7 +285,6 @@ impl SqliteStore {
     pub fn optimize(&self) -> Result<()> {
         self.conn.execute_batch(
             "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');
-             INSERT INTO statements_fts(statements_fts) VALUES ('optimize');
              PRAGMA optimize;",
         )?;
         Ok(())

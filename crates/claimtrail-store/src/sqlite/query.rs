@@ -438,7 +438,7 @@ pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
 
 /// Words of user text as FTS5 string literals: each word split into its tokens (letters and
 /// digits), every token double-quoted, so `AND`, `OR`, `NEAR`, `*`, `:`, quotes and parentheses
-/// are plain text, never syntax; single tokens also suit `detail=column` indexes.
+/// are plain text, never syntax.
 pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
@@ -452,58 +452,115 @@ pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String>
     out
 }
 
+/// Articles searched for statement hits, per hit asked for.
+const STATEMENT_ARTICLES_PER_HIT: usize = 3;
+
 pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let terms = fts_terms(text.split_whitespace().take(64));
     if terms.is_empty() {
         return Ok(Vec::new());
     }
     let expr = terms.join(" ");
-    let lim = sql_limit(limit);
-    let mut hits = Vec::new();
+    let want = if limit == 0 { 200 } else { limit.min(200) };
+    let scan = (want * STATEMENT_ARTICLES_PER_HIT).max(30);
     let mut st = conn.prepare_cached(&format!(
         "SELECT snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0), {ARTICLE_COLS}
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
          WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?2"
     ))?;
-    let rows = st.query_map(params![expr, lim], |row| {
-        Ok(SearchHit {
-            kind: "article".into(),
-            snippet: row.get(0)?,
-            score: -row.get::<_, f64>(1)?,
-            article: article_ref(row, 2)?,
-            statement: None,
-            claim: None,
-        })
-    })?;
-    for h in rows {
-        hits.push(h?);
+    let articles: Vec<SearchHit> = st
+        .query_map(params![expr, scan as i64], |row| {
+            Ok(SearchHit {
+                kind: "article".into(),
+                snippet: row.get(0)?,
+                score: -row.get::<_, f64>(1)?,
+                article: article_ref(row, 2)?,
+                statement: None,
+                claim: None,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // Statements of those articles that hold every query word (in the quote or the source).
+    let words: Vec<String> = text.split_whitespace().take(64).map(norm_text).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).collect();
+    let mut hits = Vec::new();
+    let mut stmts = conn.prepare_cached(
+        "SELECT id, claim, quote, span_start, span_end, source_text FROM statements
+         WHERE article = ?1 AND copy_of_statement IS NULL ORDER BY id",
+    )?;
+    for a in &articles {
+        let rows: Vec<(i64, Option<i64>, Option<String>, u32, u32, String)> = stmts
+            .query_map([a.article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut text: Option<(String, CharOffsets)> = None;
+        for (id, claim, quote, start, end, source) in rows {
+            let quote = match quote {
+                Some(q) => q,
+                None => {
+                    if text.is_none() {
+                        let blob: Vec<u8> = conn
+                            .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
+                            .query_row([a.article.id], |r| r.get(0))?;
+                        let t = inflate_text(&blob)?;
+                        let offs = CharOffsets::new(&t);
+                        text = Some((t, offs));
+                    }
+                    let (t, offs) = text.as_ref().expect("just set");
+                    offs.slice(t, start, end).unwrap_or_default().to_string()
+                }
+            };
+            let hay = norm_text(&format!("{quote} {source}"));
+            let hay_words: HashSet<&str> = hay.split(' ').collect();
+            if !words.iter().all(|w| hay_words.contains(w)) {
+                continue;
+            }
+            hits.push(SearchHit {
+                kind: "statement".into(),
+                snippet: mark_words(&quote, &words),
+                // Just above its article: the statement is the more precise hit.
+                score: a.score + 1e-6,
+                article: a.article.clone(),
+                statement: Some(id),
+                claim,
+            });
+        }
     }
-    let mut st = conn.prepare_cached(&format!(
-        "SELECT snippet(statements_fts, 0, '[', ']', '…', 16), bm25(statements_fts), s.id, s.claim, {ARTICLE_COLS}
-         FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article
-         WHERE statements_fts MATCH ?1 ORDER BY bm25(statements_fts) LIMIT ?2"
-    ))?;
-    // A token that Rust deems one word but the tokenizer splits (a rare combining mark) is a
-    // phrase, which a `detail=column` index refuses: then there are no statement hits.
-    let rows = match st.query_map(params![expr, lim], |row| {
-        Ok(SearchHit {
-            kind: "statement".into(),
-            snippet: row.get(0)?,
-            score: -row.get::<_, f64>(1)?,
-            statement: row.get(2)?,
-            claim: row.get(3)?,
-            article: article_ref(row, 4)?,
-        })
-    }) {
-        Ok(rows) => rows.collect::<rusqlite::Result<Vec<_>>>().unwrap_or_default(),
-        Err(_) => Vec::new(),
-    };
-    hits.extend(rows);
+    hits.extend(articles.into_iter().take(want));
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     if limit > 0 {
         hits.truncate(limit);
     }
     Ok(hits)
+}
+
+/// The words of `text` that fold to one of `words`, in brackets, within a window of 32 words
+/// around the first.
+fn mark_words(text: &str, words: &[&str]) -> String {
+    let toks: Vec<&str> = text.split_whitespace().collect();
+    let hit = |t: &str| norm_text(t).split(' ').any(|w| words.contains(&w));
+    let first = toks.iter().position(|t| hit(t)).unwrap_or(0);
+    let from = first.saturating_sub(8);
+    let to = (from + 32).min(toks.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    for (i, t) in toks[from..to].iter().enumerate() {
+        if i > 0 || from > 0 {
+            out.push(' ');
+        }
+        if hit(t) {
+            out.push('[');
+            out.push_str(t);
+            out.push(']');
+        } else {
+            out.push_str(t);
+        }
+    }
+    if to < toks.len() {
+        out.push_str(" …");
+    }
+    out
 }
 
 /// The stored analysis back in contract form: the text put back, and the span texts that were
@@ -632,6 +689,17 @@ mod tests {
         assert_eq!(t("*** \" ( )"), Vec::<String>::new());
         assert_eq!(t("NEAR(a b) col:x U.S."), vec!["\"NEAR\"", "\"a\"", "\"b\"", "\"col\"", "\"x\"", "\"U\"", "\"S\""]);
         assert_eq!(t("Шойгу Шойгу"), vec!["\"Шойгу\""]);
+    }
+
+    #[test]
+    fn mark_words_brackets_matches() {
+        for (text, words, want) in [
+            ("Lavrov met Zarif in Geneva.", &["geneva"][..], "Lavrov met Zarif in [Geneva.]"),
+            ("\"No,\" he said", &["no"][..], "[\"No,\"] he said"),
+            ("", &["x"][..], ""),
+        ] {
+            assert_eq!(mark_words(text, words), want);
+        }
     }
 
     #[test]
