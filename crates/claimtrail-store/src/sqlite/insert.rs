@@ -477,15 +477,22 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
     Ok(ids)
 }
 
-pub(crate) fn stance_str(s: Stance) -> &'static str {
-    s.as_str()
+/// Stances are stored as small integers (0 asserts, 1 denies, 2 hedges, 3 no knowledge).
+pub(crate) fn stance_code(s: Stance) -> i64 {
+    match s {
+        Stance::Asserts => 0,
+        Stance::Denies => 1,
+        Stance::Hedges => 2,
+        Stance::NoKnowledge => 3,
+    }
 }
 
-pub(crate) fn parse_stance(s: &str) -> Stance {
-    match s {
-        "denies" => Stance::Denies,
-        "hedges" => Stance::Hedges,
-        "no_knowledge" => Stance::NoKnowledge,
+/// The stance of a stored code (unknown codes read as `asserts`).
+pub(crate) fn stance_of(code: i64) -> Stance {
+    match code {
+        1 => Stance::Denies,
+        2 => Stance::Hedges,
+        3 => Stance::NoKnowledge,
         _ => Stance::Asserts,
     }
 }
@@ -500,7 +507,7 @@ struct OrigStatement {
     id: i64,
     claim: Option<i64>,
     source: String,
-    stance: String,
+    stance: i64,
     quote: String,
 }
 
@@ -543,13 +550,15 @@ fn store_statements(
         let claim = s.claim.and_then(|c| claims.get(c).copied());
         let source_entity = s.source.and_then(|e| entities.get(e).copied());
         let source_norm = norm_text(&s.source_text);
+        // The counters' source key; for resolved sources it is `e:<entity>`, which the row
+        // stores as NULL (the entity column says it).
         let source_key = match (source_entity, s.source_kind.as_str()) {
             (Some(e), _) => format!("e:{e}"),
             (None, "document") => format!("o:{}", ctx.outlet_key),
             (None, "anonymous") => format!("n:{}|{source_norm}", ctx.outlet_key),
             (None, _) => format!("t:{source_norm}"),
         };
-        let stance = stance_str(s.stance);
+        let stance = stance_code(s.stance);
         let date = s.said_on.as_deref().filter(|v| date_like(v)).map(str::to_string).or_else(|| ctx.published.clone());
         let via: Vec<&str> = s.via.iter().map(|v| v.text.as_str()).collect();
         let via = serde_json::to_string(&via).unwrap_or_else(|_| "[]".into());
@@ -573,7 +582,7 @@ fn store_statements(
             source_entity,
             s.source_text,
             s.source_kind,
-            source_key,
+            source_entity.is_none().then_some(source_key.as_str()),
             stance,
             via,
             date,

@@ -117,7 +117,7 @@ CREATE TABLE claim_index (
 CREATE TABLE claim_sources (
     claim INTEGER NOT NULL REFERENCES claims(id),
     source_key TEXT NOT NULL,
-    stance TEXT NOT NULL,
+    stance INTEGER NOT NULL,
     PRIMARY KEY (claim, source_key, stance)
 ) WITHOUT ROWID;
 CREATE TABLE article_claims (
@@ -134,8 +134,8 @@ CREATE TABLE statements (
     source_entity INTEGER REFERENCES entities(id),
     source_text TEXT NOT NULL,
     source_kind TEXT NOT NULL,
-    source_key TEXT NOT NULL,
-    stance TEXT NOT NULL,
+    source_key TEXT,
+    stance INTEGER NOT NULL,
     via TEXT NOT NULL,
     date TEXT,
     span_start INTEGER NOT NULL,

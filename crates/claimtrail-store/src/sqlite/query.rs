@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use claimtrail_core::contract::Analysis;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::insert::parse_stance;
+use super::insert::stance_of;
 use super::{inflate, inflate_text, norm_text, CharOffsets};
 use crate::{
     ArticleRef, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityStatement, Error, Result,
@@ -158,7 +158,7 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
                 source_entity: row.get(1)?,
                 source: row.get(2)?,
                 source_kind: row.get(3)?,
-                stance: parse_stance(&row.get::<_, String>(4)?),
+                stance: stance_of(row.get(4)?),
                 via: json_list(&row.get::<_, String>(5)?),
                 date: row.get(6)?,
                 quote: row.get(7)?,
@@ -227,7 +227,7 @@ fn entity_statement(row: &Row<'_>) -> rusqlite::Result<EntityStatement> {
         gist: gist.unwrap_or_else(|| quote.clone()),
         source: row.get(3)?,
         quote,
-        stance: parse_stance(&row.get::<_, String>(5)?),
+        stance: stance_of(row.get(5)?),
         via: json_list(&row.get::<_, String>(6)?),
         article: article_ref(row, 7)?,
     })
@@ -292,7 +292,7 @@ struct SourceRow {
 fn scan_sources(conn: &Connection, f: &mut dyn FnMut(SourceRow)) -> Result<()> {
     let mut st = conn.prepare(
         "SELECT o.source_entity, COALESCE(e.name, o.source_text), COALESCE(e.kind, o.source_kind), o.source_kind,
-                o.source_key, s.article, s.copy_of_statement IS NULL, s.via, a.outlet
+                COALESCE(o.source_key, 'e:' || o.source_entity), s.article, s.copy_of_statement IS NULL, s.via, a.outlet
          FROM statements s JOIN statements o ON o.id = COALESCE(s.copy_of_statement, s.id)
               JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = o.source_entity",
     )?;
@@ -670,11 +670,18 @@ pub(super) fn for_each_article(conn: &Connection, f: &mut dyn FnMut(StoredArticl
         let analysis = decode_analysis(row.get_ref(6)?.as_blob().map_err(rusqlite::Error::from)?, text)?;
         let id = article.id;
         let c = claims.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        let e: Vec<(String, i64)> = serde_json::from_str(&row.get::<_, String>(9)?)
-            .map_err(|e| Error::Corrupt(format!("article {id}: entity map: {e}")))?;
+        let e = entity_map(&row.get::<_, String>(9)?).map_err(|e| Error::Corrupt(format!("article {id}: {e}")))?;
         f(StoredArticle { article, analysis, claims: sort_local(c), entities: sort_local(e), copy_of: row.get(8)? })?;
     }
     Ok(())
+}
+
+/// An article's entity map: `[5,17]` (locals e1, e2, ...) or `[["e1",5],...]`.
+fn entity_map(json: &str) -> serde_json::Result<Vec<(String, i64)>> {
+    match serde_json::from_str::<Vec<i64>>(json) {
+        Ok(ids) => Ok(ids.into_iter().enumerate().map(|(i, id)| (format!("e{}", i + 1), id)).collect()),
+        Err(_) => serde_json::from_str(json),
+    }
 }
 
 #[cfg(test)]
