@@ -40,9 +40,16 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
         tx.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")?.query_row([], |row| row.get(0))?;
     let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
     let entities = link_entities(tx, r, &ctx)?;
-    let entity_map: Vec<(&str, i64)> =
-        r.entities.iter().map(|e| e.local.as_str()).zip(entities.iter().copied()).collect();
-    let entity_map = serde_json::to_string(&entity_map).unwrap_or_else(|_| "[]".into());
+    // `[5,17]` when the locals are e1, e2, ... in order (always, from `build_record`), else pairs.
+    let in_order = r.entities.iter().enumerate().all(|(i, e)| e.local == format!("e{}", i + 1));
+    let entity_map = if in_order {
+        serde_json::to_string(&entities)
+    } else {
+        let pairs: Vec<(&str, i64)> =
+            r.entities.iter().map(|e| e.local.as_str()).zip(entities.iter().copied()).collect();
+        serde_json::to_string(&pairs)
+    }
+    .unwrap_or_else(|_| "[]".into());
     tx.prepare_cached(
         "INSERT INTO articles(id, doc_id, content_hash, title, outlet, url, published, copy_of, entities, fingerprint,
                               analysis, text)

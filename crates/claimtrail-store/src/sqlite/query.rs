@@ -710,6 +710,14 @@ mod tests {
     }
 
     #[test]
+    fn entity_maps_in_both_forms() {
+        let want = vec![("e1".to_string(), 5), ("e2".to_string(), 17)];
+        assert_eq!(entity_map("[5,17]").unwrap(), want);
+        assert_eq!(entity_map(r#"[["e1",5],["e2",17]]"#).unwrap(), want);
+        assert!(entity_map("{").is_err());
+    }
+
+    #[test]
     fn until_covers_finer_dates() {
         assert!("2015-08-31" <= until_key("2015-08").as_str());
         assert!("2015-09-01" > until_key("2015-08").as_str());
