@@ -263,3 +263,18 @@ pub struct StoreStats {
     /// Bytes of the database file(s).
     pub store_bytes: u64,
 }
+
+/// An entity with its counts ([`crate::SqliteStore::top_entities`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitySummary {
+    /// Corpus entity id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// Mentions across articles.
+    pub mentions: u64,
+    /// Articles mentioning it.
+    pub articles: u64,
+}

@@ -10,7 +10,8 @@ use common::{story, Rec};
 /// copy of that story (Daily Courier), a spokeswoman denies it (RIA Novosti, other spellings),
 /// and Lavrov alone speaks about a visit.
 fn meeting_articles() -> Vec<claimtrail_corpus::ArticleRecord> {
-    let mut a1 = Rec::new("fox-1", Some("Fox News"), "2015-08-07", &story(1, 400));
+    let told = " Lavrov met Khamenei in Tehran, a senior official told Reuters.";
+    let mut a1 = Rec::new("fox-1", Some("Fox News"), "2015-08-07", &(story(1, 400) + told));
     let lav = a1.entity("Sergey Lavrov", "person");
     let kha = a1.entity("Ali Khamenei", "person");
     let off = a1.entity("a senior official", "anonymous");
@@ -26,7 +27,7 @@ fn meeting_articles() -> Vec<claimtrail_corpus::ArticleRecord> {
     );
 
     // The same agency story on another site: one sentence changed.
-    let text = story(1, 400).replacen("minister", "ministers", 1);
+    let text = story(1, 400).replacen("minister", "ministers", 1) + told;
     let mut a3 = Rec::new("courier-1", Some("Daily Courier"), "2015-08-07", &text);
     let lav3 = a3.entity("Sergey Lavrov", "person");
     let kha3 = a3.entity("Ali Khamenei", "person");
@@ -216,12 +217,13 @@ fn anonymous_sources_merge_only_within_an_outlet() {
     for (i, outlet) in ["Reuters", "Reuters", "AP"].iter().enumerate() {
         let mut r = Rec::new(&format!("n{i}"), Some(outlet), "2020-02-01", &story(20 + i as u64, 80));
         let o = r.entity("a senior official", "anonymous");
-        let c = r.claim("talks collapsed", None, &[], None);
+        let p = r.entity("Javad Zarif", "person");
+        let c = r.claim("Zarif left the talks", Some("leave"), &[p], None);
         r.said(Some(c), Some(o), "a senior official", "anonymous", Stance::Asserts, &format!("quote {i}"), &[]);
         recs.push(r.build());
     }
     s.insert(&recs).unwrap();
-    assert_eq!(s.stats().unwrap().entities, 2);
+    assert_eq!(s.stats().unwrap().entities, 3);
     let c = s.claims(&ClaimQuery::default()).unwrap();
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].asserts, 2, "two distinct anonymous sources: one per outlet");
@@ -267,11 +269,13 @@ fn sources_and_graph() {
 fn search_finds_articles_and_statements_and_survives_odd_input() {
     let mut s = SqliteStore::open_in_memory().unwrap();
     s.insert(&meeting_articles()).unwrap();
-    let hits = s.search("Tehran", 10).unwrap();
-    assert_eq!(hits.len(), 1, "the copy's statement is not indexed twice: {hits:?}");
-    assert_eq!(hits[0].kind, "statement");
-    assert!(hits[0].snippet.contains("[Tehran]"), "{}", hits[0].snippet);
-    assert!(hits[0].claim.is_some());
+    let hits = s.search("tehran", 10).unwrap();
+    let statements: Vec<_> = hits.iter().filter(|h| h.kind == "statement").collect();
+    assert_eq!(statements.len(), 1, "the copy's statement is not a second hit: {hits:?}");
+    assert!(statements[0].snippet.contains("[Tehran]"), "{}", statements[0].snippet);
+    assert!(statements[0].claim.is_some());
+    assert_eq!(hits.iter().filter(|h| h.kind == "article").count(), 2, "{hits:?}");
+    assert!(s.search("Tehran Zakharova", 10).unwrap().is_empty(), "every word must match");
     let hits = s.search("minister", 3).unwrap();
     assert_eq!(hits.len(), 3);
     assert!(hits.iter().all(|h| h.kind == "article"));

@@ -5,16 +5,13 @@
 //! same input order always gives the same ids and the same links.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 
-use claimtrail_core::contract::{AttributionOut, ClaimOut, EntityOut, TimeOut};
-use claimtrail_core::{Date, Stance};
-use claimtrail_corpus::{ArticleRecord, ClaimRecord, ClaimSig, EntityRecord};
-use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
-
-use super::norm_text;
+use super::{deflate, norm_text, CharOffsets};
 use crate::{Error, InsertOutcome, Result};
+use claimtrail_core::contract::{Analysis, DocumentOut};
+use claimtrail_core::Stance;
+use claimtrail_corpus::{ArticleRecord, ClaimSig, EntityRecord};
+use rusqlite::{params, Connection, OptionalExtension};
 
 /// Minimum estimated Jaccard similarity of two fingerprints for a wire copy.
 pub(crate) const COPY_SIMILARITY: f32 = 0.8;
@@ -33,29 +30,49 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     let doc = &r.analysis.document;
     let copy_of = find_original(tx, r)?;
     let published = doc.published.map(|d| d.to_string());
-    let fp: Vec<u8> = r.fingerprint.iter().flat_map(|x| x.to_le_bytes()).collect();
-    let analysis = encode_analysis(r)?;
+    let fp: Vec<u8> = r.fingerprint.iter().map(|&x| x as u8).collect();
+    let chars = CharOffsets::new(&doc.text);
+    let analysis = encode_analysis(r, &chars)?;
+    let text_z = deflate(doc.text.as_bytes())?;
+    // Ids in insertion order (what SQLite would pick): the entities are linked first, so the
+    // article row is written once, with its entity map.
+    let article: i64 =
+        tx.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")?.query_row([], |row| row.get(0))?;
+    let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
+    let entities = link_entities(tx, r, &ctx)?;
+    // `[5,17]` when the locals are e1, e2, ... in order (always, from `build_record`), else pairs.
+    let in_order = r.entities.iter().enumerate().all(|(i, e)| e.local == format!("e{}", i + 1));
+    let entity_map = if in_order {
+        serde_json::to_string(&entities)
+    } else {
+        let pairs: Vec<(&str, i64)> =
+            r.entities.iter().map(|e| e.local.as_str()).zip(entities.iter().copied()).collect();
+        serde_json::to_string(&pairs)
+    }
+    .unwrap_or_else(|_| "[]".into());
     tx.prepare_cached(
-        "INSERT INTO articles(doc_id, content_hash, title, outlet, url, published, copy_of, fingerprint, analysis, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO articles(id, doc_id, content_hash, title, outlet, url, published, copy_of, entities, fingerprint,
+                              analysis, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
+        article,
         doc.id,
         r.content_hash,
         doc.title,
         doc.outlet,
         doc.url,
-        published,
+        ctx.published,
         copy_of,
+        entity_map,
         fp,
         analysis,
-        doc.text
+        text_z
     ])?;
-    let article = tx.last_insert_rowid();
     if !r.fingerprint.is_empty() {
         let mut st = tx.prepare_cached("INSERT OR IGNORE INTO band_keys(band, article) VALUES (?1, ?2)")?;
         for key in claimtrail_corpus::band_keys(&r.fingerprint) {
-            st.execute(params![key as i64, article])?;
+            st.execute(params![band_key(key), article])?;
         }
     }
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
@@ -63,10 +80,8 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     tx.prepare_cached("UPDATE meta SET value = value + ?1 WHERE key = 'text_bytes'")?
         .execute([doc.text.len() as i64])?;
 
-    let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
-    let entities = link_entities(tx, r, &ctx)?;
     let claims = link_claims(tx, r, &entities, &ctx)?;
-    store_statements(tx, r, &entities, &claims, copy_of, &ctx)?;
+    store_statements(tx, r, &entities, &claims, copy_of, &ctx, &chars)?;
     Ok(InsertOutcome::Stored { article, copy_of })
 }
 
@@ -112,12 +127,19 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
         return Ok(None);
     }
     let mut shared: HashMap<i64, u32> = HashMap::new();
-    let mut st = tx.prepare_cached("SELECT article FROM band_keys WHERE band = ?1 ORDER BY article LIMIT ?2")?;
-    for key in claimtrail_corpus::band_keys(&r.fingerprint) {
-        let rows = st.query_map(params![key as i64, BUCKET_LIMIT], |row| row.get::<_, i64>(0))?;
-        for a in rows {
-            *shared.entry(a?).or_default() += 1;
-        }
+    let keys: Vec<i64> = claimtrail_corpus::band_keys(&r.fingerprint).into_iter().map(band_key).collect();
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    // One query for all bands (the statement is cached per band count).
+    let sql = format!(
+        "SELECT article FROM band_keys WHERE band IN ({}) ORDER BY article LIMIT {}",
+        vec!["?"; keys.len()].join(","),
+        BUCKET_LIMIT * keys.len() as i64
+    );
+    let mut st = tx.prepare_cached(&sql)?;
+    for a in st.query_map(rusqlite::params_from_iter(&keys), |row| row.get::<_, i64>(0))? {
+        *shared.entry(a?).or_default() += 1;
     }
     if shared.is_empty() {
         return Ok(None);
@@ -127,10 +149,11 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     cands.truncate(COPY_CANDIDATES);
     let mut st = tx.prepare_cached("SELECT fingerprint, copy_of FROM articles WHERE id = ?1")?;
     let mut best: Option<(f32, i64, i64)> = None;
+    let mine: Vec<u32> = r.fingerprint.iter().map(|&x| x & 0xff).collect();
     for (id, _) in cands {
         let (fp, copy_of): (Vec<u8>, Option<i64>) = st.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
         let fp = decode_fingerprint(&fp);
-        let sim = claimtrail_corpus::similarity(&r.fingerprint, &fp);
+        let sim = claimtrail_corpus::similarity(&mine, &fp);
         if sim >= COPY_SIMILARITY && best.is_none_or(|(s, bid, _)| sim > s || (sim == s && id < bid)) {
             best = Some((sim, id, copy_of.unwrap_or(id)));
         }
@@ -138,55 +161,61 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     Ok(best.map(|(_, _, root)| root))
 }
 
+/// Stored fingerprints keep the low 8 bits of each MinHash slot (b-bit MinHash): two unequal
+/// slots look equal with probability 1/256, which raises the estimate by (1 - s)/256 (0.001
+/// near the 0.8 threshold), at a quarter of the size.
 pub(crate) fn decode_fingerprint(b: &[u8]) -> Vec<u32> {
-    b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+    b.iter().map(|&x| u32::from(x)).collect()
 }
 
-/// The analysis without its text (the text is stored once, in `articles.text`).
-#[derive(Serialize)]
-struct AnalysisNoText<'a> {
-    schema: &'a str,
-    document: DocumentNoText<'a>,
-    entities: &'a [EntityOut],
-    attributions: &'a [AttributionOut],
-    claims: &'a [ClaimOut],
-    times: &'a [TimeOut],
+/// Band keys are stored as 32-bit values (4 bytes instead of 8); a rare collision only adds a
+/// candidate that the exact comparison rejects.
+fn band_key(key: u64) -> i64 {
+    i64::from(key as u32 as i32)
 }
 
-#[derive(Serialize)]
-struct DocumentNoText<'a> {
-    id: &'a str,
-    title: &'a Option<String>,
-    outlet: &'a Option<String>,
-    url: &'a Option<String>,
-    published: &'a Option<Date>,
-    language: &'a str,
-    text: &'static str,
-}
-
-fn encode_analysis(r: &ArticleRecord) -> Result<Vec<u8>> {
+/// The analysis as stored: without the document text (stored once, in `articles.text`) and
+/// without span texts that the offsets give back ([`super::query::decode_analysis`] restores
+/// them); deflate-compressed JSON.
+fn encode_analysis(r: &ArticleRecord, chars: &CharOffsets) -> Result<Vec<u8>> {
     let a = &r.analysis;
     let d = &a.document;
-    let v = AnalysisNoText {
-        schema: &a.schema,
-        document: DocumentNoText {
-            id: &d.id,
-            title: &d.title,
-            outlet: &d.outlet,
-            url: &d.url,
-            published: &d.published,
-            language: &d.language,
-            text: "",
-        },
-        entities: &a.entities,
-        attributions: &a.attributions,
-        claims: &a.claims,
-        times: &a.times,
+    let text = d.text.as_str();
+    let blank = |t: &mut String, start: u32, end: u32| {
+        if chars.slice(text, start, end) == Some(t.as_str()) {
+            t.clear();
+        }
     };
-    let json = serde_json::to_vec(&v).map_err(|e| Error::Invalid(e.to_string()))?;
-    let mut enc = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 3), flate2::Compression::fast());
-    enc.write_all(&json)?;
-    Ok(enc.finish()?)
+    let mut attributions = a.attributions.clone();
+    for at in &mut attributions {
+        blank(&mut at.cue.text, at.cue.start, at.cue.end);
+        blank(&mut at.content.text, at.content.start, at.content.end);
+        if let Some(src) = &mut at.source {
+            blank(&mut src.text, src.start, src.end);
+        }
+    }
+    let mut times = a.times.clone();
+    for t in &mut times {
+        blank(&mut t.text, t.start, t.end);
+    }
+    let stored = Analysis {
+        schema: a.schema.clone(),
+        document: DocumentOut {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            outlet: d.outlet.clone(),
+            url: d.url.clone(),
+            published: d.published,
+            language: d.language.clone(),
+            text: String::new(),
+        },
+        entities: a.entities.clone(),
+        attributions,
+        claims: a.claims.clone(),
+        times,
+    };
+    let json = serde_json::to_vec(&stored).map_err(|e| Error::Invalid(e.to_string()))?;
+    deflate(&json)
 }
 
 /// Kind families within which names are merged: an organization and an outlet of the same name
@@ -219,8 +248,6 @@ fn link_entities(tx: &Connection, r: &ArticleRecord, ctx: &Ctx) -> Result<Vec<i6
         let first_here = seen.insert(id);
         tx.prepare_cached("UPDATE entities SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1")?
             .execute(params![id, mentions, first_here as i64])?;
-        tx.prepare_cached("INSERT OR IGNORE INTO article_entities(article, local, entity) VALUES (?1, ?2, ?3)")?
-            .execute(params![ctx.article, er.local, id])?;
         let canonical: String =
             tx.prepare_cached("SELECT name FROM entities WHERE id = ?1")?.query_row([id], |row| row.get(0))?;
         let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)")?;
@@ -298,25 +325,50 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
                 via_surname = found.is_some();
             }
         } else if let Some(s) = &er.surname {
-            // 2b. "Sergey Lavrov" after a surname-only "Lavrov" entity: upgrade that entity.
-            let rows = by_key.query_map(params![s, "person"], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
-            })?;
+            // 2b. "Sergey Lavrov" after a surname-only (or untyped) "Lavrov" entity: upgrade that
+            // entity to the full name.
             let mut singles = Vec::new();
-            for row in rows {
-                let (id, m, name) = row?;
-                if single_token(&name) {
-                    singles.push((id, m));
+            for f in ["person", "other"] {
+                let rows = by_key.query_map(params![s, f], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
+                })?;
+                for row in rows {
+                    let (id, m, name) = row?;
+                    if single_token(&name) {
+                        singles.push((id, m));
+                    }
                 }
             }
             if let Some(id) = most_mentioned(singles, true) {
                 let old: String = tx.query_row("SELECT name FROM entities WHERE id = ?1", [id], |row| row.get(0))?;
-                tx.execute("UPDATE entities SET name = ?2 WHERE id = ?1", params![id, er.name])?;
+                tx.execute("UPDATE entities SET name = ?2, kind = ?3 WHERE id = ?1", params![id, er.name, er.kind])?;
                 tx.execute("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)", params![id, old])?;
                 tx.execute("DELETE FROM entity_aliases WHERE entity = ?1 AND alias = ?2", params![id, er.name])?;
                 found = Some(id);
             }
         }
+    }
+    if found.is_none() && fam == "other" {
+        // An untyped name ("Lavrov" the tagger could not type): the one typed entity with that
+        // name, else the one person with that surname.
+        let mut any = tx.prepare_cached(
+            "SELECT e.id, e.mentions FROM entity_keys k JOIN entities e ON e.id = k.entity
+             WHERE k.key = ?1 AND k.family NOT IN ('anonymous', 'person#s')",
+        )?;
+        let mut cands = Vec::new();
+        for k in &keys {
+            for row in any.query_map([k], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))? {
+                cands.push(row?);
+            }
+        }
+        found = most_mentioned(cands, true);
+        if found.is_none() && single {
+            if let Some(k) = keys.first() {
+                let rows = by_key.query_map(params![k, SURNAMES], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                found = most_mentioned(rows.collect::<rusqlite::Result<_>>()?, true);
+            }
+        }
+        via_surname = found.is_some();
     }
     let id = match found {
         Some(id) => id,
@@ -326,8 +378,8 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
             tx.last_insert_rowid()
         }
     };
-    // A bare surname linked to a full name adds no key: "Lavrov" must stay ambiguous once a
-    // second Lavrov appears.
+    // A bare surname (or untyped name) linked to a typed entity adds no key: "Lavrov" must
+    // stay ambiguous once a second Lavrov appears.
     if !via_surname {
         let mut add =
             tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, family, entity) VALUES (?1, ?2, ?3)")?;
@@ -343,45 +395,42 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
     Ok(id)
 }
 
-/// The claim-index keys of a signature: (event, participant) pairs; claims without an event are
-/// keyed by their first content terms.
+/// The claim-index keys of a signature. [`claimtrail_corpus::same_claim`] needs a shared
+/// participant, so keys are (event, participant) pairs; claims without an event class are keyed by
+/// (`~term`, participant) for their first terms (a match shares most terms). A claim without
+/// participants can match nothing and gets no key.
 fn claim_keys(sig: &ClaimSig) -> Vec<(String, i64)> {
     let events: Vec<String> = match &sig.event {
         Some(e) => vec![e.clone()],
-        None if sig.terms.is_empty() => vec![String::new()],
-        None => sig.terms.iter().take(4).map(|t| format!("~{t}")).collect(),
+        None => sig.terms.iter().take(MAX_TERM_KEYS).map(|t| format!("~{t}")).collect(),
     };
-    let parts: &[i64] = if sig.participants.is_empty() { &[0] } else { &sig.participants };
-    let mut keys = Vec::with_capacity(events.len() * parts.len());
+    let mut keys = Vec::with_capacity(events.len() * sig.participants.len());
     for e in &events {
-        for &p in parts {
+        for &p in &sig.participants {
             keys.push((e.clone(), p));
         }
     }
     keys
 }
 
-fn claim_sig(c: &ClaimRecord, entities: &[i64]) -> ClaimSig {
-    let mut participants: Vec<i64> = c.participants.iter().filter_map(|&p| entities.get(p).copied()).collect();
-    participants.sort_unstable();
-    participants.dedup();
-    ClaimSig { event: c.event.clone(), participants, when: c.when.clone(), terms: c.terms.clone() }
-}
+/// Terms of an event-less claim used as index keys.
+const MAX_TERM_KEYS: usize = 6;
 
 pub(crate) fn stored_sig(tx: &Connection, id: i64) -> Result<ClaimSig> {
-    let (event, when, parts, terms): (Option<String>, Option<String>, String, String) = tx
-        .prepare_cached(r#"SELECT event, "when", participants, terms FROM claims WHERE id = ?1"#)?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
-    let participants = serde_json::from_str(&parts).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))?;
-    let terms = serde_json::from_str(&terms).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))?;
-    Ok(ClaimSig { event, participants, when, terms })
+    let (event, when, parts, terms, places): (Option<String>, Option<String>, String, String, String) = tx
+        .prepare_cached(r#"SELECT event, "when", participants, terms, places FROM claims WHERE id = ?1"#)?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
+    fn list<T: serde::de::DeserializeOwned>(id: i64, s: &str) -> Result<Vec<T>> {
+        serde_json::from_str(s).map_err(|e| Error::Corrupt(format!("claim {id}: {e}")))
+    }
+    Ok(ClaimSig { event, participants: list(id, &parts)?, when, terms: list(id, &terms)?, places: list(id, &places)? })
 }
 
 /// Resolves each claim of the record to a corpus claim (creating new ones).
 fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
-        let sig = claim_sig(c, entities);
+        let sig = ClaimSig::from_record(c, |i| entities.get(i).copied());
         let keys = claim_keys(&sig);
         let mut cands = Vec::new();
         {
@@ -408,10 +457,12 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
             None => {
                 let parts = serde_json::to_string(&sig.participants).unwrap_or_else(|_| "[]".into());
                 let terms = serde_json::to_string(&sig.terms).unwrap_or_else(|_| "[]".into());
+                let places = serde_json::to_string(&sig.places).unwrap_or_else(|_| "[]".into());
                 tx.prepare_cached(
-                    r#"INSERT INTO claims(gist, event, "when", participants, terms) VALUES (?1, ?2, ?3, ?4, ?5)"#,
+                    r#"INSERT INTO claims(gist, event, "when", participants, terms, places)
+                       VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
                 )?
-                .execute(params![c.gist, sig.event, sig.when, parts, terms])?;
+                .execute(params![c.gist, sig.event, sig.when, parts, terms, places])?;
                 let id = tx.last_insert_rowid();
                 let mut st =
                     tx.prepare_cached("INSERT OR IGNORE INTO claim_participants(entity, claim) VALUES (?1, ?2)")?;
@@ -433,15 +484,22 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
     Ok(ids)
 }
 
-pub(crate) fn stance_str(s: Stance) -> &'static str {
-    s.as_str()
+/// Stances are stored as small integers (0 asserts, 1 denies, 2 hedges, 3 no knowledge).
+pub(crate) fn stance_code(s: Stance) -> i64 {
+    match s {
+        Stance::Asserts => 0,
+        Stance::Denies => 1,
+        Stance::Hedges => 2,
+        Stance::NoKnowledge => 3,
+    }
 }
 
-pub(crate) fn parse_stance(s: &str) -> Stance {
-    match s {
-        "denies" => Stance::Denies,
-        "hedges" => Stance::Hedges,
-        "no_knowledge" => Stance::NoKnowledge,
+/// The stance of a stored code (unknown codes read as `asserts`).
+pub(crate) fn stance_of(code: i64) -> Stance {
+    match code {
+        1 => Stance::Denies,
+        2 => Stance::Hedges,
+        3 => Stance::NoKnowledge,
         _ => Stance::Asserts,
     }
 }
@@ -456,7 +514,7 @@ struct OrigStatement {
     id: i64,
     claim: Option<i64>,
     source: String,
-    stance: String,
+    stance: i64,
     quote: String,
 }
 
@@ -469,13 +527,15 @@ fn store_statements(
     claims: &[i64],
     copy_of: Option<i64>,
     ctx: &Ctx,
+    chars: &CharOffsets,
 ) -> Result<()> {
     let originals: Vec<OrigStatement> = match copy_of {
         None => Vec::new(),
         Some(orig) => {
             let mut st = tx.prepare_cached(
-                "SELECT id, claim, source_text, stance, quote FROM statements
-                 WHERE article = ?1 AND copy_of_statement IS NULL ORDER BY id",
+                "SELECT s.id, s.claim, s.source_text, s.stance, COALESCE(s.quote, ct_span(a.text, s.span_start, s.span_end))
+                 FROM statements s JOIN articles a ON a.id = s.article
+                 WHERE s.article = ?1 AND s.copy_of_statement IS NULL ORDER BY s.id",
             )?;
             let rows = st.query_map([orig], |row| {
                 Ok(OrigStatement {
@@ -483,24 +543,29 @@ fn store_statements(
                     claim: row.get(1)?,
                     source: norm_text(&row.get::<_, String>(2)?),
                     stance: row.get(3)?,
-                    quote: norm_text(&row.get::<_, String>(4)?),
+                    quote: norm_text(&row.get::<_, Option<String>>(4)?.unwrap_or_default()),
                 })
             })?;
             rows.collect::<rusqlite::Result<_>>()?
         }
     };
     let mut claims_here: HashSet<i64> = HashSet::new();
+    let text = r.analysis.document.text.as_str();
     for s in &r.statements {
+        let derived = chars.slice(text, s.span[0], s.span[1]) == Some(s.quote.as_str());
+        let stored_quote = (!derived).then_some(s.quote.as_str());
         let claim = s.claim.and_then(|c| claims.get(c).copied());
         let source_entity = s.source.and_then(|e| entities.get(e).copied());
         let source_norm = norm_text(&s.source_text);
+        // The counters' source key; for resolved sources it is `e:<entity>`, which the row
+        // stores as NULL (the entity column says it).
         let source_key = match (source_entity, s.source_kind.as_str()) {
             (Some(e), _) => format!("e:{e}"),
             (None, "document") => format!("o:{}", ctx.outlet_key),
             (None, "anonymous") => format!("n:{}|{source_norm}", ctx.outlet_key),
             (None, _) => format!("t:{source_norm}"),
         };
-        let stance = stance_str(s.stance);
+        let stance = stance_code(s.stance);
         let date = s.said_on.as_deref().filter(|v| date_like(v)).map(str::to_string).or_else(|| ctx.published.clone());
         let via: Vec<&str> = s.via.iter().map(|v| v.text.as_str()).collect();
         let via = serde_json::to_string(&via).unwrap_or_else(|_| "[]".into());
@@ -524,20 +589,15 @@ fn store_statements(
             source_entity,
             s.source_text,
             s.source_kind,
-            source_key,
+            source_entity.is_none().then_some(source_key.as_str()),
             stance,
             via,
             date,
             s.span[0],
             s.span[1],
             copy,
-            s.quote
+            stored_quote
         ])?;
-        let id = tx.last_insert_rowid();
-        if copy.is_none() {
-            tx.prepare_cached("INSERT INTO statements_fts(rowid, quote, source_text) VALUES (?1, ?2, ?3)")?
-                .execute(params![id, s.quote, s.source_text])?;
-        }
         let Some(claim) = claim else { continue };
         let new_article = claims_here.insert(claim) as i64;
         let (mut n, mut a, mut d, mut h, mut k) = (0i64, 0i64, 0i64, 0i64, 0i64);
@@ -604,10 +664,11 @@ mod tests {
             participants,
             when: None,
             terms: terms.iter().map(|t| t.to_string()).collect(),
+            places: Vec::new(),
         };
         assert_eq!(claim_keys(&sig(Some("meet"), vec![1, 2], &[])), vec![("meet".into(), 1), ("meet".into(), 2)]);
-        assert_eq!(claim_keys(&sig(Some("meet"), vec![], &[])), vec![("meet".into(), 0)]);
-        assert_eq!(claim_keys(&sig(None, vec![], &[])), vec![(String::new(), 0)]);
+        assert!(claim_keys(&sig(Some("meet"), vec![], &[])).is_empty());
+        assert!(claim_keys(&sig(None, vec![], &["photo"])).is_empty());
         assert_eq!(
             claim_keys(&sig(None, vec![4], &["photo", "fake"])),
             vec![("~photo".into(), 4), ("~fake".into(), 4)]

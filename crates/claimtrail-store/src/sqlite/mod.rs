@@ -3,18 +3,24 @@
 //! Layout (schema version [`SCHEMA_VERSION`] in `PRAGMA user_version`):
 //!
 //! - `articles`: one row per stored article; small columns first so that listing rows does not
-//!   touch the overflow pages of `fingerprint`, `analysis` (the contract JSON without the text,
-//!   deflate-compressed) and `text`. `copy_of` is the original of its wire group.
+//!   touch the overflow pages of `fingerprint` (16-bit MinHash slots), `analysis` (the contract
+//!   JSON without the text and without span texts, which are restored from the offsets;
+//!   deflate-compressed) and `text` (deflate-compressed; SQL function `ct_text(text)` inflates
+//!   it). `copy_of` is the original of its wire group.
 //! - `band_keys`: MinHash LSH bands -> articles, to find wire-copy candidates.
 //! - `entities`, `entity_keys` (folded names per kind family; `person#s` holds surnames),
-//!   `entity_aliases`, `entity_roles`, `article_entities` (local id -> corpus id).
+//!   `entity_aliases`, `entity_roles`; `articles.entities` maps local ids to corpus ids (JSON).
 //! - `claims` with denormalized counters, `claim_participants`, `claim_index` ((event, entity)
 //!   -> claim, the candidate lookup for linking), `claim_sources` (the distinct (source, stance)
 //!   pairs behind the counters), `article_claims` (local id -> corpus id).
 //! - `statements`: one per statement; wire copies point at the original statement with
-//!   `copy_of_statement` and are not counted.
-//! - `articles_fts` (title, text) and `statements_fts` (quote, source_text): FTS5 with external
-//!   content, so no text is stored twice.
+//!   `copy_of_statement` and are not counted. `quote` is NULL when it is the article text under
+//!   the span (`ct_span(articles.text, span_start, span_end)` gives it).
+//! - `articles_fts` (title, text): FTS5 with external content (the view `articles_content`, which
+//!   inflates the text), so no text is stored twice. Statements are found through it: a quote
+//!   is a span of its article's text, so a second index of quotes would index the same words
+//!   twice (a third of the index size); statement hits are the statements of the best articles
+//!   that hold every query word.
 //! - `meta`: running totals (text bytes).
 
 mod insert;
@@ -25,8 +31,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::{
-    Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, Error, InsertOutcome, Result, SearchHit,
-    SourceGraph, SourceQuery, SourceSummary, Store, StoreStats, StoredArticle,
+    Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntitySummary, Error, InsertOutcome, Result,
+    SearchHit, SourceGraph, SourceQuery, SourceSummary, Store, StoreStats, StoredArticle,
 };
 use claimtrail_corpus::ArticleRecord;
 
@@ -43,9 +49,10 @@ CREATE TABLE articles (
     url TEXT,
     published TEXT,
     copy_of INTEGER REFERENCES articles(id),
+    entities TEXT NOT NULL,
     fingerprint BLOB NOT NULL,
     analysis BLOB NOT NULL,
-    text TEXT NOT NULL
+    text BLOB NOT NULL
 );
 CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
 CREATE TABLE band_keys (
@@ -76,12 +83,6 @@ CREATE TABLE entity_roles (
     role TEXT NOT NULL,
     PRIMARY KEY (entity, role)
 ) WITHOUT ROWID;
-CREATE TABLE article_entities (
-    article INTEGER NOT NULL REFERENCES articles(id),
-    local TEXT NOT NULL,
-    entity INTEGER NOT NULL REFERENCES entities(id),
-    PRIMARY KEY (article, local)
-) WITHOUT ROWID;
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
     gist TEXT NOT NULL,
@@ -89,6 +90,7 @@ CREATE TABLE claims (
     "when" TEXT,
     participants TEXT NOT NULL,
     terms TEXT NOT NULL,
+    places TEXT NOT NULL,
     statements INTEGER NOT NULL DEFAULT 0,
     asserts INTEGER NOT NULL DEFAULT 0,
     denies INTEGER NOT NULL DEFAULT 0,
@@ -115,7 +117,7 @@ CREATE TABLE claim_index (
 CREATE TABLE claim_sources (
     claim INTEGER NOT NULL REFERENCES claims(id),
     source_key TEXT NOT NULL,
-    stance TEXT NOT NULL,
+    stance INTEGER NOT NULL,
     PRIMARY KEY (claim, source_key, stance)
 ) WITHOUT ROWID;
 CREATE TABLE article_claims (
@@ -132,24 +134,22 @@ CREATE TABLE statements (
     source_entity INTEGER REFERENCES entities(id),
     source_text TEXT NOT NULL,
     source_kind TEXT NOT NULL,
-    source_key TEXT NOT NULL,
-    stance TEXT NOT NULL,
+    source_key TEXT,
+    stance INTEGER NOT NULL,
     via TEXT NOT NULL,
     date TEXT,
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
     copy_of_statement INTEGER REFERENCES statements(id),
-    quote TEXT NOT NULL
+    quote TEXT
 );
 CREATE INDEX statements_claim ON statements(claim, date) WHERE claim IS NOT NULL;
 CREATE INDEX statements_article ON statements(article);
 CREATE INDEX statements_source ON statements(source_entity, date) WHERE source_entity IS NOT NULL;
 CREATE INDEX statements_copy ON statements(copy_of_statement) WHERE copy_of_statement IS NOT NULL;
+CREATE VIEW articles_content AS SELECT id, title, ct_text(text) AS text FROM articles;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE statements_fts USING fts5(
-    quote, source_text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    title, text, content='articles_content', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -205,8 +205,14 @@ impl SqliteStore {
     }
 
     fn init(&mut self) -> Result<()> {
+        register_functions(&self.conn)?;
         let c = &self.conn;
+        // Big pages pack the ~2 KB article rows (compressed text and analysis) without leaving
+        // half of each page empty. Only takes effect on a new database.
+        c.execute_batch("PRAGMA page_size=16384;")?;
         c.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Linking runs a few dozen distinct statements per record: keep them all prepared.
+        c.set_prepared_statement_cache_capacity(128);
         // journal_mode returns a row; in-memory databases answer "memory".
         let _: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         c.execute_batch(
@@ -241,6 +247,47 @@ impl SqliteStore {
             total += std::fs::metadata(PathBuf::from(f)).map(|m| m.len()).unwrap_or(0);
         }
         total
+    }
+
+    /// The most mentioned entities (of one kind, if given), for overviews and benchmarks.
+    pub fn top_entities(&self, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name, kind, mentions, articles FROM entities WHERE ?1 IS NULL OR kind = ?1
+             ORDER BY mentions DESC, id LIMIT ?2",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = st.query_map(rusqlite::params![kind, limit], |r| {
+            Ok(EntitySummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                mentions: r.get::<_, i64>(3)? as u64,
+                articles: r.get::<_, i64>(4)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Checks the database and both full-text indexes against their content.
+    pub fn check_integrity(&self) -> Result<()> {
+        let ok: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(Error::Corrupt(ok));
+        }
+        self.conn
+            .execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')", [])
+            .map_err(|e| Error::Corrupt(format!("articles_fts: {e}")))?;
+        Ok(())
+    }
+
+    /// Merges the full-text index segments (after a bulk ingest: smaller and faster) and
+    /// updates the query planner's statistics.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn.execute_batch(
+            "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');
+             PRAGMA optimize;",
+        )?;
+        Ok(())
     }
 
     /// Checkpoints the WAL into the main file (smaller files on disk; cheap to skip).
@@ -314,6 +361,63 @@ impl Store for SqliteStore {
             text_bytes: count("SELECT value FROM meta WHERE key = 'text_bytes'")?,
             store_bytes: self.file_bytes(),
         })
+    }
+}
+
+/// Registers `ct_text(blob)` (the inflated article text) and `ct_span(blob, start, end)` (the
+/// characters `start..end` of it), used by the full-text content views and the quote column.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("ct_text", 1, flags, |ctx| {
+        let blob: Option<Vec<u8>> = ctx.get(0)?;
+        Ok(blob.map(|b| inflate_text(&b).unwrap_or_default()))
+    })?;
+    conn.create_scalar_function("ct_span", 3, flags, |ctx| {
+        let blob: Option<Vec<u8>> = ctx.get(0)?;
+        let (start, end): (i64, i64) = (ctx.get(1)?, ctx.get(2)?);
+        let Some(text) = blob.and_then(|b| inflate_text(&b).ok()) else { return Ok(None) };
+        let start = usize::try_from(start).unwrap_or(0);
+        let len = usize::try_from(end).unwrap_or(0).saturating_sub(start);
+        Ok(Some(text.chars().skip(start).take(len).collect::<String>()))
+    })?;
+    Ok(())
+}
+
+pub(crate) fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), flate2::Compression::new(6));
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?)
+}
+
+pub(crate) fn inflate(blob: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(blob.len() * 3);
+    flate2::read::DeflateDecoder::new(blob).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+pub(crate) fn inflate_text(blob: &[u8]) -> Result<String> {
+    let bytes = inflate(blob).map_err(|e| Error::Corrupt(format!("article text: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::Corrupt(format!("article text: {e}")))
+}
+
+/// Byte offsets of a text's characters: the contract's char offsets to `&str` slices.
+pub(crate) struct CharOffsets(Vec<u32>);
+
+impl CharOffsets {
+    pub(crate) fn new(text: &str) -> CharOffsets {
+        let mut v: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+        v.push(text.len() as u32);
+        CharOffsets(v)
+    }
+
+    /// The characters `start..end`, if in range.
+    pub(crate) fn slice<'a>(&self, text: &'a str, start: u32, end: u32) -> Option<&'a str> {
+        let s = *self.0.get(start as usize)? as usize;
+        let e = *self.0.get(end as usize)? as usize;
+        text.get(s..e)
     }
 }
 

@@ -1,13 +1,12 @@
 //! Read queries of [`super::SqliteStore`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
 
 use claimtrail_core::contract::Analysis;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::insert::parse_stance;
-use super::norm_text;
+use super::insert::stance_of;
+use super::{inflate, inflate_text, norm_text, CharOffsets};
 use crate::{
     ArticleRef, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityStatement, Error, Result,
     SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow, StoredArticle,
@@ -19,6 +18,8 @@ const MAX_PROFILES: usize = 5;
 const MAX_TIMELINE: i64 = 500;
 
 const ARTICLE_COLS: &str = "a.id, a.doc_id, a.title, a.outlet, a.url, a.published";
+/// A statement's quote: stored, or the article text under its span.
+const QUOTE: &str = "COALESCE(s.quote, ct_span(a.text, s.span_start, s.span_end))";
 
 fn article_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<ArticleRef> {
     Ok(ArticleRef {
@@ -145,7 +146,7 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
     let Some(claim) = claim_summary(conn, id)? else { return Ok(None) };
     let mut st = conn.prepare_cached(&format!(
         "SELECT s.id, s.source_entity, COALESCE(e.name, s.source_text), s.source_kind, s.stance, s.via, s.date,
-                s.quote, {ARTICLE_COLS}
+                {QUOTE}, {ARTICLE_COLS}
          FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity
          WHERE s.claim = ?1 AND s.copy_of_statement IS NULL
          ORDER BY s.date IS NULL, s.date, s.id"
@@ -157,7 +158,7 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
                 source_entity: row.get(1)?,
                 source: row.get(2)?,
                 source_kind: row.get(3)?,
-                stance: parse_stance(&row.get::<_, String>(4)?),
+                stance: stance_of(row.get(4)?),
                 via: json_list(&row.get::<_, String>(5)?),
                 date: row.get(6)?,
                 quote: row.get(7)?,
@@ -184,19 +185,24 @@ pub(super) fn lookup_entities(conn: &Connection, name: &str) -> Result<Vec<i64>>
     if folded.is_empty() {
         return Ok(Vec::new());
     }
-    let mut exact = conn.prepare_cached(
-        "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
-         WHERE k.key = ?1 AND k.family != 'person#s' AND k.family != 'anonymous'
-         ORDER BY e.mentions DESC, e.id LIMIT 20",
+    // Tier 0: a typed entity's folded name or alias; 1: a person's surname; 2: an untyped name.
+    let mut st = conn.prepare_cached(
+        "SELECT e.id, k.family, e.mentions FROM entity_keys k JOIN entities e ON e.id = k.entity
+         WHERE k.key = ?1 AND k.family != 'anonymous' ORDER BY e.mentions DESC, e.id LIMIT 50",
     )?;
-    let mut ids: Vec<i64> = exact.query_map([&folded], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    if ids.is_empty() {
-        let mut sur = conn.prepare_cached(
-            "SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity
-             WHERE k.key = ?1 AND k.family = 'person#s' ORDER BY e.mentions DESC, e.id LIMIT 20",
-        )?;
-        ids = sur.query_map([&folded], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    }
+    let mut hits: Vec<(u8, i64, i64)> = st
+        .query_map([&folded], |row| {
+            let family: String = row.get(1)?;
+            let tier = match family.as_str() {
+                "person#s" => 1,
+                "other" => 2,
+                _ => 0,
+            };
+            Ok((tier, -row.get::<_, i64>(2)?, row.get::<_, i64>(0)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    hits.sort_unstable();
+    let mut ids: Vec<i64> = hits.into_iter().map(|h| h.2).collect();
     if ids.is_empty() {
         // Prefix of a folded name ("lavr" -> "lavrov", "sergey lav" -> "sergey lavrov").
         let mut prefix = conn.prepare_cached(
@@ -221,7 +227,7 @@ fn entity_statement(row: &Row<'_>) -> rusqlite::Result<EntityStatement> {
         gist: gist.unwrap_or_else(|| quote.clone()),
         source: row.get(3)?,
         quote,
-        stance: parse_stance(&row.get::<_, String>(5)?),
+        stance: stance_of(row.get(5)?),
         via: json_list(&row.get::<_, String>(6)?),
         article: article_ref(row, 7)?,
     })
@@ -244,7 +250,7 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
             .collect::<rusqlite::Result<_>>()?;
         let said = conn
             .prepare_cached(&format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), s.quote, s.stance, s.via,
+                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
                         {ARTICLE_COLS}
                  FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN claims c ON c.id = s.claim
                       LEFT JOIN entities e ON e.id = s.source_entity
@@ -255,7 +261,7 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
             .collect::<rusqlite::Result<_>>()?;
         let said_about = conn
             .prepare_cached(&format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), s.quote, s.stance, s.via,
+                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
                         {ARTICLE_COLS}
                  FROM claim_participants p JOIN statements s ON s.claim = p.claim
                       JOIN claims c ON c.id = s.claim JOIN articles a ON a.id = s.article
@@ -286,7 +292,7 @@ struct SourceRow {
 fn scan_sources(conn: &Connection, f: &mut dyn FnMut(SourceRow)) -> Result<()> {
     let mut st = conn.prepare(
         "SELECT o.source_entity, COALESCE(e.name, o.source_text), COALESCE(e.kind, o.source_kind), o.source_kind,
-                o.source_key, s.article, s.copy_of_statement IS NULL, s.via, a.outlet
+                COALESCE(o.source_key, 'e:' || o.source_entity), s.article, s.copy_of_statement IS NULL, s.via, a.outlet
          FROM statements s JOIN statements o ON o.id = COALESCE(s.copy_of_statement, s.id)
               JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = o.source_entity",
     )?;
@@ -430,22 +436,24 @@ pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
     })
 }
 
-/// Words of user text as FTS5 string literals: every term double-quoted (inner quotes doubled),
-/// so `AND`, `OR`, `NEAR`, `*`, `:` and parentheses are plain words, never syntax.
+/// Words of user text as FTS5 string literals: each word split into its tokens (letters and
+/// digits), every token double-quoted, so `AND`, `OR`, `NEAR`, `*`, `:`, quotes and parentheses
+/// are plain text, never syntax.
 pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
-        let w: String = w.chars().filter(|c| !c.is_control()).collect();
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let lit = format!("\"{}\"", w.replace('"', "\"\""));
-        if !out.contains(&lit) {
-            out.push(lit);
+        for tok in w.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            let lit = format!("\"{tok}\"");
+            if !out.contains(&lit) {
+                out.push(lit);
+            }
         }
     }
     out
 }
+
+/// Articles searched for statement hits, per hit asked for.
+const STATEMENT_ARTICLES_PER_HIT: usize = 3;
 
 pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let terms = fts_terms(text.split_whitespace().take(64));
@@ -453,44 +461,71 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
         return Ok(Vec::new());
     }
     let expr = terms.join(" ");
-    let lim = sql_limit(limit);
-    let mut hits = Vec::new();
+    let want = if limit == 0 { 200 } else { limit.min(200) };
+    let scan = (want * STATEMENT_ARTICLES_PER_HIT).max(30);
     let mut st = conn.prepare_cached(&format!(
         "SELECT snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0), {ARTICLE_COLS}
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
          WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?2"
     ))?;
-    let rows = st.query_map(params![expr, lim], |row| {
-        Ok(SearchHit {
-            kind: "article".into(),
-            snippet: row.get(0)?,
-            score: -row.get::<_, f64>(1)?,
-            article: article_ref(row, 2)?,
-            statement: None,
-            claim: None,
-        })
-    })?;
-    for h in rows {
-        hits.push(h?);
+    let articles: Vec<SearchHit> = st
+        .query_map(params![expr, scan as i64], |row| {
+            Ok(SearchHit {
+                kind: "article".into(),
+                snippet: row.get(0)?,
+                score: -row.get::<_, f64>(1)?,
+                article: article_ref(row, 2)?,
+                statement: None,
+                claim: None,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // Statements of those articles that hold every query word (in the quote or the source).
+    let words: Vec<String> = text.split_whitespace().take(64).map(norm_text).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).collect();
+    let mut hits = Vec::new();
+    let mut stmts = conn.prepare_cached(
+        "SELECT id, claim, quote, span_start, span_end, source_text FROM statements
+         WHERE article = ?1 AND copy_of_statement IS NULL ORDER BY id",
+    )?;
+    for a in &articles {
+        let rows: Vec<(i64, Option<i64>, Option<String>, u32, u32, String)> = stmts
+            .query_map([a.article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut text: Option<(String, CharOffsets)> = None;
+        for (id, claim, quote, start, end, source) in rows {
+            let quote = match quote {
+                Some(q) => q,
+                None => {
+                    if text.is_none() {
+                        let blob: Vec<u8> = conn
+                            .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
+                            .query_row([a.article.id], |r| r.get(0))?;
+                        let t = inflate_text(&blob)?;
+                        let offs = CharOffsets::new(&t);
+                        text = Some((t, offs));
+                    }
+                    let (t, offs) = text.as_ref().expect("just set");
+                    offs.slice(t, start, end).unwrap_or_default().to_string()
+                }
+            };
+            let hay = norm_text(&format!("{quote} {source}"));
+            let hay_words: HashSet<&str> = hay.split(' ').collect();
+            if !words.iter().all(|w| hay_words.contains(w)) {
+                continue;
+            }
+            hits.push(SearchHit {
+                kind: "statement".into(),
+                snippet: mark_words(&quote, &words),
+                // Just above its article: the statement is the more precise hit.
+                score: a.score + 1e-6,
+                article: a.article.clone(),
+                statement: Some(id),
+                claim,
+            });
+        }
     }
-    let mut st = conn.prepare_cached(&format!(
-        "SELECT snippet(statements_fts, 0, '[', ']', '…', 16), bm25(statements_fts), s.id, s.claim, {ARTICLE_COLS}
-         FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article
-         WHERE statements_fts MATCH ?1 ORDER BY bm25(statements_fts) LIMIT ?2"
-    ))?;
-    let rows = st.query_map(params![expr, lim], |row| {
-        Ok(SearchHit {
-            kind: "statement".into(),
-            snippet: row.get(0)?,
-            score: -row.get::<_, f64>(1)?,
-            statement: row.get(2)?,
-            claim: row.get(3)?,
-            article: article_ref(row, 4)?,
-        })
-    })?;
-    for h in rows {
-        hits.push(h?);
-    }
+    hits.extend(articles.into_iter().take(want));
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     if limit > 0 {
         hits.truncate(limit);
@@ -498,12 +533,59 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
     Ok(hits)
 }
 
+/// The words of `text` that fold to one of `words`, in brackets, within a window of 32 words
+/// around the first.
+fn mark_words(text: &str, words: &[&str]) -> String {
+    let toks: Vec<&str> = text.split_whitespace().collect();
+    let hit = |t: &str| norm_text(t).split(' ').any(|w| words.contains(&w));
+    let first = toks.iter().position(|t| hit(t)).unwrap_or(0);
+    let from = first.saturating_sub(8);
+    let to = (from + 32).min(toks.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    for (i, t) in toks[from..to].iter().enumerate() {
+        if i > 0 || from > 0 {
+            out.push(' ');
+        }
+        if hit(t) {
+            out.push('[');
+            out.push_str(t);
+            out.push(']');
+        } else {
+            out.push_str(t);
+        }
+    }
+    if to < toks.len() {
+        out.push_str(" …");
+    }
+    out
+}
+
+/// The stored analysis back in contract form: the text put back, and the span texts that were
+/// left out restored from their offsets.
 pub(crate) fn decode_analysis(blob: &[u8], text: String) -> Result<Analysis> {
-    let mut json = Vec::with_capacity(blob.len() * 4);
-    flate2::read::DeflateDecoder::new(blob)
-        .read_to_end(&mut json)
-        .map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
+    let json = inflate(blob).map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
     let mut a: Analysis = serde_json::from_slice(&json).map_err(|e| Error::Corrupt(format!("analysis: {e}")))?;
+    let chars = CharOffsets::new(&text);
+    let fill = |t: &mut String, start: u32, end: u32| {
+        if t.is_empty() && start < end {
+            if let Some(s) = chars.slice(&text, start, end) {
+                t.push_str(s);
+            }
+        }
+    };
+    for at in &mut a.attributions {
+        fill(&mut at.cue.text, at.cue.start, at.cue.end);
+        fill(&mut at.content.text, at.content.start, at.content.end);
+        if let Some(src) = &mut at.source {
+            fill(&mut src.text, src.start, src.end);
+        }
+    }
+    for t in &mut a.times {
+        fill(&mut t.text, t.start, t.end);
+    }
     a.document.text = text;
     Ok(a)
 }
@@ -512,9 +594,9 @@ fn load_article(conn: &Connection, id: i64) -> Result<(ArticleRef, Analysis, Opt
     let mut st = conn.prepare_cached(&format!(
         "SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of FROM articles a WHERE a.id = ?1"
     ))?;
-    let (r, blob, text, copy_of): (ArticleRef, Vec<u8>, String, Option<i64>) =
+    let (r, blob, text, copy_of): (ArticleRef, Vec<u8>, Vec<u8>, Option<i64>) =
         st.query_row([id], |row| Ok((article_ref(row, 0)?, row.get(6)?, row.get(7)?, row.get(8)?)))?;
-    Ok((r, decode_analysis(&blob, text)?, copy_of))
+    Ok((r, decode_analysis(&blob, inflate_text(&text)?)?, copy_of))
 }
 
 pub(super) fn candidates(conn: &Connection, terms: &[String], limit: usize) -> Result<Vec<Candidate>> {
@@ -577,20 +659,29 @@ impl LocalId for (String, i64) {
 }
 
 pub(super) fn for_each_article(conn: &Connection, f: &mut dyn FnMut(StoredArticle) -> Result<()>) -> Result<()> {
-    let mut st =
-        conn.prepare(&format!("SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of FROM articles a ORDER BY a.id"))?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of, a.entities FROM articles a ORDER BY a.id"
+    ))?;
     let mut rows = st.query([])?;
     let mut claims = conn.prepare_cached("SELECT local, claim FROM article_claims WHERE article = ?1")?;
-    let mut entities = conn.prepare_cached("SELECT local, entity FROM article_entities WHERE article = ?1")?;
     while let Some(row) = rows.next()? {
         let article = article_ref(row, 0)?;
-        let analysis = decode_analysis(&row.get::<_, Vec<u8>>(6)?, row.get(7)?)?;
+        let text = inflate_text(row.get_ref(7)?.as_blob().map_err(rusqlite::Error::from)?)?;
+        let analysis = decode_analysis(row.get_ref(6)?.as_blob().map_err(rusqlite::Error::from)?, text)?;
         let id = article.id;
         let c = claims.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        let e = entities.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let e = entity_map(&row.get::<_, String>(9)?).map_err(|e| Error::Corrupt(format!("article {id}: {e}")))?;
         f(StoredArticle { article, analysis, claims: sort_local(c), entities: sort_local(e), copy_of: row.get(8)? })?;
     }
     Ok(())
+}
+
+/// An article's entity map: `[5,17]` (locals e1, e2, ...) or `[["e1",5],...]`.
+fn entity_map(json: &str) -> serde_json::Result<Vec<(String, i64)>> {
+    match serde_json::from_str::<Vec<i64>>(json) {
+        Ok(ids) => Ok(ids.into_iter().enumerate().map(|(i, id)| (format!("e{}", i + 1), id)).collect()),
+        Err(_) => serde_json::from_str(json),
+    }
 }
 
 #[cfg(test)]
@@ -601,10 +692,29 @@ mod tests {
     fn fts_terms_quote_everything() {
         let t = |s: &str| fts_terms(s.split_whitespace());
         assert_eq!(t("Lavrov AND Khamenei"), vec!["\"Lavrov\"", "\"AND\"", "\"Khamenei\""]);
-        assert_eq!(t("say \"no\""), vec!["\"say\"", "\"\"\"no\"\"\""]);
+        assert_eq!(t("say \"no\""), vec!["\"say\"", "\"no\""]);
         assert_eq!(t("*** \" ( )"), Vec::<String>::new());
-        assert_eq!(t("NEAR(a b) col:x"), vec!["\"NEAR(a\"", "\"b)\"", "\"col:x\""]);
+        assert_eq!(t("NEAR(a b) col:x U.S."), vec!["\"NEAR\"", "\"a\"", "\"b\"", "\"col\"", "\"x\"", "\"U\"", "\"S\""]);
         assert_eq!(t("Шойгу Шойгу"), vec!["\"Шойгу\""]);
+    }
+
+    #[test]
+    fn mark_words_brackets_matches() {
+        for (text, words, want) in [
+            ("Lavrov met Zarif in Geneva.", &["geneva"][..], "Lavrov met Zarif in [Geneva.]"),
+            ("\"No,\" he said", &["no"][..], "[\"No,\"] he said"),
+            ("", &["x"][..], ""),
+        ] {
+            assert_eq!(mark_words(text, words), want);
+        }
+    }
+
+    #[test]
+    fn entity_maps_in_both_forms() {
+        let want = vec![("e1".to_string(), 5), ("e2".to_string(), 17)];
+        assert_eq!(entity_map("[5,17]").unwrap(), want);
+        assert_eq!(entity_map(r#"[["e1",5],["e2",17]]"#).unwrap(), want);
+        assert!(entity_map("{").is_err());
     }
 
     #[test]

@@ -47,8 +47,7 @@ impl Rec {
     pub fn entity(&mut self, name: &str, kind: &str) -> usize {
         let i = self.0.entities.len();
         let local = format!("e{}", i + 1);
-        let tokens: Vec<&str> = name.split_whitespace().collect();
-        let surname = (kind == "person").then(|| claimtrail_corpus::fold_name(tokens.last().copied().unwrap_or("")));
+        let surname = (kind == "person").then(|| claimtrail_corpus::names::surname(name)).flatten();
         self.0.entities.push(EntityRecord {
             local: local.clone(),
             name: name.to_string(),
@@ -81,7 +80,8 @@ impl Rec {
             event: event.map(str::to_string),
             participants: participants.to_vec(),
             when: when.map(str::to_string),
-            terms: gist.split_whitespace().map(str::to_lowercase).collect(),
+            terms: claimtrail_corpus::terms::terms([gist]),
+            places: Vec::new(),
         });
         i
     }
@@ -173,7 +173,7 @@ pub fn story(seed: u64, words: usize) -> String {
             out.push(' ');
         }
         out.push_str(W[(x % W.len() as u64) as usize]);
-        if x % 11 == 0 {
+        if x.is_multiple_of(11) {
             out.push('.');
         }
     }
