@@ -87,19 +87,12 @@ impl LinearModel {
         for &y in ys {
             counts[y] += 1.0;
         }
-        let cw: Vec<f32> = counts
-            .iter()
-            .map(|&c| if opts.balanced && c > 0.0 { n / (classes as f32 * c) } else { 1.0 })
-            .collect();
+        let cw: Vec<f32> =
+            counts.iter().map(|&c| if opts.balanced && c > 0.0 { n / (classes as f32 * c) } else { 1.0 }).collect();
         // standardized rows; constant features (the bias) stay as they are
         let z: Vec<Vec<f32>> = xs
             .iter()
-            .map(|x| {
-                x.iter()
-                    .enumerate()
-                    .map(|(j, v)| if sd[j] > 1e-6 { (v - mean[j]) / sd[j] } else { *v })
-                    .collect()
-            })
+            .map(|x| x.iter().enumerate().map(|(j, v)| if sd[j] > 1e-6 { (v - mean[j]) / sd[j] } else { *v }).collect())
             .collect();
         let mut w = vec![vec![0.0f32; classes]; d];
         let mut grad = vec![vec![0.0f32; classes]; d];

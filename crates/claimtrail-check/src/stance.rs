@@ -79,20 +79,14 @@ struct Counts {
     hedge: f32,
     neg: f32,
     support: f32,
-    /// Negations plus negative words of the query's antonym classes (for polarity).
-    polar: u32,
 }
 
-fn count(toks: &[Tok], qi: &[u8], q: &Query) -> Counts {
+fn count(toks: &[Tok], qi: &[u8]) -> Counts {
     let mut c = Counts::default();
     for (t, &i) in toks.iter().zip(qi) {
         let f = t.cue.flags;
         if f & NEG != 0 {
             c.neg += 1.0;
-            c.polar += 1;
-        }
-        if t.cue.class != 0 && t.cue.sign < 0 && q.classes.iter().any(|(k, _)| *k == t.cue.class) {
-            c.polar += 1;
         }
         // a refuting or hedging word that is a query term is part of the proposition, not the voice
         if i == u8::MAX {
@@ -108,6 +102,48 @@ fn count(toks: &[Tok], qi: &[u8], q: &Query) -> Counts {
         }
     }
     c
+}
+
+/// Whether a statement's polarity is opposite to the query's. Two signs are compared: the
+/// parity of negations that bear on a query term (one of the next three words is a query term:
+/// "is not genuine", not "he was not there when the bridge closed"), and, for each antonym
+/// class the query and the statement share, the sign most of its words carry ("genuine" +
+/// against "fake" -). Each difference flips the polarity once.
+fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> bool {
+    let mut negs = 0u32;
+    for (i, t) in toks.iter().enumerate() {
+        if t.cue.flags & NEG != 0 && qi[i + 1..(i + 4).min(qi.len())].iter().any(|&k| k != u8::MAX) {
+            negs += 1;
+        }
+    }
+    let mut flip = negs % 2 != q.negations % 2;
+    let mut done: Vec<u8> = Vec::new();
+    for &(class, _) in &q.classes {
+        if done.contains(&class) {
+            continue;
+        }
+        done.push(class);
+        let sign = majority(toks.iter().filter(|t| t.cue.class == class).map(|t| t.cue.sign));
+        if sign != 0 && sign != q.class_sign(class) {
+            flip = !flip;
+        }
+    }
+    flip
+}
+
+/// The sign most of `signs` carry; the first one on a tie; 0 for none.
+pub(crate) fn majority(signs: impl Iterator<Item = i8>) -> i8 {
+    let (mut sum, mut first) = (0i32, 0i8);
+    for s in signs {
+        if first == 0 {
+            first = s;
+        }
+        sum += i32::from(s);
+    }
+    match sum.signum() {
+        0 => first,
+        x => x as i8,
+    }
 }
 
 fn ln1(x: f32) -> f32 {
@@ -148,8 +184,7 @@ fn score(p: &PreparedDoc, s: &Stmt, qi: &[u8], q: &Query, qw: &[f32], qtotal: f3
         prev = i;
     }
     let cov_q: f32 = (0..q.terms.len()).filter(|i| mask & (1 << i) != 0).map(|i| qw[i]).sum::<f32>() / qtotal;
-    let cov_bi =
-        if q.bigrams.is_empty() { cov_q } else { bimask.count_ones() as f32 / q.bigrams.len() as f32 };
+    let cov_bi = if q.bigrams.is_empty() { cov_q } else { bimask.count_ones() as f32 / q.bigrams.len() as f32 };
     let total = p.cum_idf[hi] - p.cum_idf[lo];
     let cov_s = if total > 0.0 { (matched_idf / total).min(1.0) } else { 0.0 };
     Score { sim: 0.7 * cov_q + 0.2 * cov_bi + 0.1 * cov_s, cov_q, cov_bi, cov_s }
@@ -213,12 +248,8 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     let sc = scores[best];
     let n_sents = p.sents.len();
     let sent_sims = &scores[..n_sents];
-    let second = sent_sims
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != stmt.sent)
-        .map(|(_, s)| s.sim)
-        .fold(0.0f32, f32::max);
+    let second =
+        sent_sims.iter().enumerate().filter(|(i, _)| *i != stmt.sent).map(|(_, s)| s.sim).fold(0.0f32, f32::max);
     let n_rel = sent_sims.iter().filter(|s| s.sim >= RELEVANT).count() as f32;
     let present = |pred: &dyn Fn(&crate::Term) -> bool| {
         let (mut n, mut k) = (0.0f32, 0.0f32);
@@ -258,7 +289,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     let range = |lo: u32, hi: u32| {
         let (lo, hi) = (lo as usize, (hi as usize).min(p.toks.len()));
         let lo = lo.min(hi);
-        count(&p.toks[lo..hi], &qi[lo..hi], q)
+        count(&p.toks[lo..hi], &qi[lo..hi])
     };
     let sc_counts = range(stmt.lo, stmt.hi);
     let attr = stmt.attr.and_then(|i| doc.attributions.get(i));
@@ -268,7 +299,12 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         None if sc_counts.hedge > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
         None => Stance::Asserts,
     };
-    let mismatch = (sc_counts.polar % 2 == 1) != q.negative();
+    let stmt_range = |st: &Stmt| {
+        let hi = (st.hi as usize).min(p.toks.len());
+        let lo = (st.lo as usize).min(hi);
+        mismatch(&p.toks[lo..hi], &qi[lo..hi], q)
+    };
+    let mismatch = stmt_range(&stmt);
     let rule = combine(source, mismatch);
 
     // the sentence of the statement, its neighbourhood, the whole document
@@ -283,7 +319,8 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     for (i, sn) in p.sents.iter().enumerate() {
         if scores[i].sim >= RELEVANT {
             let c = range(sn.lo, sn.hi);
-            if (c.polar % 2 == 1) != q.negative() {
+            let st = Stmt { lo: sn.lo, hi: sn.hi, start: sn.start, end: sn.end, sent: i, attr: None };
+            if stmt_range(&st) {
                 rel_mismatch += 1.0;
             } else {
                 rel_match += 1.0;
@@ -296,8 +333,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     for (st, scr) in p.stmts.iter().zip(&scores).skip(n_sents) {
         if scr.sim >= RELEVANT {
             if let Some(a) = st.attr.and_then(|i| doc.attributions.get(i)) {
-                let c = range(st.lo, st.hi);
-                let mm = (c.polar % 2 == 1) != q.negative();
+                let mm = stmt_range(st);
                 let oh = one_hot(combine(a.stance, mm));
                 for (x, v) in att.iter_mut().zip(oh) {
                     *x += v;
@@ -360,5 +396,15 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     ];
     debug_assert_eq!(related.len(), RELATED_FEATURES.len());
     debug_assert_eq!(stance.len(), STANCE_FEATURES.len());
-    Some(Evidence { related, stance, rule, similarity: sc.sim, stmt })
+    Some(Evidence {
+        related,
+        stance,
+        rule,
+        mismatch,
+        source,
+        negated_query: q.negative(),
+        refuting_document: d.refute > 0.0,
+        similarity: sc.sim,
+        stmt,
+    })
 }

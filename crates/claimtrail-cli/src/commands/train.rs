@@ -109,7 +109,14 @@ fn df_texts(conll: &Path, texts: &Path, jsonl: &Path) -> anyhow::Result<Vec<Stri
 }
 
 /// Rebuilds `df.tsv` and `check.model` (see [`Model::Check`]).
-fn train_check(fnc1: &Path, conll: &Path, texts: &Path, wikinews: &Path, out: &Path, iterations: usize) -> anyhow::Result<()> {
+fn train_check(
+    fnc1: &Path,
+    conll: &Path,
+    texts: &Path,
+    wikinews: &Path,
+    out: &Path,
+    iterations: usize,
+) -> anyhow::Result<()> {
     use claimtrail_check::model::{LinearModel, TrainOptions};
     use claimtrail_check::stance::{RELATED_FEATURES, STANCE_FEATURES};
     use claimtrail_eval::fnc1;
