@@ -420,8 +420,13 @@ impl Matcher {
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
+        // The related model's log-odds, softened (divided by 4) so that strong matches stay
+        // apart instead of all rounding to 1.0; 0.5 is still the model's even odds.
         let score = match &self.related {
-            Some(m) => m.probabilities(&ev.related)[1],
+            Some(m) => {
+                let z = m.scores(&ev.related);
+                1.0 / (1.0 + (-(z[1] - z[0]) / 4.0).exp())
+            }
             None => ev.similarity,
         };
         let threshold = if self.related.is_some() { 0.5 } else { FALLBACK_THRESHOLD };

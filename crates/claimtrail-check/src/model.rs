@@ -37,8 +37,8 @@ impl Default for TrainOptions {
 }
 
 impl LinearModel {
-    /// Class scores turned into probabilities.
-    pub fn probabilities(&self, x: &[f32]) -> Vec<f32> {
+    /// Class scores (log-odds up to a constant).
+    pub fn scores(&self, x: &[f32]) -> Vec<f32> {
         let mut z = vec![0.0f32; self.classes];
         for (xi, w) in x.iter().zip(&self.weights) {
             if *xi != 0.0 {
@@ -47,6 +47,12 @@ impl LinearModel {
                 }
             }
         }
+        z
+    }
+
+    /// Class scores turned into probabilities.
+    pub fn probabilities(&self, x: &[f32]) -> Vec<f32> {
+        let mut z = self.scores(x);
         softmax(&mut z);
         z
     }

@@ -67,7 +67,16 @@ pub const STANCE_FEATURES: &[&str] = &[
     "cov_doc",
     "lead",
     "d_len",
+    "lead_refute",
+    "lead_hedge",
+    "near_refute",
+    "near_hedge",
+    "near_neg",
+    "near_support",
 ];
+
+/// Words either side of a query term that count as its neighbourhood (`near_*` features).
+const NEAR: usize = 5;
 
 /// Similarity above which a sentence counts as relevant to the query.
 const RELEVANT: f32 = 0.3;
@@ -341,6 +350,27 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
             }
         }
     }
+    let lead_counts = range(0, p.sents[n_sents.min(2) - 1].hi);
+    // cue words close to a query term anywhere in the document
+    let mut near = Counts::default();
+    let mut close = vec![false; p.toks.len()];
+    let mut since = usize::MAX;
+    for (j, c) in close.iter_mut().enumerate() {
+        since = if qi[j] != u8::MAX { 0 } else { since.saturating_add(1) };
+        *c = since > 0 && since <= NEAR;
+    }
+    let mut until = usize::MAX;
+    for j in (0..p.toks.len()).rev() {
+        until = if qi[j] != u8::MAX { 0 } else { until.saturating_add(1) };
+        close[j] |= until > 0 && until <= NEAR;
+    }
+    for (t, _) in p.toks.iter().zip(&close).filter(|(_, c)| **c) {
+        let f = t.cue.flags;
+        near.refute += f32::from(u8::from(f & REFUTE != 0));
+        near.hedge += f32::from(u8::from(f & HEDGE != 0));
+        near.neg += f32::from(u8::from(f & NEG != 0));
+        near.support += f32::from(u8::from(f & SUPPORT != 0));
+    }
     let rh = one_hot(rule);
     let ah = attr.map_or([0.0; 4], |a| one_hot(a.stance));
     let qneg = if q.negative() { 1.0 } else { 0.0 };
@@ -393,6 +423,12 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         cov_doc,
         if stmt.sent < 3 { 1.0 } else { 0.0 },
         ln1(ns),
+        ln1(lead_counts.refute),
+        ln1(lead_counts.hedge),
+        ln1(near.refute),
+        ln1(near.hedge),
+        ln1(near.neg),
+        ln1(near.support),
     ];
     debug_assert_eq!(related.len(), RELATED_FEATURES.len());
     debug_assert_eq!(stance.len(), STANCE_FEATURES.len());
