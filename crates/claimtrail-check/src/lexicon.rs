@@ -15,10 +15,14 @@ pub const HEDGE: u8 = 4;
 pub const SUPPORT: u8 = 8;
 /// A no-knowledge word ("unknown", "unclear", "declined").
 pub const UNKNOWN: u8 = 16;
+/// A reporting word that distances the writer without doubting ("claims", "according", "sources").
+pub const REPORT: u8 = 32;
 
+#[rustfmt::skip]
 const NEGATIONS: &[&str] =
     &["not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot", "nowhere", "n't"];
 
+#[rustfmt::skip]
 const REFUTING: &[&str] = &[
     "fake",
     "fakes",
@@ -89,73 +93,23 @@ const REFUTING: &[&str] = &[
     "contradicted",
 ];
 
+#[rustfmt::skip]
 const HEDGING: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "alleged",
-    "alleges",
-    "apparently",
-    "purportedly",
-    "purported",
-    "supposedly",
-    "supposed",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "rumored",
-    "rumoured",
-    "unconfirmed",
-    "unverified",
-    "may",
-    "might",
-    "could",
-    "possibly",
-    "possible",
-    "perhaps",
-    "likely",
-    "unlikely",
-    "probably",
-    "suggest",
-    "suggests",
-    "suggested",
-    "appears",
-    "appear",
-    "appeared",
-    "seems",
-    "seem",
-    "seemingly",
-    "believed",
-    "speculation",
-    "speculate",
-    "speculated",
-    "claims",
-    "claimed",
-    "claim",
-    "claiming",
-    "if",
-    "whether",
-    "uncertain",
-    "reports",
-    "reported",
-    "report",
-    "according",
-    "sources",
-    "source",
-    "would",
-    "potentially",
-    "allegation",
-    "allegations",
-    "thought",
-    "expected",
-    "tipped",
-    "hinted",
-    "hints",
-    "rumoured",
-    "question",
-    "questions",
+    "reportedly", "allegedly", "alleged", "alleges", "apparently", "purportedly", "purported", "supposedly",
+    "supposed", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "unconfirmed", "unverified", "may",
+    "might", "could", "possibly", "possible", "perhaps", "likely", "unlikely", "probably", "appears", "appear",
+    "seems", "seem", "seemingly", "speculation", "speculate", "speculated", "uncertain", "potentially",
+    "allegation", "allegations",
 ];
 
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "suggest", "suggests", "suggested", "appeared", "believed", "claims", "claimed", "claim", "claiming", "if",
+    "whether", "reports", "reported", "report", "according", "sources", "source", "would", "thought", "expected",
+    "tipped", "hinted", "hints", "question", "questions",
+];
+
+#[rustfmt::skip]
 const SUPPORTING: &[&str] = &[
     "confirmed",
     "confirms",
@@ -188,10 +142,12 @@ const SUPPORTING: &[&str] = &[
     "certainly",
 ];
 
+#[rustfmt::skip]
 const UNKNOWING: &[&str] = &["unknown", "unclear", "declined", "decline", "declines", "unavailable", "unreachable"];
 
 /// Antonym classes: words of one class speak of the same property with a sign.
 /// "fake" (-) and "genuine" (+) are the same question answered both ways.
+#[rustfmt::skip]
 const ANTONYMS: &[(&str, &[&str], &[&str])] = &[
     (
         "#authentic",
@@ -265,7 +221,7 @@ impl Lexicon {
     pub fn new() -> Self {
         let mut words: HashMap<&'static str, Cue> = HashMap::new();
         for (list, flag) in
-            [(NEGATIONS, NEG), (REFUTING, REFUTE), (HEDGING, HEDGE), (SUPPORTING, SUPPORT), (UNKNOWING, UNKNOWN)]
+            [(NEGATIONS, NEG), (REFUTING, REFUTE), (HEDGING, HEDGE), (SUPPORTING, SUPPORT), (UNKNOWING, UNKNOWN), (REPORTING, REPORT)]
         {
             for w in list {
                 words.entry(w).or_default().flags |= flag;

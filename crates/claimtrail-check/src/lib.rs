@@ -582,6 +582,39 @@ mod match_tests {
     }
 
     #[test]
+    fn who_says_it() {
+        // (query, article, stance, source contains)
+        let cases: &[(&str, &str, Stance, &str)] = &[
+            (
+                "The Orlen dam cracked during the storm",
+                "The Orlen dam cracked during the storm, engineers said on Sunday. Repairs will take a month.",
+                Stance::Asserts,
+                "engineers",
+            ),
+            (
+                "The Orlen dam cracked during the storm",
+                "The regional water authority denied that the Orlen dam cracked during the storm. \
+                 Inspectors found no damage.",
+                Stance::Denies,
+                "authority",
+            ),
+            (
+                "The Orlen dam cracked during the storm",
+                "The Orlen dam reportedly cracked during the storm, though no official has confirmed it.",
+                Stance::Hedges,
+                "",
+            ),
+        ];
+        let m = Matcher::new();
+        for &(query, text, want, source) in cases {
+            let doc = analyze(text);
+            let got = m.match_document(&m.parse_query(query), &doc).unwrap_or_else(|| panic!("no match: {text}"));
+            assert_eq!(got.stance, want, "{text}: {got:?}");
+            assert!(got.source.as_deref().unwrap_or("").contains(source), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn unrelated_documents_do_not_match() {
         let m = Matcher::new();
         let q = m.parse_query("The photo of the flooded museum is a fake");

@@ -9,7 +9,7 @@
 use claimtrail_core::contract::Analysis;
 use claimtrail_core::Stance;
 
-use crate::lexicon::{HEDGE, NEG, REFUTE, SUPPORT};
+use crate::lexicon::{HEDGE, NEG, REFUTE, REPORT, SUPPORT};
 use crate::{Evidence, Matcher, PreparedDoc, Query, Stmt, Tok, CLASS_IDF};
 
 /// Stances the stance model chooses among, in class order.
@@ -73,6 +73,10 @@ pub const STANCE_FEATURES: &[&str] = &[
     "near_hedge",
     "near_neg",
     "near_support",
+    "s_report",
+    "w_report",
+    "d_report",
+    "near_report",
 ];
 
 /// Words either side of a query term that count as its neighbourhood (`near_*` features).
@@ -88,6 +92,10 @@ struct Counts {
     hedge: f32,
     neg: f32,
     support: f32,
+    /// Reporting words alone ("claims", "according"); `hedge` counts them too.
+    report: f32,
+    /// Hedging words alone ("reportedly", "may"): the article voice's hedges.
+    doubt: f32,
 }
 
 fn count(toks: &[Tok], qi: &[u8]) -> Counts {
@@ -102,11 +110,17 @@ fn count(toks: &[Tok], qi: &[u8]) -> Counts {
             if f & REFUTE != 0 {
                 c.refute += 1.0;
             }
-            if f & HEDGE != 0 {
+            if f & (HEDGE | REPORT) != 0 {
                 c.hedge += 1.0;
+            }
+            if f & HEDGE != 0 {
+                c.doubt += 1.0;
             }
             if f & SUPPORT != 0 {
                 c.support += 1.0;
+            }
+            if f & REPORT != 0 {
+                c.report += 1.0;
             }
         }
     }
@@ -305,7 +319,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     let source = match attr {
         Some(a) => a.stance,
         None if sc_counts.refute > 0.0 => Stance::Denies,
-        None if sc_counts.hedge > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
+        None if sc_counts.doubt > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
         None => Stance::Asserts,
     };
     let stmt_range = |st: &Stmt| {
@@ -367,9 +381,10 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     for (t, _) in p.toks.iter().zip(&close).filter(|(_, c)| **c) {
         let f = t.cue.flags;
         near.refute += f32::from(u8::from(f & REFUTE != 0));
-        near.hedge += f32::from(u8::from(f & HEDGE != 0));
+        near.hedge += f32::from(u8::from(f & (HEDGE | REPORT) != 0));
         near.neg += f32::from(u8::from(f & NEG != 0));
         near.support += f32::from(u8::from(f & SUPPORT != 0));
+        near.report += f32::from(u8::from(f & REPORT != 0));
     }
     let rh = one_hot(rule);
     let ah = attr.map_or([0.0; 4], |a| one_hot(a.stance));
@@ -429,6 +444,10 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         ln1(near.hedge),
         ln1(near.neg),
         ln1(near.support),
+        ln1(sent_counts.report),
+        ln1(before.report + after.report),
+        ln1(d.report),
+        ln1(near.report),
     ];
     debug_assert_eq!(related.len(), RELATED_FEATURES.len());
     debug_assert_eq!(stance.len(), STANCE_FEATURES.len());
