@@ -220,9 +220,14 @@ impl Lexicon {
     /// Builds the lexicon from the lists above.
     pub fn new() -> Self {
         let mut words: HashMap<&'static str, Cue> = HashMap::new();
-        for (list, flag) in
-            [(NEGATIONS, NEG), (REFUTING, REFUTE), (HEDGING, HEDGE), (SUPPORTING, SUPPORT), (UNKNOWING, UNKNOWN), (REPORTING, REPORT)]
-        {
+        for (list, flag) in [
+            (NEGATIONS, NEG),
+            (REFUTING, REFUTE),
+            (HEDGING, HEDGE),
+            (SUPPORTING, SUPPORT),
+            (UNKNOWING, UNKNOWN),
+            (REPORTING, REPORT),
+        ] {
             for w in list {
                 words.entry(w).or_default().flags |= flag;
             }

@@ -84,6 +84,9 @@ pub struct Query {
     pub negations: u32,
     /// Refuting words ("hoax", "false") outside the query's antonym classes.
     pub refuting: u32,
+    /// Antonym classes (0 for none) of the query's refuting words ("hoax", "denies"): a query
+    /// that calls something a hoax says its proposition is not so.
+    pub denials: Vec<u8>,
     /// Hedging words ("reportedly", "may").
     pub hedging: u32,
     /// Ends with a question mark.
@@ -119,6 +122,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         bigrams: Vec::new(),
         negations: 0,
         refuting: 0,
+        denials: Vec::new(),
         hedging: 0,
         question: text.trim_end().ends_with('?'),
         classes: Vec::new(),
@@ -134,6 +138,9 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         }
         if cue.flags & HEDGE != 0 {
             q.hedging += 1;
+        }
+        if cue.flags & REFUTE != 0 {
+            q.denials.push(cue.class);
         }
         if cue.class != 0 {
             q.classes.push((cue.class, cue.sign));

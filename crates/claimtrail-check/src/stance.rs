@@ -131,15 +131,19 @@ fn count(toks: &[Tok], qi: &[u8]) -> Counts {
 /// parity of negations that bear on a query term (one of the next three words is a query term:
 /// "is not genuine", not "he was not there when the bridge closed"), and, for each antonym
 /// class the query and the statement share, the sign most of its words carry ("genuine" +
-/// against "fake" -). Each difference flips the polarity once.
-fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> bool {
+/// against "fake" -). Each difference flips the polarity once. A refuting word of the query
+/// ("hoax", "denies") whose class the statement does not share counts as a query negation.
+/// Returns the mismatch and whether the query counted as negated.
+fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> (bool, bool) {
     let mut negs = 0u32;
     for (i, t) in toks.iter().enumerate() {
         if t.cue.flags & NEG != 0 && qi[i + 1..(i + 4).min(qi.len())].iter().any(|&k| k != u8::MAX) {
             negs += 1;
         }
     }
-    let mut flip = negs % 2 != q.negations % 2;
+    let shared = |c: u8| c != 0 && toks.iter().any(|t| t.cue.class == c);
+    let q_negs = q.negations + q.denials.iter().filter(|&&c| !shared(c)).count() as u32;
+    let mut flip = negs % 2 != q_negs % 2;
     let mut done: Vec<u8> = Vec::new();
     for &(class, _) in &q.classes {
         if done.contains(&class) {
@@ -151,7 +155,7 @@ fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> bool {
             flip = !flip;
         }
     }
-    flip
+    (flip, q_negs % 2 == 1)
 }
 
 /// The sign most of `signs` carry; the first one on a tie; 0 for none.
@@ -327,7 +331,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         let lo = (st.lo as usize).min(hi);
         mismatch(&p.toks[lo..hi], &qi[lo..hi], q)
     };
-    let mismatch = stmt_range(&stmt);
+    let (mismatch, negated_query) = stmt_range(&stmt);
     let rule = combine(source, mismatch);
 
     // the sentence of the statement, its neighbourhood, the whole document
@@ -343,7 +347,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         if scores[i].sim >= RELEVANT {
             let c = range(sn.lo, sn.hi);
             let st = Stmt { lo: sn.lo, hi: sn.hi, start: sn.start, end: sn.end, sent: i, attr: None };
-            if stmt_range(&st) {
+            if stmt_range(&st).0 {
                 rel_mismatch += 1.0;
             } else {
                 rel_match += 1.0;
@@ -356,7 +360,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     for (st, scr) in p.stmts.iter().zip(&scores).skip(n_sents) {
         if scr.sim >= RELEVANT {
             if let Some(a) = st.attr.and_then(|i| doc.attributions.get(i)) {
-                let mm = stmt_range(st);
+                let mm = stmt_range(st).0;
                 let oh = one_hot(combine(a.stance, mm));
                 for (x, v) in att.iter_mut().zip(oh) {
                     *x += v;
@@ -388,7 +392,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     }
     let rh = one_hot(rule);
     let ah = attr.map_or([0.0; 4], |a| one_hot(a.stance));
-    let qneg = if q.negative() { 1.0 } else { 0.0 };
+    let qneg = if negated_query { 1.0 } else { 0.0 };
     let mm = if mismatch { 1.0 } else { 0.0 };
     let ns = n_sents as f32;
     let stance = vec![
@@ -457,7 +461,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         rule,
         mismatch,
         source,
-        negated_query: q.negative(),
+        negated_query,
         refuting_document: d.refute > 0.0,
         similarity: sc.sim,
         stmt,
