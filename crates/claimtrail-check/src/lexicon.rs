@@ -15,48 +15,165 @@ pub const HEDGE: u8 = 4;
 pub const SUPPORT: u8 = 8;
 /// A no-knowledge word ("unknown", "unclear", "declined").
 pub const UNKNOWN: u8 = 16;
+/// A reporting word that distances the writer without doubting ("claims", "according", "sources").
+pub const REPORT: u8 = 32;
 
+#[rustfmt::skip]
 const NEGATIONS: &[&str] =
     &["not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot", "nowhere", "n't"];
 
+#[rustfmt::skip]
 const REFUTING: &[&str] = &[
-    "fake", "fakes", "faked", "hoax", "hoaxes", "false", "falsely", "falsehood", "debunk", "debunked", "debunks",
-    "debunking", "deny", "denied", "denies", "denial", "denying", "refute", "refuted", "refutes", "fraud",
-    "fraudulent", "bogus", "untrue", "fabricated", "fabrication", "doctored", "photoshopped", "satire", "satirical",
-    "misleading", "myth", "nonsense", "dismissed", "dismisses", "rejected", "rejects", "incorrect", "wrong", "lie",
-    "lies", "lied", "phony", "phoney", "fictitious", "fictional", "prank", "spoof", "retract", "retracted",
-    "retraction", "mistaken", "erroneous", "baseless", "unfounded", "disproved", "disproven", "scam", "forged",
-    "forgery", "invented", "made-up", "debunker", "rubbish", "contradict", "contradicts", "contradicted",
+    "fake",
+    "fakes",
+    "faked",
+    "hoax",
+    "hoaxes",
+    "false",
+    "falsely",
+    "falsehood",
+    "debunk",
+    "debunked",
+    "debunks",
+    "debunking",
+    "deny",
+    "denied",
+    "denies",
+    "denial",
+    "denying",
+    "refute",
+    "refuted",
+    "refutes",
+    "fraud",
+    "fraudulent",
+    "bogus",
+    "untrue",
+    "fabricated",
+    "fabrication",
+    "doctored",
+    "photoshopped",
+    "satire",
+    "satirical",
+    "misleading",
+    "myth",
+    "nonsense",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
+    "incorrect",
+    "wrong",
+    "lie",
+    "lies",
+    "lied",
+    "phony",
+    "phoney",
+    "fictitious",
+    "fictional",
+    "prank",
+    "spoof",
+    "retract",
+    "retracted",
+    "retraction",
+    "mistaken",
+    "erroneous",
+    "baseless",
+    "unfounded",
+    "disproved",
+    "disproven",
+    "scam",
+    "forged",
+    "forgery",
+    "invented",
+    "made-up",
+    "debunker",
+    "rubbish",
+    "contradict",
+    "contradicts",
+    "contradicted",
 ];
 
+#[rustfmt::skip]
 const HEDGING: &[&str] = &[
     "reportedly", "allegedly", "alleged", "alleges", "apparently", "purportedly", "purported", "supposedly",
     "supposed", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "unconfirmed", "unverified", "may",
-    "might", "could", "possibly", "possible", "perhaps", "likely", "unlikely", "probably", "suggest", "suggests",
-    "suggested", "appears", "appear", "appeared", "seems", "seem", "seemingly", "believed", "speculation",
-    "speculate", "speculated", "claims", "claimed", "claim", "claiming", "if", "whether", "uncertain", "reports",
-    "reported", "report", "according", "sources", "source", "would", "potentially", "allegation", "allegations",
-    "thought", "expected", "tipped", "hinted", "hints", "rumoured", "question", "questions",
+    "might", "could", "possibly", "possible", "perhaps", "likely", "unlikely", "probably", "appears", "appear",
+    "seems", "seem", "seemingly", "speculation", "speculate", "speculated", "uncertain", "potentially",
+    "allegation", "allegations",
 ];
 
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "suggest", "suggests", "suggested", "appeared", "believed", "claims", "claimed", "claim", "claiming", "if",
+    "whether", "reports", "reported", "report", "according", "sources", "source", "would", "thought", "expected",
+    "tipped", "hinted", "hints", "question", "questions",
+];
+
+#[rustfmt::skip]
 const SUPPORTING: &[&str] = &[
-    "confirmed", "confirms", "confirm", "confirmation", "announced", "announces", "revealed", "reveals", "shows",
-    "showed", "shown", "proved", "proves", "proof", "evidence", "official", "officially", "indeed", "actually",
-    "verified", "verify", "admitted", "admits", "acknowledged", "true", "fact", "really", "definitely", "certainly",
+    "confirmed",
+    "confirms",
+    "confirm",
+    "confirmation",
+    "announced",
+    "announces",
+    "revealed",
+    "reveals",
+    "shows",
+    "showed",
+    "shown",
+    "proved",
+    "proves",
+    "proof",
+    "evidence",
+    "official",
+    "officially",
+    "indeed",
+    "actually",
+    "verified",
+    "verify",
+    "admitted",
+    "admits",
+    "acknowledged",
+    "true",
+    "fact",
+    "really",
+    "definitely",
+    "certainly",
 ];
 
+#[rustfmt::skip]
 const UNKNOWING: &[&str] = &["unknown", "unclear", "declined", "decline", "declines", "unavailable", "unreachable"];
 
 /// Antonym classes: words of one class speak of the same property with a sign.
 /// "fake" (-) and "genuine" (+) are the same question answered both ways.
+#[rustfmt::skip]
 const ANTONYMS: &[(&str, &[&str], &[&str])] = &[
     (
         "#authentic",
         &["genuine", "real", "authentic", "true", "legit", "legitimate", "accurate", "correct"],
         &[
-            "fake", "faked", "fakes", "hoax", "hoaxes", "false", "fabricated", "doctored", "photoshopped", "bogus",
-            "phony", "phoney", "forged", "fictitious", "untrue", "inaccurate", "incorrect", "satire", "satirical",
-            "prank", "spoof",
+            "fake",
+            "faked",
+            "fakes",
+            "hoax",
+            "hoaxes",
+            "false",
+            "fabricated",
+            "doctored",
+            "photoshopped",
+            "bogus",
+            "phony",
+            "phoney",
+            "forged",
+            "fictitious",
+            "untrue",
+            "inaccurate",
+            "incorrect",
+            "satire",
+            "satirical",
+            "prank",
+            "spoof",
         ],
     ),
     ("#alive", &["alive", "survived", "survives", "survivor", "living"], &["dead", "died", "dies", "death", "killed"]),
@@ -66,7 +183,11 @@ const ANTONYMS: &[(&str, &[&str], &[&str])] = &[
         &["denied", "denies", "deny", "denial", "refuted", "refutes", "debunked", "dismissed", "disproved"],
     ),
     ("#guilty", &["guilty", "convicted"], &["innocent", "acquitted", "exonerated", "cleared"]),
-    ("#accept", &["accepted", "accepts", "accept", "approved", "approves", "approve"], &["rejected", "rejects", "reject", "refused", "refuses", "refuse", "declined", "vetoed"]),
+    (
+        "#accept",
+        &["accepted", "accepts", "accept", "approved", "approves", "approve"],
+        &["rejected", "rejects", "reject", "refused", "refuses", "refuse", "declined", "vetoed"],
+    ),
     ("#win", &["won", "wins", "win", "victory", "winner"], &["lost", "loses", "lose", "defeat", "defeated", "loser"]),
     ("#safe", &["safe", "harmless"], &["dangerous", "harmful", "unsafe", "toxic"]),
     ("#found", &["found", "located", "discovered", "rescued"], &["missing", "disappeared", "vanished"]),
@@ -99,9 +220,14 @@ impl Lexicon {
     /// Builds the lexicon from the lists above.
     pub fn new() -> Self {
         let mut words: HashMap<&'static str, Cue> = HashMap::new();
-        for (list, flag) in
-            [(NEGATIONS, NEG), (REFUTING, REFUTE), (HEDGING, HEDGE), (SUPPORTING, SUPPORT), (UNKNOWING, UNKNOWN)]
-        {
+        for (list, flag) in [
+            (NEGATIONS, NEG),
+            (REFUTING, REFUTE),
+            (HEDGING, HEDGE),
+            (SUPPORTING, SUPPORT),
+            (UNKNOWING, UNKNOWN),
+            (REPORTING, REPORT),
+        ] {
             for w in list {
                 words.entry(w).or_default().flags |= flag;
             }

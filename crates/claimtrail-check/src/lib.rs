@@ -80,10 +80,13 @@ pub struct Query {
     pub terms: Vec<Term>,
     /// Consecutive content-term pairs, as term indices.
     pub bigrams: Vec<(u8, u8)>,
-    /// Negations ("not", "n't", "never").
+    /// Negations ("not", "n't", "never") followed within three words by a content word.
     pub negations: u32,
     /// Refuting words ("hoax", "false") outside the query's antonym classes.
     pub refuting: u32,
+    /// Antonym classes (0 for none) of the query's refuting words ("hoax", "denies"): a query
+    /// that calls something a hoax says its proposition is not so.
+    pub denials: Vec<u8>,
     /// Hedging words ("reportedly", "may").
     pub hedging: u32,
     /// Ends with a question mark.
@@ -94,9 +97,14 @@ pub struct Query {
 }
 
 impl Query {
-    /// The polarity of the query: negations and negative antonyms, counted mod 2 (true = odd).
+    /// Whether the query is negated (an odd number of negations).
     pub fn negative(&self) -> bool {
-        (self.negations + self.classes.iter().filter(|c| c.1 < 0).count() as u32) % 2 == 1
+        self.negations % 2 == 1
+    }
+
+    /// The sign most words of antonym class `class` carry in the query (0 when absent).
+    pub fn class_sign(&self, class: u8) -> i8 {
+        stance::majority(self.classes.iter().filter(|c| c.0 == class).map(|c| c.1))
     }
 }
 
@@ -114,6 +122,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         bigrams: Vec::new(),
         negations: 0,
         refuting: 0,
+        denials: Vec::new(),
         hedging: 0,
         question: text.trim_end().ends_with('?'),
         classes: Vec::new(),
@@ -124,11 +133,14 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
     for (i, w) in words.iter().enumerate() {
         text::lower(&chars, *w, &mut buf);
         let cue = lex.get(&buf);
-        if w.nt || cue.flags & NEG != 0 {
+        if (w.nt || cue.flags & NEG != 0) && bears_on_content(&chars, &words[i + 1..], lex) {
             q.negations += 1;
         }
         if cue.flags & HEDGE != 0 {
             q.hedging += 1;
+        }
+        if cue.flags & REFUTE != 0 {
+            q.denials.push(cue.class);
         }
         if cue.class != 0 {
             q.classes.push((cue.class, cue.sign));
@@ -173,6 +185,16 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         }
     }
     q
+}
+
+/// Whether one of the (up to) three `next` words is a content word.
+fn bears_on_content(chars: &[char], next: &[text::Word], lex: &Lexicon) -> bool {
+    let mut buf = String::new();
+    next.iter().take(3).any(|w| {
+        text::lower(chars, *w, &mut buf);
+        let cue = lex.get(&buf);
+        !buf.is_empty() && (cue.class != 0 || (cue.flags & NEG == 0 && !STOPWORDS.contains(&buf.as_str())))
+    })
 }
 
 /// Words for a full-text candidate search: the query's content words, lowercased as written
@@ -258,6 +280,14 @@ pub struct Evidence {
     pub stance: Vec<f32>,
     /// The rule stance (source stance combined with polarity).
     pub rule: Stance,
+    /// The stance of whoever says the statement: the attribution's, or the article voice's.
+    pub source: Stance,
+    /// The statement's polarity is opposite to the query's (negation, antonyms).
+    pub mismatch: bool,
+    /// The query is negated.
+    pub negated_query: bool,
+    /// The document has refuting words of its own (outside the query's terms).
+    pub refuting_document: bool,
     /// Similarity of the best statement.
     pub similarity: f32,
     stmt: Stmt,
@@ -326,8 +356,8 @@ impl Matcher {
             if w.nt {
                 cue.flags |= NEG;
             }
-            let content = !buf.is_empty()
-                && (cue.class != 0 || (cue.flags & NEG == 0 && !self.stop.contains(buf.as_str())));
+            let content =
+                !buf.is_empty() && (cue.class != 0 || (cue.flags & NEG == 0 && !self.stop.contains(buf.as_str())));
             let key = if cue.class != 0 {
                 class_keys.get(usize::from(cue.class) - 1).copied().unwrap_or(0)
             } else {
@@ -397,8 +427,13 @@ impl Matcher {
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
+        // The related model's log-odds, softened (divided by 4) so that strong matches stay
+        // apart instead of all rounding to 1.0; 0.5 is still the model's even odds.
         let score = match &self.related {
-            Some(m) => m.probabilities(&ev.related)[1],
+            Some(m) => {
+                let z = m.scores(&ev.related);
+                1.0 / (1.0 + (-(z[1] - z[0]) / 4.0).exp())
+            }
             None => ev.similarity,
         };
         let threshold = if self.related.is_some() { 0.5 } else { FALLBACK_THRESHOLD };
@@ -430,11 +465,18 @@ impl Matcher {
         })
     }
 
-    /// The stance of a piece of evidence: the stance model's choice, except that a source that
-    /// says it does not know stays `no_knowledge`; the rule when no model is loaded.
+    /// The stance of a piece of evidence. Explicit evidence in the statement itself decides (the
+    /// rule stance): a source that says it does not know, a source that denies it, a statement
+    /// whose own negation or antonym opposes the query ("is genuine" against "is a fake").
+    /// A negated query against a plainly positive statement is denied by the rule only when the
+    /// document refutes nothing: a document that calls things false often restates the rumour
+    /// it debunks, and the stance model weighs that. Otherwise the stance model weighs the
+    /// statement's neighbourhood and the whole document; the rule when no model is loaded.
     pub fn decide(&self, ev: &Evidence) -> Stance {
-        if ev.rule == Stance::NoKnowledge {
-            return Stance::NoKnowledge;
+        let attributed = ev.stmt.attr.is_some();
+        let explicit_mismatch = ev.mismatch && (!ev.negated_query || !ev.refuting_document);
+        if ev.rule == Stance::NoKnowledge || explicit_mismatch || (attributed && ev.source == Stance::Denies) {
+            return ev.rule;
         }
         match &self.stance {
             Some(m) => stance::CLASSES[m.predict(&ev.stance)],
@@ -450,8 +492,10 @@ mod tests {
     #[test]
     fn query_terms_and_polarity() {
         let cases: &[(&str, &[&str], bool, u32)] = &[
-            ("The photo is a fake", &["photo", "#authentic"], true, 0),
+            ("The photo is a fake", &["photo", "#authentic"], false, 0),
             ("The photo is not genuine", &["photo", "#authentic"], true, 0),
+            ("He is not, as far as we know", &["far", "know"], true, 0),
+            ("Was it true or not?", &["#authentic"], false, 0),
             ("The mayor of Springfield resigned on Tuesday", &["mayor", "springfield", "resign", "tuesday"], false, 0),
             ("Reportedly, 12 miners are alive", &["12", "miner", "#alive"], false, 1),
             ("Nobody was hurt", &["hurt"], true, 0),
@@ -464,9 +508,142 @@ mod tests {
             assert_eq!(q.negative(), negative, "{text}");
             assert_eq!(q.hedging, hedging, "{text}");
         }
+        assert_eq!(parse_query("The photo is a fake, a hoax").class_sign(1), -1);
+        assert_eq!(parse_query("The real photo is not fake").class_sign(1), 1);
+        assert_eq!(parse_query("A real hoax").class_sign(1), 1);
+        assert_eq!(parse_query("The photo").class_sign(1), 0);
         let q = parse_query("Acme Corp buys Widget Inc for 5 billion dollars");
         assert_eq!(search_terms(&q), ["acme", "corp", "buys", "widget", "inc", "5", "billion", "dollars"]);
         assert!(q.terms[1].name && !q.terms[0].name && q.terms[5].number);
         assert_eq!(q.bigrams.len(), 7);
+    }
+}
+
+#[cfg(test)]
+mod match_tests {
+    use super::*;
+    use claimtrail_core::Meta;
+    use claimtrail_pipeline::Pipeline;
+
+    fn analyze(text: &str) -> Analysis {
+        let doc = Pipeline::new().analyze(Meta { id: "t".into(), ..Meta::default() }, text).unwrap();
+        Analysis::from_document(&doc)
+    }
+
+    #[test]
+    fn stance_toward_the_query_as_written() {
+        // (query, article, expected stance, words the matched statement contains)
+        let cases: &[(&str, &str, Stance, &str)] = &[
+            (
+                "The photo of the flooded museum is a fake",
+                "The photo of the flooded museum is genuine, experts concluded after a long review. \
+                 The museum reopened on Friday.",
+                Stance::Denies,
+                "genuine",
+            ),
+            (
+                "The photo of the flooded museum is a fake",
+                "The viral photo of the flooded museum is a fake. It was edited from a picture taken in 2009.",
+                Stance::Asserts,
+                "fake",
+            ),
+            (
+                "The photo of the flooded museum is genuine",
+                "The viral photo of the flooded museum is not genuine. It was edited from a picture taken in 2009.",
+                Stance::Denies,
+                "not genuine",
+            ),
+            (
+                "Farmers in the valley will not receive drought subsidies",
+                "Farmers in the valley will receive drought subsidies next month. The payments start in May.",
+                Stance::Denies,
+                "subsidies",
+            ),
+            (
+                "The singer Lara Voss died in a car crash",
+                "The singer Lara Voss is alive and well. A hoax story claimed she died in a car crash, \
+                 but her agent posted a new photo of her on Tuesday.",
+                Stance::Denies,
+                "Voss",
+            ),
+            (
+                "The harbour bridge in Tarnow will close for repairs",
+                "The harbour bridge in Tarnow will close for repairs in June. The city council approved \
+                 the plan on Monday after engineers found cracks in two pillars.",
+                Stance::Asserts,
+                "close for repairs",
+            ),
+        ];
+        let m = Matcher::new();
+        for &(query, text, want, contains) in cases {
+            let doc = analyze(text);
+            let got = m.match_document(&m.parse_query(query), &doc);
+            let got = got.unwrap_or_else(|| panic!("no match: {query} / {text}"));
+            assert_eq!(got.stance, want, "{query} / {text}: {got:?}");
+            assert!(got.quote.contains(contains), "{query}: {got:?}");
+            let span: String =
+                text.chars().skip(got.span[0] as usize).take((got.span[1] - got.span[0]) as usize).collect();
+            assert_eq!(span, got.quote);
+            assert!(got.score > 0.0 && got.score <= 1.0);
+        }
+    }
+
+    #[test]
+    fn who_says_it() {
+        // (query, article, stance, source contains)
+        let cases: &[(&str, &str, Stance, &str)] = &[
+            (
+                "The Orlen dam cracked during the storm",
+                "The Orlen dam cracked during the storm, engineers said on Sunday. Repairs will take a month.",
+                Stance::Asserts,
+                "engineers",
+            ),
+            (
+                "The Orlen dam cracked during the storm",
+                "The regional water authority denied that the Orlen dam cracked during the storm. \
+                 Inspectors found no damage.",
+                Stance::Denies,
+                "authority",
+            ),
+            (
+                "The Orlen dam cracked during the storm",
+                "The Orlen dam reportedly cracked during the storm, though no official has confirmed it.",
+                Stance::Hedges,
+                "",
+            ),
+        ];
+        let m = Matcher::new();
+        for &(query, text, want, source) in cases {
+            let doc = analyze(text);
+            let got = m.match_document(&m.parse_query(query), &doc).unwrap_or_else(|| panic!("no match: {text}"));
+            assert_eq!(got.stance, want, "{text}: {got:?}");
+            assert!(got.source.as_deref().unwrap_or("").contains(source), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_documents_do_not_match() {
+        let m = Matcher::new();
+        let q = m.parse_query("The photo of the flooded museum is a fake");
+        for text in [
+            "Wheat prices rose sharply on Monday as traders worried about the harvest.",
+            "A new bakery opened on Main Street, selling rye bread and pastries.",
+        ] {
+            assert_eq!(m.match_document(&q, &analyze(text)), None, "{text}");
+        }
+        assert_eq!(m.match_document(&m.parse_query(""), &analyze("Anything at all.")), None);
+        assert_eq!(m.match_document(&m.parse_query("the of and"), &analyze("The end of it.")), None);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let m = Matcher::new();
+        let long = "The committee said the plan is sound. ".repeat(2000);
+        for text in ["\"", "?!?!", "«»“”’", "a\n\n\n\nb", long.as_str(), "x. Y. z? \"Q.\" (R.)"] {
+            let doc = analyze(text);
+            for q in ["", "\"", "the plan is sound", "plan plan plan not not"] {
+                let _ = m.match_document(&m.parse_query(q), &doc);
+            }
+        }
     }
 }

@@ -37,8 +37,8 @@ impl Default for TrainOptions {
 }
 
 impl LinearModel {
-    /// Class scores turned into probabilities.
-    pub fn probabilities(&self, x: &[f32]) -> Vec<f32> {
+    /// Class scores (log-odds up to a constant).
+    pub fn scores(&self, x: &[f32]) -> Vec<f32> {
         let mut z = vec![0.0f32; self.classes];
         for (xi, w) in x.iter().zip(&self.weights) {
             if *xi != 0.0 {
@@ -47,6 +47,12 @@ impl LinearModel {
                 }
             }
         }
+        z
+    }
+
+    /// Class scores turned into probabilities.
+    pub fn probabilities(&self, x: &[f32]) -> Vec<f32> {
+        let mut z = self.scores(x);
         softmax(&mut z);
         z
     }
@@ -87,19 +93,12 @@ impl LinearModel {
         for &y in ys {
             counts[y] += 1.0;
         }
-        let cw: Vec<f32> = counts
-            .iter()
-            .map(|&c| if opts.balanced && c > 0.0 { n / (classes as f32 * c) } else { 1.0 })
-            .collect();
+        let cw: Vec<f32> =
+            counts.iter().map(|&c| if opts.balanced && c > 0.0 { n / (classes as f32 * c) } else { 1.0 }).collect();
         // standardized rows; constant features (the bias) stay as they are
         let z: Vec<Vec<f32>> = xs
             .iter()
-            .map(|x| {
-                x.iter()
-                    .enumerate()
-                    .map(|(j, v)| if sd[j] > 1e-6 { (v - mean[j]) / sd[j] } else { *v })
-                    .collect()
-            })
+            .map(|x| x.iter().enumerate().map(|(j, v)| if sd[j] > 1e-6 { (v - mean[j]) / sd[j] } else { *v }).collect())
             .collect();
         let mut w = vec![vec![0.0f32; classes]; d];
         let mut grad = vec![vec![0.0f32; classes]; d];

@@ -9,7 +9,7 @@
 use claimtrail_core::contract::Analysis;
 use claimtrail_core::Stance;
 
-use crate::lexicon::{HEDGE, NEG, REFUTE, SUPPORT};
+use crate::lexicon::{HEDGE, NEG, REFUTE, REPORT, SUPPORT};
 use crate::{Evidence, Matcher, PreparedDoc, Query, Stmt, Tok, CLASS_IDF};
 
 /// Stances the stance model chooses among, in class order.
@@ -67,7 +67,20 @@ pub const STANCE_FEATURES: &[&str] = &[
     "cov_doc",
     "lead",
     "d_len",
+    "lead_refute",
+    "lead_hedge",
+    "near_refute",
+    "near_hedge",
+    "near_neg",
+    "near_support",
+    "s_report",
+    "w_report",
+    "d_report",
+    "near_report",
 ];
+
+/// Words either side of a query term that count as its neighbourhood (`near_*` features).
+const NEAR: usize = 5;
 
 /// Similarity above which a sentence counts as relevant to the query.
 const RELEVANT: f32 = 0.3;
@@ -79,35 +92,85 @@ struct Counts {
     hedge: f32,
     neg: f32,
     support: f32,
-    /// Negations plus negative words of the query's antonym classes (for polarity).
-    polar: u32,
+    /// Reporting words alone ("claims", "according"); `hedge` counts them too.
+    report: f32,
+    /// Hedging words alone ("reportedly", "may"): the article voice's hedges.
+    doubt: f32,
 }
 
-fn count(toks: &[Tok], qi: &[u8], q: &Query) -> Counts {
+fn count(toks: &[Tok], qi: &[u8]) -> Counts {
     let mut c = Counts::default();
     for (t, &i) in toks.iter().zip(qi) {
         let f = t.cue.flags;
         if f & NEG != 0 {
             c.neg += 1.0;
-            c.polar += 1;
-        }
-        if t.cue.class != 0 && t.cue.sign < 0 && q.classes.iter().any(|(k, _)| *k == t.cue.class) {
-            c.polar += 1;
         }
         // a refuting or hedging word that is a query term is part of the proposition, not the voice
         if i == u8::MAX {
             if f & REFUTE != 0 {
                 c.refute += 1.0;
             }
-            if f & HEDGE != 0 {
+            if f & (HEDGE | REPORT) != 0 {
                 c.hedge += 1.0;
+            }
+            if f & HEDGE != 0 {
+                c.doubt += 1.0;
             }
             if f & SUPPORT != 0 {
                 c.support += 1.0;
             }
+            if f & REPORT != 0 {
+                c.report += 1.0;
+            }
         }
     }
     c
+}
+
+/// Whether a statement's polarity is opposite to the query's. Two signs are compared: the
+/// parity of negations that bear on a query term (one of the next three words is a query term:
+/// "is not genuine", not "he was not there when the bridge closed"), and, for each antonym
+/// class the query and the statement share, the sign most of its words carry ("genuine" +
+/// against "fake" -). Each difference flips the polarity once. A refuting word of the query
+/// ("hoax", "denies") whose class the statement does not share counts as a query negation.
+/// Returns the mismatch and whether the query counted as negated.
+fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> (bool, bool) {
+    let mut negs = 0u32;
+    for (i, t) in toks.iter().enumerate() {
+        if t.cue.flags & NEG != 0 && qi[i + 1..(i + 4).min(qi.len())].iter().any(|&k| k != u8::MAX) {
+            negs += 1;
+        }
+    }
+    let shared = |c: u8| c != 0 && toks.iter().any(|t| t.cue.class == c);
+    let q_negs = q.negations + q.denials.iter().filter(|&&c| !shared(c)).count() as u32;
+    let mut flip = negs % 2 != q_negs % 2;
+    let mut done: Vec<u8> = Vec::new();
+    for &(class, _) in &q.classes {
+        if done.contains(&class) {
+            continue;
+        }
+        done.push(class);
+        let sign = majority(toks.iter().filter(|t| t.cue.class == class).map(|t| t.cue.sign));
+        if sign != 0 && sign != q.class_sign(class) {
+            flip = !flip;
+        }
+    }
+    (flip, q_negs % 2 == 1)
+}
+
+/// The sign most of `signs` carry; the first one on a tie; 0 for none.
+pub(crate) fn majority(signs: impl Iterator<Item = i8>) -> i8 {
+    let (mut sum, mut first) = (0i32, 0i8);
+    for s in signs {
+        if first == 0 {
+            first = s;
+        }
+        sum += i32::from(s);
+    }
+    match sum.signum() {
+        0 => first,
+        x => x as i8,
+    }
 }
 
 fn ln1(x: f32) -> f32 {
@@ -148,8 +211,7 @@ fn score(p: &PreparedDoc, s: &Stmt, qi: &[u8], q: &Query, qw: &[f32], qtotal: f3
         prev = i;
     }
     let cov_q: f32 = (0..q.terms.len()).filter(|i| mask & (1 << i) != 0).map(|i| qw[i]).sum::<f32>() / qtotal;
-    let cov_bi =
-        if q.bigrams.is_empty() { cov_q } else { bimask.count_ones() as f32 / q.bigrams.len() as f32 };
+    let cov_bi = if q.bigrams.is_empty() { cov_q } else { bimask.count_ones() as f32 / q.bigrams.len() as f32 };
     let total = p.cum_idf[hi] - p.cum_idf[lo];
     let cov_s = if total > 0.0 { (matched_idf / total).min(1.0) } else { 0.0 };
     Score { sim: 0.7 * cov_q + 0.2 * cov_bi + 0.1 * cov_s, cov_q, cov_bi, cov_s }
@@ -213,12 +275,8 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     let sc = scores[best];
     let n_sents = p.sents.len();
     let sent_sims = &scores[..n_sents];
-    let second = sent_sims
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != stmt.sent)
-        .map(|(_, s)| s.sim)
-        .fold(0.0f32, f32::max);
+    let second =
+        sent_sims.iter().enumerate().filter(|(i, _)| *i != stmt.sent).map(|(_, s)| s.sim).fold(0.0f32, f32::max);
     let n_rel = sent_sims.iter().filter(|s| s.sim >= RELEVANT).count() as f32;
     let present = |pred: &dyn Fn(&crate::Term) -> bool| {
         let (mut n, mut k) = (0.0f32, 0.0f32);
@@ -258,17 +316,22 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     let range = |lo: u32, hi: u32| {
         let (lo, hi) = (lo as usize, (hi as usize).min(p.toks.len()));
         let lo = lo.min(hi);
-        count(&p.toks[lo..hi], &qi[lo..hi], q)
+        count(&p.toks[lo..hi], &qi[lo..hi])
     };
     let sc_counts = range(stmt.lo, stmt.hi);
     let attr = stmt.attr.and_then(|i| doc.attributions.get(i));
     let source = match attr {
         Some(a) => a.stance,
         None if sc_counts.refute > 0.0 => Stance::Denies,
-        None if sc_counts.hedge > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
+        None if sc_counts.doubt > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
         None => Stance::Asserts,
     };
-    let mismatch = (sc_counts.polar % 2 == 1) != q.negative();
+    let stmt_range = |st: &Stmt| {
+        let hi = (st.hi as usize).min(p.toks.len());
+        let lo = (st.lo as usize).min(hi);
+        mismatch(&p.toks[lo..hi], &qi[lo..hi], q)
+    };
+    let (mismatch, negated_query) = stmt_range(&stmt);
     let rule = combine(source, mismatch);
 
     // the sentence of the statement, its neighbourhood, the whole document
@@ -283,7 +346,8 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     for (i, sn) in p.sents.iter().enumerate() {
         if scores[i].sim >= RELEVANT {
             let c = range(sn.lo, sn.hi);
-            if (c.polar % 2 == 1) != q.negative() {
+            let st = Stmt { lo: sn.lo, hi: sn.hi, start: sn.start, end: sn.end, sent: i, attr: None };
+            if stmt_range(&st).0 {
                 rel_mismatch += 1.0;
             } else {
                 rel_match += 1.0;
@@ -296,8 +360,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     for (st, scr) in p.stmts.iter().zip(&scores).skip(n_sents) {
         if scr.sim >= RELEVANT {
             if let Some(a) = st.attr.and_then(|i| doc.attributions.get(i)) {
-                let c = range(st.lo, st.hi);
-                let mm = (c.polar % 2 == 1) != q.negative();
+                let mm = stmt_range(st).0;
                 let oh = one_hot(combine(a.stance, mm));
                 for (x, v) in att.iter_mut().zip(oh) {
                     *x += v;
@@ -305,9 +368,31 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
             }
         }
     }
+    let lead_counts = range(0, p.sents[n_sents.min(2) - 1].hi);
+    // cue words close to a query term anywhere in the document
+    let mut near = Counts::default();
+    let mut close = vec![false; p.toks.len()];
+    let mut since = usize::MAX;
+    for (j, c) in close.iter_mut().enumerate() {
+        since = if qi[j] != u8::MAX { 0 } else { since.saturating_add(1) };
+        *c = since > 0 && since <= NEAR;
+    }
+    let mut until = usize::MAX;
+    for j in (0..p.toks.len()).rev() {
+        until = if qi[j] != u8::MAX { 0 } else { until.saturating_add(1) };
+        close[j] |= until > 0 && until <= NEAR;
+    }
+    for (t, _) in p.toks.iter().zip(&close).filter(|(_, c)| **c) {
+        let f = t.cue.flags;
+        near.refute += f32::from(u8::from(f & REFUTE != 0));
+        near.hedge += f32::from(u8::from(f & (HEDGE | REPORT) != 0));
+        near.neg += f32::from(u8::from(f & NEG != 0));
+        near.support += f32::from(u8::from(f & SUPPORT != 0));
+        near.report += f32::from(u8::from(f & REPORT != 0));
+    }
     let rh = one_hot(rule);
     let ah = attr.map_or([0.0; 4], |a| one_hot(a.stance));
-    let qneg = if q.negative() { 1.0 } else { 0.0 };
+    let qneg = if negated_query { 1.0 } else { 0.0 };
     let mm = if mismatch { 1.0 } else { 0.0 };
     let ns = n_sents as f32;
     let stance = vec![
@@ -357,8 +442,28 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         cov_doc,
         if stmt.sent < 3 { 1.0 } else { 0.0 },
         ln1(ns),
+        ln1(lead_counts.refute),
+        ln1(lead_counts.hedge),
+        ln1(near.refute),
+        ln1(near.hedge),
+        ln1(near.neg),
+        ln1(near.support),
+        ln1(sent_counts.report),
+        ln1(before.report + after.report),
+        ln1(d.report),
+        ln1(near.report),
     ];
     debug_assert_eq!(related.len(), RELATED_FEATURES.len());
     debug_assert_eq!(stance.len(), STANCE_FEATURES.len());
-    Some(Evidence { related, stance, rule, similarity: sc.sim, stmt })
+    Some(Evidence {
+        related,
+        stance,
+        rule,
+        mismatch,
+        source,
+        negated_query,
+        refuting_document: d.refute > 0.0,
+        similarity: sc.sim,
+        stmt,
+    })
 }

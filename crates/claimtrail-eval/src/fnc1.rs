@@ -10,6 +10,9 @@
 //! (discuss -> hedges is reported apart; unrelated pairs report how often the body is matched
 //! anyway). Held-out: the pairs of bodies whose id is a multiple of 5 ([`held_out`]); models
 //! are trained on the others only.
+//!
+//! Setting `CLAIMTRAIL_FNC1_ERRORS` to a file path writes a listing of every related pair with
+//! its rank, stances and matched statement, for error analysis.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -96,7 +99,7 @@ pub struct Fnc1 {
 
 /// Whether a body belongs to the held-out part of the split (id divisible by 5).
 pub fn held_out(body: u32) -> bool {
-    body % 5 == 0
+    matches!(body % 5, 0)
 }
 
 /// Parses CSV (RFC 4180: quoted fields with doubled quotes and line breaks) into records.
@@ -214,7 +217,8 @@ pub struct Examples {
 pub fn examples(matcher: &Matcher, data: &Fnc1, analyses: &[Analysis], keep: impl Fn(u32) -> bool + Sync) -> Examples {
     let index: HashMap<u32, usize> = data.bodies.iter().enumerate().map(|(i, b)| (b.0, i)).collect();
     let prepared: Vec<_> = analyses.par_iter().map(|a| matcher.prepare(a)).collect();
-    let rows: Vec<Option<(Vec<f32>, usize, Option<(Vec<f32>, usize)>)>> = data
+    type Row = (Vec<f32>, usize, Option<(Vec<f32>, usize)>);
+    let rows: Vec<Option<Row>> = data
         .pairs
         .par_iter()
         .map(|p| {
@@ -368,6 +372,9 @@ pub fn evaluate(pipeline: &Pipeline, matcher: &Matcher, dir: &Path) -> Result<Fn
     let check_seconds = t1.elapsed().as_secs_f64();
     let by_headline: HashMap<&str, &Vec<(u32, Stance)>> = headlines.iter().copied().zip(&results).collect();
 
+    if let Some(path) = std::env::var_os("CLAIMTRAIL_FNC1_ERRORS") {
+        write_listing(Path::new(&path), matcher, &data, &analyses, &by_headline)?;
+    }
     let labels = [Label::Agree, Label::Disagree, Label::Discuss, Label::Unrelated];
     let mut parts = Vec::new();
     for (name, only_held_out) in [("held-out", true), ("all", false)] {
@@ -417,6 +424,42 @@ pub fn evaluate(pipeline: &Pipeline, matcher: &Matcher, dir: &Path) -> Result<Fn
     })
 }
 
+/// Writes one line per related pair for error analysis: label, rank (or `-`), stance, rule
+/// stance, source stance, polarity mismatch, headline, matched statement.
+fn write_listing(
+    path: &Path,
+    matcher: &Matcher,
+    data: &Fnc1,
+    analyses: &[Analysis],
+    by_headline: &HashMap<&str, &Vec<(u32, Stance)>>,
+) -> Result<()> {
+    use std::fmt::Write as _;
+    let index: HashMap<u32, usize> = data.bodies.iter().enumerate().map(|(i, b)| (b.0, i)).collect();
+    let mut out = String::new();
+    for p in data.pairs.iter().filter(|p| p.label != Label::Unrelated) {
+        let Some(&i) = index.get(&p.body) else { continue };
+        let q = matcher.parse_query(&p.headline);
+        let prep = matcher.prepare(&analyses[i]);
+        let Some(ev) = matcher.evidence(&q, &prep, &analyses[i]) else { continue };
+        let found = by_headline.get(p.headline.as_str()).and_then(|f| f.iter().position(|m| m.0 == p.body));
+        let quote = matcher.match_prepared(&q, &prep, &analyses[i]).map(|m| m.quote).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            p.label.as_str(),
+            p.body,
+            found.map_or("-".to_string(), |r| r.to_string()),
+            matcher.decide(&ev).as_str(),
+            ev.rule.as_str(),
+            ev.source.as_str(),
+            ev.mismatch,
+            p.headline,
+            quote.replace(['\t', '\n'], " ")
+        );
+    }
+    std::fs::write(path, out).map_err(|source| Error::Io { path: path.display().to_string(), source })
+}
+
 impl fmt::Display for Fnc1Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -433,7 +476,18 @@ impl fmt::Display for Fnc1Report {
             writeln!(
                 f,
                 "{:<10} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8}   {:>7} {:>7} {:>7} {:>7}",
-                "label", "pairs", "found@1", "@5", "@10", "any", "acc", "both", "both@10", "asserts", "denies", "hedges",
+                "label",
+                "pairs",
+                "found@1",
+                "@5",
+                "@10",
+                "any",
+                "acc",
+                "both",
+                "both@10",
+                "asserts",
+                "denies",
+                "hedges",
                 "no_know"
             )?;
             for s in &part.labels {
