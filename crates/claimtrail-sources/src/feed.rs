@@ -32,6 +32,23 @@ fn plain(t: &Text) -> String {
 }
 
 fn to_text(s: &str) -> String {
+    if html::too_deep(s) {
+        // Too deep to parse in linear time: drop the tags.
+        let mut out = String::with_capacity(s.len());
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        return out.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     if s.contains('<') || s.contains('&') {
         html::fragment_text(s)
     } else {
@@ -47,6 +64,11 @@ impl Source for Reader {
         let link = e.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).or(e.links.first());
         let url = link.map(|l| l.href.trim().to_string()).filter(|h| !h.is_empty());
         let id = if e.id.trim().is_empty() { url.clone().unwrap_or_else(|| origin.to_string()) } else { e.id.clone() };
+        let deep = |t: &str| html::too_deep(t);
+        let raw = [e.content.as_ref().and_then(|c| c.body.as_deref()), e.summary.as_ref().map(|t| t.content.as_str())];
+        if raw.into_iter().flatten().any(deep) {
+            return Some(Err(Rejected::doc(origin, id, html::TOO_DEEP)));
+        }
         let content = e.content.as_ref().and_then(|c| c.body.as_deref()).map(to_text).filter(|t| !t.trim().is_empty());
         let text = match content.or_else(|| e.summary.as_ref().map(plain).filter(|t| !t.trim().is_empty())) {
             Some(t) => t,

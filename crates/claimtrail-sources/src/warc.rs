@@ -427,6 +427,9 @@ impl<S: Stream> Reader<S> {
             Err(m) => return Some(Err(Rejected::doc(origin, id, m))),
         };
         let (text, warning) = html::decode(&body, charset.as_deref());
+        if html::too_deep(&text) {
+            return Some(Err(Rejected::doc(origin, id, html::TOO_DEEP)));
+        }
         let mut page = html::extract(&text);
         page.url = h.uri.clone().or(page.url);
         if page.published.is_none() {

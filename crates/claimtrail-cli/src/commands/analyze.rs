@@ -24,7 +24,8 @@ pub enum Format {
 /// Arguments of `analyze`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Articles: `.txt` files (id = file stem), `.jsonl` files (one article a line), `-` for stdin.
+    /// Articles: `.txt` files (id = file stem), `.jsonl` files (one article a line), `.html` pages, RSS/Atom
+    /// feeds, `.warc`/`.warc.gz` archives, directories of these, `-` for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output format [default: text on a terminal, json otherwise].
@@ -62,7 +63,7 @@ pub(crate) enum Outcome {
 
 pub(crate) fn analyze_one(
     pipeline: &Pipeline,
-    item: Result<Article, input::InputError>,
+    item: Result<Article, input::Rejected>,
     format: Format,
     pretty: bool,
 ) -> Outcome {
