@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-pub use claimtrail_sources::{Article, Articles, Format, Locator, Origin, Rejected, TxtMeta};
+pub use claimtrail_sources::{Article, Articles, Format, Locator, Origin, Pending, PendingArticles, Rejected, TxtMeta};
 
 /// An input that could not be turned into an article.
 pub type InputError = Rejected;
@@ -54,14 +54,22 @@ pub struct ReadOptions {
     pub max_bytes: usize,
 }
 
+impl ReadOptions {
+    fn sources(self) -> claimtrail_sources::ReadOptions {
+        claimtrail_sources::ReadOptions {
+            format: self.format.forced(),
+            txt_meta: self.txt_meta,
+            max_bytes: self.max_bytes,
+        }
+    }
+}
+
 /// Reads `paths` (`-` is standard input, directories are walked) as a stream of articles.
 pub fn articles(paths: Vec<PathBuf>, opts: ReadOptions) -> Articles {
-    claimtrail_sources::read(
-        paths,
-        claimtrail_sources::ReadOptions {
-            format: opts.format.forced(),
-            txt_meta: opts.txt_meta,
-            max_bytes: opts.max_bytes,
-        },
-    )
+    claimtrail_sources::read(paths, opts.sources())
+}
+
+/// Like [`articles`], with HTML extraction left to [`Pending::resolve`] (to run on worker threads).
+pub fn pending(paths: Vec<PathBuf>, opts: ReadOptions) -> PendingArticles {
+    claimtrail_sources::read_pending(paths, opts.sources())
 }

@@ -57,7 +57,13 @@ fn to_text(s: &str) -> String {
 }
 
 impl Source for Reader {
-    fn next_item(&mut self) -> Option<Result<Article, Rejected>> {
+    fn next_pending(&mut self) -> Option<crate::Pending> {
+        self.next_item().map(crate::Pending::from)
+    }
+}
+
+impl Reader {
+    pub(crate) fn next_item(&mut self) -> Option<Result<Article, Rejected>> {
         let e = self.entries.pop_front()?;
         self.index += 1;
         let origin = self.origin.at(Locator::Entry(self.index));

@@ -175,14 +175,45 @@ fn is_void_or_optional(name: &str) -> bool {
     )
 }
 
-/// Turns a page into an article: id is the canonical URL, else `stem`.
-pub(crate) fn article(html: &str, origin: Origin, stem: &str, max: usize) -> Result<Article, Rejected> {
-    if too_deep(html) {
-        return Err(Rejected::doc(origin, stem, TOO_DEEP));
+/// A page to extract, with what its container (a file, a WARC record) already tells.
+pub(crate) struct Job {
+    pub(crate) bytes: Vec<u8>,
+    /// Charset declared by HTTP.
+    pub(crate) charset: Option<String>,
+    pub(crate) origin: Origin,
+    /// Id when the page has no canonical URL.
+    pub(crate) stem: String,
+    /// Id and URL that override the page's (a WARC record's target URI).
+    pub(crate) id: Option<String>,
+    pub(crate) url: Option<String>,
+    /// Date and outlet when the page has none.
+    pub(crate) published: Option<Date>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) max: usize,
+}
+
+impl Job {
+    pub(crate) fn new(bytes: Vec<u8>, charset: Option<String>, origin: Origin, stem: String, max: usize) -> Job {
+        Job { bytes, charset, origin, stem, id: None, url: None, published: None, outlet: None, max }
     }
-    let page = extract(html);
-    let id = page.url.clone().unwrap_or_else(|| stem.to_string());
-    page_article(page, origin, id, max)
+
+    /// Extracts the article: id is the given id, else the canonical URL, else the stem.
+    pub(crate) fn run(self) -> Result<Article, Rejected> {
+        let (text, warning) = decode(&self.bytes, self.charset.as_deref());
+        if too_deep(&text) {
+            return Err(Rejected::doc(self.origin, self.id.unwrap_or(self.stem), TOO_DEEP));
+        }
+        let mut page = extract(&text);
+        let id = self.id.or_else(|| page.url.clone()).unwrap_or(self.stem);
+        if self.url.is_some() {
+            page.url = self.url;
+        }
+        page.published = page.published.or(self.published);
+        page.outlet = page.outlet.or(self.outlet);
+        let mut a = page_article(page, self.origin, id, self.max)?;
+        a.warnings.extend(warning);
+        Ok(a)
+    }
 }
 
 /// Checks a page's text and wraps it as an article with id `id`.

@@ -375,3 +375,18 @@ fn forced_format_and_limits() {
         assert!(e.message.contains("limit"), "{e}");
     }
 }
+
+#[test]
+fn pending_items_resolve_on_other_threads_to_the_same_articles() {
+    let names = ["flood-wall.html", "news.warc.gz", "harbor.rss", "no-text.html", "batch.jsonl"];
+    let paths: Vec<PathBuf> = names.iter().map(|n| fixture(n)).collect();
+    let direct: Vec<String> = read(paths.clone(), ReadOptions::default()).map(|r| format!("{r:?}")).collect();
+    let pending: Vec<_> = claimtrail_sources::read_pending(paths, ReadOptions::default()).collect();
+    let origins: Vec<String> = pending.iter().map(|p| p.origin().to_string()).collect();
+    let handles: Vec<_> =
+        pending.into_iter().map(|p| std::thread::spawn(move || format!("{:?}", p.resolve()))).collect();
+    let resolved: Vec<String> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(resolved, direct);
+    assert_eq!(origins.len(), direct.len());
+    assert!(origins[0].ends_with("flood-wall.html"));
+}

@@ -116,7 +116,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut articles = input::articles(args.inputs, opts);
+    // HTML extraction is left to the workers: one thread reads, all cores extract and analyze.
+    let mut articles = input::pending(args.inputs, opts);
     let (mut ok, mut failed) = (0usize, 0usize);
     // Chunks keep memory flat and output in input order while all cores work.
     const CHUNK: usize = 256;
@@ -127,7 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             break;
         }
         let results: Vec<Outcome> =
-            chunk.into_par_iter().map(|item| analyze_one(&pipeline, item, format, args.pretty)).collect();
+            chunk.into_par_iter().map(|item| analyze_one(&pipeline, item.resolve(), format, args.pretty)).collect();
         for r in results {
             match r {
                 Outcome::Done(s) => {
