@@ -19,8 +19,12 @@ pub(crate) struct Reader {
 impl Reader {
     /// Parses a whole feed; a document that is not a feed is one [`Rejected`].
     pub(crate) fn new(bytes: &[u8], origin: Origin, max: usize) -> Result<Reader, Rejected> {
-        let feed = feed_rs::parser::parse(bytes)
-            .map_err(|e| Rejected::new(origin.clone(), format!("not an RSS or Atom feed: {e}")))?;
+        // An entry without an id gets its link (feed-rs would make a random UUID as a last resort).
+        let parser = feed_rs::parser::Builder::new()
+            .id_generator(|links, _, _| links.first().map(|l| l.href.trim().to_string()).unwrap_or_default())
+            .build();
+        let feed =
+            parser.parse(bytes).map_err(|e| Rejected::new(origin.clone(), format!("not an RSS or Atom feed: {e}")))?;
         let outlet = feed.title.as_ref().map(plain).filter(|t| !t.is_empty());
         Ok(Reader { origin, outlet, entries: feed.entries.into(), index: 0, max })
     }

@@ -3,8 +3,8 @@
 //! The text comes from the page's article container (`[itemprop=articleBody]`, else the `<article>`
 //! with the most paragraph text, else `<main>`, else `<body>`). Inside it, navigation, headers,
 //! footers, asides, scripts, styles, forms, figures and blocks whose class, id or role names them
-//! as sharing, related links, cookie notices, newsletters, ads or comments are dropped, as are
-//! paragraphs that are mostly link text. Block elements become paragraphs, joined by blank lines;
+//! as sharing, related links, cookie notices, newsletters, ads, comments, bylines or datelines are
+//! dropped, as are paragraphs that are mostly link text. Block elements become paragraphs, joined by blank lines;
 //! the `<h1>` is left out (it is the title).
 //!
 //! Metadata: title from `og:title`, JSON-LD `headline`, `<title>` (less a trailing outlet name),
@@ -581,6 +581,9 @@ fn is_boilerplate_word(w: &str) -> bool {
             | "taboola"
             | "paywall"
             | "byline"
+            | "dateline"
+            | "timestamp"
+            | "author"
             | "toolbar"
     )
 }

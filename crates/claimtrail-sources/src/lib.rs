@@ -12,8 +12,12 @@
 //! | [`Format::Txt`] | `.txt`, or `-` | the whole file | file stem |
 //! | [`Format::Jsonl`] | `.jsonl`, `.ndjson` | one line: `{"id", "text", "title", "outlet", "url", "published"}` | `id`, else `stem:line` |
 //! | [`Format::Html`] | `.html`, `.htm`, `.xhtml` | the page's main text | canonical URL, else file stem |
-//! | [`Format::Feed`] | `.rss`, `.atom`, `.xml` (root `<rss>`, `<feed>`, `<rdf:RDF>`) | one feed entry | entry id (RSS guid / Atom id), else its link |
+//! | [`Format::Feed`] | `.rss`, `.atom`, `.xml` (root `<rss>`, `<feed>`, `<rdf:RDF>`) | one feed entry | entry id (RSS guid / Atom id), else its link, else `path#n` |
 //! | [`Format::Warc`] | `.warc`, `.warc.gz` | one `response` record with an HTML payload | `WARC-Target-URI` |
+//!
+//! HTML pages (files and WARC responses) lose their boilerplate as described in [`html`]; feed
+//! entries are `content`, else `summary`, as text; a WARC page's URL is its `WARC-Target-URI`, its
+//! date the page's own or else `WARC-Date`, its outlet the page's site name or else the host name.
 //!
 //! Files with another extension named on the command line are sniffed by their first bytes
 //! (`WARC/1.`, gzip, `<rss`, `<feed`, `<html`, `{`), and read as text otherwise. In directories
@@ -23,6 +27,12 @@
 //! A `.txt` file may have a sidecar `NAME.meta` beside it: lines `title: ...`, `outlet: ...`,
 //! `url: ...`, `published: YYYY-MM-DD`, or a bare `YYYY-MM-DD` line for the date. Metadata given
 //! in [`TxtMeta`] (the command line) takes precedence over the sidecar.
+//!
+//! # Threads
+//!
+//! [`read`] extracts HTML on the thread that iterates. [`read_pending`] yields [`Pending`] items
+//! instead, whose [`Pending::resolve`] does the extraction: read on one thread, resolve on a pool.
+//! [`Articles::counts`] tells how many files were read and what was skipped.
 //!
 //! # Locators
 //!

@@ -103,7 +103,7 @@ fn html_page_without_article_element() {
         "<br> splits paragraphs:\n{}",
         a.text
     );
-    for unwanted in ["Home", "Reader comment", "Terms and privacy", "must not appear"] {
+    for unwanted in ["Home", "Reader comment", "Terms and privacy", "must not appear", "Published"] {
         assert!(!a.text.contains(unwanted), "{unwanted:?} in:\n{}", a.text);
     }
 }
@@ -138,6 +138,7 @@ fn rss_entries_are_articles() {
     assert_eq!(b.origin.locator, Some(Locator::Entry(2)));
     assert_eq!(b.meta.published, date("2024-03-14"));
     assert_eq!(b.meta.url.as_deref(), Some("https://harborledger.example/news/school-budget"));
+    assert_eq!(b.meta.id, "https://harborledger.example/news/school-budget", "no guid: the link is the id");
     assert!(b.text.starts_with("The school board postponed its budget vote"), "summary when no content");
 }
 
