@@ -22,7 +22,7 @@
 //! Files with another extension named on the command line are sniffed by their first bytes
 //! (`WARC/1.`, gzip, `<rss`, `<feed`, `<html`, `{`), and read as text otherwise. In directories
 //! (walked recursively, in sorted order) only files with the extensions above are read; hidden
-//! files and directories (name starting with `.`) are skipped.
+//! files and directories (name starting with `.`) and symbolic links to directories are skipped.
 //!
 //! A `.txt` file may have a sidecar `NAME.meta` beside it: lines `title: ...`, `outlet: ...`,
 //! `url: ...`, `published: YYYY-MM-DD`, or a bare `YYYY-MM-DD` line for the date. Metadata given
@@ -275,7 +275,8 @@ impl Default for ReadOptions {
 pub struct Counts {
     /// Files opened.
     pub files: usize,
-    /// Files skipped in directories (unknown extension, hidden, `.xml` that is not a feed).
+    /// Files skipped in directories (unknown extension, hidden, `.xml` that is not a feed, links to
+    /// directories).
     pub skipped_files: usize,
     /// Items skipped silently: WARC records that are not HTML responses.
     pub skipped_records: usize,
@@ -415,6 +416,12 @@ impl PendingArticles {
             Err(e) => return Some(Err(Rejected::new(origin, format!("cannot open: {e}"))).into()),
         };
         if meta.is_dir() {
+            // Symbolic links to directories are followed only when named: inside a walk, a link to a
+            // parent would read everything again.
+            if !explicit && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                self.counts.skipped_files += 1;
+                return None;
+            }
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(&path) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
                 Err(e) => return Some(Err(Rejected::new(origin, format!("cannot read directory: {e}"))).into()),
