@@ -641,6 +641,15 @@ mod tests {
     }
 
     #[test]
+    fn streams_move_between_threads() {
+        fn send<T: Send>() {}
+        send::<Articles>();
+        send::<PendingArticles>();
+        send::<Pending>();
+        send::<Rejected>();
+    }
+
+    #[test]
     fn stems() {
         assert_eq!(stem_of(Path::new("/x/CC-NEWS.warc.gz")), "CC-NEWS");
         assert_eq!(stem_of(Path::new("/x/a.b.txt")), "a.b");
