@@ -3,8 +3,8 @@
 //! The text comes from the page's article container (`[itemprop=articleBody]`, else the `<article>`
 //! with the most paragraph text, else `<main>`, else `<body>`). Inside it, navigation, headers,
 //! footers, asides, scripts, styles, forms, figures and blocks whose class, id or role names them
-//! as sharing, related links, cookie notices, newsletters, ads or comments are dropped, as are
-//! paragraphs that are mostly link text. Block elements become paragraphs, joined by blank lines;
+//! as sharing, related links, cookie notices, newsletters, ads, comments, bylines or datelines are
+//! dropped, as are paragraphs that are mostly link text. Block elements become paragraphs, joined by blank lines;
 //! the `<h1>` is left out (it is the title).
 //!
 //! Metadata: title from `og:title`, JSON-LD `headline`, `<title>` (less a trailing outlet name),
@@ -83,11 +83,137 @@ pub fn fragment_text(html: &str) -> String {
     text_of(frag.root_element())
 }
 
-/// Turns a page into an article: id is the canonical URL, else `stem`.
-pub(crate) fn article(html: &str, origin: Origin, stem: &str, max: usize) -> Result<Article, Rejected> {
-    let page = extract(html);
-    let id = page.url.clone().unwrap_or_else(|| stem.to_string());
-    page_article(page, origin, id, max)
+/// Deepest element nesting accepted. HTML parsing is quadratic in the nesting depth (the standard
+/// tree builder searches the stack of open elements), so deeper pages are rejected; browsers cap
+/// the depth too.
+pub const MAX_DEPTH: usize = 1000;
+
+/// The message for a page nested more than [`MAX_DEPTH`] levels.
+pub const TOO_DEEP: &str = "HTML nested more than 1000 levels deep";
+
+/// Whether `html` nests elements more than [`MAX_DEPTH`] levels deep, by a linear scan of its tags
+/// (elements whose end tag may be omitted and void elements are not counted).
+pub fn too_deep(html: &str) -> bool {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        i += k + 1;
+        let rest = &b[i..];
+        if rest.starts_with(b"!--") {
+            i += crate::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_at = usize::from(closing);
+        let name_len = rest[name_at..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if name_len == 0 || !rest[name_at].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[name_at..name_at + name_len]).to_ascii_lowercase();
+        let end = rest.iter().position(|&c| c == b'>').unwrap_or(rest.len());
+        let self_closing = end > 0 && rest[end - 1] == b'/';
+        i += end.min(rest.len());
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "xmp") && !closing {
+            let close = format!("</{name}");
+            let lower: Vec<u8> = b[i..].iter().map(u8::to_ascii_lowercase).collect();
+            i += crate::find(&lower, close.as_bytes()).unwrap_or(lower.len());
+            continue;
+        }
+        if self_closing || is_void_or_optional(&name) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_void_or_optional(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "colgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
+/// A page to extract, with what its container (a file, a WARC record) already tells.
+pub(crate) struct Job {
+    pub(crate) bytes: Vec<u8>,
+    /// Charset declared by HTTP.
+    pub(crate) charset: Option<String>,
+    pub(crate) origin: Origin,
+    /// Id when the page has no canonical URL.
+    pub(crate) stem: String,
+    /// Id and URL that override the page's (a WARC record's target URI).
+    pub(crate) id: Option<String>,
+    pub(crate) url: Option<String>,
+    /// Date and outlet when the page has none.
+    pub(crate) published: Option<Date>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) max: usize,
+}
+
+impl Job {
+    pub(crate) fn new(bytes: Vec<u8>, charset: Option<String>, origin: Origin, stem: String, max: usize) -> Job {
+        Job { bytes, charset, origin, stem, id: None, url: None, published: None, outlet: None, max }
+    }
+
+    /// Extracts the article: id is the given id, else the canonical URL, else the stem.
+    pub(crate) fn run(self) -> Result<Article, Rejected> {
+        let (text, warning) = decode(&self.bytes, self.charset.as_deref());
+        if too_deep(&text) {
+            return Err(Rejected::doc(self.origin, self.id.unwrap_or(self.stem), TOO_DEEP));
+        }
+        let mut page = extract(&text);
+        let id = self.id.or_else(|| page.url.clone()).unwrap_or(self.stem);
+        if self.url.is_some() {
+            page.url = self.url;
+        }
+        page.published = page.published.or(self.published);
+        page.outlet = page.outlet.or(self.outlet);
+        let mut a = page_article(page, self.origin, id, self.max)?;
+        a.warnings.extend(warning);
+        Ok(a)
+    }
 }
 
 /// Checks a page's text and wraps it as an article with id `id`.
@@ -455,6 +581,9 @@ fn is_boilerplate_word(w: &str) -> bool {
             | "taboola"
             | "paywall"
             | "byline"
+            | "dateline"
+            | "timestamp"
+            | "author"
             | "toolbar"
     )
 }
@@ -611,4 +740,113 @@ fn text_of(root: ElementRef<'_>) -> String {
     }
     p.flush();
     p.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_table() {
+        let cases = [
+            ("2015-10-07", Some((2015, 10, 7))),
+            ("2015-10-07T09:30:00+02:00", Some((2015, 10, 7))),
+            (" 2015/10/07 ", Some((2015, 10, 7))),
+            ("2015.10.07", Some((2015, 10, 7))),
+            ("20151007", Some((2015, 10, 7))),
+            ("Wed, 07 Oct 2015 09:00:00 GMT", Some((2015, 10, 7))),
+            ("October 7, 2015", Some((2015, 10, 7))),
+            ("7 October 2015 10:30", Some((2015, 10, 7))),
+            ("2015-02-30", None),
+            ("yesterday", None),
+            ("", None),
+            ("12345678901", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date(s), want.and_then(|(y, m, d)| Date::new(y, m, d)), "{s}");
+        }
+    }
+
+    #[test]
+    fn title_outlet_suffix_table() {
+        let cases = [
+            ("Flood wall approved | The Ledger", Some("The Ledger"), "Flood wall approved"),
+            ("The Ledger - Flood wall approved", Some("the ledger"), "Flood wall approved"),
+            ("Flood wall approved - Harbor news", Some("The Ledger"), "Flood wall approved - Harbor news"),
+            ("Flood wall approved | The Ledger", None, "Flood wall approved | The Ledger"),
+        ];
+        for (t, o, want) in cases {
+            assert_eq!(strip_outlet(t, o), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn depth_table() {
+        let deep = "<div>".repeat(MAX_DEPTH + 1);
+        let cases = [
+            (deep.as_str(), true),
+            (&*"<div></div>".repeat(5000), false),
+            (&*"<p>unclosed<li>item<br><img src=x>".repeat(5000), false),
+            (&*"<span/>".repeat(5000), false),
+            (&*format!("<script>{}</script>", "<div>".repeat(5000)), false),
+            (&*format!("<!--{}-->", "<div>".repeat(5000)), false),
+            ("a < b and c <3 d", false),
+            ("<", false),
+        ];
+        for (html, want) in cases {
+            assert_eq!(too_deep(html), want, "{}", &html[..html.len().min(40)]);
+        }
+    }
+
+    #[test]
+    fn decode_table() {
+        assert_eq!(decode("caf\u{e9}".as_bytes(), None), ("caf\u{e9}".to_string(), None));
+        assert_eq!(decode(b"\xef\xbb\xbfhi", None).0, "hi");
+        assert_eq!(
+            decode(b"caf\xe9 \x93ok\x94", Some("iso-8859-1")),
+            ("caf\u{e9} \u{201c}ok\u{201d}".to_string(), None)
+        );
+        let (t, w) = decode(b"<meta charset=\"windows-1252\">caf\xe9", None);
+        assert!(t.ends_with("caf\u{e9}") && w.is_none());
+        let (t, w) = decode(b"caf\xe9", None);
+        assert_eq!(t, "caf\u{e9}");
+        assert!(w.is_some());
+        let (_, w) = decode(b"\x82\xa0", Some("shift_jis"));
+        assert!(w.unwrap().contains("shift_jis"));
+    }
+
+    #[test]
+    fn fragments_table() {
+        let cases = [
+            ("<p>One.</p><p>Two <b>bold</b>.</p>", "One.\n\nTwo bold."),
+            ("Plain   text\n here", "Plain text here"),
+            ("<p>Kept.</p><div class=\"share-bar\">Share</div><script>x()</script>", "Kept."),
+            (
+                "<p><a href=\"/x\">Only a link here</a></p><p>Text with <a href=\"/y\">a link</a> inside it.</p>",
+                "Text with a link inside it.",
+            ),
+            ("a&amp;b", "a&b"),
+            ("", ""),
+        ];
+        for (html, want) in cases {
+            assert_eq!(fragment_text(html), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_words_are_whole_words() {
+        let page = |class: &str| {
+            format!("<html><body><div class=\"{class}\"><p>The council said the budget was balanced this year.</p></div></body></html>")
+        };
+        for (class, kept) in [
+            ("story-body", true),
+            ("shareholders", true),
+            ("header-image", false),
+            ("social-links", false),
+            ("loaded", true),
+            ("ad-slot", false),
+        ] {
+            assert_eq!(!extract(&page(class)).text.is_empty(), kept, "{class}");
+        }
+    }
 }

@@ -33,7 +33,13 @@ impl Reader {
 }
 
 impl Source for Reader {
-    fn next_item(&mut self) -> Option<Result<Article, Rejected>> {
+    fn next_pending(&mut self) -> Option<crate::Pending> {
+        self.next_item().map(crate::Pending::from)
+    }
+}
+
+impl Reader {
+    pub(crate) fn next_item(&mut self) -> Option<Result<Article, Rejected>> {
         // A line longer than this cannot hold an acceptable article (JSON escapes at most double
         // the text, plus the other fields).
         let cap = self.max.saturating_mul(2).saturating_add(64 * 1024);

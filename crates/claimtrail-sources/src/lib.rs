@@ -12,17 +12,27 @@
 //! | [`Format::Txt`] | `.txt`, or `-` | the whole file | file stem |
 //! | [`Format::Jsonl`] | `.jsonl`, `.ndjson` | one line: `{"id", "text", "title", "outlet", "url", "published"}` | `id`, else `stem:line` |
 //! | [`Format::Html`] | `.html`, `.htm`, `.xhtml` | the page's main text | canonical URL, else file stem |
-//! | [`Format::Feed`] | `.rss`, `.atom`, `.xml` (root `<rss>`, `<feed>`, `<rdf:RDF>`) | one feed entry | entry id (RSS guid / Atom id), else its link |
+//! | [`Format::Feed`] | `.rss`, `.atom`, `.xml` (root `<rss>`, `<feed>`, `<rdf:RDF>`) | one feed entry | entry id (RSS guid / Atom id), else its link, else `path#n` |
 //! | [`Format::Warc`] | `.warc`, `.warc.gz` | one `response` record with an HTML payload | `WARC-Target-URI` |
+//!
+//! HTML pages (files and WARC responses) lose their boilerplate as described in [`html`]; feed
+//! entries are `content`, else `summary`, as text; a WARC page's URL is its `WARC-Target-URI`, its
+//! date the page's own or else `WARC-Date`, its outlet the page's site name or else the host name.
 //!
 //! Files with another extension named on the command line are sniffed by their first bytes
 //! (`WARC/1.`, gzip, `<rss`, `<feed`, `<html`, `{`), and read as text otherwise. In directories
 //! (walked recursively, in sorted order) only files with the extensions above are read; hidden
-//! files and directories (name starting with `.`) are skipped.
+//! files and directories (name starting with `.`) and symbolic links to directories are skipped.
 //!
 //! A `.txt` file may have a sidecar `NAME.meta` beside it: lines `title: ...`, `outlet: ...`,
 //! `url: ...`, `published: YYYY-MM-DD`, or a bare `YYYY-MM-DD` line for the date. Metadata given
 //! in [`TxtMeta`] (the command line) takes precedence over the sidecar.
+//!
+//! # Threads
+//!
+//! [`read`] extracts HTML on the thread that iterates. [`read_pending`] yields [`Pending`] items
+//! instead, whose [`Pending::resolve`] does the extraction: read on one thread, resolve on a pool.
+//! [`Articles::counts`] tells how many files were read and what was skipped.
 //!
 //! # Locators
 //!
@@ -265,7 +275,8 @@ impl Default for ReadOptions {
 pub struct Counts {
     /// Files opened.
     pub files: usize,
-    /// Files skipped in directories (unknown extension, hidden, `.xml` that is not a feed).
+    /// Files skipped in directories (unknown extension, hidden, `.xml` that is not a feed, links to
+    /// directories).
     pub skipped_files: usize,
     /// Items skipped silently: WARC records that are not HTML responses.
     pub skipped_records: usize,
@@ -273,7 +284,7 @@ pub struct Counts {
 
 /// One open file yielding items.
 trait Source: Send {
-    fn next_item(&mut self) -> Option<Result<Article, Rejected>>;
+    fn next_pending(&mut self) -> Option<Pending>;
     /// Records skipped silently so far.
     fn skipped(&self) -> usize {
         0
@@ -283,8 +294,75 @@ trait Source: Send {
 /// Input opened for reading: a buffered reader of a file or standard input.
 type Input = Box<dyn BufRead + Send>;
 
+/// An item read but not yet turned into an article. The costly part, HTML extraction, is left to
+/// [`Pending::resolve`], so that callers can run it on worker threads while one thread reads.
+pub struct Pending(PendingKind);
+
+enum PendingKind {
+    Ready(Result<Article, Rejected>),
+    Html(html::Job),
+}
+
+impl Pending {
+    /// Where the item came from.
+    pub fn origin(&self) -> &Origin {
+        match &self.0 {
+            PendingKind::Ready(Ok(a)) => &a.origin,
+            PendingKind::Ready(Err(e)) => &e.origin,
+            PendingKind::Html(j) => &j.origin,
+        }
+    }
+
+    /// The article, or why there is none.
+    pub fn resolve(self) -> Result<Article, Rejected> {
+        match self.0 {
+            PendingKind::Ready(r) => r,
+            PendingKind::Html(j) => j.run(),
+        }
+    }
+
+    pub(crate) fn html(job: html::Job) -> Pending {
+        Pending(PendingKind::Html(job))
+    }
+}
+
+impl From<Result<Article, Rejected>> for Pending {
+    fn from(r: Result<Article, Rejected>) -> Pending {
+        Pending(PendingKind::Ready(r))
+    }
+}
+
+impl fmt::Debug for Pending {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            PendingKind::Ready(r) => f.debug_tuple("Ready").field(r).finish(),
+            PendingKind::Html(j) => f.debug_tuple("Html").field(&j.origin).finish(),
+        }
+    }
+}
+
 /// A stream of articles and failures; see [`read`].
 pub struct Articles {
+    inner: PendingArticles,
+}
+
+impl Articles {
+    /// What was read so far.
+    pub fn counts(&self) -> Counts {
+        self.inner.counts()
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, Rejected>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.inner.next().map(Pending::resolve)
+    }
+}
+
+/// A stream of [`Pending`] items; see [`read_pending`].
+pub struct PendingArticles {
     /// Paths still to visit, last first; `true` for paths the user named.
     pending: Vec<(PathBuf, bool)>,
     opts: ReadOptions,
@@ -295,12 +373,18 @@ pub struct Articles {
 /// Streams every article of every path (directories recursively, in sorted order). `-` is standard
 /// input (text unless [`ReadOptions::format`] says otherwise).
 pub fn read(paths: Vec<PathBuf>, opts: ReadOptions) -> Articles {
-    let mut pending: Vec<(PathBuf, bool)> = paths.into_iter().map(|p| (p, true)).collect();
-    pending.reverse();
-    Articles { pending, opts, current: None, counts: Counts::default() }
+    Articles { inner: read_pending(paths, opts) }
 }
 
-impl Articles {
+/// Like [`read`], but leaves HTML extraction to [`Pending::resolve`]: read on one thread, resolve
+/// on many.
+pub fn read_pending(paths: Vec<PathBuf>, opts: ReadOptions) -> PendingArticles {
+    let mut pending: Vec<(PathBuf, bool)> = paths.into_iter().map(|p| (p, true)).collect();
+    pending.reverse();
+    PendingArticles { pending, opts, current: None, counts: Counts::default() }
+}
+
+impl PendingArticles {
     /// What was read so far.
     pub fn counts(&self) -> Counts {
         let mut c = self.counts;
@@ -318,7 +402,7 @@ impl Articles {
 
     /// Opens `path`: either yields one item (a whole-file article or a failure), sets
     /// `self.current`, or queues a directory's entries.
-    fn open(&mut self, path: PathBuf, explicit: bool) -> Option<Result<Article, Rejected>> {
+    fn open(&mut self, path: PathBuf, explicit: bool) -> Option<Pending> {
         let shown = path.display().to_string();
         let origin = Origin::file(shown.clone());
         if shown == "-" {
@@ -329,12 +413,18 @@ impl Articles {
         }
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
-            Err(e) => return Some(Err(Rejected::new(origin, format!("cannot open: {e}")))),
+            Err(e) => return Some(Err(Rejected::new(origin, format!("cannot open: {e}"))).into()),
         };
         if meta.is_dir() {
+            // Symbolic links to directories are followed only when named: inside a walk, a link to a
+            // parent would read everything again.
+            if !explicit && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                self.counts.skipped_files += 1;
+                return None;
+            }
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(&path) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-                Err(e) => return Some(Err(Rejected::new(origin, format!("cannot read directory: {e}")))),
+                Err(e) => return Some(Err(Rejected::new(origin, format!("cannot read directory: {e}"))).into()),
             };
             entries.sort();
             for p in entries.into_iter().rev() {
@@ -354,7 +444,7 @@ impl Articles {
         }
         let file = match File::open(&path) {
             Ok(f) => f,
-            Err(e) => return Some(Err(Rejected::new(origin, format!("cannot open: {e}")))),
+            Err(e) => return Some(Err(Rejected::new(origin, format!("cannot open: {e}"))).into()),
         };
         let mut input: Input = Box::new(BufReader::with_capacity(1 << 16, file));
         let format = match (self.opts.format, by_ext) {
@@ -363,7 +453,7 @@ impl Articles {
                 let head = input.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
                 if Format::sniff(&head) != Format::Feed {
                     if explicit {
-                        return Some(Err(Rejected::new(origin, "not an RSS or Atom feed")));
+                        return Some(Err(Rejected::new(origin, "not an RSS or Atom feed")).into());
                     }
                     self.counts.skipped_files += 1;
                     return None;
@@ -377,14 +467,17 @@ impl Articles {
         if meta.is_file() && format != Format::Jsonl && format != Format::Warc {
             let limit = self.limit_for(format);
             if meta.len() > limit as u64 {
-                return Some(Err(Rejected::doc(
-                    origin,
-                    stem_of(&path),
-                    format!(
-                        "file is {} bytes, more than the limit of {limit} for this format (see --max-bytes)",
-                        meta.len()
-                    ),
-                )));
+                return Some(
+                    Err(Rejected::doc(
+                        origin,
+                        stem_of(&path),
+                        format!(
+                            "file is {} bytes, more than the limit of {limit} for this format (see --max-bytes)",
+                            meta.len()
+                        ),
+                    ))
+                    .into(),
+                );
             }
         }
         self.start(format, input, &path, origin)
@@ -398,23 +491,15 @@ impl Articles {
         }
     }
 
-    fn start(
-        &mut self,
-        format: Format,
-        input: Input,
-        path: &Path,
-        origin: Origin,
-    ) -> Option<Result<Article, Rejected>> {
+    fn start(&mut self, format: Format, input: Input, path: &Path, origin: Origin) -> Option<Pending> {
         let stem = stem_of(path);
         let max = self.opts.max_bytes;
         match format {
-            Format::Txt => Some(txt::read(input, path, origin, &self.opts.txt_meta, max)),
-            Format::Html => Some(read_whole(input, self.limit_for(format), &origin, &stem).and_then(|bytes| {
-                let (text, warning) = html::decode(&bytes, None);
-                let mut a = html::article(&text, origin.clone(), &stem, max)?;
-                a.warnings.extend(warning);
-                Ok(a)
-            })),
+            Format::Txt => Some(txt::read(input, path, origin, &self.opts.txt_meta, max).into()),
+            Format::Html => Some(match read_whole(input, self.limit_for(format), &origin, &stem) {
+                Ok(bytes) => Pending::html(html::Job::new(bytes, None, origin, stem, max)),
+                Err(e) => Err(e).into(),
+            }),
             Format::Jsonl => {
                 self.current = Some(Box::new(jsonl::Reader::new(input, origin.path, stem, max)));
                 None
@@ -425,16 +510,16 @@ impl Articles {
                         self.current = Some(Box::new(r));
                         None
                     }
-                    Err(e) => Some(Err(e)),
+                    Err(e) => Some(Err(e).into()),
                 },
-                Err(e) => Some(Err(e)),
+                Err(e) => Some(Err(e).into()),
             },
             Format::Warc => match warc::open(input, origin, max) {
                 Ok(r) => {
                     self.current = Some(r);
                     None
                 }
-                Err(e) => Some(Err(e)),
+                Err(e) => Some(Err(e).into()),
             },
         }
     }
@@ -476,13 +561,13 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
     Date::parse(s.trim()).ok()
 }
 
-impl Iterator for Articles {
-    type Item = Result<Article, Rejected>;
+impl Iterator for PendingArticles {
+    type Item = Pending;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(cur) = &mut self.current {
-                match cur.next_item() {
+                match cur.next_pending() {
                     Some(item) => return Some(item),
                     None => self.finish_current(),
                 }
@@ -553,6 +638,15 @@ mod tests {
         for (head, want) in cases {
             assert_eq!(Format::sniff(head), *want, "{}", String::from_utf8_lossy(head));
         }
+    }
+
+    #[test]
+    fn streams_move_between_threads() {
+        fn send<T: Send>() {}
+        send::<Articles>();
+        send::<PendingArticles>();
+        send::<Pending>();
+        send::<Rejected>();
     }
 
     #[test]

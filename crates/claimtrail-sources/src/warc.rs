@@ -13,7 +13,7 @@ use std::io::{self, BufRead, Read};
 
 use flate2::bufread::GzDecoder;
 
-use crate::{html, Article, Input, Locator, Origin, Rejected, Source, RAW_FACTOR};
+use crate::{html, Input, Locator, Origin, Pending, Rejected, Source, RAW_FACTOR};
 
 /// Opens a WARC input, gzipped or not (by its first bytes).
 pub(crate) fn open(mut input: Input, origin: Origin, max: usize) -> Result<Box<dyn Source>, Rejected> {
@@ -230,6 +230,12 @@ struct Header {
     length: Option<u64>,
 }
 
+/// A step that rejects the record.
+#[allow(clippy::unnecessary_wraps)]
+fn fail(r: Rejected) -> io::Result<Step> {
+    Ok(Step::Item(Err(r).into()))
+}
+
 /// Reads records one at a time.
 pub(crate) struct Reader<S> {
     src: Src<S>,
@@ -244,7 +250,7 @@ pub(crate) struct Reader<S> {
 /// What one step produced.
 #[allow(clippy::large_enum_variant)] // One per record, moved once.
 enum Step {
-    Item(Result<Article, Rejected>),
+    Item(Pending),
     Skipped,
     End,
 }
@@ -299,13 +305,13 @@ impl<S: Stream> Reader<S> {
         let origin = self.origin_at(start);
         if !first.starts_with(b"WARC/1.") {
             self.resync = true;
-            return Ok(Step::Item(Err(Rejected::new(origin, "malformed WARC record: no WARC/1.x version line"))));
+            return fail(Rejected::new(origin, "malformed WARC record: no WARC/1.x version line"));
         }
         let mut h = Header::default();
         let mut lines = 0;
         loop {
             let Some(line) = self.src.read_line(LINE_CAP)? else {
-                return Ok(Step::Item(Err(Rejected::new(origin, "truncated WARC record: header not finished"))));
+                return fail(Rejected::new(origin, "truncated WARC record: header not finished"));
             };
             if line == b"\r\n" || line == b"\n" {
                 break;
@@ -317,10 +323,7 @@ impl<S: Stream> Reader<S> {
                 self.src.unread(&line);
                 self.resync = true;
                 let shown: String = text.trim_end().chars().take(60).collect();
-                return Ok(Step::Item(Err(Rejected::new(
-                    origin,
-                    format!("malformed WARC record: bad header line {shown:?}"),
-                ))));
+                return fail(Rejected::new(origin, format!("malformed WARC record: bad header line {shown:?}")));
             };
             let value = value.trim().to_string();
             match name.to_ascii_lowercase().as_str() {
@@ -332,10 +335,10 @@ impl<S: Stream> Reader<S> {
                         Ok(n) => Some(n),
                         Err(_) => {
                             self.resync = true;
-                            return Ok(Step::Item(Err(Rejected::new(
+                            return fail(Rejected::new(
                                 origin,
                                 format!("malformed WARC record: bad Content-Length {value:?}"),
-                            ))));
+                            ));
                         }
                     }
                 }
@@ -344,7 +347,7 @@ impl<S: Stream> Reader<S> {
         }
         let Some(len) = h.length else {
             self.resync = true;
-            return Ok(Step::Item(Err(Rejected::new(origin, "malformed WARC record: no Content-Length"))));
+            return fail(Rejected::new(origin, "malformed WARC record: no Content-Length"));
         };
         let doc = h.uri.clone();
         let reject = |origin: Origin, msg: String| match &doc {
@@ -356,39 +359,33 @@ impl<S: Stream> Reader<S> {
         if !wanted || len > limit {
             let got = self.src.skip_n(len)?;
             if got < len {
-                return Ok(Step::Item(Err(reject(
-                    origin,
-                    format!("truncated WARC record: {got} of {len} bytes of content"),
-                ))));
+                return fail(reject(origin, format!("truncated WARC record: {got} of {len} bytes of content")));
             }
             if let Err(e) = self.trailer(&[], &origin) {
-                return Ok(Step::Item(Err(reject(origin, e))));
+                return fail(reject(origin, e));
             }
             if !wanted {
                 return Ok(Step::Skipped);
             }
-            return Ok(Step::Item(Err(reject(
+            return fail(reject(
                 origin,
                 format!("record is {len} bytes, more than the limit of {limit} (see --max-bytes)"),
-            ))));
+            ));
         }
         let mut payload = Vec::with_capacity(len.min(1 << 20) as usize);
         let got = self.src.read_n(len, &mut payload)?;
         if got < len {
             if let Some(p) = next_record(&payload) {
                 self.src.unread(&payload[p..]);
-                return Ok(Step::Item(Err(reject(
+                return fail(reject(
                     origin,
                     "malformed WARC record: bad Content-Length (runs into the next record)".into(),
-                ))));
+                ));
             }
-            return Ok(Step::Item(Err(reject(
-                origin,
-                format!("truncated WARC record: {got} of {len} bytes of content"),
-            ))));
+            return fail(reject(origin, format!("truncated WARC record: {got} of {len} bytes of content")));
         }
         if let Err(e) = self.trailer(&payload, &origin) {
-            return Ok(Step::Item(Err(reject(origin, e))));
+            return fail(reject(origin, e));
         }
         Ok(match self.response(&payload, &h, origin) {
             Some(item) => Step::Item(item),
@@ -418,28 +415,20 @@ impl<S: Stream> Reader<S> {
         Err("malformed WARC record: bad Content-Length (content does not end where it says)".into())
     }
 
-    /// Turns a response record into an article; `None` for responses that are not HTML pages.
-    fn response(&mut self, payload: &[u8], h: &Header, origin: Origin) -> Option<Result<Article, Rejected>> {
+    /// Turns a response record into a page to extract; `None` for responses that are not HTML pages.
+    fn response(&mut self, payload: &[u8], h: &Header, origin: Origin) -> Option<Pending> {
         let id = h.uri.clone().unwrap_or_else(|| origin.to_string());
         let (body, charset) = match http_html(payload, self.max.saturating_mul(RAW_FACTOR)) {
             Ok(Some(x)) => x,
             Ok(None) => return None,
-            Err(m) => return Some(Err(Rejected::doc(origin, id, m))),
+            Err(m) => return Some(Err(Rejected::doc(origin, id, m)).into()),
         };
-        let (text, warning) = html::decode(&body, charset.as_deref());
-        let mut page = html::extract(&text);
-        page.url = h.uri.clone().or(page.url);
-        if page.published.is_none() {
-            page.published = h.date.as_deref().and_then(crate::parse_date);
-        }
-        if page.outlet.is_none() {
-            page.outlet = h.uri.as_deref().and_then(host);
-        }
-        let mut a = html::page_article(page, origin, id, self.max);
-        if let Ok(a) = &mut a {
-            a.warnings.extend(warning);
-        }
-        Some(a)
+        let mut job = html::Job::new(body, charset, origin, id.clone(), self.max);
+        job.id = Some(id);
+        job.url = h.uri.clone();
+        job.published = h.date.as_deref().and_then(crate::parse_date);
+        job.outlet = h.uri.as_deref().and_then(host);
+        Some(Pending::html(job))
     }
 }
 
@@ -553,7 +542,7 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
 }
 
 impl<S: Stream> Source for Reader<S> {
-    fn next_item(&mut self) -> Option<Result<Article, Rejected>> {
+    fn next_pending(&mut self) -> Option<Pending> {
         while !self.done {
             let at = self.src.pos;
             match self.step() {
@@ -564,7 +553,7 @@ impl<S: Stream> Source for Reader<S> {
                     self.done = true;
                     let origin = self.origin_at(at);
                     let what = if self.gz { "truncated or corrupt gzip" } else { "read error" };
-                    return Some(Err(Rejected::new(origin, format!("{what}: {e}"))));
+                    return Some(Err(Rejected::new(origin, format!("{what}: {e}"))).into());
                 }
             }
         }

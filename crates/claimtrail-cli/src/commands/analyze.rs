@@ -24,7 +24,8 @@ pub enum Format {
 /// Arguments of `analyze`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Articles: `.txt` files (id = file stem), `.jsonl` files (one article a line), `-` for stdin.
+    /// Articles: `.txt` files (id = file stem), `.jsonl` files (one article a line), `.html` pages, RSS/Atom
+    /// feeds, `.warc`/`.warc.gz` archives, directories of these, `-` for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output format [default: text on a terminal, json otherwise].
@@ -62,7 +63,7 @@ pub(crate) enum Outcome {
 
 pub(crate) fn analyze_one(
     pipeline: &Pipeline,
-    item: Result<Article, input::InputError>,
+    item: Result<Article, input::Rejected>,
     format: Format,
     pretty: bool,
 ) -> Outcome {
@@ -115,7 +116,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut articles = input::articles(args.inputs, opts);
+    // HTML extraction is left to the workers: one thread reads, all cores extract and analyze.
+    let mut articles = input::pending(args.inputs, opts);
     let (mut ok, mut failed) = (0usize, 0usize);
     // Chunks keep memory flat and output in input order while all cores work.
     const CHUNK: usize = 256;
@@ -126,7 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             break;
         }
         let results: Vec<Outcome> =
-            chunk.into_par_iter().map(|item| analyze_one(&pipeline, item, format, args.pretty)).collect();
+            chunk.into_par_iter().map(|item| analyze_one(&pipeline, item.resolve(), format, args.pretty)).collect();
         for r in results {
             match r {
                 Outcome::Done(s) => {
