@@ -77,21 +77,32 @@ pub(crate) struct ReadSettings {
     pub outlet: Option<String>,
 }
 
-/// Opens `paths` as a stream of articles and rejects, in input order.
-fn open_inputs(paths: Vec<PathBuf>, settings: ReadSettings) -> claimtrail_sources::Articles {
+/// Opens `paths` as a stream of items, in input order; the costly part of reading (HTML
+/// extraction) is left to [`resolve`] on the workers.
+fn open_inputs(paths: Vec<PathBuf>, settings: ReadSettings) -> claimtrail_sources::PendingArticles {
     use claimtrail_sources::{ReadOptions, TxtMeta};
     let opts = ReadOptions {
         format: None,
         txt_meta: TxtMeta { published: settings.published, title: settings.title, outlet: settings.outlet },
         max_bytes: settings.max_bytes,
     };
-    claimtrail_sources::read(paths, opts)
+    claimtrail_sources::read_pending(paths, opts)
 }
 
-fn convert(r: Result<claimtrail_sources::Article, claimtrail_sources::Rejected>) -> Result<Item, Reject> {
-    match r {
-        Ok(a) => Ok(Item { origin: a.origin.to_string(), meta: a.meta, text: a.text, warnings: a.warnings }),
-        Err(e) => Err(Reject(e.to_string())),
+/// Turns a read item into an article (extracting HTML), with its content hash. A panic in
+/// extraction costs this item only.
+fn resolve(p: claimtrail_sources::Pending) -> Result<(Item, String), Reject> {
+    let origin = p.origin().to_string();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| p.resolve())) {
+        Ok(Ok(a)) => {
+            let item = Item { origin: a.origin.to_string(), meta: a.meta, text: a.text, warnings: a.warnings };
+            let hash = content_hash(&item);
+            Ok((item, hash))
+        }
+        Ok(Err(e)) => Err(Reject(e.to_string())),
+        Err(panic) => {
+            Err(Reject(format!("{origin}: internal error reading (please report): {}", panic_message(panic.as_ref()))))
+        }
     }
 }
 
@@ -208,8 +219,8 @@ fn progress_bar(show: bool) -> ProgressBar {
 /// The content hash of an article before analysis (the pipeline keeps the text as given, and
 /// [`claimtrail_corpus::build_record`] hashes id and text): a rerun skips stored articles
 /// without analyzing them again.
-fn precheck_hash(item: &Item) -> Option<String> {
-    Some(claimtrail_corpus::content_hash(&item.meta.id, &item.text))
+fn content_hash(item: &Item) -> String {
+    claimtrail_corpus::content_hash(&item.meta.id, &item.text)
 }
 
 /// Ingests the articles of `paths` into the store at `db`: the core of `ingest` and `demo`.
@@ -236,11 +247,11 @@ pub(crate) fn ingest(
         _ => None,
     };
     let batch = settings.batch.max(1);
-    let (items_tx, items_rx) = sync_channel::<Vec<Result<Item, Reject>>>(2);
+    let (items_tx, items_rx) = sync_channel::<Vec<claimtrail_sources::Pending>>(2);
     let reader = std::thread::spawn(move || {
         let mut articles = open_inputs(paths, read_settings);
         loop {
-            let chunk: Vec<_> = articles.by_ref().take(batch).map(convert).collect();
+            let chunk: Vec<_> = articles.by_ref().take(batch).collect();
             if chunk.is_empty() || items_tx.send(chunk).is_err() {
                 break;
             }
@@ -316,7 +327,7 @@ fn write_chunk(
 }
 
 fn run_ingest(
-    chunks: std::sync::mpsc::Receiver<Vec<Result<Item, Reject>>>,
+    chunks: std::sync::mpsc::Receiver<Vec<claimtrail_sources::Pending>>,
     mut store: DynStore,
     known: &(dyn claimtrail_store::Store + Send),
     settings: &Settings,
@@ -340,16 +351,19 @@ fn run_ingest(
     });
     let mut sent_ok = true;
     for chunk in chunks {
-        let mut inputs = Vec::with_capacity(chunk.len());
-        for item in chunk {
+        // Extraction on the workers, then the cheap "already stored?" check here, in order.
+        let resolved: Vec<Result<(Item, String), Reject>> = match pool {
+            Some(pool) => pool.install(|| chunk.into_par_iter().map(resolve).collect()),
+            None => chunk.into_par_iter().map(resolve).collect(),
+        };
+        let mut inputs = Vec::with_capacity(resolved.len());
+        for item in resolved {
             match item {
-                Ok(item) => {
-                    if let Some(hash) = precheck_hash(&item) {
-                        if known.contains(&hash).context("reading the store")? {
-                            prechecked += 1;
-                            pb.inc(1);
-                            continue;
-                        }
+                Ok((item, hash)) => {
+                    if known.contains(&hash).context("reading the store")? {
+                        prechecked += 1;
+                        pb.inc(1);
+                        continue;
                     }
                     for w in &item.warnings {
                         pb.suspend(|| {
