@@ -126,6 +126,8 @@ pub(crate) struct Settings {
     pub threads: Option<usize>,
     /// Show a progress bar on stderr.
     pub progress: bool,
+    /// Print warnings about the input (an unreadable date, ...).
+    pub warnings: bool,
 }
 
 /// What an ingestion did.
@@ -365,7 +367,7 @@ fn run_ingest(
                         pb.inc(1);
                         continue;
                     }
-                    for w in &item.warnings {
+                    for w in item.warnings.iter().filter(|_| settings.warnings) {
                         pb.suspend(|| {
                             eprintln!("claimtrail: warning: {}: document {:?}: {w}", item.origin, item.meta.id)
                         });
@@ -430,6 +432,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         batch: usize::try_from(args.batch).unwrap_or(256),
         threads: args.threads,
         progress: std::io::stderr().is_terminal(),
+        warnings: true,
     };
     let summary = ingest(args.inputs, read_settings, &args.db.db, &settings)?;
     let mut out = std::io::stdout().lock();
