@@ -20,8 +20,19 @@ pub struct FormatArg {
     pub format: Option<Format>,
 }
 
-fn parse_day(s: &str) -> Result<String, String> {
-    Date::parse(s).map(|d| d.to_string()).map_err(|e| e.to_string())
+/// A date filter: `YYYY-MM-DD`, or a whole month `YYYY-MM` or year `YYYY`.
+pub(crate) fn parse_day(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let bad = || format!("invalid date {s:?}: expected YYYY-MM-DD, YYYY-MM or YYYY");
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 if digits(0..4) => Ok(s.to_string()),
+        7 if digits(0..4) && b[4] == b'-' && digits(5..7) && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0)) => {
+            Ok(s.to_string())
+        }
+        _ => Date::parse(s).map(|d| d.to_string()).map_err(|_| bad()),
+    }
 }
 
 /// Arguments of `claims`.
@@ -37,10 +48,10 @@ pub struct ClaimsArgs {
     /// Only claims about this person, organization or place (name, alias or surname).
     #[arg(long, value_name = "NAME")]
     pub about: Option<String>,
-    /// Only claims with a statement on or after this date (YYYY-MM-DD).
+    /// Only claims with a statement on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub since: Option<String>,
-    /// Only claims with a statement on or before this date (YYYY-MM-DD).
+    /// Only claims with a statement on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub until: Option<String>,
     /// At most this many claims, most cited first.
@@ -559,4 +570,53 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_filters_table() {
+        let cases = [
+            ("2015-10-07", Some("2015-10-07")),
+            ("2015-08", Some("2015-08")),
+            ("2015", Some("2015")),
+            (" 2015-08-07 ", Some("2015-08-07")),
+            ("2015-13", None),
+            ("2015-02-30", None),
+            ("15-08-07", None),
+            ("yesterday", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_day(input).ok().as_deref(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn claims_table_marks_contested_and_when() {
+        let c = ClaimSummary {
+            id: 7,
+            gist: "Soleimani visited Moscow".into(),
+            event: Some("visit".into()),
+            when: Some("2015-07-24".into()),
+            participants: vec!["Qasem Soleimani".into(), "Moscow".into()],
+            asserts: 3,
+            denies: 1,
+            hedges: 0,
+            no_knowledge: 1,
+            articles: 4,
+            contested: true,
+            first_seen: Some("2015-08-07".into()),
+            last_seen: Some("2015-10-07".into()),
+        };
+        let t = claims_table(std::slice::from_ref(&c));
+        let row = t.lines().nth(2).unwrap();
+        assert!(row.contains("Soleimani visited Moscow (2015-07-24)"), "{t}");
+        assert!(row.contains("yes"), "{t}");
+        let csv = claim_csv_row(&c);
+        assert_eq!(csv.len(), CLAIM_CSV.len());
+        assert_eq!(csv[4], "Qasem Soleimani; Moscow");
+    }
 }
