@@ -193,3 +193,89 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimtrail_core::contract::{Analysis, DocumentOut, SCHEMA};
+    use claimtrail_core::Stance;
+    use claimtrail_store::ArticleRef;
+
+    fn candidate(id: i64, doc: &str, claims: &[(&str, i64)], own_voice: &[([u32; 2], i64)]) -> Candidate {
+        Candidate {
+            article: ArticleRef {
+                id,
+                doc_id: doc.into(),
+                title: None,
+                outlet: Some(format!("Outlet {id}")),
+                url: None,
+                published: None,
+            },
+            analysis: Analysis {
+                schema: SCHEMA.into(),
+                document: DocumentOut {
+                    id: doc.into(),
+                    title: None,
+                    outlet: None,
+                    url: None,
+                    published: None,
+                    language: "en".into(),
+                    text: String::new(),
+                },
+                entities: vec![],
+                attributions: vec![],
+                claims: vec![],
+                times: vec![],
+            },
+            claims: claims.iter().map(|&(l, c)| (l.to_string(), c, format!("gist {c}"))).collect(),
+            own_voice: own_voice.to_vec(),
+        }
+    }
+
+    fn m(doc: &str, score: f32, stance: Stance, span: [u32; 2], claim: Option<&str>) -> DocMatch {
+        DocMatch {
+            doc_id: doc.into(),
+            score,
+            stance,
+            source: None,
+            quote: format!("quote of {doc}"),
+            span,
+            claim: claim.map(str::to_string),
+            attribution: None,
+        }
+    }
+
+    #[test]
+    fn matches_group_by_corpus_claim_best_first() {
+        let a = candidate(1, "a", &[("c1", 17)], &[]);
+        let b = candidate(2, "b", &[], &[([10, 80], 17)]);
+        let c = candidate(3, "c", &[], &[([0, 5], 9)]);
+        let d = candidate(4, "d", &[("c1", 5)], &[]);
+        let found = vec![
+            (&a, m("a", 0.6, Stance::Asserts, [0, 40], Some("c1"))),
+            // Inside an own-voice statement of claim 17.
+            (&b, m("b", 0.9, Stance::Denies, [20, 60], None)),
+            // Outside any linked statement: a group of its own.
+            (&c, m("c", 0.7, Stance::Hedges, [30, 50], None)),
+            // A local claim the store does not know, and no own-voice span: unlinked too.
+            (&d, m("d", 0.2, Stance::Asserts, [0, 3], Some("c9"))),
+        ];
+        let r = group("q", found, 10);
+        let got: Vec<(Option<i64>, Vec<&str>)> =
+            r.matches.iter().map(|g| (g.claim, g.documents.iter().map(|d| d.id.as_str()).collect())).collect();
+        assert_eq!(got, vec![(Some(17), vec!["b", "a"]), (None, vec!["c"]), (None, vec!["d"])]);
+        assert_eq!(r.matches[0].gist, "gist 17");
+        assert!((r.matches[0].score - 0.9).abs() < 1e-6);
+        assert_eq!(r.matches[0].documents[0].stance, "denies");
+        // No source: the article's outlet speaks.
+        assert_eq!(r.matches[0].documents[0].source, "Outlet 2");
+        assert_eq!(r.matches[1].gist, "quote of c");
+        assert_eq!(group("q", vec![], 10).matches.len(), 0);
+        let json =
+            serde_json::to_value(group("q", vec![(&c, m("c", 0.5, Stance::NoKnowledge, [30, 50], None))], 1)).unwrap();
+        assert_eq!(json["matches"][0]["claim"], serde_json::Value::Null);
+        assert_eq!(json["matches"][0]["documents"][0]["stance"], "no_knowledge");
+        let keys: Vec<&str> = json["matches"][0].as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), 4, "{keys:?}");
+    }
+}
