@@ -339,6 +339,7 @@ fn killed_at_any_moment_a_rerun_makes_the_clean_store() {
 
     let killed = dir.join("killed.db");
     let mut kills = 0;
+    let mut partial = Vec::new();
     for delay in [150u64, 400, 900, 1600, 2500] {
         let mut child = bin()
             .arg("ingest")
@@ -356,8 +357,13 @@ fn killed_at_any_moment_a_rerun_makes_the_clean_store() {
             kills += 1;
         }
         let _ = child.wait();
+        if killed.exists() {
+            partial.push(export_jsonl(&killed).lines().count());
+        }
     }
     assert!(kills > 0, "the ingest ran to completion before any kill: the corpus is too small");
+    // The kills landed mid-ingest: some store in between held part of the corpus.
+    assert!(partial.iter().any(|&n| n > 0 && n < 720), "stored after each kill: {partial:?}");
     let (out, stdout, stderr) = ingest(&killed, &[&corpus], &args);
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert_eq!(count(&stdout, "rejected"), 0, "{stdout}");
