@@ -83,12 +83,30 @@ fn writer(out: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
     })
 }
 
+/// Runs `f` over every stored article. An output error stops the walk and comes back as itself
+/// (so a closed pipe stays recognisable as one), not as a store error.
+fn each_article(store: &dyn Store, mut f: impl FnMut(&StoredArticle) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut failed: Option<std::io::Error> = None;
+    let walked = store.for_each_article(&mut |a| match f(&a) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let stop = claimtrail_store::Error::Database(format!("output: {e}"));
+            failed = Some(e);
+            Err(stop)
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    walked?;
+    Ok(())
+}
+
 fn export_jsonl(store: &dyn Store, mut out: impl Write) -> anyhow::Result<()> {
-    store.for_each_article(&mut |a| {
-        let line = jsonl_line(&a).map_err(|e| claimtrail_store::Error::Corrupt(e.to_string()))?;
+    each_article(store, |a| {
+        let line = jsonl_line(a).map_err(std::io::Error::other)?;
         out.write_all(line.as_bytes())?;
-        out.write_all(b"\n")?;
-        Ok(())
+        out.write_all(b"\n")
     })?;
     out.flush()?;
     Ok(())
@@ -254,7 +272,7 @@ fn export_csv(store: &dyn Store, out: &Option<PathBuf>) -> anyhow::Result<()> {
             Tables { articles: None, entities: None, claims: None, statements: Csv::new(writer(&None)?, STATEMENTS)? }
         }
     };
-    store.for_each_article(&mut |a| Ok(write_tables(&a, &mut tables)?))?;
+    each_article(store, |a| write_tables(a, &mut tables))?;
     for w in [tables.articles, tables.entities, tables.claims].into_iter().flatten() {
         w.finish()?;
     }
