@@ -248,30 +248,29 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
             .prepare_cached("SELECT role FROM entity_roles WHERE entity = ?1 ORDER BY role")?
             .query_map([id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let said = conn
-            .prepare_cached(&format!(
+        // Pick the rows first (ids only, by index), then build just those: quotes of derived
+        // spans need the article text inflated.
+        let timeline = |pick: &str| -> Result<Vec<EntityStatement>> {
+            let sql = format!(
                 "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
                         {ARTICLE_COLS}
-                 FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN claims c ON c.id = s.claim
-                      LEFT JOIN entities e ON e.id = s.source_entity
-                 WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
-                 ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2"
-            ))?
-            .query_map(params![id, MAX_TIMELINE], entity_statement)?
-            .collect::<rusqlite::Result<_>>()?;
-        let said_about = conn
-            .prepare_cached(&format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
-                        {ARTICLE_COLS}
-                 FROM claim_participants p JOIN statements s ON s.claim = p.claim
-                      JOIN claims c ON c.id = s.claim JOIN articles a ON a.id = s.article
-                      LEFT JOIN entities e ON e.id = s.source_entity
-                 WHERE p.entity = ?1 AND s.copy_of_statement IS NULL
-                       AND (s.source_entity IS NULL OR s.source_entity != ?1)
-                 ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2"
-            ))?
-            .query_map(params![id, MAX_TIMELINE], entity_statement)?
-            .collect::<rusqlite::Result<_>>()?;
+                 FROM ({pick}) x JOIN statements s ON s.id = x.id JOIN articles a ON a.id = s.article
+                      LEFT JOIN claims c ON c.id = s.claim LEFT JOIN entities e ON e.id = s.source_entity
+                 ORDER BY s.date IS NULL, s.date, s.id"
+            );
+            let mut st = conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params![id, MAX_TIMELINE], entity_statement)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let said = timeline(
+            "SELECT s.id FROM statements s WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
+             ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
+        )?;
+        let said_about = timeline(
+            "SELECT s.id FROM claim_participants p JOIN statements s ON s.claim = p.claim
+             WHERE p.entity = ?1 AND s.copy_of_statement IS NULL AND (s.source_entity IS NULL OR s.source_entity != ?1)
+             ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
+        )?;
         out.push(EntityProfile { id, name, kind, aliases, roles, articles, said, said_about });
     }
     Ok(out)
