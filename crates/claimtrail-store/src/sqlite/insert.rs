@@ -27,8 +27,54 @@ pub(crate) type SigCache = HashMap<i64, ClaimSig>;
 /// Wire-copy candidates compared exactly per record.
 const COPY_CANDIDATES: usize = 32;
 
+/// The part of storing a record that needs no database: encoding and compression. Done for a
+/// whole batch in parallel before the write transaction starts.
+pub(super) struct Prepared {
+    chars: CharOffsets,
+    analysis: Vec<u8>,
+    text: Vec<u8>,
+}
+
+impl Prepared {
+    fn new(r: &ArticleRecord) -> Result<Prepared> {
+        let text = r.analysis.document.text.as_str();
+        let chars = CharOffsets::new(text);
+        let analysis = encode_analysis(r, &chars)?;
+        Ok(Prepared { analysis, text: deflate(text.as_bytes())?, chars })
+    }
+}
+
+/// Prepares every record of a batch, on all cores for big batches.
+pub(super) fn prepare_all(records: &[ArticleRecord]) -> Result<Vec<Prepared>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads <= 1 || records.len() < 16 {
+        return records.iter().map(Prepared::new).collect();
+    }
+    let chunk = records.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<Prepared>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = records
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(Prepared::new).collect::<Result<Vec<_>>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(Error::Invalid("encoding a record panicked".into()))))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(records.len());
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
 /// Stores one record (or finds it stored) and links it.
-pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord, sigs: &mut SigCache) -> Result<InsertOutcome> {
+pub(super) fn insert_one(
+    tx: &Connection,
+    r: &ArticleRecord,
+    prepared: Prepared,
+    sigs: &mut SigCache,
+) -> Result<InsertOutcome> {
     let mut st = tx.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?;
     if let Some(id) = st.query_row([&r.content_hash], |row| row.get::<_, i64>(0)).optional()? {
         return Ok(InsertOutcome::Duplicate { article: id });
@@ -38,9 +84,7 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord, sigs: &mut SigCache
     let copy_of = find_original(tx, r)?;
     let published = doc.published.map(|d| d.to_string());
     let fp: Vec<u8> = r.fingerprint.iter().map(|&x| x as u8).collect();
-    let chars = CharOffsets::new(&doc.text);
-    let analysis = encode_analysis(r, &chars)?;
-    let text_z = deflate(doc.text.as_bytes())?;
+    let Prepared { chars, analysis, text: text_z } = prepared;
     // Ids in insertion order (what SQLite would pick): the entities are linked first, so the
     // article row is written once, with its entity map.
     let article: i64 =

@@ -240,7 +240,7 @@ impl SqliteStore {
         let _: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         c.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;
-             PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
+             PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824;",
         )?;
         let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         match version {
@@ -327,11 +327,12 @@ impl Store for SqliteStore {
     }
 
     fn insert(&mut self, records: &[ArticleRecord]) -> Result<Vec<InsertOutcome>> {
+        let prepared = insert::prepare_all(records)?;
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(records.len());
         let mut result = Ok(());
-        for (i, r) in records.iter().enumerate() {
-            match insert::insert_one(&tx, r, &mut self.sigs) {
+        for (i, (r, p)) in records.iter().zip(prepared).enumerate() {
+            match insert::insert_one(&tx, r, p, &mut self.sigs) {
                 Ok(o) => out.push(o),
                 Err(e) => {
                     result = Err(match e {

@@ -438,10 +438,16 @@ pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
 /// Words of user text as FTS5 string literals: each word split into its tokens (letters and
 /// digits), every token double-quoted, so `AND`, `OR`, `NEAR`, `*`, `:`, quotes and parentheses
 /// are plain text, never syntax.
+/// Query tokens used at most (a pasted article is not a query).
+const MAX_QUERY_TOKENS: usize = 64;
+
 pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
         for tok in w.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            if out.len() >= MAX_QUERY_TOKENS {
+                return out;
+            }
             let lit = format!("\"{tok}\"");
             if !out.contains(&lit) {
                 out.push(lit);
@@ -481,7 +487,7 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
         .collect::<rusqlite::Result<_>>()?;
     // Statements of those articles that hold every query word (in the quote or the source).
     let words: Vec<String> = text.split_whitespace().take(64).map(norm_text).filter(|w| !w.is_empty()).collect();
-    let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).collect();
+    let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).take(MAX_QUERY_TOKENS).collect();
     let mut hits = Vec::new();
     let mut stmts = conn.prepare_cached(
         "SELECT id, claim, quote, span_start, span_end, source_text FROM statements
