@@ -297,6 +297,7 @@ fn search_finds_articles_and_statements_and_survives_odd_input() {
         "a\u{0}b",
         "'; DROP TABLE articles; --",
         &"x ".repeat(10_000),
+        &"a,b;c.".repeat(200_000),
     ] {
         let r = s.search(odd, 10);
         assert!(r.is_ok(), "{odd:?}: {r:?}");

@@ -15,13 +15,66 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 /// Minimum estimated Jaccard similarity of two fingerprints for a wire copy.
 pub(crate) const COPY_SIMILARITY: f32 = 0.8;
-/// Candidates read per LSH band and per claim-index key (bounds the work per record).
+/// Candidates read per LSH band (bounds the work per record).
 const BUCKET_LIMIT: i64 = 64;
+/// Claims read per claim-index key, oldest first (their signatures are cached in memory, so a
+/// big bucket costs microseconds per claim).
+const CLAIM_BUCKET_LIMIT: i64 = 4096;
+
+/// Signatures of stored claims by id (immutable once written). The writer keeps it across
+/// batches and clears it when a batch fails, so claims of a rolled-back batch do not linger.
+pub(crate) type SigCache = HashMap<i64, ClaimSig>;
 /// Wire-copy candidates compared exactly per record.
 const COPY_CANDIDATES: usize = 32;
 
+/// The part of storing a record that needs no database: encoding and compression. Done for a
+/// whole batch in parallel before the write transaction starts.
+pub(super) struct Prepared {
+    chars: CharOffsets,
+    analysis: Vec<u8>,
+    text: Vec<u8>,
+}
+
+impl Prepared {
+    fn new(r: &ArticleRecord) -> Result<Prepared> {
+        let text = r.analysis.document.text.as_str();
+        let chars = CharOffsets::new(text);
+        let analysis = encode_analysis(r, &chars)?;
+        Ok(Prepared { analysis, text: deflate(text.as_bytes())?, chars })
+    }
+}
+
+/// Prepares every record of a batch, on all cores for big batches.
+pub(super) fn prepare_all(records: &[ArticleRecord]) -> Result<Vec<Prepared>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads <= 1 || records.len() < 16 {
+        return records.iter().map(Prepared::new).collect();
+    }
+    let chunk = records.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<Prepared>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = records
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(Prepared::new).collect::<Result<Vec<_>>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(Error::Invalid("encoding a record panicked".into()))))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(records.len());
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
 /// Stores one record (or finds it stored) and links it.
-pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOutcome> {
+pub(super) fn insert_one(
+    tx: &Connection,
+    r: &ArticleRecord,
+    prepared: Prepared,
+    sigs: &mut SigCache,
+) -> Result<InsertOutcome> {
     let mut st = tx.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?;
     if let Some(id) = st.query_row([&r.content_hash], |row| row.get::<_, i64>(0)).optional()? {
         return Ok(InsertOutcome::Duplicate { article: id });
@@ -31,9 +84,7 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     let copy_of = find_original(tx, r)?;
     let published = doc.published.map(|d| d.to_string());
     let fp: Vec<u8> = r.fingerprint.iter().map(|&x| x as u8).collect();
-    let chars = CharOffsets::new(&doc.text);
-    let analysis = encode_analysis(r, &chars)?;
-    let text_z = deflate(doc.text.as_bytes())?;
+    let Prepared { chars, analysis, text: text_z } = prepared;
     // Ids in insertion order (what SQLite would pick): the entities are linked first, so the
     // article row is written once, with its entity map.
     let article: i64 =
@@ -80,7 +131,7 @@ pub(super) fn insert_one(tx: &Connection, r: &ArticleRecord) -> Result<InsertOut
     tx.prepare_cached("UPDATE meta SET value = value + ?1 WHERE key = 'text_bytes'")?
         .execute([doc.text.len() as i64])?;
 
-    let claims = link_claims(tx, r, &entities, &ctx)?;
+    let claims = link_claims(tx, r, &entities, &ctx, sigs)?;
     store_statements(tx, r, &entities, &claims, copy_of, &ctx, &chars)?;
     Ok(InsertOutcome::Stored { article, copy_of })
 }
@@ -427,7 +478,13 @@ pub(crate) fn stored_sig(tx: &Connection, id: i64) -> Result<ClaimSig> {
 }
 
 /// Resolves each claim of the record to a corpus claim (creating new ones).
-fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) -> Result<Vec<i64>> {
+fn link_claims(
+    tx: &Connection,
+    r: &ArticleRecord,
+    entities: &[i64],
+    ctx: &Ctx,
+    sigs: &mut SigCache,
+) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
         let sig = ClaimSig::from_record(c, |i| entities.get(i).copied());
@@ -438,7 +495,7 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
                 "SELECT claim FROM claim_index WHERE event = ?1 AND entity = ?2 ORDER BY claim LIMIT ?3",
             )?;
             for (e, p) in &keys {
-                for row in st.query_map(params![e, p, BUCKET_LIMIT], |row| row.get::<_, i64>(0))? {
+                for row in st.query_map(params![e, p, CLAIM_BUCKET_LIMIT], |row| row.get::<_, i64>(0))? {
                     cands.push(row?);
                 }
             }
@@ -447,7 +504,10 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
         cands.dedup();
         let mut found = None;
         for cand in cands {
-            if claimtrail_corpus::same_claim(&sig, &stored_sig(tx, cand)?) {
+            if !sigs.contains_key(&cand) {
+                sigs.insert(cand, stored_sig(tx, cand)?);
+            }
+            if sigs.get(&cand).is_some_and(|stored| claimtrail_corpus::same_claim(&sig, stored)) {
                 found = Some(cand);
                 break;
             }
@@ -474,6 +534,7 @@ fn link_claims(tx: &Connection, r: &ArticleRecord, entities: &[i64], ctx: &Ctx) 
                 for (e, p) in &keys {
                     st.execute(params![e, p, id])?;
                 }
+                sigs.insert(id, sig);
                 id
             }
         };

@@ -22,6 +22,27 @@
 //!   twice (a third of the index size); statement hits are the statements of the best articles
 //!   that hold every query word.
 //! - `meta`: running totals (text bytes).
+//!
+//! Linking rules (in `insert.rs`), applied record by record in input order:
+//!
+//! - **Wire copies**: candidates share an LSH band key; the new article is a copy when the
+//!   estimated Jaccard similarity with one is at least 0.8, and then belongs to that article's
+//!   group (`copy_of` is always the group's first article). Its statements that match one of
+//!   the original's (same claim, source and stance, or the same quote) are stored with
+//!   `copy_of_statement` and do not count.
+//! - **Entities**: the same kind family (person; organization or outlet; location; other) and a
+//!   shared folded name; a bare surname ("Lavrov") joins the one person with that surname (or
+//!   the clearly most mentioned one; none when tied), and a full name joins an earlier bare
+//!   surname entity, which takes the full name. An untyped name joins the one typed entity with
+//!   that name or surname. Anonymous sources ("a senior official") are one entity only within
+//!   one outlet (same folded description and outlet; articles without an outlet never share
+//!   them): two outlets' "senior officials" are not known to be the same people.
+//! - **Claims**: a signature (event, participants as corpus ids, time, terms) is compared with
+//!   [`claimtrail_corpus::same_claim`] to the claims indexed under the same (event, participant)
+//!   keys, oldest first; the first match wins, else a new claim.
+//! - **Counters**: per claim, distinct (source, stance) pairs, where the source is the corpus
+//!   entity, else the anonymous description within its outlet, else the outlet (own voice), else
+//!   the folded source text; `contested` = asserted or hedged by some and denied by some.
 
 mod insert;
 mod query;
@@ -108,6 +129,7 @@ CREATE TABLE claim_participants (
     claim INTEGER NOT NULL REFERENCES claims(id),
     PRIMARY KEY (entity, claim)
 ) WITHOUT ROWID;
+CREATE INDEX claim_participants_claim ON claim_participants(claim, entity);
 CREATE TABLE claim_index (
     event TEXT NOT NULL,
     entity INTEGER NOT NULL,
@@ -172,6 +194,7 @@ INSERT INTO meta(key, value) VALUES ('text_bytes', 0);
 pub struct SqliteStore {
     conn: Connection,
     path: Option<PathBuf>,
+    sigs: insert::SigCache,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -186,7 +209,7 @@ impl SqliteStore {
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
         let path = path.as_ref();
         let conn = Connection::open(path)?;
-        let mut store = SqliteStore { conn, path: Some(path.to_path_buf()) };
+        let mut store = SqliteStore { conn, path: Some(path.to_path_buf()), sigs: Default::default() };
         store.init()?;
         Ok(store)
     }
@@ -194,7 +217,7 @@ impl SqliteStore {
     /// An in-memory store (tests, throwaway analyses).
     pub fn open_in_memory() -> Result<SqliteStore> {
         let conn = Connection::open_in_memory()?;
-        let mut store = SqliteStore { conn, path: None };
+        let mut store = SqliteStore { conn, path: None, sigs: Default::default() };
         store.init()?;
         Ok(store)
     }
@@ -217,7 +240,7 @@ impl SqliteStore {
         let _: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         c.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;
-             PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
+             PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824;",
         )?;
         let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         match version {
@@ -304,16 +327,27 @@ impl Store for SqliteStore {
     }
 
     fn insert(&mut self, records: &[ArticleRecord]) -> Result<Vec<InsertOutcome>> {
+        let prepared = insert::prepare_all(records)?;
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(records.len());
-        for (i, r) in records.iter().enumerate() {
-            let outcome = insert::insert_one(&tx, r).map_err(|e| match e {
-                Error::Invalid(m) => Error::Invalid(format!("record {i} ({}): {m}", r.analysis.document.id)),
-                e => e,
-            })?;
-            out.push(outcome);
+        let mut result = Ok(());
+        for (i, (r, p)) in records.iter().zip(prepared).enumerate() {
+            match insert::insert_one(&tx, r, p, &mut self.sigs) {
+                Ok(o) => out.push(o),
+                Err(e) => {
+                    result = Err(match e {
+                        Error::Invalid(m) => Error::Invalid(format!("record {i} ({}): {m}", r.analysis.document.id)),
+                        e => e,
+                    });
+                    break;
+                }
+            }
         }
-        tx.commit()?;
+        if let Err(e) = result.and_then(|()| Ok(tx.commit()?)) {
+            // Rolled back (dropping the transaction): forget claims created in it.
+            self.sigs.clear();
+            return Err(e);
+        }
         Ok(out)
     }
 

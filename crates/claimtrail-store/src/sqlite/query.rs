@@ -248,30 +248,29 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
             .prepare_cached("SELECT role FROM entity_roles WHERE entity = ?1 ORDER BY role")?
             .query_map([id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let said = conn
-            .prepare_cached(&format!(
+        // Pick the rows first (ids only, by index), then build just those: quotes of derived
+        // spans need the article text inflated.
+        let timeline = |pick: &str| -> Result<Vec<EntityStatement>> {
+            let sql = format!(
                 "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
                         {ARTICLE_COLS}
-                 FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN claims c ON c.id = s.claim
-                      LEFT JOIN entities e ON e.id = s.source_entity
-                 WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
-                 ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2"
-            ))?
-            .query_map(params![id, MAX_TIMELINE], entity_statement)?
-            .collect::<rusqlite::Result<_>>()?;
-        let said_about = conn
-            .prepare_cached(&format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
-                        {ARTICLE_COLS}
-                 FROM claim_participants p JOIN statements s ON s.claim = p.claim
-                      JOIN claims c ON c.id = s.claim JOIN articles a ON a.id = s.article
-                      LEFT JOIN entities e ON e.id = s.source_entity
-                 WHERE p.entity = ?1 AND s.copy_of_statement IS NULL
-                       AND (s.source_entity IS NULL OR s.source_entity != ?1)
-                 ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2"
-            ))?
-            .query_map(params![id, MAX_TIMELINE], entity_statement)?
-            .collect::<rusqlite::Result<_>>()?;
+                 FROM ({pick}) x JOIN statements s ON s.id = x.id JOIN articles a ON a.id = s.article
+                      LEFT JOIN claims c ON c.id = s.claim LEFT JOIN entities e ON e.id = s.source_entity
+                 ORDER BY s.date IS NULL, s.date, s.id"
+            );
+            let mut st = conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params![id, MAX_TIMELINE], entity_statement)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let said = timeline(
+            "SELECT s.id FROM statements s WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
+             ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
+        )?;
+        let said_about = timeline(
+            "SELECT s.id FROM claim_participants p JOIN statements s ON s.claim = p.claim
+             WHERE p.entity = ?1 AND s.copy_of_statement IS NULL AND (s.source_entity IS NULL OR s.source_entity != ?1)
+             ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
+        )?;
         out.push(EntityProfile { id, name, kind, aliases, roles, articles, said, said_about });
     }
     Ok(out)
@@ -439,10 +438,16 @@ pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
 /// Words of user text as FTS5 string literals: each word split into its tokens (letters and
 /// digits), every token double-quoted, so `AND`, `OR`, `NEAR`, `*`, `:`, quotes and parentheses
 /// are plain text, never syntax.
+/// Query tokens used at most (a pasted article is not a query).
+const MAX_QUERY_TOKENS: usize = 64;
+
 pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
         for tok in w.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            if out.len() >= MAX_QUERY_TOKENS {
+                return out;
+            }
             let lit = format!("\"{tok}\"");
             if !out.contains(&lit) {
                 out.push(lit);
@@ -482,7 +487,7 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
         .collect::<rusqlite::Result<_>>()?;
     // Statements of those articles that hold every query word (in the quote or the source).
     let words: Vec<String> = text.split_whitespace().take(64).map(norm_text).filter(|w| !w.is_empty()).collect();
-    let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).collect();
+    let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).take(MAX_QUERY_TOKENS).collect();
     let mut hits = Vec::new();
     let mut stmts = conn.prepare_cached(
         "SELECT id, claim, quote, span_start, span_end, source_text FROM statements
