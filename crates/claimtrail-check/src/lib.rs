@@ -424,6 +424,15 @@ impl Matcher {
         self.match_prepared(q, &prep, doc)
     }
 
+    /// The matches of `q` among `docs`, best first (ties keep the input order, e.g. a search
+    /// engine's ranking).
+    pub fn match_all<'a>(&self, q: &Query, docs: impl IntoIterator<Item = &'a Analysis>) -> Vec<DocMatch> {
+        let mut out: Vec<(usize, DocMatch)> =
+            docs.into_iter().enumerate().filter_map(|(i, d)| Some((i, self.match_document(q, d)?))).collect();
+        out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
@@ -633,6 +642,22 @@ mod match_tests {
         }
         assert_eq!(m.match_document(&m.parse_query(""), &analyze("Anything at all.")), None);
         assert_eq!(m.match_document(&m.parse_query("the of and"), &analyze("The end of it.")), None);
+    }
+
+    #[test]
+    fn match_all_ranks_best_first() {
+        let m = Matcher::new();
+        let docs = [
+            "Bakers in Lyon went on strike over flour prices.",
+            "The harbour bridge in Tarnow will close for repairs in June, the council said.",
+            "Tarnow residents discussed the harbour and the old bridge at a meeting about tourism and repairs.",
+        ]
+        .map(analyze);
+        let got = m.match_all(&m.parse_query("The harbour bridge in Tarnow will close for repairs"), &docs);
+        assert!(!got.is_empty());
+        assert!(got.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(got[0].quote.contains("will close for repairs"), "{got:?}");
+        assert!(got.iter().all(|g| !g.quote.contains("Bakers")));
     }
 
     #[test]
