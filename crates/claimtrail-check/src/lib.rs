@@ -214,7 +214,8 @@ pub fn search_terms(q: &Query) -> Vec<String> {
 pub struct DocMatch {
     /// The document id.
     pub doc_id: String,
-    /// How sure the matched statement says the same as the query (0..1).
+    /// How well the matched statement says the same as the query, for ranking (0..1): the
+    /// `related` model's softened probability times `0.5 + 0.5 * similarity`.
     pub score: f32,
     /// The document's stance toward the query as written.
     pub stance: Stance,
@@ -436,17 +437,18 @@ impl Matcher {
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
-        // The related model's log-odds, softened (divided by 4) so that strong matches stay
-        // apart instead of all rounding to 1.0; 0.5 is still the model's even odds.
-        let score = match &self.related {
+        // Kept when the related model gives even odds or better. The score ranks: the model's
+        // log-odds softened (divided by 4, so strong matches do not all round to 1.0), times
+        // the statement's similarity (so the closer wording ranks first among related ones).
+        let (keep, score) = match &self.related {
             Some(m) => {
                 let z = m.scores(&ev.related);
-                1.0 / (1.0 + (-(z[1] - z[0]) / 4.0).exp())
+                let p = 1.0 / (1.0 + (-(z[1] - z[0]) / 4.0).exp());
+                (p >= 0.5, p * (0.5 + 0.5 * ev.similarity))
             }
-            None => ev.similarity,
+            None => (ev.similarity >= FALLBACK_THRESHOLD, ev.similarity),
         };
-        let threshold = if self.related.is_some() { 0.5 } else { FALLBACK_THRESHOLD };
-        if score < threshold {
+        if !keep {
             return None;
         }
         let stance = self.decide(&ev);
