@@ -622,6 +622,24 @@ mod match_tests {
                 Stance::Hedges,
                 "",
             ),
+            (
+                "The Orlen dam cracked during the storm",
+                "Police said the Orlen dam did not crack during the storm. Traffic resumed on the road.",
+                Stance::Denies,
+                "Police",
+            ),
+            (
+                "The Orlen dam cracked during the storm",
+                "The ministry said it has no information on whether the Orlen dam cracked during the storm.",
+                Stance::NoKnowledge,
+                "ministry",
+            ),
+            (
+                "The Orlen dam did not crack during the storm",
+                "Police said the Orlen dam did not crack during the storm. Traffic resumed on the road.",
+                Stance::Asserts,
+                "Police",
+            ),
         ];
         let m = Matcher::new();
         for &(query, text, want, source) in cases {
