@@ -300,6 +300,7 @@ pub struct Matcher {
     lex: Lexicon,
     idf: Idf,
     related: Option<LinearModel>,
+    threshold: Option<f32>,
     stance: Option<LinearModel>,
     stop: std::collections::HashSet<&'static str>,
 }
@@ -331,7 +332,22 @@ impl Matcher {
                 stance = Some(m);
             }
         }
-        Matcher { lex: Lexicon::new(), idf, related, stance, stop: STOPWORDS.iter().copied().collect() }
+        Matcher {
+            lex: Lexicon::new(),
+            idf,
+            related,
+            threshold: None,
+            stance,
+            stop: STOPWORDS.iter().copied().collect(),
+        }
+    }
+
+    /// Keeps only matches whose `related` probability is at least `p` (default 0.5; higher is
+    /// stricter: fewer documents about the same topic that say something else). Without the
+    /// related model, `p` is a similarity threshold instead (default 0.4).
+    pub fn with_threshold(mut self, p: f32) -> Self {
+        self.threshold = Some(p);
+        self
     }
 
     /// Whether both learned models are loaded.
@@ -437,16 +453,19 @@ impl Matcher {
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
-        // Kept when the related model gives even odds or better. The score ranks: the model's
-        // log-odds softened (divided by 4, so strong matches do not all round to 1.0), times
-        // the statement's similarity (so the closer wording ranks first among related ones).
+        // Kept when the related model's probability reaches the threshold (even odds by
+        // default). The score ranks: the model's log-odds softened (divided by 4, so strong
+        // matches do not all round to 1.0), times the statement's similarity (so the closer
+        // wording ranks first among related ones).
         let (keep, score) = match &self.related {
             Some(m) => {
                 let z = m.scores(&ev.related);
-                let p = 1.0 / (1.0 + (-(z[1] - z[0]) / 4.0).exp());
-                (p >= 0.5, p * (0.5 + 0.5 * ev.similarity))
+                let logit = z[1] - z[0];
+                let p = 1.0 / (1.0 + (-logit).exp());
+                let soft = 1.0 / (1.0 + (-logit / 4.0).exp());
+                (p >= self.threshold.unwrap_or(0.5), soft * (0.5 + 0.5 * ev.similarity))
             }
-            None => (ev.similarity >= FALLBACK_THRESHOLD, ev.similarity),
+            None => (ev.similarity >= self.threshold.unwrap_or(FALLBACK_THRESHOLD), ev.similarity),
         };
         if !keep {
             return None;
