@@ -214,7 +214,8 @@ pub fn search_terms(q: &Query) -> Vec<String> {
 pub struct DocMatch {
     /// The document id.
     pub doc_id: String,
-    /// How sure the matched statement says the same as the query (0..1).
+    /// How well the matched statement says the same as the query, for ranking (0..1): the
+    /// `related` model's softened probability times `0.5 + 0.5 * similarity`.
     pub score: f32,
     /// The document's stance toward the query as written.
     pub stance: Stance,
@@ -299,6 +300,7 @@ pub struct Matcher {
     lex: Lexicon,
     idf: Idf,
     related: Option<LinearModel>,
+    threshold: Option<f32>,
     stance: Option<LinearModel>,
     stop: std::collections::HashSet<&'static str>,
 }
@@ -330,7 +332,22 @@ impl Matcher {
                 stance = Some(m);
             }
         }
-        Matcher { lex: Lexicon::new(), idf, related, stance, stop: STOPWORDS.iter().copied().collect() }
+        Matcher {
+            lex: Lexicon::new(),
+            idf,
+            related,
+            threshold: None,
+            stance,
+            stop: STOPWORDS.iter().copied().collect(),
+        }
+    }
+
+    /// Keeps only matches whose `related` probability is at least `p` (default 0.5; higher is
+    /// stricter: fewer documents about the same topic that say something else). Without the
+    /// related model, `p` is a similarity threshold instead (default 0.4).
+    pub fn with_threshold(mut self, p: f32) -> Self {
+        self.threshold = Some(p);
+        self
     }
 
     /// Whether both learned models are loaded.
@@ -424,20 +441,33 @@ impl Matcher {
         self.match_prepared(q, &prep, doc)
     }
 
+    /// The matches of `q` among `docs`, best first (ties keep the input order, e.g. a search
+    /// engine's ranking).
+    pub fn match_all<'a>(&self, q: &Query, docs: impl IntoIterator<Item = &'a Analysis>) -> Vec<DocMatch> {
+        let mut out: Vec<(usize, DocMatch)> =
+            docs.into_iter().enumerate().filter_map(|(i, d)| Some((i, self.match_document(q, d)?))).collect();
+        out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
-        // The related model's log-odds, softened (divided by 4) so that strong matches stay
-        // apart instead of all rounding to 1.0; 0.5 is still the model's even odds.
-        let score = match &self.related {
+        // Kept when the related model's probability reaches the threshold (even odds by
+        // default). The score ranks: the model's log-odds softened (divided by 4, so strong
+        // matches do not all round to 1.0), times the statement's similarity (so the closer
+        // wording ranks first among related ones).
+        let (keep, score) = match &self.related {
             Some(m) => {
                 let z = m.scores(&ev.related);
-                1.0 / (1.0 + (-(z[1] - z[0]) / 4.0).exp())
+                let logit = z[1] - z[0];
+                let p = 1.0 / (1.0 + (-logit).exp());
+                let soft = 1.0 / (1.0 + (-logit / 4.0).exp());
+                (p >= self.threshold.unwrap_or(0.5), soft * (0.5 + 0.5 * ev.similarity))
             }
-            None => ev.similarity,
+            None => (ev.similarity >= self.threshold.unwrap_or(FALLBACK_THRESHOLD), ev.similarity),
         };
-        let threshold = if self.related.is_some() { 0.5 } else { FALLBACK_THRESHOLD };
-        if score < threshold {
+        if !keep {
             return None;
         }
         let stance = self.decide(&ev);
@@ -611,6 +641,24 @@ mod match_tests {
                 Stance::Hedges,
                 "",
             ),
+            (
+                "The Orlen dam cracked during the storm",
+                "Police said the Orlen dam did not crack during the storm. Traffic resumed on the road.",
+                Stance::Denies,
+                "Police",
+            ),
+            (
+                "The Orlen dam cracked during the storm",
+                "The ministry said it has no information on whether the Orlen dam cracked during the storm.",
+                Stance::NoKnowledge,
+                "ministry",
+            ),
+            (
+                "The Orlen dam did not crack during the storm",
+                "Police said the Orlen dam did not crack during the storm. Traffic resumed on the road.",
+                Stance::Asserts,
+                "Police",
+            ),
         ];
         let m = Matcher::new();
         for &(query, text, want, source) in cases {
@@ -633,6 +681,22 @@ mod match_tests {
         }
         assert_eq!(m.match_document(&m.parse_query(""), &analyze("Anything at all.")), None);
         assert_eq!(m.match_document(&m.parse_query("the of and"), &analyze("The end of it.")), None);
+    }
+
+    #[test]
+    fn match_all_ranks_best_first() {
+        let m = Matcher::new();
+        let docs = [
+            "Bakers in Lyon went on strike over flour prices.",
+            "The harbour bridge in Tarnow will close for repairs in June, the council said.",
+            "Tarnow residents discussed the harbour and the old bridge at a meeting about tourism and repairs.",
+        ]
+        .map(analyze);
+        let got = m.match_all(&m.parse_query("The harbour bridge in Tarnow will close for repairs"), &docs);
+        assert!(!got.is_empty());
+        assert!(got.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(got[0].quote.contains("will close for repairs"), "{got:?}");
+        assert!(got.iter().all(|g| !g.quote.contains("Bakers")));
     }
 
     #[test]

@@ -63,7 +63,8 @@ impl LinearModel {
         argmax(&p)
     }
 
-    /// Fits a model on rows `xs` (all of `features.len()` values) with labels `ys` < `classes`.
+    /// Fits a model on rows `xs` (all of `features.len()` values) with labels `ys` < `classes`;
+    /// rows with another label are left out.
     pub fn train(
         name: &str,
         features: &[&str],
@@ -73,16 +74,17 @@ impl LinearModel {
         opts: &TrainOptions,
     ) -> LinearModel {
         let d = features.len();
+        let (xs, ys): (Vec<&Vec<f32>>, Vec<usize>) = xs.iter().zip(ys).filter(|(_, &y)| y < classes).unzip();
         let n = xs.len().max(1) as f32;
         let mut mean = vec![0.0f32; d];
         let mut sd = vec![0.0f32; d];
-        for x in xs {
-            for (m, v) in mean.iter_mut().zip(x) {
+        for x in &xs {
+            for (m, v) in mean.iter_mut().zip(x.iter()) {
                 *m += v / n;
             }
         }
-        for x in xs {
-            for ((s, v), m) in sd.iter_mut().zip(x).zip(&mean) {
+        for x in &xs {
+            for ((s, v), m) in sd.iter_mut().zip(x.iter()).zip(&mean) {
                 *s += (v - m) * (v - m) / n;
             }
         }
@@ -90,7 +92,7 @@ impl LinearModel {
             *s = s.sqrt();
         }
         let mut counts = vec![0.0f32; classes];
-        for &y in ys {
+        for &y in &ys {
             counts[y] += 1.0;
         }
         let cw: Vec<f32> =
@@ -107,7 +109,7 @@ impl LinearModel {
             for g in &mut grad {
                 g.iter_mut().for_each(|v| *v = 0.0);
             }
-            for (x, &y) in z.iter().zip(ys) {
+            for (x, &y) in z.iter().zip(&ys) {
                 p.iter_mut().for_each(|v| *v = 0.0);
                 for (xj, wj) in x.iter().zip(&w) {
                     for (pk, wk) in p.iter_mut().zip(wj) {

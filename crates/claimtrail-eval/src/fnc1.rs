@@ -333,6 +333,8 @@ pub struct Fnc1Report {
     pub queries_per_second: f64,
     /// Worker threads.
     pub threads: usize,
+    /// Mean number of matched documents per query (of the BM25 candidates).
+    pub matches_per_query: f64,
     /// Whether the matcher had its learned models.
     pub models: bool,
     /// Held-out part, then all pairs.
@@ -419,6 +421,7 @@ pub fn evaluate(pipeline: &Pipeline, matcher: &Matcher, dir: &Path) -> Result<Fn
         check_seconds,
         queries_per_second: if check_seconds > 0.0 { headlines.len() as f64 / check_seconds } else { 0.0 },
         threads: rayon::current_num_threads(),
+        matches_per_query: results.iter().map(Vec::len).sum::<usize>() as f64 / results.len().max(1) as f64,
         models: matcher.has_models(),
         parts,
     })
@@ -469,10 +472,23 @@ impl fmt::Display for Fnc1Report {
             self.pairs,
             if self.models { "with" } else { "without" }
         )?;
-        writeln!(f, "analysis: {:.1} s; check: {} queries in {:.1} s = {:.1} queries/s on {} threads (top {} BM25 candidates each)",
-            self.analyze_seconds, self.queries, self.check_seconds, self.queries_per_second, self.threads, CANDIDATES)?;
+        writeln!(
+            f,
+            "analysis: {:.1} s; check: {} queries in {:.1} s = {:.1} queries/s on {} threads",
+            self.analyze_seconds, self.queries, self.check_seconds, self.queries_per_second, self.threads
+        )?;
+        writeln!(
+            f,
+            "candidates: top {} of BM25 per query; {:.1} documents matched per query on average",
+            CANDIDATES, self.matches_per_query
+        )?;
         for part in &self.parts {
-            writeln!(f, "\n[{}]  found@1/@5/@10/any = body among matched documents at that rank; acc = stance right among found; both = found (any) and stance right", part.part)?;
+            writeln!(
+                f,
+                "\n[{}]  found@1/@5/@10/any = body among matched documents at that rank; \
+                 acc = stance right among found; both = found (any) and stance right",
+                part.part
+            )?;
             writeln!(
                 f,
                 "{:<10} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8}   {:>7} {:>7} {:>7} {:>7}",

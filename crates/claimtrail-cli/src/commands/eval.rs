@@ -41,6 +41,9 @@ enum Set {
         /// Leave the learned models out: rule stance and a fixed similarity threshold (ablation).
         #[arg(long)]
         no_models: bool,
+        /// Keep matches whose related probability (similarity without models) reaches this.
+        #[arg(long)]
+        threshold: Option<f32>,
     },
 }
 
@@ -51,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Set::Polnear { dir } => claimtrail_eval::polnear::evaluate(&pipeline, &dir)?,
         Set::Conll { file } => claimtrail_eval::conll::evaluate(&pipeline, &file)?,
         Set::Timeml { path } => claimtrail_eval::timeml::evaluate(&pipeline, &path)?,
-        Set::Fnc1 { dir, no_models } => return fnc1(&pipeline, &dir, no_models, args.json),
+        Set::Fnc1 { dir, no_models, threshold } => return fnc1(&pipeline, &dir, no_models, threshold, args.json),
     };
     // write! rather than print!: a closed pipe becomes an error that main turns into exit 0.
     let mut out = std::io::stdout().lock();
@@ -64,13 +67,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// `eval fnc1`: its own report (found rates and stances, not precision/recall).
-fn fnc1(pipeline: &Pipeline, dir: &std::path::Path, no_models: bool, json: bool) -> anyhow::Result<ExitCode> {
-    let matcher = if no_models {
+fn fnc1(
+    pipeline: &Pipeline,
+    dir: &std::path::Path,
+    no_models: bool,
+    threshold: Option<f32>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut matcher = if no_models {
         let idf = claimtrail_check::idf::Idf::parse(claimtrail_check::idf::SHIPPED);
         claimtrail_check::Matcher::with_tables(idf, "")
     } else {
         claimtrail_check::Matcher::new()
     };
+    if let Some(t) = threshold {
+        matcher = matcher.with_threshold(t);
+    }
     let report = claimtrail_eval::fnc1::evaluate(pipeline, &matcher, dir)?;
     let mut out = std::io::stdout().lock();
     if json {
