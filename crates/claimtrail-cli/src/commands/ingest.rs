@@ -157,7 +157,8 @@ impl Summary {
     pub fn report(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
         let rate = if secs > 0.0 { self.seen() as f64 / secs } else { 0.0 };
-        let mut s = format!("ingested {} articles in {secs:.1} s ({rate:.0} articles/s)\n", self.seen());
+        let noun = if self.seen() == 1 { "article" } else { "articles" };
+        let mut s = format!("ingested {} {noun} in {secs:.1} s ({rate:.0} articles/s)\n", self.seen());
         s.push_str(&format!("  stored    {:>8}  ({} wire copies)\n", self.stored, self.copies));
         s.push_str(&format!("  skipped   {:>8}  (already stored)\n", self.skipped));
         s.push_str(&format!("  rejected  {:>8}\n", self.rejected.len()));
