@@ -504,8 +504,8 @@ fn link_claims(
         cands.dedup();
         let mut found = None;
         for cand in cands {
-            if !sigs.contains_key(&cand) {
-                sigs.insert(cand, stored_sig(tx, cand)?);
+            if let std::collections::hash_map::Entry::Vacant(v) = sigs.entry(cand) {
+                v.insert(stored_sig(tx, cand)?);
             }
             if sigs.get(&cand).is_some_and(|stored| claimtrail_corpus::same_claim(&sig, stored)) {
                 found = Some(cand);
