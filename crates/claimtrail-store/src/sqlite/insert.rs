@@ -17,13 +17,34 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub(crate) const COPY_SIMILARITY: f32 = 0.8;
 /// Candidates read per LSH band (bounds the work per record).
 const BUCKET_LIMIT: i64 = 64;
-/// Claims read per claim-index key, oldest first (their signatures are cached in memory, so a
-/// big bucket costs microseconds per claim).
-const CLAIM_BUCKET_LIMIT: i64 = 4096;
+/// The writer's memory of the claim index: signatures of stored claims by id (immutable once
+/// written) and the claim ids per (event, participant) key, loaded from the database the first
+/// time a key is looked up and kept up to date by the writer. Linking a claim then costs a few
+/// hash lookups and `same_claim` calls, however big the corpus. Cleared when a batch fails, so
+/// claims of a rolled-back batch do not linger.
+#[derive(Default)]
+pub(crate) struct SigCache {
+    sigs: HashMap<i64, ClaimSig>,
+    buckets: HashMap<(String, i64), Vec<i64>>,
+}
 
-/// Signatures of stored claims by id (immutable once written). The writer keeps it across
-/// batches and clears it when a batch fails, so claims of a rolled-back batch do not linger.
-pub(crate) type SigCache = HashMap<i64, ClaimSig>;
+impl SigCache {
+    pub(crate) fn clear(&mut self) {
+        self.sigs.clear();
+        self.buckets.clear();
+    }
+
+    fn bucket(&mut self, tx: &Connection, key: &(String, i64)) -> Result<&Vec<i64>> {
+        if !self.buckets.contains_key(key) {
+            let mut st =
+                tx.prepare_cached("SELECT claim FROM claim_index WHERE event = ?1 AND entity = ?2 ORDER BY claim")?;
+            let ids =
+                st.query_map(params![key.0, key.1], |row| row.get::<_, i64>(0))?.collect::<rusqlite::Result<_>>()?;
+            self.buckets.insert(key.clone(), ids);
+        }
+        Ok(&self.buckets[key])
+    }
+}
 /// Wire-copy candidates compared exactly per record.
 const COPY_CANDIDATES: usize = 32;
 
@@ -490,24 +511,17 @@ fn link_claims(
         let sig = ClaimSig::from_record(c, |i| entities.get(i).copied());
         let keys = claim_keys(&sig);
         let mut cands = Vec::new();
-        {
-            let mut st = tx.prepare_cached(
-                "SELECT claim FROM claim_index WHERE event = ?1 AND entity = ?2 ORDER BY claim LIMIT ?3",
-            )?;
-            for (e, p) in &keys {
-                for row in st.query_map(params![e, p, CLAIM_BUCKET_LIMIT], |row| row.get::<_, i64>(0))? {
-                    cands.push(row?);
-                }
-            }
+        for key in &keys {
+            cands.extend_from_slice(sigs.bucket(tx, key)?);
         }
         cands.sort_unstable();
         cands.dedup();
         let mut found = None;
         for cand in cands {
-            if !sigs.contains_key(&cand) {
-                sigs.insert(cand, stored_sig(tx, cand)?);
+            if let std::collections::hash_map::Entry::Vacant(v) = sigs.sigs.entry(cand) {
+                v.insert(stored_sig(tx, cand)?);
             }
-            if sigs.get(&cand).is_some_and(|stored| claimtrail_corpus::same_claim(&sig, stored)) {
+            if sigs.sigs.get(&cand).is_some_and(|stored| claimtrail_corpus::same_claim(&sig, stored)) {
                 found = Some(cand);
                 break;
             }
@@ -531,10 +545,17 @@ fn link_claims(
                 }
                 let mut st =
                     tx.prepare_cached("INSERT OR IGNORE INTO claim_index(event, entity, claim) VALUES (?1, ?2, ?3)")?;
-                for (e, p) in &keys {
-                    st.execute(params![e, p, id])?;
+                for key in &keys {
+                    st.execute(params![key.0, key.1, id])?;
+                    // Load the bucket first (so it holds the older claims too), then add.
+                    sigs.bucket(tx, key)?;
+                    if let Some(b) = sigs.buckets.get_mut(key) {
+                        if b.last() != Some(&id) {
+                            b.push(id);
+                        }
+                    }
                 }
-                sigs.insert(id, sig);
+                sigs.sigs.insert(id, sig);
                 id
             }
         };

@@ -457,6 +457,9 @@ pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String>
     out
 }
 
+/// A statement for text matching: id, claim, stored quote, span, source text.
+type StatementText = (i64, Option<i64>, Option<String>, u32, u32, String);
+
 /// Articles searched for statement hits, per hit asked for.
 const STATEMENT_ARTICLES_PER_HIT: usize = 3;
 
@@ -494,7 +497,7 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
          WHERE article = ?1 AND copy_of_statement IS NULL ORDER BY id",
     )?;
     for a in &articles {
-        let rows: Vec<(i64, Option<i64>, Option<String>, u32, u32, String)> = stmts
+        let rows: Vec<StatementText> = stmts
             .query_map([a.article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut text: Option<(String, CharOffsets)> = None;
