@@ -4,7 +4,8 @@
 //!
 //! 1. **Letters.** Lowercase; Latin-1 and Latin Extended-A letters lose their accents
 //!    (`Erdoğan` → `erdogan`, `Łukasz` → `lukasz`, `ß` → `ss`, `æ` → `ae`). Apostrophes vanish
-//!    (`O'Brien` → `obrien`); other punctuation separates words. Letters outside those tables
+//!    (`O'Brien` → `obrien`); other punctuation separates words, but initials run together
+//!    (`U.S.` → `us`, `J.K. Rowling` → `jk rowling`). Letters outside those tables
 //!    (Cyrillic, Arabic script) are kept, lowercased.
 //! 2. **Articles and titles.** A hyphen-attached Arabic article goes (`al-Assad`, `el-Sisi` →
 //!    `assad`, `sisi`), as does a free-standing `al` inside a name; leading titles go
@@ -171,7 +172,18 @@ fn words(name: &str) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    out
+    // Initials spelled with periods are one word: "U.S." / "US", "J.K. Rowling" / "JK Rowling".
+    let mut joined: Vec<String> = Vec::with_capacity(out.len());
+    let mut prev_initial = false;
+    for w in out {
+        let initial = w.chars().count() == 1;
+        match joined.last_mut() {
+            Some(last) if initial && prev_initial => last.push_str(&w),
+            _ => joined.push(w),
+        }
+        prev_initial = initial;
+    }
+    joined
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -330,6 +342,8 @@ mod tests {
             ("Sulaimani", "Soleimani"),
             ("Osama", "Usama"),
             ("Ahmed Shah", "Ahmad Shah"),
+            ("U.S.", "US"),
+            ("J.K. Rowling", "JK Rowling"),
         ];
         for (a, b) in same {
             assert_eq!(fold_name(a), fold_name(b), "{a} / {b}");

@@ -163,7 +163,8 @@ const STOP: &[&str] = &[
 ];
 
 fn is_stop(w: &str) -> bool {
-    STOP.contains(&w)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    w.len() <= 10 && SET.get_or_init(|| STOP.iter().copied().collect()).contains(w)
 }
 
 /// A light English stemmer: plural and verb endings ("meetings" → `meeting`... → `meet`,

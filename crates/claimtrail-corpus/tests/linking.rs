@@ -130,6 +130,7 @@ fn wire_copy_is_a_near_duplicate_and_others_are_not() {
             let s = similarity(&a.fingerprint, &b.fingerprint);
             let shared = band_keys(&a.fingerprint).iter().filter(|k| band_keys(&b.fingerprint).contains(k)).count();
             let copies = [x.as_str(), y.as_str()] == ["courier-geneva-copy", "globalwire-geneva"];
+            eprintln!("{x} / {y}: similarity {s:.3}, {shared} shared bands");
             if copies {
                 assert!(s > 0.8, "{x} / {y}: {s}");
                 assert!(shared > 0, "{x} / {y}: no shared band");
