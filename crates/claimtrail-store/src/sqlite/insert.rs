@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 /// Minimum estimated Jaccard similarity of two fingerprints for a wire copy.
 pub(crate) const COPY_SIMILARITY: f32 = 0.8;
 /// Candidates read per LSH band (bounds the work per record).
-const BUCKET_LIMIT: i64 = 64;
+const BUCKET_LIMIT: i64 = 16;
 /// The writer's memory of the claim index: signatures of stored claims by id (immutable once
 /// written) and the claim ids per (event, participant) key, loaded from the database the first
 /// time a key is looked up and kept up to date by the writer. Linking a claim then costs a few
@@ -26,12 +26,15 @@ const BUCKET_LIMIT: i64 = 64;
 pub(crate) struct SigCache {
     sigs: HashMap<i64, ClaimSig>,
     buckets: HashMap<(String, i64), Vec<i64>>,
+    /// Stored fingerprints and `copy_of` of wire-copy candidates, by article.
+    fingerprints: HashMap<i64, (Vec<u32>, Option<i64>)>,
 }
 
 impl SigCache {
     pub(crate) fn clear(&mut self) {
         self.sigs.clear();
         self.buckets.clear();
+        self.fingerprints.clear();
     }
 
     fn bucket(&mut self, tx: &Connection, key: &(String, i64)) -> Result<&Vec<i64>> {
@@ -102,7 +105,7 @@ pub(super) fn insert_one(
     }
     validate(r)?;
     let doc = &r.analysis.document;
-    let copy_of = find_original(tx, r)?;
+    let copy_of = find_original(tx, r, sigs)?;
     let published = doc.published.map(|d| d.to_string());
     let fp: Vec<u8> = r.fingerprint.iter().map(|&x| x as u8).collect();
     let Prepared { chars, analysis, text: text_z } = prepared;
@@ -194,7 +197,7 @@ fn validate(r: &ArticleRecord) -> Result<()> {
 
 /// The original of the wire group this record belongs to, if it is a near-duplicate of a stored
 /// article (estimated Jaccard similarity at least [`COPY_SIMILARITY`]).
-fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
+fn find_original(tx: &Connection, r: &ArticleRecord, cache: &mut SigCache) -> Result<Option<i64>> {
     if r.fingerprint.is_empty() {
         return Ok(None);
     }
@@ -203,15 +206,13 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     if keys.is_empty() {
         return Ok(None);
     }
-    // One query for all bands (the statement is cached per band count).
-    let sql = format!(
-        "SELECT article FROM band_keys WHERE band IN ({}) ORDER BY article LIMIT {}",
-        vec!["?"; keys.len()].join(","),
-        BUCKET_LIMIT * keys.len() as i64
-    );
-    let mut st = tx.prepare_cached(&sql)?;
-    for a in st.query_map(rusqlite::params_from_iter(&keys), |row| row.get::<_, i64>(0))? {
-        *shared.entry(a?).or_default() += 1;
+    // The oldest articles of each band (a group's original and its first copies): a big wire
+    // group does not make every later copy read the whole group.
+    let mut st = tx.prepare_cached("SELECT article FROM band_keys WHERE band = ?1 ORDER BY article LIMIT ?2")?;
+    for key in &keys {
+        for a in st.query_map(params![key, BUCKET_LIMIT], |row| row.get::<_, i64>(0))? {
+            *shared.entry(a?).or_default() += 1;
+        }
     }
     if shared.is_empty() {
         return Ok(None);
@@ -223,9 +224,13 @@ fn find_original(tx: &Connection, r: &ArticleRecord) -> Result<Option<i64>> {
     let mut best: Option<(f32, i64, i64)> = None;
     let mine: Vec<u32> = r.fingerprint.iter().map(|&x| x & 0xff).collect();
     for (id, _) in cands {
-        let (fp, copy_of): (Vec<u8>, Option<i64>) = st.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        let fp = decode_fingerprint(&fp);
-        let sim = claimtrail_corpus::similarity(&mine, &fp);
+        if let std::collections::hash_map::Entry::Vacant(v) = cache.fingerprints.entry(id) {
+            let (fp, copy_of): (Vec<u8>, Option<i64>) = st.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            v.insert((decode_fingerprint(&fp), copy_of));
+        }
+        let Some((fp, copy_of)) = cache.fingerprints.get(&id) else { continue };
+        let copy_of = *copy_of;
+        let sim = claimtrail_corpus::similarity(&mine, fp);
         if sim >= COPY_SIMILARITY && best.is_none_or(|(s, bid, _)| sim > s || (sim == s && id < bid)) {
             best = Some((sim, id, copy_of.unwrap_or(id)));
         }
@@ -381,10 +386,15 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
     )?;
     // 1. Any shared folded name within the kind family.
     let mut cands = Vec::new();
+    let mut holders: Vec<Vec<i64>> = Vec::with_capacity(keys.len());
     for k in &keys {
+        let mut ids = Vec::new();
         for row in by_key.query_map(params![k, fam], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))? {
-            cands.push(row?);
+            let row = row?;
+            ids.push(row.0);
+            cands.push(row);
         }
+        holders.push(ids);
     }
     let mut found = most_mentioned(cands, false);
     let mut via_surname = false;
@@ -455,8 +465,11 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
     if !via_surname {
         let mut add =
             tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, family, entity) VALUES (?1, ?2, ?3)")?;
-        for k in &keys {
-            add.execute(params![k, fam, id])?;
+        for (k, h) in keys.iter().zip(&holders) {
+            // Keys that already name this entity need no write.
+            if !h.contains(&id) {
+                add.execute(params![k, fam, id])?;
+            }
         }
         if fam == "person" && !single {
             if let Some(s) = er.surname.as_ref().filter(|s| !s.is_empty()) {

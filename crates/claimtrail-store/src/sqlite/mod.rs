@@ -240,7 +240,8 @@ impl SqliteStore {
         let _: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         c.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;
-             PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824;",
+             PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824;
+             PRAGMA wal_autocheckpoint=8192;",
         )?;
         let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         match version {
