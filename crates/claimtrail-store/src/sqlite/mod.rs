@@ -171,7 +171,8 @@ CREATE INDEX statements_source ON statements(source_entity, date) WHERE source_e
 CREATE INDEX statements_copy ON statements(copy_of_statement) WHERE copy_of_statement IS NOT NULL;
 CREATE VIEW articles_content AS SELECT id, title, ct_text(text) AS text FROM articles;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles_content', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    title, text, content='articles_content', content_rowid='id', detail=column,
+    tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,

@@ -325,6 +325,13 @@ struct SourceAgg {
     anonymous: u32,
 }
 
+/// Personal and relative pronouns: a source written this way and left unresolved names nobody.
+fn is_pronoun(name: &str) -> bool {
+    const PRONOUNS: &[&str] = &["i", "he", "she", "we", "they", "you", "it", "who", "which", "that", "one", "this"];
+    let n = name.trim();
+    PRONOUNS.iter().any(|p| n.eq_ignore_ascii_case(p))
+}
+
 pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSummary>> {
     let filter = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty());
     let mut aggs: HashMap<String, SourceAgg> = HashMap::new();
@@ -335,32 +342,40 @@ pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSu
                 return;
             }
         }
+        // The article's own voice with no known outlet, and pronouns the pipeline could not
+        // resolve ("he", "who"), are nobody an analyst can count: they still count for the outlet
+        // that carries them below, not as speakers.
+        let nameless = (r.kind == "document" && r.outlet.is_none()) || (r.entity.is_none() && is_pronoun(&r.name));
         // The speaker. Outlets speaking (own voice, or cited by name) share the outlet's row.
         let speaker_key = if r.kind == "outlet" || r.kind == "document" {
             format!("outlet:{}", norm_text(&r.name))
         } else {
             r.key.clone()
         };
-        let a = aggs.entry(speaker_key).or_insert_with(|| SourceAgg {
-            entity: r.entity,
-            name: r.name.clone(),
-            kind: if r.kind == "document" { "outlet".to_string() } else { r.kind.clone() },
-            ..Default::default()
-        });
-        if r.original {
-            a.statements += 1;
-        }
-        a.articles.insert(r.article);
-        let speaker_norm = norm_text(&r.name);
-        for v in &r.via {
-            if norm_text(v) != speaker_norm {
-                *a.cited_by.entry(v.clone()).or_default() += 1;
+        if !nameless {
+            let a = aggs.entry(speaker_key).or_insert_with(|| SourceAgg {
+                entity: r.entity,
+                name: r.name.clone(),
+                kind: if r.kind == "document" { "outlet".to_string() } else { r.kind.clone() },
+                ..Default::default()
+            });
+            if r.original {
+                a.statements += 1;
+            }
+            a.articles.insert(r.article);
+            let speaker_norm = norm_text(&r.name);
+            for v in &r.via {
+                if norm_text(v) != speaker_norm {
+                    *a.cited_by.entry(v.clone()).or_default() += 1;
+                }
+            }
+            if let Some(o) = &r.outlet {
+                if outlet_norm != speaker_norm {
+                    *a.cited_by.entry(o.clone()).or_default() += 1;
+                }
             }
         }
         if let Some(o) = &r.outlet {
-            if outlet_norm != speaker_norm {
-                *a.cited_by.entry(o.clone()).or_default() += 1;
-            }
             // The publishing outlet carries the statement.
             let oa = aggs.entry(format!("outlet:{outlet_norm}")).or_insert_with(|| SourceAgg {
                 name: o.clone(),
