@@ -151,17 +151,106 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     let a = &doc.attributions[ai];
     let r = proposition_range(doc, a);
     let source_person = a.source.as_ref().and_then(|s| s.entity).filter(|&e| cx.kind(e) == EntityKind::Person);
-    frames_in(cx, r, source_person, ai)
+    // The attribution's own words are not the proposition: its cue, its source as written and
+    // its via hops, even inside the content (a quotation split by "said Djamal"); the outlets
+    // it is told to or relayed by are no party of it.
+    let mut own: Vec<TextRange> = a.via.iter().map(|v| v.range).collect();
+    own.push(a.cue);
+    own.extend(a.source.as_ref().map(|s| s.range));
+    let relays: Vec<EntityId> = a.via.iter().filter_map(|v| v.entity).collect();
+    frames_in(cx, r, source_person, ai, &own, &relays)
+}
+
+/// Words before an outlet's name that make it the reporter, not a party ("according to
+/// Reuters", "the media, in particular Fox News").
+const REPORTER_BEFORE: &[&str] =
+    &["according", "told", "citing", "particular", "media", "newspaper", "newspapers", "outlets", "including"];
+
+/// Whether the outlet mention at `m` reports the sentence rather than takes part in it:
+/// followed by a speech verb ("Fox News and The Wall Street Journal reported"), or after
+/// "according to", "told", "citing", "the media, in particular". Coordinated outlet names
+/// ("X, Y and Z") count as one.
+fn reporting_outlet(cx: &Ctx, sentence: TextRange, m: TextRange) -> bool {
+    let doc = cx.doc;
+    let toks = doc.tokens_in(sentence);
+    let in_outlet = |k: usize| {
+        let r = doc.tokens[k].range;
+        let i = doc.mentions.partition_point(|x| x.range.end() <= r.start());
+        doc.mentions.get(i).is_some_and(|x| {
+            x.range.contains_range(r)
+                && cx.mention_entity[i].is_some_and(|e| cx.kind(e) == EntityKind::Outlet)
+        })
+    };
+    let filler = |k: usize| {
+        let w = doc.slice(doc.tokens[k].range);
+        matches!(w, "," | "and" | "the" | "The" | "&") || in_outlet(k)
+    };
+    let first = doc.token_at_or_after(m.start());
+    let mut before = first;
+    while before > toks.start && filler(before - 1) {
+        before -= 1;
+    }
+    let mut after = doc.tokens_in(m).end;
+    while after < toks.end && filler(after) {
+        after += 1;
+    }
+    let lower_at = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let reporter_after = after < toks.end && {
+        let w = lower_at(after);
+        crate::attribution::extract::cues::classify(&w) == Some(crate::attribution::extract::cues::CueClass::Verb)
+            || ["reported", "reports", "wrote", "writes", "said", "says", "quoted", "cited"].contains(&w.as_str())
+    };
+    let reporter_before = before > toks.start && {
+        let w = lower_at(before - 1);
+        REPORTER_BEFORE.contains(&w.as_str()) || (w == "to" && before > toks.start + 1 && lower_at(before - 2) == "according")
+    };
+    reporter_after || reporter_before
+}
+
+/// Whether the event word at token `k` is advice, obligation or ability rather than a reported
+/// event: a modal or deontic word shortly before it ("should not purchase", "must be paid",
+/// "recommend not buying", "cannot afford to buy"), or "not to" / "never to" ("told them not to
+/// buy").
+fn irrealis(doc: &Document, k: usize, lo: usize) -> bool {
+    let from = k.saturating_sub(4).max(lo);
+    let mut prev = String::new();
+    for j in (from..k).rev() {
+        let t = &doc.tokens[j];
+        let raw = doc.slice(t.range).to_lowercase();
+        if matches!(raw.as_str(), "'" | "’" | "n't" | "n’t" | "t") {
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = raw.strip_suffix("n't").or_else(|| raw.strip_suffix("n’t")).unwrap_or(&raw);
+        if lexicon::is_deontic(w) || ((w == "not" || w == "never") && prev == "to") {
+            return true;
+        }
+        prev = w.to_string();
+    }
+    false
 }
 
 /// The frames of the text in `r`; `source_person` is who "he"/"she" fall back to, `ai` is
 /// recorded in each frame.
-fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize) -> Vec<Frame> {
+/// Text in `own` (the attribution's cue, source and via hops) is neither event nor party, and
+/// the entities in `relays` are no party.
+fn frames_in(
+    cx: &Ctx,
+    r: TextRange,
+    source_person: Option<EntityId>,
+    ai: usize,
+    own: &[TextRange],
+    relays: &[EntityId],
+) -> Vec<Frame> {
     let doc = cx.doc;
     let toks = doc.tokens_in(r);
     if toks.is_empty() {
         return Vec::new();
     }
+    let is_own = |x: TextRange| own.iter().any(|o| o.overlaps(x));
+    let sentence = doc.sentence_at(r.start()).map_or(r, |s| doc.sentences[s].range);
     // Participants: (token position, entity).
     let mut parts: Vec<(usize, EntityId)> = Vec::new();
     let mut covered: Vec<TextRange> = Vec::new();
@@ -170,6 +259,13 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     for (k, m) in ms[i0..].iter().enumerate().take_while(|(_, m)| m.range.start() < r.end()) {
         let Some(e) = cx.mention_entity[i0 + k] else { continue };
         if !r.contains_range(m.range) || cx.kind(e) == EntityKind::Other {
+            continue;
+        }
+        if is_own(m.range)
+            || relays.contains(&e)
+            || (cx.kind(e) == EntityKind::Outlet && reporting_outlet(cx, sentence, m.range))
+        {
+            covered.push(m.range);
             continue;
         }
         // Inside another person's role phrase: part of the description, not a party.
@@ -184,9 +280,12 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     for (x, e) in cx.refs_near(r) {
         if r.contains_range(*x) {
             covered.push(*x);
-            parts.push((doc.token_at_or_after(x.start()), *e));
+            if !is_own(*x) && !relays.contains(e) {
+                parts.push((doc.token_at_or_after(x.start()), *e));
+            }
         }
     }
+    covered.extend(own.iter().copied().filter(|o| o.overlaps(r)));
     // he / she / him / his / her: the nearest person before in the content, else the source
     // when it is a person, else the last person named earlier in the sentence.
     let sentence_person = || {
@@ -205,6 +304,9 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     let mut pronouns = Vec::new();
     for k in toks.clone() {
         let w = doc.slice(doc.tokens[k].range);
+        if is_own(doc.tokens[k].range) {
+            continue;
+        }
         if ["he", "she", "him", "his", "her"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
             let before = parts.iter().rev().find(|(p, e)| *p < k && cx.kind(*e) == EntityKind::Person).map(|x| x.1);
             // Only a pronoun that is a party of an event near it ("he travelled", "met him").
@@ -222,6 +324,7 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
         .clone()
         .filter(|&k| !covered.iter().any(|c| c.contains_range(doc.tokens[k].range)))
         .filter_map(|k| event_class(doc.slice(doc.tokens[k].range)).map(|c| (k, c)))
+        .filter(|&(k, _)| !irrealis(doc, k, toks.start))
         .collect();
     if events.is_empty() {
         return Vec::new();
@@ -387,7 +490,7 @@ impl<'a> EventFinder<'a> {
             r.start().min(self.cx.doc.text().len() as u32),
             r.end().min(self.cx.doc.text().len() as u32),
         );
-        frames_in(&self.cx, r, None, usize::MAX)
+        frames_in(&self.cx, r, None, usize::MAX, &[], &[])
             .into_iter()
             .map(|f| EventFrame {
                 class: f.class.name(),
