@@ -658,9 +658,36 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
 /// Words that tie a relaying outlet or the cue to the edge of a content ("... told Reuters",
 /// "said in an interview with the news agency").
 const EDGE_LINKS: &[&str] = &[
-    "told", "tells", "telling", "said", "says", "saying", "reported", "reports", "reporting", "wrote", "writes",
-    "to", "by", "in", "on", "with", "the", "a", "an", "news", "agency", "newspaper", "channel", "interview",
-    "citing", "according", "quoted", "cited", "that", "and",
+    "told",
+    "tells",
+    "telling",
+    "said",
+    "says",
+    "saying",
+    "reported",
+    "reports",
+    "reporting",
+    "wrote",
+    "writes",
+    "to",
+    "by",
+    "in",
+    "on",
+    "with",
+    "the",
+    "a",
+    "an",
+    "news",
+    "agency",
+    "newspaper",
+    "channel",
+    "interview",
+    "citing",
+    "according",
+    "quoted",
+    "cited",
+    "that",
+    "and",
 ];
 
 /// The content without an edge made of the attribution's own cue or via hops and the words
@@ -675,18 +702,20 @@ fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextR
         let r = doc.tokens[k].range;
         cue.overlaps(r) || via.iter().any(|v| v.overlaps(r))
     };
-    let link = |k: usize| {
+    // At the head only the words that lead into a content ("Reuters reported that ...").
+    let link = |k: usize, head: bool| {
         let w = doc.slice(doc.tokens[k].range);
         let mut buf = [0u8; 32];
+        let words: &[&str] = if head { &["that", "to", "by", "according", "citing"] } else { EDGE_LINKS };
         own(k)
             || !w.chars().any(char::is_alphanumeric)
-            || lower(w, &mut buf).is_some_and(|l| EDGE_LINKS.contains(&l) || classify(l) == Some(CueClass::Verb))
+            || lower(w, &mut buf).is_some_and(|l| words.contains(&l) || classify(l) == Some(CueClass::Verb))
     };
     let is_word = |k: usize| doc.slice(doc.tokens[k].range).chars().any(char::is_alphanumeric);
     let (mut lo, mut hi) = (toks.start, toks.end);
     // Tail: the run of link words at the end, cut when it holds an own token.
     let mut k = hi;
-    while k > lo && link(k - 1) {
+    while k > lo && link(k - 1, false) {
         k -= 1;
     }
     if (k..hi).any(own) {
@@ -694,7 +723,7 @@ fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextR
     }
     // Head, likewise.
     let mut k = lo;
-    while k < hi && link(k) {
+    while k < hi && link(k, true) {
         k += 1;
     }
     if (lo..k).any(own) {
@@ -864,6 +893,60 @@ mod tests {
     use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw};
     use claimtrail_core::Stance;
     use EntityKind::*;
+
+    #[test]
+    fn content_edges_drop_own_cue_and_via() {
+        // (text, cue, content as found, via, content after trimming)
+        let cases: &[(&str, &str, &str, &[&str], &str)] = &[
+            (
+                "On the eve of the vote the mayor resigned told Radio Nord, citing an aide.",
+                "citing",
+                "On the eve of the vote the mayor resigned told Radio Nord",
+                &["Radio Nord"],
+                "On the eve of the vote the mayor resigned",
+            ),
+            (
+                "The mayor resigned, said in an interview with Radio Nord an aide.",
+                "said",
+                "The mayor resigned, said in an interview with Radio Nord",
+                &["Radio Nord"],
+                "The mayor resigned",
+            ),
+            (
+                "Radio Nord reported that the mayor resigned.",
+                "reported",
+                "Radio Nord reported that the mayor resigned",
+                &["Radio Nord"],
+                "the mayor resigned",
+            ),
+            // own words inside, not at an edge: kept
+            (
+                "“The mayor,” said Ana Ruiz, “resigned.”",
+                "said",
+                "The mayor,” said Ana Ruiz, “resigned.",
+                &[],
+                "The mayor,” said Ana Ruiz, “resigned.",
+            ),
+            // a tail of link words without the cue or a via hop: kept
+            (
+                "An aide said the mayor told the press.",
+                "said",
+                "the mayor told the press",
+                &[],
+                "the mayor told the press",
+            ),
+            // nothing would be left: kept
+            ("Radio Nord reported.", "reported", "Radio Nord reported", &["Radio Nord"], "Radio Nord reported"),
+        ];
+        for (text, cue, content, via, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, &[("Radio Nord", Outlet), ("Ana Ruiz", Person)]);
+            link(&mut d);
+            let r = raw(&d, "", cue, content, via);
+            let got = trim_content(&d, r.content, r.cue, &r.via);
+            assert_eq!(d.slice(got), *want, "{text}");
+        }
+    }
 
     fn name(d: &Document, s: &Source) -> String {
         s.entity.map_or_else(|| format!("{:?}", s.kind), |e| d.entities[e.index()].name.clone())

@@ -7,8 +7,28 @@ use std::sync::OnceLock;
 /// Modal and deontic words that make the event after them advice, obligation or ability
 /// ("should not purchase", "must be paid", "we recommend not buying"), not a reported event.
 const DEONTIC: &[&str] = &[
-    "should", "shouldn", "need", "must", "mustn", "ought", "oughtn", "shall", "needn", "afford", "recommend", "recommends",
-    "recommended", "recommending", "urge", "urges", "urged", "urging", "advise", "advises", "advised", "advising",
+    "should",
+    "shouldn",
+    "need",
+    "must",
+    "mustn",
+    "ought",
+    "oughtn",
+    "shall",
+    "needn",
+    "afford",
+    "recommend",
+    "recommends",
+    "recommended",
+    "recommending",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "advise",
+    "advises",
+    "advised",
+    "advising",
 ];
 
 /// Whether the lowercased word makes the event after it advice or obligation (see [`DEONTIC`]).
