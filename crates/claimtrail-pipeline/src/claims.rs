@@ -156,7 +156,12 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     // it is told to or relayed by are no party of it.
     let mut own: Vec<TextRange> = a.via.iter().map(|v| v.range).collect();
     own.push(a.cue);
-    own.extend(a.source.as_ref().map(|s| s.range));
+    // The source as written only where the content runs over the cue too ("... ,” said Bek,
+    // “...”): a source span that overlaps the content elsewhere is a stray span, and the
+    // content's words stay the proposition's.
+    if a.content.overlaps(a.cue) {
+        own.extend(a.source.as_ref().map(|s| s.range));
+    }
     let relays: Vec<EntityId> = a.via.iter().filter_map(|v| v.entity).collect();
     frames_in(cx, r, source_person, ai, &own, &relays)
 }
