@@ -154,7 +154,8 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     // The attribution's own words are not the proposition: its cue, its source as written and
     // its via hops, even inside the content (a quotation split by "said Djamal"); the outlets
     // it is told to or relayed by are no party of it.
-    let mut own: Vec<TextRange> = a.via.iter().map(|v| v.range).collect();
+    let mut own: Vec<TextRange> =
+        a.via.iter().filter(|v| v.entity.is_none_or(|e| cx.kind(e) != EntityKind::Location)).map(|v| v.range).collect();
     own.push(a.cue);
     // The source as written only where the content runs over the cue too ("... ,” said Bek,
     // “...”): a source span that overlaps the content elsewhere is a stray span, and the
@@ -162,7 +163,9 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     if a.content.overlaps(a.cue) {
         own.extend(a.source.as_ref().map(|s| s.range));
     }
-    let relays: Vec<EntityId> = a.via.iter().filter_map(|v| v.entity).collect();
+    // (A place is no relay: "a visit to Europe, citing ..." is a stray via span.)
+    let relays: Vec<EntityId> =
+        a.via.iter().filter_map(|v| v.entity).filter(|&e| cx.kind(e) != EntityKind::Location).collect();
     frames_in(cx, r, source_person, ai, &own, &relays)
 }
 
@@ -904,11 +907,12 @@ mod tests {
                 &["Ruiz met Soto", "content: On the eve of the talks of Ana Ruiz and Luis Soto"],
             ),
             (
-                // a via hop at the content's edge is cut off, with the words that tie it
+                // a via hop at the content's edge with no speech word to tie it stays in the
+                // content, but is no party
                 "Ivo Brant met Luis Soto and Radio Nord, an aide said.",
                 &[("Ivo Brant", Person), ("Luis Soto", Person), ("Radio Nord", Outlet)],
                 &[("an aide", "said", "Ivo Brant met Luis Soto and Radio Nord", &["Radio Nord"])],
-                &["Brant met Soto", "content: Ivo Brant met Luis Soto"],
+                &["Brant met Soto", "content: Ivo Brant met Luis Soto and Radio Nord"],
             ),
             (
                 // a via hop inside the content (not at its edge) stays in it, but is no party

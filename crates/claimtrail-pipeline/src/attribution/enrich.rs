@@ -712,13 +712,25 @@ fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextR
             || lower(w, &mut buf).is_some_and(|l| words.contains(&l) || classify(l) == Some(CueClass::Verb))
     };
     let is_word = |k: usize| doc.slice(doc.tokens[k].range).chars().any(char::is_alphanumeric);
+    // A run of link words is the attribution's own when it holds a via hop or the cue, and a
+    // speech word ties it ("told Reuters", not "a visit to Europe").
+    let speech = |k: usize| {
+        let w = doc.slice(doc.tokens[k].range);
+        let mut buf = [0u8; 32];
+        cue.overlaps(doc.tokens[k].range)
+            || lower(w, &mut buf).is_some_and(|l| {
+                classify(l) == Some(CueClass::Verb)
+                    || matches!(l, "told" | "said" | "reported" | "wrote" | "citing" | "according" | "quoted" | "cited")
+            })
+    };
+    let owned = |run: std::ops::Range<usize>| run.clone().any(own) && run.into_iter().any(speech);
     let (mut lo, mut hi) = (toks.start, toks.end);
-    // Tail: the run of link words at the end, cut when it holds an own token.
+    // Tail: the run of link words at the end.
     let mut k = hi;
     while k > lo && link(k - 1, false) {
         k -= 1;
     }
-    if (k..hi).any(own) {
+    if owned(k..hi) {
         hi = k;
     }
     // Head, likewise.
@@ -726,7 +738,7 @@ fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextR
     while k < hi && link(k, true) {
         k += 1;
     }
-    if (lo..k).any(own) {
+    if owned(lo..k) {
         lo = k;
     }
     // No punctuation left dangling at the cut edges.
@@ -937,10 +949,18 @@ mod tests {
             ),
             // nothing would be left: kept
             ("Radio Nord reported.", "reported", "Radio Nord reported", &["Radio Nord"], "Radio Nord reported"),
+            // a hop taken for a via with no speech word to tie it: kept
+            (
+                "The mayor made a visit to Lima, citing an aide.",
+                "citing",
+                "The mayor made a visit to Lima",
+                &["Lima"],
+                "The mayor made a visit to Lima",
+            ),
         ];
         for (text, cue, content, via, want) in cases {
             let mut d = doc(text);
-            add_mentions(&mut d, &[("Radio Nord", Outlet), ("Ana Ruiz", Person)]);
+            add_mentions(&mut d, &[("Radio Nord", Outlet), ("Ana Ruiz", Person), ("Lima", Location)]);
             link(&mut d);
             let r = raw(&d, "", cue, content, via);
             let got = trim_content(&d, r.content, r.cue, &r.via);
