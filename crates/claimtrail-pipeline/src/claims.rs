@@ -954,6 +954,7 @@ mod tests {
                     Ana Ruiz urged firms not to buy jets from Kanto Air. \
                     Kanto Air must be paid by Ivo Brant. \
                     Firms that buy the jets of Kanto Air pay Luis Soto. \
+                    Ana Ruiz postponed a visit to Lima. \
                     Ana Ruiz, who visits Lima often, met Luis Soto. \
                     Ivo Brant did not buy Kanto Air.";
         let names = [
@@ -984,9 +985,11 @@ mod tests {
             (5, &[]),
             // present tense in a relative clause: a habit or a class of doers, no event
             (6, &[("pay", &["Luis Soto"], &[])]),
-            (7, &[("meet", &["Ana Ruiz", "Luis Soto"], &[])]),
+            // an event put off did not happen
+            (7, &[]),
+            (8, &[("meet", &["Ana Ruiz", "Luis Soto"], &[])]),
             // a negated past event is still an event (its stance is a denial)
-            (8, &[("buy", &["Ivo Brant", "Kanto Air"], &[])]),
+            (9, &[("buy", &["Ivo Brant", "Kanto Air"], &[])]),
         ];
         assert_eq!(d.sentences.len(), cases.len());
         for (si, want) in cases {

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Modal and deontic words that make the event after them advice, obligation or ability
-/// ("should not purchase", "must be paid", "we recommend not buying"), not a reported event.
+/// ("should not purchase", "must be paid", "we recommend not buying"), or an event put off or
+/// intended ("postponed a visit"), not a reported event.
 const DEONTIC: &[&str] = &[
     "should",
     "shouldn",
@@ -29,6 +30,20 @@ const DEONTIC: &[&str] = &[
     "advises",
     "advised",
     "advising",
+    // Events put off or only intended did not happen: "postponed a visit", "planned to meet".
+    "postpone",
+    "postpones",
+    "postponed",
+    "postponing",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "delayed",
+    "planned",
+    "plans",
+    "planning",
 ];
 
 /// Whether the lowercased word makes the event after it advice or obligation (see [`DEONTIC`]).
