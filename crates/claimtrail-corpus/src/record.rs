@@ -532,6 +532,34 @@ mod tests {
     }
 
     #[test]
+    fn own_voice_gists_and_advice() {
+        // (text, gists of the own-voice claims, a name that must be no participant)
+        let cases: &[(&str, &[&str], &str)] = &[
+            // outlets named as the reporters are no party; the place is the visit's destination
+            (
+                "News of Angela Merkel's visits to Berlin in May came from Western media, in particular Fox News \
+                 and The Wall Street Journal.",
+                &["Merkel visited Berlin"],
+                "Fox News",
+            ),
+            // advice and obligation report no event
+            ("Local airlines should not buy aircraft from Airbus.", &[], "Airbus"),
+            ("Angela Merkel urged airlines not to buy aircraft from Airbus.", &[], "Airbus"),
+            // a habit in a relative clause reports no event
+            ("Airlines that buy the Airbus planes in Europe pay more.", &[], "Airbus"),
+        ];
+        for (text, want, absent) in cases {
+            let r = record(text, None);
+            let got: Vec<String> = own(&r).into_iter().map(|x| x.0).collect();
+            assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
+            for c in &r.claims {
+                let names: Vec<&str> = c.participants.iter().map(|&p| r.entities[p].name.as_str()).collect();
+                assert!(!names.contains(absent), "{text}: {names:?}");
+            }
+        }
+    }
+
+    #[test]
     fn own_voice_skips_attributed_and_eventless_sentences() {
         let r = record(
             "The economy grew by two percent. Reuters said Vladimir Putin met Angela Merkel in Berlin on March 2. \

@@ -151,17 +151,140 @@ fn frames(cx: &Ctx, ai: usize) -> Vec<Frame> {
     let a = &doc.attributions[ai];
     let r = proposition_range(doc, a);
     let source_person = a.source.as_ref().and_then(|s| s.entity).filter(|&e| cx.kind(e) == EntityKind::Person);
-    frames_in(cx, r, source_person, ai)
+    // The attribution's own words are not the proposition: its cue, its source as written and
+    // its via hops, even inside the content (a quotation split by "said Djamal"); the outlets
+    // it is told to or relayed by are no party of it.
+    let mut own: Vec<TextRange> =
+        a.via.iter().filter(|v| v.entity.is_none_or(|e| cx.kind(e) != EntityKind::Location)).map(|v| v.range).collect();
+    own.push(a.cue);
+    // The source as written only where the content runs over the cue too ("... ,” said Bek,
+    // “...”): a source span that overlaps the content elsewhere is a stray span, and the
+    // content's words stay the proposition's.
+    if a.content.overlaps(a.cue) {
+        own.extend(a.source.as_ref().map(|s| s.range));
+    }
+    // (A place is no relay: "a visit to Europe, citing ..." is a stray via span.)
+    let relays: Vec<EntityId> =
+        a.via.iter().filter_map(|v| v.entity).filter(|&e| cx.kind(e) != EntityKind::Location).collect();
+    frames_in(cx, r, source_person, ai, &own, &relays)
+}
+
+/// Words before an outlet's name that make it the reporter, not a party ("according to
+/// Reuters", "the media, in particular Fox News").
+const REPORTER_BEFORE: &[&str] =
+    &["according", "told", "citing", "particular", "media", "newspaper", "newspapers", "outlets", "including"];
+
+/// Whether the outlet mention at `m` reports the sentence rather than takes part in it:
+/// followed by a speech verb ("Fox News and The Wall Street Journal reported"), or after
+/// "according to", "told", "citing", "the media, in particular". Coordinated outlet names
+/// ("X, Y and Z") count as one.
+fn reporting_outlet(cx: &Ctx, sentence: TextRange, m: TextRange) -> bool {
+    let doc = cx.doc;
+    let toks = doc.tokens_in(sentence);
+    let in_outlet = |k: usize| {
+        let r = doc.tokens[k].range;
+        let i = doc.mentions.partition_point(|x| x.range.end() <= r.start());
+        doc.mentions.get(i).is_some_and(|x| {
+            x.range.contains_range(r) && cx.mention_entity[i].is_some_and(|e| cx.kind(e) == EntityKind::Outlet)
+        })
+    };
+    let filler = |k: usize| {
+        let w = doc.slice(doc.tokens[k].range);
+        matches!(w, "," | "and" | "the" | "The" | "&") || in_outlet(k)
+    };
+    let first = doc.token_at_or_after(m.start());
+    let mut before = first;
+    while before > toks.start && filler(before - 1) {
+        before -= 1;
+    }
+    let mut after = doc.tokens_in(m).end;
+    while after < toks.end && filler(after) {
+        after += 1;
+    }
+    let lower_at = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let reporter_after = after < toks.end && {
+        let w = lower_at(after);
+        crate::attribution::extract::cues::classify(&w) == Some(crate::attribution::extract::cues::CueClass::Verb)
+            || ["reported", "reports", "wrote", "writes", "said", "says", "quoted", "cited"].contains(&w.as_str())
+    };
+    let reporter_before = before > toks.start && {
+        let w = lower_at(before - 1);
+        REPORTER_BEFORE.contains(&w.as_str())
+            || (w == "to" && before > toks.start + 1 && lower_at(before - 2) == "according")
+    };
+    reporter_after || reporter_before
+}
+
+/// Whether the event word at token `k` is advice, obligation or ability rather than a reported
+/// event: a modal or deontic word shortly before it ("should not purchase", "must be paid",
+/// "recommend not buying", "cannot afford to buy"), or "not to" / "never to" ("told them not to
+/// buy").
+fn irrealis(doc: &Document, k: usize, lo: usize) -> bool {
+    generic(doc, k, lo) || deontic(doc, k, lo)
+}
+
+/// Whether the event word at token `k` is a present-tense verb of a relative clause: a habit or
+/// a class of doers ("airlines that buy the plane", "a man who visits Oslo"), not an event.
+/// After "that" only when an object follows ("that visit the city"), so that "that visit" with
+/// a determiner stays a noun.
+fn generic(doc: &Document, k: usize, lo: usize) -> bool {
+    if k <= lo || k + 1 >= doc.tokens.len() {
+        return false;
+    }
+    let w = doc.slice(doc.tokens[k].range);
+    if lexicon::is_past_verb(w) || w.ends_with("ing") {
+        return false;
+    }
+    let prev = doc.slice(doc.tokens[k - 1].range);
+    let next = doc.slice(doc.tokens[k + 1].range);
+    let object_follows = ["the", "a", "an", "their", "its", "his", "her", "our", "from", "to", "(", "["]
+        .iter()
+        .any(|d| next.eq_ignore_ascii_case(d));
+    ["who", "which"].iter().any(|r| prev.eq_ignore_ascii_case(r))
+        || (prev.eq_ignore_ascii_case("that") && object_follows)
+}
+
+/// A modal or deontic word shortly before the event word at `k` (see [`irrealis`]).
+fn deontic(doc: &Document, k: usize, lo: usize) -> bool {
+    let from = k.saturating_sub(4).max(lo);
+    let mut prev = String::new();
+    for j in (from..k).rev() {
+        let t = &doc.tokens[j];
+        let raw = doc.slice(t.range).to_lowercase();
+        if matches!(raw.as_str(), "'" | "’" | "n't" | "n’t" | "t") {
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = raw.strip_suffix("n't").or_else(|| raw.strip_suffix("n’t")).unwrap_or(&raw);
+        if lexicon::is_deontic(w) || ((w == "not" || w == "never") && prev == "to") {
+            return true;
+        }
+        prev = w.to_string();
+    }
+    false
 }
 
 /// The frames of the text in `r`; `source_person` is who "he"/"she" fall back to, `ai` is
 /// recorded in each frame.
-fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize) -> Vec<Frame> {
+/// Text in `own` (the attribution's cue, source and via hops) is neither event nor party, and
+/// the entities in `relays` are no party.
+fn frames_in(
+    cx: &Ctx,
+    r: TextRange,
+    source_person: Option<EntityId>,
+    ai: usize,
+    own: &[TextRange],
+    relays: &[EntityId],
+) -> Vec<Frame> {
     let doc = cx.doc;
     let toks = doc.tokens_in(r);
     if toks.is_empty() {
         return Vec::new();
     }
+    let is_own = |x: TextRange| own.iter().any(|o| o.overlaps(x));
+    let sentence = doc.sentence_at(r.start()).map_or(r, |s| doc.sentences[s].range);
     // Participants: (token position, entity).
     let mut parts: Vec<(usize, EntityId)> = Vec::new();
     let mut covered: Vec<TextRange> = Vec::new();
@@ -170,6 +293,13 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     for (k, m) in ms[i0..].iter().enumerate().take_while(|(_, m)| m.range.start() < r.end()) {
         let Some(e) = cx.mention_entity[i0 + k] else { continue };
         if !r.contains_range(m.range) || cx.kind(e) == EntityKind::Other {
+            continue;
+        }
+        if is_own(m.range)
+            || relays.contains(&e)
+            || (cx.kind(e) == EntityKind::Outlet && reporting_outlet(cx, sentence, m.range))
+        {
+            covered.push(m.range);
             continue;
         }
         // Inside another person's role phrase: part of the description, not a party.
@@ -184,9 +314,12 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     for (x, e) in cx.refs_near(r) {
         if r.contains_range(*x) {
             covered.push(*x);
-            parts.push((doc.token_at_or_after(x.start()), *e));
+            if !is_own(*x) && !relays.contains(e) {
+                parts.push((doc.token_at_or_after(x.start()), *e));
+            }
         }
     }
+    covered.extend(own.iter().copied().filter(|o| o.overlaps(r)));
     // he / she / him / his / her: the nearest person before in the content, else the source
     // when it is a person, else the last person named earlier in the sentence.
     let sentence_person = || {
@@ -205,6 +338,9 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     let mut pronouns = Vec::new();
     for k in toks.clone() {
         let w = doc.slice(doc.tokens[k].range);
+        if is_own(doc.tokens[k].range) {
+            continue;
+        }
         if ["he", "she", "him", "his", "her"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
             let before = parts.iter().rev().find(|(p, e)| *p < k && cx.kind(*e) == EntityKind::Person).map(|x| x.1);
             // Only a pronoun that is a party of an event near it ("he travelled", "met him").
@@ -223,6 +359,13 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
         .filter(|&k| !covered.iter().any(|c| c.contains_range(doc.tokens[k].range)))
         .filter_map(|k| event_class(doc.slice(doc.tokens[k].range)).map(|c| (k, c)))
         .collect();
+    // Advice, obligation, habits: no event of their own, but they keep their parties from
+    // wandering to another event.
+    let unreal: Vec<bool> = events.iter().map(|&(k, _)| irrealis(doc, k, toks.start)).collect();
+    if unreal.iter().all(|&u| u) {
+        return Vec::new();
+    }
+    let relative: Vec<bool> = events.iter().map(|&(k, _)| generic(doc, k, toks.start)).collect();
     if events.is_empty() {
         return Vec::new();
     }
@@ -250,6 +393,9 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
         let preceding = events.iter().any(|(k, _)| *k < pos);
         (0..events.len())
             .filter(|&i| !(after_prep && preceding) || events[i].0 < pos)
+            // The doer before a relative clause ("Ana, who visits Oslo, met ...") is the main
+            // clause's.
+            .filter(|&i| !(relative[i] && pos < events[i].0))
             .min_by_key(|&i| (cost(pos, events[i].0), usize::from(events[i].0 > pos)))
             .unwrap_or(0)
     };
@@ -284,13 +430,19 @@ fn frames_in(cx: &Ctx, r: TextRange, source_person: Option<EntityId>, ai: usize)
     }
     // Places alone make a proposition only for events between states ("talks between Russia
     // and Iran", "Russia invaded Ukraine"), not "Europe bought Indonesia".
+    let mut unreal = unreal.into_iter();
     out.retain(|f| {
-        !f.agents.is_empty()
-            || (f.places.len() >= 2
-                && matches!(
-                    f.class,
-                    EventClass::Meet | EventClass::Attack | EventClass::Invade | EventClass::Sign | EventClass::Decide
-                ))
+        !unreal.next().unwrap_or(false)
+            && (!f.agents.is_empty()
+                || (f.places.len() >= 2
+                    && matches!(
+                        f.class,
+                        EventClass::Meet
+                            | EventClass::Attack
+                            | EventClass::Invade
+                            | EventClass::Sign
+                            | EventClass::Decide
+                    )))
     });
     out
 }
@@ -387,7 +539,7 @@ impl<'a> EventFinder<'a> {
             r.start().min(self.cx.doc.text().len() as u32),
             r.end().min(self.cx.doc.text().len() as u32),
         );
-        frames_in(&self.cx, r, None, usize::MAX)
+        frames_in(&self.cx, r, None, usize::MAX, &[], &[])
             .into_iter()
             .map(|f| EventFrame {
                 class: f.class.name(),
@@ -722,6 +874,143 @@ mod tests {
             let want: Vec<(String, Vec<usize>, bool)> =
                 want.iter().map(|(g, a, c)| (g.to_string(), a.to_vec(), *c)).collect();
             assert_eq!(summary(&d), want, "{text}");
+        }
+    }
+
+    /// (gist, attribution contents) of the claims, for attributions given with their via hops.
+    fn gists_with_via(text: &str, names: &[(&str, EntityKind)], raws: &[(&str, &str, &str, &[&str])]) -> Vec<String> {
+        let mut d = doc(text);
+        add_mentions(&mut d, names);
+        link(&mut d);
+        let rs: Vec<_> = raws.iter().map(|(s, c, t, v)| raw(&d, s, c, t, v)).collect();
+        d.attributions = enrich(&d, &rs).attributions;
+        d.claims = link_claims(&d);
+        let contents = d.attributions.iter().map(|a| format!("content: {}", d.slice(a.content)));
+        d.claims.iter().map(|c| c.gist.clone()).chain(contents).collect()
+    }
+
+    #[test]
+    fn own_words_of_an_attribution_are_no_party() {
+        type Case<'a> =
+            (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str, &'a [&'a str])], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                // the content runs over "told <outlet>": the tail is cut, the outlet is no party
+                "On the eve of the talks of Ana Ruiz and Luis Soto told Radio Nord, citing an aide.",
+                &[("Ana Ruiz", Person), ("Luis Soto", Person), ("Radio Nord", Outlet)],
+                &[(
+                    "an aide",
+                    "citing",
+                    "On the eve of the talks of Ana Ruiz and Luis Soto told Radio Nord",
+                    &["Radio Nord"],
+                )],
+                &["Ruiz met Soto", "content: On the eve of the talks of Ana Ruiz and Luis Soto"],
+            ),
+            (
+                // a via hop at the content's edge with no speech word to tie it stays in the
+                // content, but is no party
+                "Ivo Brant met Luis Soto and Radio Nord, an aide said.",
+                &[("Ivo Brant", Person), ("Luis Soto", Person), ("Radio Nord", Outlet)],
+                &[("an aide", "said", "Ivo Brant met Luis Soto and Radio Nord", &["Radio Nord"])],
+                &["Brant met Soto", "content: Ivo Brant met Luis Soto and Radio Nord"],
+            ),
+            (
+                // a via hop inside the content (not at its edge) stays in it, but is no party
+                "Ivo Brant met Radio Nord staff and Luis Soto, an aide said.",
+                &[("Ivo Brant", Person), ("Luis Soto", Person), ("Radio Nord", Outlet)],
+                &[("an aide", "said", "Ivo Brant met Radio Nord staff and Luis Soto", &["Radio Nord"])],
+                &["Brant met Soto", "content: Ivo Brant met Radio Nord staff and Luis Soto"],
+            ),
+            (
+                // a quotation split by its own cue and source: the source is not the object
+                "“Kanto Air bought two jets,” said Omar Bek, “and more will come.”",
+                &[("Kanto Air", Organization), ("Omar Bek", Person)],
+                &[("Omar Bek", "said", "Kanto Air bought two jets,” said Omar Bek, “and more will come.", &[])],
+                &["Kanto Air bought", "content: Kanto Air bought two jets,” said Omar Bek, “and more will come."],
+            ),
+            (
+                // a content with no own words keeps its parties
+                "Radio Nord said Ivo Brant visited Lima.",
+                &[("Ivo Brant", Person), ("Radio Nord", Outlet), ("Lima", Location)],
+                &[("Radio Nord", "said", "Ivo Brant visited Lima", &[])],
+                &["Brant visited Lima", "content: Ivo Brant visited Lima"],
+            ),
+        ];
+        for (text, names, raws, want) in cases {
+            assert_eq!(
+                gists_with_via(text, names, raws),
+                want.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn reporters_and_advice_make_no_frame_party() {
+        let text = "Ivo Brant visited Lima in May, Radio Nord and Kanal Sud reported. \
+                    According to Radio Nord, Ana Ruiz met Luis Soto. \
+                    Radio Nord bought Kanal Sud. \
+                    Local firms should not purchase jets from Kanto Air. \
+                    Ana Ruiz urged firms not to buy jets from Kanto Air. \
+                    Kanto Air must be paid by Ivo Brant. \
+                    Firms that buy the jets of Kanto Air pay Luis Soto. \
+                    Ana Ruiz postponed a visit to Lima. \
+                    Ana Ruiz, who visits Lima often, met Luis Soto. \
+                    Ivo Brant did not buy Kanto Air.";
+        let names = [
+            ("Ivo Brant", Person),
+            ("Ana Ruiz", Person),
+            ("Luis Soto", Person),
+            ("Radio Nord", Outlet),
+            ("Kanal Sud", Outlet),
+            ("Kanto Air", Organization),
+            ("Lima", Location),
+        ];
+        let mut d = doc(text);
+        add_mentions(&mut d, &names);
+        link(&mut d);
+        let finder = EventFinder::new(&d);
+        let name = |e: &EntityId| d.entities[e.index()].name.clone();
+        // (sentence, [(class, agents, places)])
+        type Want<'a> = &'a [(&'a str, &'a [&'a str], &'a [&'a str])];
+        let cases: &[(usize, Want)] = &[
+            // outlets that report the sentence are no party; the place is the destination
+            (0, &[("visit", &["Ivo Brant"], &["Lima"])]),
+            (1, &[("meet", &["Ana Ruiz", "Luis Soto"], &[])]),
+            // an outlet that takes part is a party
+            (2, &[("buy", &["Radio Nord", "Kanal Sud"], &[])]),
+            // advice, obligation: no reported event
+            (3, &[]),
+            (4, &[]),
+            (5, &[]),
+            // present tense in a relative clause: a habit or a class of doers, no event
+            (6, &[("pay", &["Luis Soto"], &[])]),
+            // an event put off did not happen
+            (7, &[]),
+            (8, &[("meet", &["Ana Ruiz", "Luis Soto"], &[])]),
+            // a negated past event is still an event (its stance is a denial)
+            (9, &[("buy", &["Ivo Brant", "Kanto Air"], &[])]),
+        ];
+        assert_eq!(d.sentences.len(), cases.len());
+        for (si, want) in cases {
+            let got: Vec<_> = finder
+                .frames(d.sentences[*si].range)
+                .iter()
+                .map(|f| {
+                    (
+                        f.class,
+                        f.agents.iter().map(name).collect::<Vec<_>>(),
+                        f.places.iter().map(name).collect::<Vec<_>>(),
+                    )
+                })
+                .collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(c, a, p)| {
+                    (*c, a.iter().map(|x| x.to_string()).collect(), p.iter().map(|x| x.to_string()).collect())
+                })
+                .collect();
+            assert_eq!(got, want, "sentence {si}");
         }
     }
 

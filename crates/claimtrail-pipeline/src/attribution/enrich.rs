@@ -23,6 +23,7 @@ use claimtrail_core::{
 
 pub(crate) use stance::words;
 
+use super::extract::cues::{classify, CueClass};
 use super::{AttributionLayer, RawAttribution};
 use crate::entities::link::roles::{is_role_noun, lower};
 
@@ -654,6 +655,107 @@ fn resolve_pronoun(idx: &Index, r: TextRange, p: Pronoun, history: &[Note]) -> V
     vec![Source { range: r, kind: SourceKind::Unresolved, entity: None }]
 }
 
+/// Words that tie a relaying outlet or the cue to the edge of a content ("... told Reuters",
+/// "said in an interview with the news agency").
+const EDGE_LINKS: &[&str] = &[
+    "told",
+    "tells",
+    "telling",
+    "said",
+    "says",
+    "saying",
+    "reported",
+    "reports",
+    "reporting",
+    "wrote",
+    "writes",
+    "to",
+    "by",
+    "in",
+    "on",
+    "with",
+    "the",
+    "a",
+    "an",
+    "news",
+    "agency",
+    "newspaper",
+    "channel",
+    "interview",
+    "citing",
+    "according",
+    "quoted",
+    "cited",
+    "that",
+    "and",
+];
+
+/// The content without an edge made of the attribution's own cue or via hops and the words
+/// that tie them to it: "On the eve of the talks told Reuters" -> "On the eve of the talks". A
+/// content that would be left empty is kept as it is.
+fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextRange]) -> TextRange {
+    let toks = doc.tokens_in(content);
+    if toks.len() < 2 {
+        return content;
+    }
+    let own = |k: usize| {
+        let r = doc.tokens[k].range;
+        cue.overlaps(r) || via.iter().any(|v| v.overlaps(r))
+    };
+    // At the head only the words that lead into a content ("Reuters reported that ...").
+    let link = |k: usize, head: bool| {
+        let w = doc.slice(doc.tokens[k].range);
+        let mut buf = [0u8; 32];
+        let words: &[&str] = if head { &["that", "to", "by", "according", "citing"] } else { EDGE_LINKS };
+        own(k)
+            || !w.chars().any(char::is_alphanumeric)
+            || lower(w, &mut buf).is_some_and(|l| words.contains(&l) || classify(l) == Some(CueClass::Verb))
+    };
+    let is_word = |k: usize| doc.slice(doc.tokens[k].range).chars().any(char::is_alphanumeric);
+    // A run of link words is the attribution's own when it holds a via hop or the cue, and a
+    // speech word ties it ("told Reuters", not "a visit to Europe").
+    let speech = |k: usize| {
+        let w = doc.slice(doc.tokens[k].range);
+        let mut buf = [0u8; 32];
+        cue.overlaps(doc.tokens[k].range)
+            || lower(w, &mut buf).is_some_and(|l| {
+                classify(l) == Some(CueClass::Verb)
+                    || matches!(l, "told" | "said" | "reported" | "wrote" | "citing" | "according" | "quoted" | "cited")
+            })
+    };
+    let owned = |run: std::ops::Range<usize>| run.clone().any(own) && run.into_iter().any(speech);
+    let (mut lo, mut hi) = (toks.start, toks.end);
+    // Tail: the run of link words at the end.
+    let mut k = hi;
+    while k > lo && link(k - 1, false) {
+        k -= 1;
+    }
+    if owned(k..hi) {
+        hi = k;
+    }
+    // Head, likewise.
+    let mut k = lo;
+    while k < hi && link(k, true) {
+        k += 1;
+    }
+    if owned(lo..k) {
+        lo = k;
+    }
+    // No punctuation left dangling at the cut edges.
+    while hi > lo && hi < toks.end && !is_word(hi - 1) {
+        hi -= 1;
+    }
+    while lo < hi && lo > toks.start && !is_word(lo) {
+        lo += 1;
+    }
+    if lo >= hi || (lo == toks.start && hi == toks.end) {
+        return content;
+    }
+    let start = if lo == toks.start { content.start() } else { doc.tokens[lo].range.start() };
+    let end = if hi == toks.end { content.end() } else { doc.tokens[hi - 1].range.end() };
+    TextRange::new(start, end)
+}
+
 fn resolve_via(idx: &Index, r: TextRange) -> Via {
     let entity = idx.mentions_in(r).first().map(|&(_, e)| e).or_else(|| idx.reference(r));
     Via { range: r, entity }
@@ -709,7 +811,8 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     contents.sort_by_key(|c| c.start());
     for &i in &order {
         let r = &raw[i];
-        let stance = stance::stance(doc.slice(r.cue), doc.slice(r.content), &around_cue(doc, r.cue, r.content));
+        let content = trim_content(doc, r.content, r.cue, &r.via);
+        let stance = stance::stance(doc.slice(r.cue), doc.slice(content), &around_cue(doc, r.cue, content));
         let via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
         let s = sentence_of(doc, r.cue.start());
         let sr = doc.sentences.get(s).map_or(r.cue, |x| x.range);
@@ -742,13 +845,13 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                     entity: src.entity,
                     plural,
                     head,
-                    content: r.content,
+                    content,
                 });
             }
             attributions.push(Attribution {
                 source: src,
                 cue: r.cue,
-                content: r.content,
+                content,
                 form: r.form,
                 stance,
                 via: via.clone(),
@@ -802,6 +905,68 @@ mod tests {
     use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw};
     use claimtrail_core::Stance;
     use EntityKind::*;
+
+    #[test]
+    fn content_edges_drop_own_cue_and_via() {
+        // (text, cue, content as found, via, content after trimming)
+        let cases: &[(&str, &str, &str, &[&str], &str)] = &[
+            (
+                "On the eve of the vote the mayor resigned told Radio Nord, citing an aide.",
+                "citing",
+                "On the eve of the vote the mayor resigned told Radio Nord",
+                &["Radio Nord"],
+                "On the eve of the vote the mayor resigned",
+            ),
+            (
+                "The mayor resigned, said in an interview with Radio Nord an aide.",
+                "said",
+                "The mayor resigned, said in an interview with Radio Nord",
+                &["Radio Nord"],
+                "The mayor resigned",
+            ),
+            (
+                "Radio Nord reported that the mayor resigned.",
+                "reported",
+                "Radio Nord reported that the mayor resigned",
+                &["Radio Nord"],
+                "the mayor resigned",
+            ),
+            // own words inside, not at an edge: kept
+            (
+                "“The mayor,” said Ana Ruiz, “resigned.”",
+                "said",
+                "The mayor,” said Ana Ruiz, “resigned.",
+                &[],
+                "The mayor,” said Ana Ruiz, “resigned.",
+            ),
+            // a tail of link words without the cue or a via hop: kept
+            (
+                "An aide said the mayor told the press.",
+                "said",
+                "the mayor told the press",
+                &[],
+                "the mayor told the press",
+            ),
+            // nothing would be left: kept
+            ("Radio Nord reported.", "reported", "Radio Nord reported", &["Radio Nord"], "Radio Nord reported"),
+            // a hop taken for a via with no speech word to tie it: kept
+            (
+                "The mayor made a visit to Lima, citing an aide.",
+                "citing",
+                "The mayor made a visit to Lima",
+                &["Lima"],
+                "The mayor made a visit to Lima",
+            ),
+        ];
+        for (text, cue, content, via, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, &[("Radio Nord", Outlet), ("Ana Ruiz", Person), ("Lima", Location)]);
+            link(&mut d);
+            let r = raw(&d, "", cue, content, via);
+            let got = trim_content(&d, r.content, r.cue, &r.via);
+            assert_eq!(d.slice(got), *want, "{text}");
+        }
+    }
 
     fn name(d: &Document, s: &Source) -> String {
         s.entity.map_or_else(|| format!("{:?}", s.kind), |e| d.entities[e.index()].name.clone())

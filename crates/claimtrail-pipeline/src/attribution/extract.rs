@@ -36,7 +36,7 @@ use super::RawAttribution;
 #[path = "cuemodel.rs"]
 pub mod cuemodel;
 #[path = "cues.rs"]
-mod cues;
+pub(crate) mod cues;
 use cuemodel::CueModel;
 use cues::CueClass;
 

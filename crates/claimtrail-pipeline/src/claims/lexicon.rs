@@ -4,6 +4,53 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// Modal and deontic words that make the event after them advice, obligation or ability
+/// ("should not purchase", "must be paid", "we recommend not buying"), or an event put off or
+/// intended ("postponed a visit"), not a reported event.
+const DEONTIC: &[&str] = &[
+    "should",
+    "shouldn",
+    "need",
+    "must",
+    "mustn",
+    "ought",
+    "oughtn",
+    "shall",
+    "needn",
+    "afford",
+    "recommend",
+    "recommends",
+    "recommended",
+    "recommending",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "advise",
+    "advises",
+    "advised",
+    "advising",
+    // Events put off or only intended did not happen: "postponed a visit", "planned to meet".
+    "postpone",
+    "postpones",
+    "postponed",
+    "postponing",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "delayed",
+    "planned",
+    "plans",
+    "planning",
+];
+
+/// Whether the lowercased word makes the event after it advice or obligation (see [`DEONTIC`]).
+pub(crate) fn is_deontic(lower_word: &str) -> bool {
+    DEONTIC.contains(&lower_word)
+}
+
 /// A class of events that claims are about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventClass {

@@ -5,7 +5,7 @@
 
 use claimtrail_core::Stance;
 
-use crate::claims::lexicon::event_class;
+use crate::claims::lexicon::{event_class, is_deontic};
 
 /// Lower-cased words of `s` (letters and digits; apostrophes split "didn't" into "didn", "t").
 pub(crate) fn words(s: &str) -> Vec<String> {
@@ -137,10 +137,14 @@ const ELLIPTICAL_NO: &[&str] =
     &["no", "not at all", "never", "absolutely not", "of course not", "nope", "certainly not"];
 
 /// True when the content negates an event ("never met", "did not visit", "hasn't decided").
+/// A negated modal or infinitive is advice, not a denial: "should not purchase", "mustn't
+/// sign", "not to buy", "can't afford to buy".
 fn negated_event(w: &[String]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
         let neg = x == "never" || (x == "not" && w.get(i + 1).is_none_or(|n| n != "only")) || x == "t";
-        neg && w[i + 1..].iter().take(3).any(|n| event_class(n).is_some())
+        let advice = i.checked_sub(1).is_some_and(|p| is_deontic(&w[p]))
+            || w.get(i + 1).is_some_and(|n| n == "to" || n == "afford");
+        neg && !advice && w[i + 1..].iter().take(3).any(|n| event_class(n).is_some())
     })
 }
 
@@ -198,6 +202,14 @@ mod tests {
             ("said", "the talks were not only long but useful", "", Asserts),
             ("according to", "the alleged meetings are nonsense", "", Denies),
             ("", "", "", Asserts),
+            // Advice and obligation are no denial of an event.
+            ("said", "local firms should not purchase aircraft from abroad", "", Asserts),
+            ("said", "the council mustn't sign the treaty", "", Asserts),
+            ("said", "ministers need not visit the region", "", Asserts),
+            ("urged", "buyers not to buy the jets", "", Asserts),
+            ("said", "the city can't afford to buy new trams", "", Asserts),
+            ("said", "the mayor did not buy the land", "", Denies),
+            ("said", "the firm shouldn't have bought it, but it never bought it", "", Denies),
         ];
         for (cue, content, around, want) in cases {
             assert_eq!(stance(cue, content, around), want, "{cue} | {content} | {around}");
