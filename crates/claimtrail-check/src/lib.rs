@@ -311,6 +311,10 @@ impl Default for Matcher {
     }
 }
 
+/// In [`Matcher::match_statements`], a statement is kept only when its similarity is at least
+/// this share of the document's most similar statement.
+const SIBLING_FLOOR: f32 = 0.5;
+
 /// Similarity threshold used when no `related` model is loaded.
 const FALLBACK_THRESHOLD: f32 = 0.4;
 
@@ -451,12 +455,67 @@ impl Matcher {
     }
 
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
+    ///
+    /// The document's stance is that of its best statement (the most similar one; see
+    /// [`Matcher::decide`]): one answer per document, as FNC-1 scores it. An article that quotes
+    /// several sources with different stances has them all in [`Matcher::match_statements`].
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
-        // Kept when the related model's probability reaches the threshold (even odds by
-        // default). The score ranks: the model's log-odds softened (divided by 4, so strong
-        // matches do not all round to 1.0), times the statement's similarity (so the closer
-        // wording ranks first among related ones).
+        let score = self.related_score(&ev)?;
+        let stance = self.decide(&ev);
+        Some(self.doc_match(doc, &ev, score, stance))
+    }
+
+    /// Every statement of `doc` that says the same as `q` (passes the same threshold as
+    /// [`Matcher::match_document`]), each with its own source and stance toward the query, best
+    /// first: each attribution's content, and each sentence of the article's own voice (one
+    /// that holds no attribution content). An attributed statement's stance is its source's
+    /// combined with its polarity against the query ("X said they met" denies "they did not
+    /// meet"); an own-voice statement's is [`Matcher::decide`]'s.
+    pub fn match_statements(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Vec<DocMatch> {
+        let Some(ctx) = stance::context(self, q, prep, doc) else {
+            return Vec::new();
+        };
+        let n_sents = prep.sents.len();
+        // sentences that hold (part of) an attribution's content are not the article's voice
+        let mut quoted = vec![false; n_sents];
+        for st in &prep.stmts[n_sents..] {
+            let mut i = st.sent;
+            while i < n_sents && prep.sents[i].start < st.end {
+                quoted[i] = true;
+                i += 1;
+            }
+        }
+        // a statement that shares a word or two with the query while a sibling says it all is
+        // about something else ("Soleimani met Putin" beside "Lavrov met Khamenei")
+        let floor = (0..prep.stmts.len())
+            .filter(|&i| prep.stmts[i].attr.is_some() || !quoted[prep.stmts[i].sent])
+            .map(|i| ctx.scores[i].sim)
+            .fold(0.0f32, f32::max)
+            * SIBLING_FLOOR;
+        let mut out: Vec<(usize, DocMatch)> = Vec::new();
+        for (i, st) in prep.stmts.iter().enumerate() {
+            let sim = ctx.scores[i].sim;
+            if sim <= 0.0 || sim < floor || (st.attr.is_none() && quoted[st.sent]) {
+                continue;
+            }
+            let ev = stance::evidence_at(&ctx, i);
+            let Some(score) = self.related_score(&ev) else {
+                continue;
+            };
+            let stance = if st.attr.is_some() { ev.rule } else { self.decide(&ev) };
+            out.push((i, self.doc_match(doc, &ev, score, stance)));
+        }
+        out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// The ranking score of a piece of evidence, or `None` below the threshold. Kept when the
+    /// related model's probability reaches the threshold (even odds by default). The score
+    /// ranks: the model's log-odds softened (divided by 4, so strong matches do not all round
+    /// to 1.0), times the statement's similarity (so the closer wording ranks first among
+    /// related ones).
+    fn related_score(&self, ev: &Evidence) -> Option<f32> {
         let (keep, score) = match &self.related {
             Some(m) => {
                 let z = m.scores(&ev.related);
@@ -467,10 +526,10 @@ impl Matcher {
             }
             None => (ev.similarity >= self.threshold.unwrap_or(FALLBACK_THRESHOLD), ev.similarity),
         };
-        if !keep {
-            return None;
-        }
-        let stance = self.decide(&ev);
+        keep.then_some(score)
+    }
+
+    fn doc_match(&self, doc: &Analysis, ev: &Evidence, score: f32, stance: Stance) -> DocMatch {
         let attr = ev.stmt.attr.and_then(|i| doc.attributions.get(i));
         let source = match attr {
             Some(a) => a.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
@@ -483,7 +542,7 @@ impl Matcher {
             .skip(ev.stmt.start as usize)
             .take((ev.stmt.end - ev.stmt.start) as usize)
             .collect();
-        Some(DocMatch {
+        DocMatch {
             doc_id: doc.document.id.clone(),
             score,
             stance,
@@ -492,7 +551,7 @@ impl Matcher {
             span: [ev.stmt.start, ev.stmt.end],
             claim: attr.and_then(|a| a.claim.clone()),
             attribution: attr.map(|a| a.id.clone()),
-        })
+        }
     }
 
     /// The stance of a piece of evidence. Explicit evidence in the statement itself decides (the
@@ -699,14 +758,110 @@ mod match_tests {
         assert!(got.iter().all(|g| !g.quote.contains("Bakers")));
     }
 
+    /// (source words, stance) of every statement `match_statements` keeps.
+    fn statements(m: &Matcher, query: &str, text: &str) -> Vec<(String, Stance, String)> {
+        let doc = analyze(text);
+        let prep = m.prepare(&doc);
+        m.match_statements(&m.parse_query(query), &prep, &doc)
+            .into_iter()
+            .map(|s| (s.source.unwrap_or_default(), s.stance, s.quote))
+            .collect()
+    }
+
+    #[test]
+    fn negation_bears_on_inflected_words() {
+        // (query, article, source, stance of that source's statement toward the query)
+        let cases: &[(&str, &str, &str, Stance)] = &[
+            (
+                "The envoy did not meet the rebel commander",
+                "Officials said the envoy met the rebel commander in Geneva. Talks resume next week.",
+                "Officials",
+                Stance::Denies,
+            ),
+            (
+                "The envoy did not meet the rebel commander",
+                "Diplomats said the meeting of the envoy and the rebel commander lasted two hours.",
+                "Diplomats",
+                Stance::Denies,
+            ),
+            (
+                "The envoy met the rebel commander",
+                "The ministry said the envoy has never met the rebel commander. Talks resume next week.",
+                "ministry",
+                Stance::Denies,
+            ),
+            (
+                "The envoy never met the rebel commander",
+                "The ministry said the envoy did not meet the rebel commander. Talks resume next week.",
+                "ministry",
+                Stance::Asserts,
+            ),
+            (
+                "The minister visited the flooded villages",
+                "The minister has not visited the flooded villages, his spokesman said on Monday.",
+                "spokesman",
+                Stance::Denies,
+            ),
+            (
+                "The minister did not visit the flooded villages",
+                "Residents said the minister visits the flooded villages every week.",
+                "Residents",
+                Stance::Denies,
+            ),
+            (
+                "The drone flew over the border",
+                "The army said the drone did not fly over the border. Patrols continue.",
+                "army",
+                Stance::Denies,
+            ),
+        ];
+        let m = Matcher::new();
+        for &(query, text, source, want) in cases {
+            let got = statements(&m, query, text);
+            assert!(
+                got.iter().any(|(s, stance, _)| s.contains(source) && *stance == want),
+                "{query} / {text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_source_of_an_article_has_its_own_stance() {
+        let text = "Police said the mayor met the smuggler in March. \
+                    The mayor's spokeswoman denied that the mayor met the smuggler. \
+                    The city council will discuss the budget on Friday.";
+        // (query, [(source words, stance)])
+        let cases: &[(&str, &[(&str, Stance)])] = &[
+            ("The mayor met the smuggler", &[("Police", Stance::Asserts), ("spokeswoman", Stance::Denies)]),
+            ("The mayor did not meet the smuggler", &[("Police", Stance::Denies), ("spokeswoman", Stance::Asserts)]),
+            ("The mayor never had a meeting with the smuggler", &[("Police", Stance::Denies)]),
+        ];
+        let m = Matcher::new();
+        for &(query, want) in cases {
+            let got = statements(&m, query, text);
+            for &(source, stance) in want {
+                assert!(got.iter().any(|(s, st, _)| s.contains(source) && *st == stance), "{query}: {got:?}");
+            }
+            assert!(got.iter().all(|(_, _, q)| !q.contains("budget")), "{query}: {got:?}");
+            // the document-level answer is one of them
+            let one = m.match_document(&m.parse_query(query), &analyze(text)).unwrap();
+            assert!(got.iter().any(|(_, _, q)| *q == one.quote), "{query}: {one:?}");
+        }
+        let unrelated = "Wheat prices rose sharply on Monday as traders worried about the harvest.";
+        assert!(statements(&m, "The mayor met the smuggler", unrelated).is_empty());
+        assert!(statements(&m, "", text).is_empty());
+    }
+
     #[test]
     fn odd_inputs_do_not_panic() {
         let m = Matcher::new();
         let long = "The committee said the plan is sound. ".repeat(2000);
         for text in ["\"", "?!?!", "«»“”’", "a\n\n\n\nb", long.as_str(), "x. Y. z? \"Q.\" (R.)"] {
             let doc = analyze(text);
+            let prep = m.prepare(&doc);
             for q in ["", "\"", "the plan is sound", "plan plan plan not not"] {
                 let _ = m.match_document(&m.parse_query(q), &doc);
+                let _ = m.match_statements(&m.parse_query(q), &prep, &doc);
             }
         }
     }

@@ -85,8 +85,12 @@ fn corpus_claim(c: &Candidate, m: &DocMatch) -> Option<(i64, Option<String>)> {
     })
 }
 
-/// Groups document matches by corpus claim, best first.
-fn group(query: &str, found: Vec<(&Candidate, DocMatch)>, limit: usize) -> CheckResult {
+/// Groups statement matches by corpus claim, best first. Within a claim, each (document,
+/// source) pair appears once, with its best statement: an article that quotes two sources on
+/// the same claim lists both, with their own stances.
+fn group(query: &str, mut found: Vec<(&Candidate, DocMatch)>, limit: usize) -> CheckResult {
+    // best first, so the first statement of a (claim, document, source) is the one kept
+    found.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
     let mut groups: Vec<(GroupKey, ClaimMatch, Vec<f64>)> = Vec::new();
     for (c, m) in found {
         let (key, claim, gist) = match corpus_claim(c, &m) {
@@ -107,7 +111,7 @@ fn group(query: &str, found: Vec<(&Candidate, DocMatch)>, limit: usize) -> Check
         };
         match groups.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, g, scores)) => {
-                if g.documents.iter().any(|d| d.id == doc.id && d.quote == doc.quote) {
+                if g.documents.iter().any(|d| d.id == doc.id && d.source.to_lowercase() == doc.source.to_lowercase()) {
                     continue;
                 }
                 g.score = g.score.max(score);
@@ -133,8 +137,13 @@ pub(crate) fn check(store: &dyn claimtrail_store::Store, text: &str, limit: usiz
     let terms = search_terms(&query);
     let candidates = store.candidates(&terms, CANDIDATES)?;
     let matcher = Matcher::new();
-    let found: Vec<(&Candidate, DocMatch)> =
-        candidates.iter().filter_map(|c| matcher.match_document(&query, &c.analysis).map(|m| (c, m))).collect();
+    let found: Vec<(&Candidate, DocMatch)> = candidates
+        .iter()
+        .flat_map(|c| {
+            let prep = matcher.prepare(&c.analysis);
+            matcher.match_statements(&query, &prep, &c.analysis).into_iter().map(move |m| (c, m))
+        })
+        .collect();
     Ok(group(text, found, limit))
 }
 
