@@ -313,7 +313,7 @@ impl Default for Matcher {
 
 /// In [`Matcher::match_statements`], a statement is kept only when its similarity is at least
 /// this share of the document's most similar statement.
-const SIBLING_FLOOR: f32 = 0.5;
+const SIBLING_FLOOR: f32 = 0.3;
 
 /// Similarity threshold used when no `related` model is loaded.
 const FALLBACK_THRESHOLD: f32 = 0.4;
@@ -471,11 +471,15 @@ impl Matcher {
     /// first: each attribution's content, and each sentence of the article's own voice (one
     /// that holds no attribution content). An attributed statement's stance is its source's
     /// combined with its polarity against the query ("X said they met" denies "they did not
-    /// meet"); an own-voice statement's is [`Matcher::decide`]'s.
+    /// meet"); an own-voice statement's is [`Matcher::decide`]'s, toward the query without its
+    /// negation and then turned over for a negated query, so that "they did not meet" gets
+    /// exactly the opposite answers of "they met".
     pub fn match_statements(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Vec<DocMatch> {
         let Some(ctx) = stance::context(self, q, prep, doc) else {
             return Vec::new();
         };
+        let positive = q.negative().then(|| Query { negations: 0, ..q.clone() });
+        let ctx_pos = positive.as_ref().and_then(|qp| stance::context(self, qp, prep, doc));
         let n_sents = prep.sents.len();
         // sentences that hold (part of) an attribution's content are not the article's voice
         let mut quoted = vec![false; n_sents];
@@ -503,7 +507,15 @@ impl Matcher {
             let Some(score) = self.related_score(&ev) else {
                 continue;
             };
-            let stance = if st.attr.is_some() { ev.rule } else { self.decide(&ev) };
+            let stance = match &ctx_pos {
+                _ if st.attr.is_some() => ev.rule,
+                Some(cp) => match self.decide(&stance::evidence_at(cp, i)) {
+                    Stance::Asserts => Stance::Denies,
+                    Stance::Denies => Stance::Asserts,
+                    s => s,
+                },
+                None => self.decide(&ev),
+            };
             out.push((i, self.doc_match(doc, &ev, score, stance)));
         }
         out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
@@ -846,6 +858,23 @@ mod match_tests {
             // the document-level answer is one of them
             let one = m.match_document(&m.parse_query(query), &analyze(text)).unwrap();
             assert!(got.iter().any(|(_, _, q)| *q == one.quote), "{query}: {one:?}");
+        }
+        // a negated query gets exactly the opposite answers, statement by statement
+        let flip = |s: Stance| match s {
+            Stance::Asserts => Stance::Denies,
+            Stance::Denies => Stance::Asserts,
+            s => s,
+        };
+        for article in [
+            text,
+            "Rumours that the mayor met the smuggler spread online. The mayor met the smuggler, a blog claimed, \
+             but no evidence was shown. Reporters found nothing to support the story.",
+        ] {
+            let pos = statements(&m, "The mayor met the smuggler", article);
+            let neg = statements(&m, "The mayor did not meet the smuggler", article);
+            assert!(!pos.is_empty(), "{article}");
+            let flipped: Vec<_> = pos.iter().map(|(s, st, q)| (s.clone(), flip(*st), q.clone())).collect();
+            assert_eq!(neg, flipped, "{article}");
         }
         let unrelated = "Wheat prices rose sharply on Monday as traders worried about the harvest.";
         assert!(statements(&m, "The mayor met the smuggler", unrelated).is_empty());
