@@ -471,15 +471,16 @@ impl Matcher {
     /// first: each attribution's content, and each sentence of the article's own voice (one
     /// that holds no attribution content). An attributed statement's stance is its source's
     /// combined with its polarity against the query ("X said they met" denies "they did not
-    /// meet"); an own-voice statement's is [`Matcher::decide`]'s, toward the query without its
-    /// negation and then turned over for a negated query, so that "they did not meet" gets
-    /// exactly the opposite answers of "they met".
+    /// meet"); an own-voice statement's is the article's voice in that statement (refuting
+    /// words deny, hedging words or a question hedge, else it asserts) combined the same way.
+    /// Both are the rule stance of [`Evidence`]: local to the statement, so two statements of
+    /// one article can disagree, and a negated query gets exactly the opposite answers. The
+    /// stance model, which weighs the whole article, decides only the one-per-document answer
+    /// of [`Matcher::match_document`].
     pub fn match_statements(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Vec<DocMatch> {
         let Some(ctx) = stance::context(self, q, prep, doc) else {
             return Vec::new();
         };
-        let positive = q.negative().then(|| Query { negations: 0, ..q.clone() });
-        let ctx_pos = positive.as_ref().and_then(|qp| stance::context(self, qp, prep, doc));
         let n_sents = prep.sents.len();
         // sentences that hold (part of) an attribution's content are not the article's voice
         let mut quoted = vec![false; n_sents];
@@ -507,16 +508,7 @@ impl Matcher {
             let Some(score) = self.related_score(&ev) else {
                 continue;
             };
-            let stance = match &ctx_pos {
-                _ if st.attr.is_some() => ev.rule,
-                Some(cp) => match self.decide(&stance::evidence_at(cp, i)) {
-                    Stance::Asserts => Stance::Denies,
-                    Stance::Denies => Stance::Asserts,
-                    s => s,
-                },
-                None => self.decide(&ev),
-            };
-            out.push((i, self.doc_match(doc, &ev, score, stance)));
+            out.push((i, self.doc_match(doc, &ev, score, ev.rule)));
         }
         out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         out.into_iter().map(|(_, m)| m).collect()
