@@ -535,9 +535,13 @@ impl Matcher {
 
     fn doc_match(&self, doc: &Analysis, ev: &Evidence, score: f32, stance: Stance) -> DocMatch {
         let attr = ev.stmt.attr.and_then(|i| doc.attributions.get(i));
-        let source = match attr {
-            Some(a) => a.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
-            None => doc.document.outlet.clone(),
+        let source = match (attr, ev.stmt.attr) {
+            (Some(a), Some(ai)) => a.source.as_ref().map(|s| match &s.name {
+                Some(name) => name.clone(),
+                None if is_person_pronoun(&s.text) => antecedent(doc, ai).unwrap_or_else(|| s.text.clone()),
+                None => s.text.clone(),
+            }),
+            _ => doc.document.outlet.clone(),
         };
         let quote: String = doc
             .document
@@ -576,6 +580,31 @@ impl Matcher {
             None => ev.rule,
         }
     }
+}
+
+/// "he" or "she" as a whole source.
+fn is_person_pronoun(text: &str) -> bool {
+    let t = text.trim();
+    t.eq_ignore_ascii_case("he") || t.eq_ignore_ascii_case("she")
+}
+
+/// The source a "he"/"she" source of attribution `ai` most likely stands for: the nearest
+/// earlier attribution's source that is not a pronoun, within the two sentences before
+/// (the same speaker goes on: "X told Reuters ... He said ...").
+fn antecedent(doc: &Analysis, ai: usize) -> Option<String> {
+    let this = doc.attributions.get(ai)?.source.as_ref()?.start;
+    let text = &doc.document.text;
+    doc.attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .filter(|s| s.end <= this && !is_person_pronoun(&s.text))
+        .max_by_key(|s| s.end)
+        .filter(|s| {
+            // at most two sentence ends between the antecedent and the pronoun
+            let between = text.chars().skip(s.end as usize).take((this - s.end) as usize);
+            between.filter(|c| matches!(c, '.' | '!' | '?')).count() <= 2
+        })
+        .map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()))
 }
 
 #[cfg(test)]
@@ -841,6 +870,14 @@ mod match_tests {
             ("The mayor never had a meeting with the smuggler", &[("Police", Stance::Denies)]),
         ];
         let m = Matcher::new();
+        // a "he" goes on for the source before it
+        let got = statements(
+            &m,
+            "The mayor met the smuggler",
+            "A former aide told reporters that the mayor met the smuggler twice. \
+             He said the mayor met the smuggler at a hotel in March.",
+        );
+        assert!(got.len() >= 2 && got.iter().all(|(s, _, _)| s.contains("aide")), "{got:?}");
         for &(query, want) in cases {
             let got = statements(&m, query, text);
             for &(source, stance) in want {
