@@ -18,6 +18,9 @@
 //!    polarity of the statement against the query (negations, antonym signs), then a second
 //!    small model over cue counts in the statement, its neighbourhood and the whole article
 //!    gives asserts, denies or hedges ([`stance`]). Both models ship in `models/check.model`.
+//! 5. [`Matcher::match_statements`] gives every statement of an article that says the same as
+//!    the query, each with its own source and statement-local stance: an article that quotes
+//!    one source asserting a claim and another denying it answers with both.
 //!
 //! ```
 //! use claimtrail_check::{parse_query, Matcher};
