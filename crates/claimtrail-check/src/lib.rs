@@ -603,9 +603,11 @@ fn antecedent(doc: &Analysis, ai: usize) -> Option<String> {
         .filter(|s| s.end <= this && !is_person_pronoun(&s.text))
         .max_by_key(|s| s.end)
         .filter(|s| {
-            // at most two sentence ends between the antecedent and the pronoun
-            let between = text.chars().skip(s.end as usize).take((this - s.end) as usize);
-            between.filter(|c| matches!(c, '.' | '!' | '?')).count() <= 2
+            // at most two sentence ends (and a few hundred words) between the antecedent and
+            // the pronoun
+            let gap = (this - s.end) as usize;
+            gap <= 2000
+                && text.chars().skip(s.end as usize).take(gap).filter(|c| matches!(c, '.' | '!' | '?')).count() <= 2
         })
         .map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()))
 }
