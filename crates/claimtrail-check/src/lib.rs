@@ -96,6 +96,11 @@ pub struct Query {
     pub question: bool,
     /// Antonym classes of the query with their signs.
     pub classes: Vec<(u8, i8)>,
+    /// The speaker when the query is about what someone said ("Peskov confirmed the visit",
+    /// "The Kremlin denied the talks"): the lowercase words of the name that opens the query
+    /// before a speech verb. [`Matcher::match_statements`] then keeps only that speaker's
+    /// statements; other sources do not speak for them.
+    pub speaker: Vec<String>,
     keys: Vec<u64>,
 }
 
@@ -129,6 +134,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         hedging: 0,
         question: text.trim_end().ends_with('?'),
         classes: Vec::new(),
+        speaker: speaker(&chars, &words, lex),
         keys: Vec::new(),
     };
     let mut buf = String::new();
@@ -188,6 +194,50 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         }
     }
     q
+}
+
+/// Verbs of saying that make a query about what its opening name said (besides the words of
+/// the confirm/deny antonym class).
+const SPEECH: &[&str] =
+    &["said", "says", "told", "claimed", "claims", "stated", "states", "announced", "announces", "insisted", "insists"];
+
+/// The name opening the query before a speech verb ("Peskov", "the Kremlin"), as lowercase
+/// words without stopwords; empty when the query does not open that way.
+fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
+    let mut buf = String::new();
+    let confirm = (1..=16u8).find(|&c| Lexicon::class_key(c) == "#confirm").unwrap_or(0);
+    for (i, w) in words.iter().enumerate().take(8).skip(1) {
+        text::lower(chars, *w, &mut buf);
+        let verb = (confirm != 0 && lex.get(&buf).class == confirm) || SPEECH.contains(&buf.as_str());
+        if !verb {
+            if w.capital || STOPWORDS.contains(&buf.as_str()) {
+                continue;
+            }
+            return Vec::new();
+        }
+        if i + 1 >= words.len() || !words[..i].iter().all(|w| w.capital) {
+            return Vec::new();
+        }
+        return words[..i]
+            .iter()
+            .filter_map(|w| {
+                text::lower(chars, *w, &mut buf);
+                (!buf.is_empty() && !STOPWORDS.contains(&buf.as_str())).then(|| buf.clone())
+            })
+            .collect();
+    }
+    Vec::new()
+}
+
+/// Whether a source (its name or words) is the query's speaker: it holds one of the speaker's
+/// words as a word.
+fn is_speaker(source: &str, speaker: &[String]) -> bool {
+    let chars: Vec<char> = source.chars().collect();
+    let mut buf = String::new();
+    text::words(&chars).iter().any(|w| {
+        text::lower(&chars, *w, &mut buf);
+        speaker.contains(&buf)
+    })
 }
 
 /// Whether one of the (up to) three `next` words is a content word.
@@ -511,7 +561,13 @@ impl Matcher {
             let Some(score) = self.related_score(&ev) else {
                 continue;
             };
-            out.push((i, self.doc_match(doc, &ev, score, ev.rule)));
+            let m = self.doc_match(doc, &ev, score, ev.rule);
+            if !q.speaker.is_empty()
+                && (m.attribution.is_none() || !m.source.as_deref().is_some_and(|s| is_speaker(s, &q.speaker)))
+            {
+                continue;
+            }
+            out.push((i, m));
         }
         out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         out.into_iter().map(|(_, m)| m).collect()
@@ -639,6 +695,20 @@ mod tests {
         assert_eq!(parse_query("The real photo is not fake").class_sign(1), 1);
         assert_eq!(parse_query("A real hoax").class_sign(1), 1);
         assert_eq!(parse_query("The photo").class_sign(1), 0);
+        // a query about what someone said
+        let cases: &[(&str, &[&str])] = &[
+            ("Peskov confirmed the visit", &["peskov"]),
+            ("The Kremlin denied the talks took place", &["kremlin"]),
+            ("Maria Zakharova said the meeting never happened", &["maria", "zakharova"]),
+            ("The visit was confirmed", &[]),
+            ("Experts say the photo is fake", &[]),
+            ("Lavrov met Khamenei", &[]),
+            ("Peskov confirmed", &[]),
+            ("", &[]),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(parse_query(text).speaker, want, "{text}");
+        }
         let q = parse_query("Acme Corp buys Widget Inc for 5 billion dollars");
         assert_eq!(search_terms(&q), ["acme", "corp", "buys", "widget", "inc", "5", "billion", "dollars"]);
         assert!(q.terms[1].name && !q.terms[0].name && q.terms[5].number);
@@ -875,6 +945,12 @@ mod match_tests {
             ("The mayor never had a meeting with the smuggler", &[("Police", Stance::Denies)]),
         ];
         let m = Matcher::new();
+        // a query about what one source said keeps that source's statements only
+        let named = "Police chief Anna Berg said the mayor met the smuggler in March. \
+                     The mayor's spokeswoman denied that the mayor met the smuggler.";
+        let got = statements(&m, "Anna Berg confirmed the mayor met the smuggler", named);
+        assert!(!got.is_empty() && got.iter().all(|(s, _, _)| s.contains("Berg")), "{got:?}");
+        assert!(statements(&m, "The mayor met the smuggler", named).len() >= 2);
         // a "he" goes on for the source before it
         let got = statements(
             &m,
