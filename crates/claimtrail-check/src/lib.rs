@@ -18,6 +18,9 @@
 //!    polarity of the statement against the query (negations, antonym signs), then a second
 //!    small model over cue counts in the statement, its neighbourhood and the whole article
 //!    gives asserts, denies or hedges ([`stance`]). Both models ship in `models/check.model`.
+//! 5. [`Matcher::match_statements`] gives every statement of an article that says the same as
+//!    the query, each with its own source and statement-local stance: an article that quotes
+//!    one source asserting a claim and another denying it answers with both.
 //!
 //! ```
 //! use claimtrail_check::{parse_query, Matcher};
@@ -93,6 +96,11 @@ pub struct Query {
     pub question: bool,
     /// Antonym classes of the query with their signs.
     pub classes: Vec<(u8, i8)>,
+    /// The speaker when the query is about what someone said ("Peskov confirmed the visit",
+    /// "The Kremlin denied the talks"): the lowercase words of the name that opens the query
+    /// before a speech verb. [`Matcher::match_statements`] then keeps only that speaker's
+    /// statements; other sources do not speak for them.
+    pub speaker: Vec<String>,
     keys: Vec<u64>,
 }
 
@@ -126,6 +134,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         hedging: 0,
         question: text.trim_end().ends_with('?'),
         classes: Vec::new(),
+        speaker: speaker(&chars, &words, lex),
         keys: Vec::new(),
     };
     let mut buf = String::new();
@@ -185,6 +194,50 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         }
     }
     q
+}
+
+/// Verbs of saying that make a query about what its opening name said (besides the words of
+/// the confirm/deny antonym class).
+const SPEECH: &[&str] =
+    &["said", "says", "told", "claimed", "claims", "stated", "states", "announced", "announces", "insisted", "insists"];
+
+/// The name opening the query before a speech verb ("Peskov", "the Kremlin"), as lowercase
+/// words without stopwords; empty when the query does not open that way.
+fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
+    let mut buf = String::new();
+    let confirm = (1..=16u8).find(|&c| Lexicon::class_key(c) == "#confirm").unwrap_or(0);
+    for (i, w) in words.iter().enumerate().take(8).skip(1) {
+        text::lower(chars, *w, &mut buf);
+        let verb = (confirm != 0 && lex.get(&buf).class == confirm) || SPEECH.contains(&buf.as_str());
+        if !verb {
+            if w.capital || STOPWORDS.contains(&buf.as_str()) {
+                continue;
+            }
+            return Vec::new();
+        }
+        if i + 1 >= words.len() || !words[..i].iter().all(|w| w.capital) {
+            return Vec::new();
+        }
+        return words[..i]
+            .iter()
+            .filter_map(|w| {
+                text::lower(chars, *w, &mut buf);
+                (!buf.is_empty() && !STOPWORDS.contains(&buf.as_str())).then(|| buf.clone())
+            })
+            .collect();
+    }
+    Vec::new()
+}
+
+/// Whether a source (its name or words) is the query's speaker: it holds one of the speaker's
+/// words as a word.
+fn is_speaker(source: &str, speaker: &[String]) -> bool {
+    let chars: Vec<char> = source.chars().collect();
+    let mut buf = String::new();
+    text::words(&chars).iter().any(|w| {
+        text::lower(&chars, *w, &mut buf);
+        speaker.contains(&buf)
+    })
 }
 
 /// Whether one of the (up to) three `next` words is a content word.
@@ -310,6 +363,10 @@ impl Default for Matcher {
         Self::new()
     }
 }
+
+/// In [`Matcher::match_statements`], a statement is kept only when its similarity is at least
+/// this share of the document's most similar statement.
+const SIBLING_FLOOR: f32 = 0.3;
 
 /// Similarity threshold used when no `related` model is loaded.
 const FALLBACK_THRESHOLD: f32 = 0.4;
@@ -451,12 +508,77 @@ impl Matcher {
     }
 
     /// [`Matcher::match_document`] over a [`PreparedDoc`] of `doc`.
+    ///
+    /// The document's stance is that of its best statement (the most similar one; see
+    /// [`Matcher::decide`]): one answer per document, as FNC-1 scores it. An article that quotes
+    /// several sources with different stances has them all in [`Matcher::match_statements`].
     pub fn match_prepared(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Option<DocMatch> {
         let ev = self.evidence(q, prep, doc)?;
-        // Kept when the related model's probability reaches the threshold (even odds by
-        // default). The score ranks: the model's log-odds softened (divided by 4, so strong
-        // matches do not all round to 1.0), times the statement's similarity (so the closer
-        // wording ranks first among related ones).
+        let score = self.related_score(&ev)?;
+        let stance = self.decide(&ev);
+        Some(self.doc_match(doc, &ev, score, stance))
+    }
+
+    /// Every statement of `doc` that says the same as `q` (passes the same threshold as
+    /// [`Matcher::match_document`]), each with its own source and stance toward the query, best
+    /// first: each attribution's content, and each sentence of the article's own voice (one
+    /// that holds no attribution content). An attributed statement's stance is its source's
+    /// combined with its polarity against the query ("X said they met" denies "they did not
+    /// meet"); an own-voice statement's is the article's voice in that statement (refuting
+    /// words deny, hedging words or a question hedge, else it asserts) combined the same way.
+    /// Both are the rule stance of [`Evidence`]: local to the statement, so two statements of
+    /// one article can disagree, and a negated query gets exactly the opposite answers. The
+    /// stance model, which weighs the whole article, decides only the one-per-document answer
+    /// of [`Matcher::match_document`].
+    pub fn match_statements(&self, q: &Query, prep: &PreparedDoc, doc: &Analysis) -> Vec<DocMatch> {
+        let Some(ctx) = stance::context(self, q, prep, doc) else {
+            return Vec::new();
+        };
+        let n_sents = prep.sents.len();
+        // sentences that hold (part of) an attribution's content are not the article's voice
+        let mut quoted = vec![false; n_sents];
+        for st in &prep.stmts[n_sents..] {
+            let mut i = st.sent;
+            while i < n_sents && prep.sents[i].start < st.end {
+                quoted[i] = true;
+                i += 1;
+            }
+        }
+        // a statement that shares a word or two with the query while a sibling says it all is
+        // about something else ("Soleimani met Putin" beside "Lavrov met Khamenei")
+        let floor = (0..prep.stmts.len())
+            .filter(|&i| prep.stmts[i].attr.is_some() || !quoted[prep.stmts[i].sent])
+            .map(|i| ctx.scores[i].sim)
+            .fold(0.0f32, f32::max)
+            * SIBLING_FLOOR;
+        let mut out: Vec<(usize, DocMatch)> = Vec::new();
+        for (i, st) in prep.stmts.iter().enumerate() {
+            let sim = ctx.scores[i].sim;
+            if sim <= 0.0 || sim < floor || (st.attr.is_none() && quoted[st.sent]) {
+                continue;
+            }
+            let ev = stance::evidence_at(&ctx, i);
+            let Some(score) = self.related_score(&ev) else {
+                continue;
+            };
+            let m = self.doc_match(doc, &ev, score, ev.rule);
+            if !q.speaker.is_empty()
+                && (m.attribution.is_none() || !m.source.as_deref().is_some_and(|s| is_speaker(s, &q.speaker)))
+            {
+                continue;
+            }
+            out.push((i, m));
+        }
+        out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// The ranking score of a piece of evidence, or `None` below the threshold. Kept when the
+    /// related model's probability reaches the threshold (even odds by default). The score
+    /// ranks: the model's log-odds softened (divided by 4, so strong matches do not all round
+    /// to 1.0), times the statement's similarity (so the closer wording ranks first among
+    /// related ones).
+    fn related_score(&self, ev: &Evidence) -> Option<f32> {
         let (keep, score) = match &self.related {
             Some(m) => {
                 let z = m.scores(&ev.related);
@@ -467,14 +589,18 @@ impl Matcher {
             }
             None => (ev.similarity >= self.threshold.unwrap_or(FALLBACK_THRESHOLD), ev.similarity),
         };
-        if !keep {
-            return None;
-        }
-        let stance = self.decide(&ev);
+        keep.then_some(score)
+    }
+
+    fn doc_match(&self, doc: &Analysis, ev: &Evidence, score: f32, stance: Stance) -> DocMatch {
         let attr = ev.stmt.attr.and_then(|i| doc.attributions.get(i));
-        let source = match attr {
-            Some(a) => a.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
-            None => doc.document.outlet.clone(),
+        let source = match (attr, ev.stmt.attr) {
+            (Some(a), Some(ai)) => a.source.as_ref().map(|s| match &s.name {
+                Some(name) => name.clone(),
+                None if is_person_pronoun(&s.text) => antecedent(doc, ai).unwrap_or_else(|| s.text.clone()),
+                None => s.text.clone(),
+            }),
+            _ => doc.document.outlet.clone(),
         };
         let quote: String = doc
             .document
@@ -483,7 +609,7 @@ impl Matcher {
             .skip(ev.stmt.start as usize)
             .take((ev.stmt.end - ev.stmt.start) as usize)
             .collect();
-        Some(DocMatch {
+        DocMatch {
             doc_id: doc.document.id.clone(),
             score,
             stance,
@@ -492,7 +618,7 @@ impl Matcher {
             span: [ev.stmt.start, ev.stmt.end],
             claim: attr.and_then(|a| a.claim.clone()),
             attribution: attr.map(|a| a.id.clone()),
-        })
+        }
     }
 
     /// The stance of a piece of evidence. Explicit evidence in the statement itself decides (the
@@ -513,6 +639,33 @@ impl Matcher {
             None => ev.rule,
         }
     }
+}
+
+/// "he" or "she" as a whole source.
+fn is_person_pronoun(text: &str) -> bool {
+    let t = text.trim();
+    t.eq_ignore_ascii_case("he") || t.eq_ignore_ascii_case("she")
+}
+
+/// The source a "he"/"she" source of attribution `ai` most likely stands for: the nearest
+/// earlier attribution's source that is not a pronoun, within the two sentences before
+/// (the same speaker goes on: "X told Reuters ... He said ...").
+fn antecedent(doc: &Analysis, ai: usize) -> Option<String> {
+    let this = doc.attributions.get(ai)?.source.as_ref()?.start;
+    let text = &doc.document.text;
+    doc.attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .filter(|s| s.end <= this && !is_person_pronoun(&s.text))
+        .max_by_key(|s| s.end)
+        .filter(|s| {
+            // at most two sentence ends (and a few hundred words) between the antecedent and
+            // the pronoun
+            let gap = (this - s.end) as usize;
+            gap <= 2000
+                && text.chars().skip(s.end as usize).take(gap).filter(|c| matches!(c, '.' | '!' | '?')).count() <= 2
+        })
+        .map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()))
 }
 
 #[cfg(test)]
@@ -542,6 +695,20 @@ mod tests {
         assert_eq!(parse_query("The real photo is not fake").class_sign(1), 1);
         assert_eq!(parse_query("A real hoax").class_sign(1), 1);
         assert_eq!(parse_query("The photo").class_sign(1), 0);
+        // a query about what someone said
+        let cases: &[(&str, &[&str])] = &[
+            ("Peskov confirmed the visit", &["peskov"]),
+            ("The Kremlin denied the talks took place", &["kremlin"]),
+            ("Maria Zakharova said the meeting never happened", &["maria", "zakharova"]),
+            ("The visit was confirmed", &[]),
+            ("Experts say the photo is fake", &[]),
+            ("Lavrov met Khamenei", &[]),
+            ("Peskov confirmed", &[]),
+            ("", &[]),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(parse_query(text).speaker, want, "{text}");
+        }
         let q = parse_query("Acme Corp buys Widget Inc for 5 billion dollars");
         assert_eq!(search_terms(&q), ["acme", "corp", "buys", "widget", "inc", "5", "billion", "dollars"]);
         assert!(q.terms[1].name && !q.terms[0].name && q.terms[5].number);
@@ -699,14 +866,141 @@ mod match_tests {
         assert!(got.iter().all(|g| !g.quote.contains("Bakers")));
     }
 
+    /// (source words, stance) of every statement `match_statements` keeps.
+    fn statements(m: &Matcher, query: &str, text: &str) -> Vec<(String, Stance, String)> {
+        let doc = analyze(text);
+        let prep = m.prepare(&doc);
+        m.match_statements(&m.parse_query(query), &prep, &doc)
+            .into_iter()
+            .map(|s| (s.source.unwrap_or_default(), s.stance, s.quote))
+            .collect()
+    }
+
+    #[test]
+    fn negation_bears_on_inflected_words() {
+        // (query, article, source, stance of that source's statement toward the query)
+        let cases: &[(&str, &str, &str, Stance)] = &[
+            (
+                "The envoy did not meet the rebel commander",
+                "Officials said the envoy met the rebel commander in Geneva. Talks resume next week.",
+                "Officials",
+                Stance::Denies,
+            ),
+            (
+                "The envoy did not meet the rebel commander",
+                "Diplomats said the meeting of the envoy and the rebel commander lasted two hours.",
+                "Diplomats",
+                Stance::Denies,
+            ),
+            (
+                "The envoy met the rebel commander",
+                "The ministry said the envoy has never met the rebel commander. Talks resume next week.",
+                "ministry",
+                Stance::Denies,
+            ),
+            (
+                "The envoy never met the rebel commander",
+                "The ministry said the envoy did not meet the rebel commander. Talks resume next week.",
+                "ministry",
+                Stance::Asserts,
+            ),
+            (
+                "The minister visited the flooded villages",
+                "The minister has not visited the flooded villages, his spokesman said on Monday.",
+                "spokesman",
+                Stance::Denies,
+            ),
+            (
+                "The minister did not visit the flooded villages",
+                "Residents said the minister visits the flooded villages every week.",
+                "Residents",
+                Stance::Denies,
+            ),
+            (
+                "The drone flew over the border",
+                "The army said the drone did not fly over the border. Patrols continue.",
+                "army",
+                Stance::Denies,
+            ),
+        ];
+        let m = Matcher::new();
+        for &(query, text, source, want) in cases {
+            let got = statements(&m, query, text);
+            assert!(
+                got.iter().any(|(s, stance, _)| s.contains(source) && *stance == want),
+                "{query} / {text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_source_of_an_article_has_its_own_stance() {
+        let text = "Police said the mayor met the smuggler in March. \
+                    The mayor's spokeswoman denied that the mayor met the smuggler. \
+                    The city council will discuss the budget on Friday.";
+        // (query, [(source words, stance)])
+        let cases: &[(&str, &[(&str, Stance)])] = &[
+            ("The mayor met the smuggler", &[("Police", Stance::Asserts), ("spokeswoman", Stance::Denies)]),
+            ("The mayor did not meet the smuggler", &[("Police", Stance::Denies), ("spokeswoman", Stance::Asserts)]),
+            ("The mayor never had a meeting with the smuggler", &[("Police", Stance::Denies)]),
+        ];
+        let m = Matcher::new();
+        // a query about what one source said keeps that source's statements only
+        let named = "Police chief Anna Berg said the mayor met the smuggler in March. \
+                     The mayor's spokeswoman denied that the mayor met the smuggler.";
+        let got = statements(&m, "Anna Berg confirmed the mayor met the smuggler", named);
+        assert!(!got.is_empty() && got.iter().all(|(s, _, _)| s.contains("Berg")), "{got:?}");
+        assert!(statements(&m, "The mayor met the smuggler", named).len() >= 2);
+        // a "he" goes on for the source before it
+        let got = statements(
+            &m,
+            "The mayor met the smuggler",
+            "A former aide told reporters that the mayor met the smuggler twice. \
+             He said the mayor met the smuggler at a hotel in March.",
+        );
+        assert!(got.len() >= 2 && got.iter().all(|(s, _, _)| s.contains("aide")), "{got:?}");
+        for &(query, want) in cases {
+            let got = statements(&m, query, text);
+            for &(source, stance) in want {
+                assert!(got.iter().any(|(s, st, _)| s.contains(source) && *st == stance), "{query}: {got:?}");
+            }
+            assert!(got.iter().all(|(_, _, q)| !q.contains("budget")), "{query}: {got:?}");
+            // the document-level answer is one of them
+            let one = m.match_document(&m.parse_query(query), &analyze(text)).unwrap();
+            assert!(got.iter().any(|(_, _, q)| *q == one.quote), "{query}: {one:?}");
+        }
+        // a negated query gets exactly the opposite answers, statement by statement
+        let flip = |s: Stance| match s {
+            Stance::Asserts => Stance::Denies,
+            Stance::Denies => Stance::Asserts,
+            s => s,
+        };
+        for article in [
+            text,
+            "Rumours that the mayor met the smuggler spread online. The mayor met the smuggler, a blog claimed, \
+             but no evidence was shown. Reporters found nothing to support the story.",
+        ] {
+            let pos = statements(&m, "The mayor met the smuggler", article);
+            let neg = statements(&m, "The mayor did not meet the smuggler", article);
+            assert!(!pos.is_empty(), "{article}");
+            let flipped: Vec<_> = pos.iter().map(|(s, st, q)| (s.clone(), flip(*st), q.clone())).collect();
+            assert_eq!(neg, flipped, "{article}");
+        }
+        let unrelated = "Wheat prices rose sharply on Monday as traders worried about the harvest.";
+        assert!(statements(&m, "The mayor met the smuggler", unrelated).is_empty());
+        assert!(statements(&m, "", text).is_empty());
+    }
+
     #[test]
     fn odd_inputs_do_not_panic() {
         let m = Matcher::new();
         let long = "The committee said the plan is sound. ".repeat(2000);
         for text in ["\"", "?!?!", "«»“”’", "a\n\n\n\nb", long.as_str(), "x. Y. z? \"Q.\" (R.)"] {
             let doc = analyze(text);
+            let prep = m.prepare(&doc);
             for q in ["", "\"", "the plan is sound", "plan plan plan not not"] {
                 let _ = m.match_document(&m.parse_query(q), &doc);
+                let _ = m.match_statements(&m.parse_query(q), &prep, &doc);
             }
         }
     }

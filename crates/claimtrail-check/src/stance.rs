@@ -133,8 +133,9 @@ fn count(toks: &[Tok], qi: &[u8]) -> Counts {
 /// class the query and the statement share, the sign most of its words carry ("genuine" +
 /// against "fake" -). Each difference flips the polarity once. A refuting word of the query
 /// ("hoax", "denies") whose class the statement does not share counts as a query negation.
-/// Returns the mismatch and whether the query counted as negated.
-fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> (bool, bool) {
+/// Returns the mismatch, whether the query counted as negated and whether the statement is
+/// (an odd number of negations bearing on query terms).
+fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> (bool, bool, bool) {
     let mut negs = 0u32;
     for (i, t) in toks.iter().enumerate() {
         if t.cue.flags & NEG != 0 && qi[i + 1..(i + 4).min(qi.len())].iter().any(|&k| k != u8::MAX) {
@@ -155,7 +156,19 @@ fn mismatch(toks: &[Tok], qi: &[u8], q: &Query) -> (bool, bool) {
             flip = !flip;
         }
     }
-    (flip, q_negs % 2 == 1)
+    (flip, q_negs % 2 == 1, negs % 2 == 1)
+}
+
+/// The stance of an attribution's source toward its content *as the polarity compares it*.
+/// The attribution stage calls "X said they never met" a denial (of the meeting); the
+/// polarity already counts that negation against the query, so the source asserts its
+/// (negated) words. A denial carried by the cue ("X denied that they met") stays one.
+fn source_stance(attributed: Stance, negated: bool) -> Stance {
+    if attributed == Stance::Denies && negated {
+        Stance::Asserts
+    } else {
+        attributed
+    }
 }
 
 /// The sign most of `signs` carry; the first one on a tie; 0 for none.
@@ -179,8 +192,9 @@ fn ln1(x: f32) -> f32 {
 
 /// Scores of one statement.
 #[derive(Debug, Clone, Copy, Default)]
-struct Score {
-    sim: f32,
+pub(crate) struct Score {
+    /// Similarity to the query.
+    pub(crate) sim: f32,
     cov_q: f32,
     cov_bi: f32,
     cov_s: f32,
@@ -236,7 +250,46 @@ fn one_hot(s: Stance) -> [f32; 4] {
     v
 }
 
-pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) -> Option<Evidence> {
+/// What the whole document tells about a query, computed once for all its statements.
+pub(crate) struct Context<'a> {
+    q: &'a Query,
+    p: &'a PreparedDoc,
+    doc: &'a Analysis,
+    qi: Vec<u8>,
+    /// Scores of every statement (sentences first, then attribution contents).
+    pub(crate) scores: Vec<Score>,
+    /// The best and second-best sentence similarity, with the best one's index.
+    top: (usize, f32, f32),
+    n_rel: f32,
+    cov_doc: f32,
+    names: f32,
+    numbers: f32,
+    lead: f32,
+    d: Counts,
+    questions: f32,
+    rel: [f32; 4],
+    att: [f32; 4],
+    lead_counts: Counts,
+    near: Counts,
+}
+
+impl Context<'_> {
+    fn range(&self, lo: u32, hi: u32) -> Counts {
+        let hi = (hi as usize).min(self.p.toks.len());
+        let lo = (lo as usize).min(hi);
+        count(&self.p.toks[lo..hi], &self.qi[lo..hi])
+    }
+
+    fn mismatch(&self, st: &Stmt) -> (bool, bool, bool) {
+        let hi = (st.hi as usize).min(self.p.toks.len());
+        let lo = (st.lo as usize).min(hi);
+        mismatch(&self.p.toks[lo..hi], &self.qi[lo..hi], self.q)
+    }
+}
+
+/// The document-wide part of the evidence; `None` when the document shares no content word
+/// with the query. Linear in the document's length.
+pub(crate) fn context<'a>(m: &Matcher, q: &'a Query, p: &'a PreparedDoc, doc: &'a Analysis) -> Option<Context<'a>> {
     if q.terms.is_empty() || p.toks.is_empty() || p.sents.is_empty() {
         return None;
     }
@@ -264,19 +317,16 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         return None;
     }
     let scores: Vec<Score> = p.stmts.iter().map(|s| score(p, s, &qi, q, &qw, qtotal)).collect();
-    let bonus = |s: &Stmt| if s.attr.is_some() { 0.02 } else { 0.0 };
-    let best = (0..p.stmts.len())
-        .max_by(|&a, &b| {
-            let (sa, sb) = (scores[a].sim + bonus(&p.stmts[a]), scores[b].sim + bonus(&p.stmts[b]));
-            sa.total_cmp(&sb).then(b.cmp(&a))
-        })
-        .unwrap_or(0);
-    let stmt = p.stmts[best];
-    let sc = scores[best];
     let n_sents = p.sents.len();
     let sent_sims = &scores[..n_sents];
-    let second =
-        sent_sims.iter().enumerate().filter(|(i, _)| *i != stmt.sent).map(|(_, s)| s.sim).fold(0.0f32, f32::max);
+    let mut top = (0usize, 0.0f32, 0.0f32);
+    for (i, s) in sent_sims.iter().enumerate() {
+        if s.sim > top.1 {
+            top = (i, s.sim, top.1);
+        } else if s.sim > top.2 {
+            top.2 = s.sim;
+        }
+    }
     let n_rel = sent_sims.iter().filter(|s| s.sim >= RELEVANT).count() as f32;
     let present = |pred: &dyn Fn(&crate::Term) -> bool| {
         let (mut n, mut k) = (0.0f32, 0.0f32);
@@ -297,79 +347,59 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     let cov_doc: f32 =
         (0..q.terms.len()).filter(|i| doc_mask & (1 << i) != 0).map(|i| qw[i]).sum::<f32>() / qtotal.max(1e-6);
     let lead = sent_sims.iter().take(2).map(|s| s.sim).fold(0.0f32, f32::max);
-    let related = vec![
-        1.0,
-        sc.sim,
-        sc.cov_q,
-        sc.cov_bi,
-        sc.cov_s,
+    let (numbers, names) = (present(&|t| t.number), present(&|t| t.name));
+    let mut ctx = Context {
+        q,
+        p,
+        doc,
+        qi,
+        scores,
+        top,
+        n_rel,
         cov_doc,
-        second,
-        ln1(n_rel),
-        present(&|t| t.number),
-        present(&|t| t.name),
+        names,
+        numbers,
         lead,
-        ln1(q.terms.len() as f32),
-    ];
-
-    // who says it, and with which polarity
-    let range = |lo: u32, hi: u32| {
-        let (lo, hi) = (lo as usize, (hi as usize).min(p.toks.len()));
-        let lo = lo.min(hi);
-        count(&p.toks[lo..hi], &qi[lo..hi])
+        d: Counts::default(),
+        questions: p.sents.iter().filter(|s| s.question).count() as f32,
+        rel: [0.0; 4],
+        att: [0.0; 4],
+        lead_counts: Counts::default(),
+        near: Counts::default(),
     };
-    let sc_counts = range(stmt.lo, stmt.hi);
-    let attr = stmt.attr.and_then(|i| doc.attributions.get(i));
-    let source = match attr {
-        Some(a) => a.stance,
-        None if sc_counts.refute > 0.0 => Stance::Denies,
-        None if sc_counts.doubt > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
-        None => Stance::Asserts,
-    };
-    let stmt_range = |st: &Stmt| {
-        let hi = (st.hi as usize).min(p.toks.len());
-        let lo = (st.lo as usize).min(hi);
-        mismatch(&p.toks[lo..hi], &qi[lo..hi], q)
-    };
-    let (mismatch, negated_query) = stmt_range(&stmt);
-    let rule = combine(source, mismatch);
-
-    // the sentence of the statement, its neighbourhood, the whole document
-    let s = &p.sents[stmt.sent];
-    let sent_counts = range(s.lo, s.hi);
-    let (wlo, whi) = (stmt.sent.saturating_sub(2), (stmt.sent + 3).min(n_sents));
-    let before = range(p.sents[wlo].lo, s.lo);
-    let after = range(s.hi, p.sents[whi - 1].hi);
-    let d = range(0, p.toks.len() as u32);
-    let questions = p.sents.iter().filter(|s| s.question).count() as f32;
-    let (mut rel_match, mut rel_mismatch, mut rel_refute, mut rel_hedge) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    ctx.d = ctx.range(0, p.toks.len() as u32);
+    ctx.lead_counts = ctx.range(0, p.sents[n_sents.min(2) - 1].hi);
+    // relevant sentences: matching, mismatching, refuting and hedging words in them
+    let mut rel = [0.0f32; 4];
     for (i, sn) in p.sents.iter().enumerate() {
-        if scores[i].sim >= RELEVANT {
-            let c = range(sn.lo, sn.hi);
+        if ctx.scores[i].sim >= RELEVANT {
+            let c = ctx.range(sn.lo, sn.hi);
             let st = Stmt { lo: sn.lo, hi: sn.hi, start: sn.start, end: sn.end, sent: i, attr: None };
-            if stmt_range(&st).0 {
-                rel_mismatch += 1.0;
+            if ctx.mismatch(&st).0 {
+                rel[1] += 1.0;
             } else {
-                rel_match += 1.0;
+                rel[0] += 1.0;
             }
-            rel_refute += c.refute;
-            rel_hedge += c.hedge;
+            rel[2] += c.refute;
+            rel[3] += c.hedge;
         }
     }
+    ctx.rel = rel;
     let mut att = [0.0f32; 4];
-    for (st, scr) in p.stmts.iter().zip(&scores).skip(n_sents) {
+    for (st, scr) in p.stmts.iter().zip(&ctx.scores).skip(n_sents) {
         if scr.sim >= RELEVANT {
             if let Some(a) = st.attr.and_then(|i| doc.attributions.get(i)) {
-                let mm = stmt_range(st).0;
-                let oh = one_hot(combine(a.stance, mm));
+                let (mm, _, negated) = ctx.mismatch(st);
+                let oh = one_hot(combine(source_stance(a.stance, negated), mm));
                 for (x, v) in att.iter_mut().zip(oh) {
                     *x += v;
                 }
             }
         }
     }
-    let lead_counts = range(0, p.sents[n_sents.min(2) - 1].hi);
+    ctx.att = att;
     // cue words close to a query term anywhere in the document
+    let qi = &ctx.qi;
     let mut near = Counts::default();
     let mut close = vec![false; p.toks.len()];
     let mut since = usize::MAX;
@@ -390,6 +420,73 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         near.support += f32::from(u8::from(f & SUPPORT != 0));
         near.report += f32::from(u8::from(f & REPORT != 0));
     }
+    ctx.near = near;
+    Some(ctx)
+}
+
+/// The statement `evidence` picks: the most similar one (attribution contents win ties by a
+/// small margin: they say who speaks).
+pub(crate) fn best_statement(ctx: &Context) -> usize {
+    let bonus = |s: &Stmt| if s.attr.is_some() { 0.02 } else { 0.0 };
+    let (p, scores) = (ctx.p, &ctx.scores);
+    (0..p.stmts.len())
+        .max_by(|&a, &b| {
+            let (sa, sb) = (scores[a].sim + bonus(&p.stmts[a]), scores[b].sim + bonus(&p.stmts[b]));
+            sa.total_cmp(&sb).then(b.cmp(&a))
+        })
+        .unwrap_or(0)
+}
+
+/// The document's best statement for the query with both feature vectors.
+pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) -> Option<Evidence> {
+    let ctx = context(m, q, p, doc)?;
+    Some(evidence_at(&ctx, best_statement(&ctx)))
+}
+
+/// The evidence of statement `idx` of the document (an index into its statements).
+pub(crate) fn evidence_at(ctx: &Context, idx: usize) -> Evidence {
+    let (q, p, doc) = (ctx.q, ctx.p, ctx.doc);
+    let stmt = p.stmts[idx];
+    let sc = ctx.scores[idx];
+    let n_sents = p.sents.len();
+    let second = if ctx.top.0 == stmt.sent { ctx.top.2 } else { ctx.top.1 };
+    let related = vec![
+        1.0,
+        sc.sim,
+        sc.cov_q,
+        sc.cov_bi,
+        sc.cov_s,
+        ctx.cov_doc,
+        second,
+        ln1(ctx.n_rel),
+        ctx.numbers,
+        ctx.names,
+        ctx.lead,
+        ln1(q.terms.len() as f32),
+    ];
+
+    // who says it, and with which polarity
+    let sc_counts = ctx.range(stmt.lo, stmt.hi);
+    let attr = stmt.attr.and_then(|i| doc.attributions.get(i));
+    let (mismatch, negated_query, negated) = ctx.mismatch(&stmt);
+    let source = match attr {
+        Some(a) => source_stance(a.stance, negated),
+        None if sc_counts.refute > 0.0 => Stance::Denies,
+        None if sc_counts.doubt > 0.0 || p.sents[stmt.sent].question => Stance::Hedges,
+        None => Stance::Asserts,
+    };
+    let rule = combine(source, mismatch);
+
+    // the sentence of the statement, its neighbourhood, the whole document
+    let s = &p.sents[stmt.sent];
+    let sent_counts = ctx.range(s.lo, s.hi);
+    let (wlo, whi) = (stmt.sent.saturating_sub(2), (stmt.sent + 3).min(n_sents));
+    let before = ctx.range(p.sents[wlo].lo, s.lo);
+    let after = ctx.range(s.hi, p.sents[whi - 1].hi);
+    let (d, near, lead_counts, questions) = (ctx.d, ctx.near, ctx.lead_counts, ctx.questions);
+    let [rel_match, rel_mismatch, rel_refute, rel_hedge] = ctx.rel;
+    let att = ctx.att;
+    let cov_doc = ctx.cov_doc;
     let rh = one_hot(rule);
     let ah = attr.map_or([0.0; 4], |a| one_hot(a.stance));
     let qneg = if negated_query { 1.0 } else { 0.0 };
@@ -455,7 +552,7 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
     ];
     debug_assert_eq!(related.len(), RELATED_FEATURES.len());
     debug_assert_eq!(stance.len(), STANCE_FEATURES.len());
-    Some(Evidence {
+    Evidence {
         related,
         stance,
         rule,
@@ -465,5 +562,5 @@ pub(crate) fn evidence(m: &Matcher, q: &Query, p: &PreparedDoc, doc: &Analysis) 
         refuting_document: d.refute > 0.0,
         similarity: sc.sim,
         stmt,
-    })
+    }
 }

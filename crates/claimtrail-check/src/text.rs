@@ -93,7 +93,88 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
-/// Light suffix stripping in place: plural `-s`, `-ies`, `-ing`, `-ed`, final `-e`.
+/// Irregular past tenses and participles of common news verbs, with their base forms (sorted by
+/// the inflected form). Ambiguous forms ("left", "found", "led", "lay") are left out.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arose", "arise"),
+    ("ate", "eat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("died", "die"),
+    ("drew", "draw"),
+    ("drove", "drive"),
+    ("dying", "die"),
+    ("fell", "fall"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forbade", "forbid"),
+    ("fought", "fight"),
+    ("froze", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("lied", "lie"),
+    ("lost", "lose"),
+    ("lying", "lie"),
+    ("made", "make"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rode", "ride"),
+    ("rose", "rise"),
+    ("said", "say"),
+    ("sank", "sink"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("struck", "strike"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("went", "go"),
+    ("withdrew", "withdraw"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// Light suffix stripping in place: irregular past tenses of common verbs ("met" -> "meet"),
+/// plural `-s`, `-ies`, `-ied`, `-ing`, `-ed`, final `-e`.
 ///
 /// Not Porter; it only needs to map the inflections of one word to one key, the same way on
 /// both sides of a match. Words with non-ASCII letters and numbers are left alone.
@@ -101,7 +182,17 @@ pub fn stem(w: &mut String) {
     if !w.is_ascii() || w.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
+    if let Ok(i) = IRREGULAR.binary_search_by(|(k, _)| (*k).cmp(w.as_str())) {
+        w.clear();
+        w.push_str(IRREGULAR[i].1);
+    }
     let n = w.len();
+    if n > 4 && w.ends_with("ied") {
+        // "denied", "carried" -> "deny", "carry" (as "denies", "carries")
+        w.truncate(n - 3);
+        w.push('y');
+        return;
+    }
     if n > 4 && w.ends_with("ies") {
         w.truncate(n - 3);
         w.push('y');
@@ -436,7 +527,16 @@ mod tests {
             &["study", "studies"],
             &["agency", "agencies"],
             &["kill", "killed", "killing", "kills"],
+            &["meet", "meets", "met", "meeting", "meetings"],
+            &["visit", "visited", "visits", "visiting"],
+            &["deny", "denies", "denied", "denying"],
+            &["die", "dies", "died", "dying"],
+            &["tell", "told", "tells", "telling"],
+            &["fly", "flew", "flown", "flies"],
+            &["give", "gave", "given", "gives"],
+            &["leave", "leaves", "leaving"],
         ];
+        assert!(IRREGULAR.windows(2).all(|p| p[0].0 < p[1].0), "sorted for binary search");
         for g in groups {
             let stems: Vec<String> = g
                 .iter()

@@ -412,19 +412,51 @@ fn demo_builds_a_store_and_check_finds_the_seed_claim() {
     }
     // The seed article speaks of Soleimani's visit to Moscow: it is found, with a stance, and
     // its quote is about Soleimani.
-    let stance = seed_stance(&v).unwrap_or_else(|| panic!("the seed article is among the matches: {v}"));
+    assert!(seed_stance(&v).is_some(), "the seed article is among the matches: {v}");
     let seed_doc =
         matches.iter().flat_map(|m| m["documents"].as_array().unwrap().iter()).find(|d| d["id"] == "seed").unwrap();
     assert!(seed_doc["quote"].as_str().unwrap().contains("Soleimani"), "{seed_doc}");
-    // The stance is toward the sentence as written: the negated sentence turns assertion into
-    // denial and denial into assertion.
+    // (source, quote) -> stance of every seed statement of an answer
+    let seed_statements = |v: &serde_json::Value| -> Vec<(String, String, String)> {
+        v["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|m| m["documents"].as_array().unwrap().iter())
+            .filter(|d| d["id"] == "seed")
+            .map(|d| {
+                let s = |k: &str| d[k].as_str().unwrap().to_string();
+                (s("source"), s("quote"), s("stance"))
+            })
+            .collect()
+    };
+    // The stance is toward the sentence as written: the negated sentence turns each source's
+    // assertion into denial and denial into assertion.
     let negated = check("Soleimani never visited Moscow");
-    if let Some(neg) = seed_stance(&negated) {
-        match stance.as_str() {
-            "asserts" => assert_eq!(neg, "denies", "{negated}"),
-            "denies" => assert_eq!(neg, "asserts", "{negated}"),
-            _ => {}
-        }
+    let (pos, neg) = (seed_statements(&v), seed_statements(&negated));
+    assert_eq!(pos.len(), neg.len(), "{v}\n{negated}");
+    for (p, n) in pos.iter().zip(&neg) {
+        assert_eq!((&p.0, &p.1), (&n.0, &n.1));
+        let want = match p.2.as_str() {
+            "asserts" => "denies",
+            "denies" => "asserts",
+            s => s,
+        };
+        assert_eq!(n.2, want, "{p:?} / {n:?}");
+    }
+    // The seed quotes several sources on the Lavrov-Khamenei meeting: an official via Reuters
+    // says it took place, the ministry's spokeswoman calls it nonsense. Toward the negated
+    // sentence, one source asserts and another denies, each listed with its own words.
+    let meeting = check("Lavrov did not meet Khamenei");
+    let top = &meeting["matches"][0];
+    let docs = top["documents"].as_array().unwrap();
+    let stances: Vec<&str> = docs.iter().filter(|d| d["id"] == "seed").map(|d| d["stance"].as_str().unwrap()).collect();
+    assert!(stances.contains(&"asserts") && stances.contains(&"denies"), "{meeting}");
+    let sources: std::collections::HashSet<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
+    assert!(sources.len() >= 2, "{meeting}");
+    for d in docs {
+        let q = d["quote"].as_str().unwrap().to_lowercase();
+        assert!(q.contains("lavrov") || q.contains("khamenei") || q.contains("meet"), "{d}");
     }
     // Table output of the same.
     let (out, stdout, _) = run(bin().args(["check", "Soleimani visited Moscow", "--format", "table", "--db"]).arg(&db));

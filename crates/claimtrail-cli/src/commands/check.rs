@@ -85,14 +85,21 @@ fn corpus_claim(c: &Candidate, m: &DocMatch) -> Option<(i64, Option<String>)> {
     })
 }
 
-/// Groups document matches by corpus claim, best first.
-fn group(query: &str, found: Vec<(&Candidate, DocMatch)>, limit: usize) -> CheckResult {
-    let mut groups: Vec<(GroupKey, ClaimMatch, Vec<f64>)> = Vec::new();
+/// Groups statement matches by corpus claim, best first. Within a claim, each (document,
+/// source) pair appears once, with its best statement: an article that quotes two sources on
+/// the same claim lists both, with their own stances.
+fn group(query: &str, mut found: Vec<(&Candidate, DocMatch)>, limit: usize) -> CheckResult {
+    // best first, so the first statement of a (claim, document, source) is the one kept
+    found.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    // (key, match, document scores, whether the gist is the claim's own rather than a quote)
+    let mut groups: Vec<(GroupKey, ClaimMatch, Vec<f64>, bool)> = Vec::new();
     for (c, m) in found {
-        let (key, claim, gist) = match corpus_claim(c, &m) {
-            Some((id, gist)) => (GroupKey::Claim(id), Some(id), gist.unwrap_or_else(|| clip(&m.quote, 200))),
-            None => (GroupKey::Article(c.article.id), None, clip(&m.quote, 200)),
+        let (key, claim, known) = match corpus_claim(c, &m) {
+            Some((id, gist)) => (GroupKey::Claim(id), Some(id), gist),
+            None => (GroupKey::Article(c.article.id), None, None),
         };
+        let has_gist = known.is_some();
+        let gist = known.unwrap_or_else(|| clip(&m.quote, 200));
         let score = f64::from(m.score);
         let doc = DocumentMatch {
             id: m.doc_id.clone(),
@@ -105,26 +112,30 @@ fn group(query: &str, found: Vec<(&Candidate, DocMatch)>, limit: usize) -> Check
                 .unwrap_or_else(|| "(the article)".to_string()),
             quote: m.quote.clone(),
         };
-        match groups.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, g, scores)) => {
-                if g.documents.iter().any(|d| d.id == doc.id && d.quote == doc.quote) {
+        match groups.iter_mut().find(|(k, _, _, _)| *k == key) {
+            Some((_, g, scores, known)) => {
+                if has_gist && !*known {
+                    g.gist = gist;
+                    *known = true;
+                }
+                if g.documents.iter().any(|d| d.id == doc.id && d.source.to_lowercase() == doc.source.to_lowercase()) {
                     continue;
                 }
                 g.score = g.score.max(score);
                 g.documents.push(doc);
                 scores.push(score);
             }
-            None => groups.push((key, ClaimMatch { claim, gist, score, documents: vec![doc] }, vec![score])),
+            None => groups.push((key, ClaimMatch { claim, gist, score, documents: vec![doc] }, vec![score], has_gist)),
         }
     }
-    for (_, g, scores) in &mut groups {
+    for (_, g, scores, _) in &mut groups {
         let mut docs: Vec<(f64, DocumentMatch)> = scores.drain(..).zip(g.documents.drain(..)).collect();
         docs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
         g.documents = docs.into_iter().map(|(_, d)| d).collect();
     }
     groups.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
     groups.truncate(limit);
-    CheckResult { query: query.to_string(), matches: groups.into_iter().map(|(_, g, _)| g).collect() }
+    CheckResult { query: query.to_string(), matches: groups.into_iter().map(|(_, g, _, _)| g).collect() }
 }
 
 /// Matches `text` against the store.
@@ -133,8 +144,13 @@ pub(crate) fn check(store: &dyn claimtrail_store::Store, text: &str, limit: usiz
     let terms = search_terms(&query);
     let candidates = store.candidates(&terms, CANDIDATES)?;
     let matcher = Matcher::new();
-    let found: Vec<(&Candidate, DocMatch)> =
-        candidates.iter().filter_map(|c| matcher.match_document(&query, &c.analysis).map(|m| (c, m))).collect();
+    let found: Vec<(&Candidate, DocMatch)> = candidates
+        .iter()
+        .flat_map(|c| {
+            let prep = matcher.prepare(&c.analysis);
+            matcher.match_statements(&query, &prep, &c.analysis).into_iter().map(move |m| (c, m))
+        })
+        .collect();
     Ok(group(text, found, limit))
 }
 
@@ -277,5 +293,36 @@ mod tests {
         assert_eq!(json["matches"][0]["documents"][0]["stance"], "no_knowledge");
         let keys: Vec<&str> = json["matches"][0].as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys.len(), 4, "{keys:?}");
+    }
+
+    #[test]
+    fn one_entry_per_document_and_source() {
+        let a = candidate(1, "a", &[("c1", 17), ("c2", 17)], &[([0, 20], 17)]);
+        let said = |source: Option<&str>, score: f32, stance: Stance, claim: Option<&str>, span: [u32; 2]| {
+            let mut x = m("a", score, stance, span, claim);
+            x.source = source.map(str::to_string);
+            x.quote = format!("{source:?} {score}");
+            (&a, x)
+        };
+        // (source, score, stance): two sources of one article on one claim, one of them twice,
+        // and the article's own voice
+        let found = vec![
+            said(Some("Police"), 0.5, Stance::Asserts, Some("c1"), [30, 40]),
+            said(Some("the mayor"), 0.8, Stance::Denies, Some("c2"), [50, 60]),
+            said(Some("police"), 0.7, Stance::Asserts, Some("c2"), [70, 80]),
+            said(None, 0.4, Stance::Hedges, None, [2, 10]),
+        ];
+        let r = group("q", found, 10);
+        assert_eq!(r.matches.len(), 1, "{r:?}");
+        let got: Vec<(&str, &str, &str)> =
+            r.matches[0].documents.iter().map(|d| (d.source.as_str(), d.stance.as_str(), d.quote.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("the mayor", "denies", "Some(\"the mayor\") 0.8"),
+                ("police", "asserts", "Some(\"police\") 0.7"),
+                ("Outlet 1", "hedges", "None 0.4"),
+            ]
+        );
     }
 }
