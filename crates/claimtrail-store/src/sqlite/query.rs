@@ -475,6 +475,9 @@ pub(crate) fn fts_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String>
 /// A statement for text matching: id, claim, stored quote, span, source text.
 type StatementText = (i64, Option<i64>, Option<String>, u32, u32, String);
 
+/// Articles ranked by bm25 in `search` at most; beyond, the newest come first.
+const BM25_RERANK_MAX: usize = 2_000;
+
 /// Articles searched for statement hits, per hit asked for.
 const STATEMENT_ARTICLES_PER_HIT: usize = 3;
 
@@ -486,10 +489,17 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
     let expr = terms.join(" ");
     let want = if limit == 0 { 200 } else { limit.min(200) };
     let scan = (want * STATEMENT_ARTICLES_PER_HIT).max(30);
+    // Articles holding every word: few enough, ranked by FTS5's bm25 (which re-reads them, the
+    // index keeping no positions); else the newest first.
+    let matching: i64 = conn
+        .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)")?
+        .query_row(params![expr, (BM25_RERANK_MAX + 1) as i64], |r| r.get(0))?;
+    let order =
+        if matching as usize <= BM25_RERANK_MAX { "bm25(articles_fts, 2.0, 1.0)" } else { "articles_fts.rowid DESC" };
     let mut st = conn.prepare_cached(&format!(
         "SELECT snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0), {ARTICLE_COLS}
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-         WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?2"
+         WHERE articles_fts MATCH ?1 ORDER BY {order} LIMIT ?2"
     ))?;
     let articles: Vec<SearchHit> = st
         .query_map(params![expr, scan as i64], |row| {
@@ -622,18 +632,57 @@ fn load_article(conn: &Connection, id: i64) -> Result<(ArticleRef, Analysis, Opt
     Ok((r, decode_analysis(&blob, inflate_text(&text)?)?, copy_of))
 }
 
+/// Postings read per query term at most; a term in more articles than this says little about
+/// which article is meant, and reading its whole list would cost more than the rest of the query.
+const MAX_POSTINGS: usize = 20_000;
+
+/// Articles holding any of the terms (FTS5 string literals), ranked by the summed inverse
+/// document frequency of the terms they hold (BM25 without term frequencies), best first, ties
+/// to the newest. The index keeps no positions (`detail=column`), so FTS5's own `bm25()` would
+/// re-read and re-tokenize every matching article; this reads only posting lists.
+pub(crate) fn rank_any(conn: &Connection, lits: &[String], limit: usize) -> Result<Vec<(i64, f64)>> {
+    let n: f64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as f64;
+    let mut postings =
+        conn.prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?;
+    let mut scores: HashMap<i64, f64> = HashMap::new();
+    let mut common: Vec<&String> = Vec::new();
+    for lit in lits {
+        let ids: Vec<i64> = postings
+            .query_map(params![lit, (MAX_POSTINGS + 1) as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if ids.len() > MAX_POSTINGS {
+            common.push(lit);
+            continue;
+        }
+        let df = ids.len() as f64;
+        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        for id in ids {
+            *scores.entry(id).or_default() += idf;
+        }
+    }
+    if scores.is_empty() && !common.is_empty() {
+        // Only very common words: the newest articles holding all of them.
+        let expr = common.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(" ");
+        let ids: Vec<i64> =
+            postings.query_map(params![expr, sql_limit(limit)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        return Ok(ids.into_iter().map(|id| (id, 0.0)).collect());
+    }
+    let mut ranked: Vec<(i64, f64)> = scores.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+    if limit > 0 {
+        ranked.truncate(limit);
+    }
+    Ok(ranked)
+}
+
 pub(super) fn candidates(conn: &Connection, terms: &[String], limit: usize) -> Result<Vec<Candidate>> {
     let lits = fts_terms(terms.iter().flat_map(|t| t.split_whitespace()).take(64));
     if lits.is_empty() {
         return Ok(Vec::new());
     }
-    let expr = lits.join(" OR ");
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2")?
-        .query_map(params![expr, sql_limit(limit)], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids = rank_any(conn, &lits, limit)?;
     let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
+    for (id, _) in ids {
         let (article, analysis, _) = load_article(conn, id)?;
         let claims = conn
             .prepare_cached(
