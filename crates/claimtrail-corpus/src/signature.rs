@@ -132,8 +132,9 @@ fn sorted(v: &[i64]) -> Vec<i64> {
 /// contained in the other's. A subset match is evidence only when the smaller side is specific:
 /// - two or more shared parties ("Lavrov met Zarif" in Geneva and in "talks" told otherwise);
 /// - one shared party only with further evidence: the same day, strongly overlapping terms
-///   (Jaccard ≥ [`STRONG_TERMS_JACCARD`], [`STRONG_TERMS_SHARED`] shared), or, when both name exactly that party, a shared place
-///   and known, compatible times of month precision ("Zarif visited Moscow in January").
+///   (Jaccard ≥ [`STRONG_TERMS_JACCARD`], [`STRONG_TERMS_SHARED`] shared), or, when both name
+///   exactly that party, a shared place and known, compatible times of month precision ("Zarif
+///   visited Moscow in January").
 ///
 /// So "Islamic State killed" does not absorb "Islamic State killed Foley" nor "... killed Sotloff".
 /// Places never make two claims one on their own: claims naming only places match only on the
