@@ -98,9 +98,16 @@ pub const STRONG_TERMS_JACCARD: f32 = 0.5;
 /// killed") are shared by every claim of its parties and event, and say nothing more.
 pub const STRONG_TERMS_SHARED: usize = 5;
 
-/// Whether two term sets overlap strongly (see [`STRONG_TERMS_JACCARD`]).
-fn strong_terms(a: &[String], b: &[String], jaccard: f32) -> bool {
-    jaccard >= STRONG_TERMS_JACCARD && a.iter().filter(|t| b.contains(t)).count() >= STRONG_TERMS_SHARED
+/// Least term-set Jaccard, with at least [`SAME_PARTY_TERMS_SHARED`] shared terms, for two
+/// claims that name the same single party and no other: they contradict no party, so a looser
+/// overlap than [`STRONG_TERMS_JACCARD`] tells the same story told in other words.
+pub const SAME_PARTY_TERMS_JACCARD: f32 = 0.3;
+/// Least number of shared terms for [`SAME_PARTY_TERMS_JACCARD`].
+pub const SAME_PARTY_TERMS_SHARED: usize = 6;
+
+/// Whether two term sets overlap by at least `jaccard` (given as `jac`) and `shared` terms.
+fn terms_overlap(a: &[String], b: &[String], jac: f32, jaccard: f32, shared: usize) -> bool {
+    jac >= jaccard && a.iter().filter(|t| b.contains(t)).count() >= shared
 }
 
 /// Whether both values name the same calendar day ("2015-07-24" and "2015-07-24T10:00").
@@ -134,7 +141,8 @@ fn sorted(v: &[i64]) -> Vec<i64> {
 /// - one shared party only with further evidence: the same day, strongly overlapping terms
 ///   (Jaccard ≥ [`STRONG_TERMS_JACCARD`], [`STRONG_TERMS_SHARED`] shared), or, when both name
 ///   exactly that party, a shared place and known, compatible times of month precision ("Zarif
-///   visited Moscow in January").
+///   visited Moscow in January") or a looser term overlap (Jaccard ≥ [`SAME_PARTY_TERMS_JACCARD`],
+///   [`SAME_PARTY_TERMS_SHARED`] shared).
 ///
 /// So "Islamic State killed" does not absorb "Islamic State killed Foley" nor "... killed Sotloff".
 /// Places never make two claims one on their own: claims naming only places match only on the
@@ -153,11 +161,13 @@ pub fn match_score(a: &ClaimSig, b: &ClaimSig) -> Option<f32> {
     match (&a.event, &b.event) {
         (Some(x), Some(y)) if x == y => {
             let day = same_day(wa, wb);
-            let strong = strong_terms(&a.terms, &b.terms, jac);
+            let strong = terms_overlap(&a.terms, &b.terms, jac, STRONG_TERMS_JACCARD, STRONG_TERMS_SHARED);
+            let same_party =
+                ga == gb && terms_overlap(&a.terms, &b.terms, jac, SAME_PARTY_TERMS_JACCARD, SAME_PARTY_TERMS_SHARED);
             let ok = match (ga.is_empty(), gb.is_empty()) {
                 (false, false) => match subset_overlap(&ga, &gb) {
                     0 => false,
-                    1 => day || strong || (ga == gb && shared_places > 0 && known_compatible(wa, wb)),
+                    1 => day || strong || same_party || (ga == gb && shared_places > 0 && known_compatible(wa, wb)),
                     _ => true,
                 },
                 (true, true) => shared_places >= 2 && (day || strong),
@@ -283,6 +293,42 @@ mod tests {
             ),
             (sig(kill, &[7], &[], None, "group killed"), sig(kill, &[7, 9], &[], None, "killed aid worker"), false),
             (sig(kill, &[7, 8], &[], None, ""), sig(kill, &[7, 9], &[], None, ""), false),
+            // the same one party, no other, told in overlapping words
+            (
+                sig(
+                    kill,
+                    &[7],
+                    &[],
+                    None,
+                    "group agreed ceasefire release schoolgirls talks government army weekend mediator",
+                ),
+                sig(
+                    kill,
+                    &[7],
+                    &[],
+                    None,
+                    "ceasefire agreed group government release schoolgirls truce hope doubt insurgency",
+                ),
+                true,
+            ),
+            // ... but not when the other names a second party
+            (
+                sig(
+                    kill,
+                    &[7],
+                    &[],
+                    None,
+                    "group agreed ceasefire release schoolgirls talks government army weekend mediator",
+                ),
+                sig(
+                    kill,
+                    &[7, 8],
+                    &[],
+                    None,
+                    "ceasefire agreed group government release schoolgirls truce hope doubt insurgency",
+                ),
+                false,
+            ),
             // the same one party and place, no known time: not enough
             (sig(kill, &[7, 6], &[6], None, ""), sig(kill, &[7, 6], &[6], None, ""), false),
             // the same one party and place in the same month: one visit
