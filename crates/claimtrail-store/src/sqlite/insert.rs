@@ -498,6 +498,9 @@ fn claim_keys(sig: &ClaimSig) -> Vec<(String, i64)> {
     keys
 }
 
+/// Most stored claims compared with one new claim (the newest of its keys' buckets).
+const MAX_CANDIDATES: usize = 512;
+
 /// Terms of an event-less claim used as index keys.
 const MAX_TERM_KEYS: usize = 6;
 
@@ -529,6 +532,11 @@ fn link_claims(
         }
         cands.sort_unstable();
         cands.dedup();
+        // Bounded work per claim however big a key's bucket grows: the newest candidates (a news
+        // stream retells recent events).
+        if cands.len() > MAX_CANDIDATES {
+            cands.drain(..cands.len() - MAX_CANDIDATES);
+        }
         // The best-matching candidate (most shared parties, then the same day, then term
         // overlap); the oldest claim on ties.
         let mut found: Option<(f32, i64)> = None;
