@@ -23,8 +23,11 @@
 //! let sig = |p: Vec<i64>, when: &str| ClaimSig {
 //!     event: Some("meet".into()), participants: p, when: Some(when.into()), terms: vec![], places: vec![],
 //! };
-//! assert!(same_claim(&sig(vec![1, 2], "2015-07"), &sig(vec![1], "2015-07-24")));
-//! assert!(!same_claim(&sig(vec![1, 2], "2015-07-23"), &sig(vec![1], "2015-07-24")));
+//! assert!(same_claim(&sig(vec![1, 2], "2015-07"), &sig(vec![1, 2, 3], "2015-07-24")));
+//! assert!(!same_claim(&sig(vec![1, 2], "2015-07-23"), &sig(vec![1, 2], "2015-07-24")));
+//! // One shared party is not enough across articles without the same day.
+//! assert!(!same_claim(&sig(vec![1], "2015-07"), &sig(vec![1, 2], "2015-07-24")));
+//! assert!(same_claim(&sig(vec![1], "2015-07-24"), &sig(vec![1, 2], "2015-07-24")));
 //! ```
 
 #![deny(missing_docs)]
@@ -40,4 +43,4 @@ pub use fingerprint::{band_keys, fingerprint, similarity};
 pub use hash::content_hash;
 pub use names::fold_name;
 pub use record::{build_record, ArticleRecord, ClaimRecord, EntityRecord, StatementRecord, ViaRecord};
-pub use signature::{same_claim, ClaimSig};
+pub use signature::{match_score, same_claim, same_claim_in_article, ClaimSig};

@@ -10,7 +10,7 @@
 //!   ...): sentences that overlap no attribution's cue or content, are not questions, and carry
 //!   an event frame (an event done, dated, or between two parties), at most
 //!   [`MAX_OWN_VOICE`] per article. An own-voice frame that is the same proposition as a claim
-//!   already made ([`crate::same_claim`] within the article) joins that claim instead. Every
+//!   already made ([`crate::same_claim_in_article`]) joins that claim instead. Every
 //!   claim gets content `terms`. Outlets among other persons or organizations are not parties
 //!   (a source leaking into the content: "..., the newspaper X reported").
 //! - **Statements**: one per attribution (claim, source, kind, stance, via chain, said-on value,
@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::hash::content_hash;
 use crate::names::{fold_name, surname};
-use crate::signature::{same_claim, ClaimSig};
+use crate::signature::{same_claim_in_article, ClaimSig};
 use crate::terms::terms;
 
 /// Everything the store needs to know about one analyzed article.
@@ -434,7 +434,7 @@ fn own_voice(doc: &Document, claims: &mut Vec<ClaimRecord>, statements: &mut Vec
                 }
             };
             let mine = sig(&record);
-            let claim = match claims.iter().position(|c| same_claim(&sig(c), &mine)) {
+            let claim = match claims.iter().position(|c| same_claim_in_article(&sig(c), &mine)) {
                 Some(ci) => {
                     let dup = statements.iter().any(|st| {
                         st.claim == Some(ci) && st.attribution.is_none() && st.span[0] == map.char_range(r).0

@@ -218,7 +218,8 @@ fn anonymous_sources_merge_only_within_an_outlet() {
         let mut r = Rec::new(&format!("n{i}"), Some(outlet), "2020-02-01", &story(20 + i as u64, 80));
         let o = r.entity("a senior official", "anonymous");
         let p = r.entity("Javad Zarif", "person");
-        let c = r.claim("Zarif left the talks", Some("leave"), &[p], None);
+        // One named party: across articles the same day makes it one claim.
+        let c = r.claim("Zarif left the talks", Some("leave"), &[p], Some("2020-02-01"));
         r.said(Some(c), Some(o), "a senior official", "anonymous", Stance::Asserts, &format!("quote {i}"), &[]);
         recs.push(r.build());
     }

@@ -498,6 +498,9 @@ fn claim_keys(sig: &ClaimSig) -> Vec<(String, i64)> {
     keys
 }
 
+/// Most stored claims compared with one new claim (the newest of its keys' buckets).
+const MAX_CANDIDATES: usize = 512;
+
 /// Terms of an event-less claim used as index keys.
 const MAX_TERM_KEYS: usize = 6;
 
@@ -529,18 +532,27 @@ fn link_claims(
         }
         cands.sort_unstable();
         cands.dedup();
-        let mut found = None;
+        // Bounded work per claim however big a key's bucket grows: the newest candidates (a news
+        // stream retells recent events).
+        if cands.len() > MAX_CANDIDATES {
+            cands.drain(..cands.len() - MAX_CANDIDATES);
+        }
+        // The best-matching candidate (most shared parties, then the same day, then term
+        // overlap); the oldest claim on ties.
+        let mut found: Option<(f32, i64)> = None;
         for cand in cands {
             if let std::collections::hash_map::Entry::Vacant(v) = sigs.sigs.entry(cand) {
                 v.insert(stored_sig(tx, cand)?);
             }
-            if sigs.sigs.get(&cand).is_some_and(|stored| claimtrail_corpus::same_claim(&sig, stored)) {
-                found = Some(cand);
-                break;
+            let score = sigs.sigs.get(&cand).and_then(|stored| claimtrail_corpus::match_score(&sig, stored));
+            if let Some(score) = score {
+                if found.is_none_or(|(best, _)| score > best) {
+                    found = Some((score, cand));
+                }
             }
         }
         let id = match found {
-            Some(id) => id,
+            Some((_, id)) => id,
             None => {
                 let parts = serde_json::to_string(&sig.participants).unwrap_or_else(|_| "[]".into());
                 let terms = serde_json::to_string(&sig.terms).unwrap_or_else(|_| "[]".into());
