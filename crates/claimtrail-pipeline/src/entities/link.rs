@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use claimtrail_core::{Document, Entity, EntityKind, Mention, MentionId};
 
 pub(crate) use names::{fold, is_acronym};
-use names::{is_name_suffix, is_title, is_title_prefix, name_key, similarity};
+use names::{is_honorific, is_name_suffix, is_title, is_title_prefix, name_key, similarity};
 
 /// The written form of one mention, cleaned for comparison.
 #[derive(Debug, Clone)]
@@ -148,6 +148,9 @@ impl UnionFind {
 /// Upper bound on fuzzy surname comparisons per new surname, to stay linear on huge inputs.
 const MAX_FUZZY: usize = 200;
 
+/// Shortest surname key compared fuzzily.
+const MIN_FUZZY: usize = 6;
+
 fn first_names_compatible(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a, false), name_key(b, false));
     if ka == kb {
@@ -174,11 +177,12 @@ impl Surnames {
             return Some(b);
         }
         let first = key.chars().next();
-        let found = if key.chars().count() >= 5 {
+        // Short names differ in one letter too often ("Osama", "Obama") to be spelling variants.
+        let found = if key.chars().count() >= MIN_FUZZY {
             self.keys
                 .iter()
                 .take(MAX_FUZZY)
-                .position(|k| k.chars().next() == first && k.chars().count() >= 5 && similarity(k, key) >= 0.8)
+                .position(|k| k.chars().next() == first && k.chars().count() >= MIN_FUZZY && similarity(k, key) >= 0.8)
         } else {
             None
         };
@@ -257,10 +261,11 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         .collect();
     let mut uf = UnionFind((0..n).collect());
 
-    // 1. Equal cleaned names of the same class.
+    // 1. Equal cleaned names of the same class. A person's single name ("Obama") is left to
+    // step 2: merged here, it would bridge every full name it joins (Barack and Michelle Obama).
     let mut exact: HashMap<(u8, String), usize> = HashMap::new();
     for (i, f) in forms.iter().enumerate() {
-        if f.words.is_empty() {
+        if f.words.is_empty() || (mentions[i].kind == EntityKind::Person && f.words.len() == 1) {
             continue;
         }
         let key = (class(mentions[i].kind), f.key());
@@ -301,7 +306,7 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         let bucket = surnames.bucket(&key, false);
         let candidates = bucket.and_then(|b| full_by_bucket.get(&b));
         let target = match candidates {
-            Some(list) => nearest_group(&mut uf, list, i),
+            Some(list) => nearest_group(&mut uf, &by_title(&forms, list, i), i),
             None => by_first.get(&name_key(&forms[i].words[0], false)).and_then(|list| nearest_group(&mut uf, list, i)),
         };
         match target {
@@ -323,6 +328,36 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     link_organizations(text, mentions, &forms, &mut uf);
 
     build_entities(doc, mentions, &forms, &cont, &mut uf)
+}
+
+/// Title words of a form, folded; honorifics by the sex they address ("mrs", "ms" -> "f").
+fn title_words(f: &Form) -> Vec<String> {
+    f.titles
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| match fold(w.trim_end_matches('.')).as_str() {
+            "mr" | "messrs" => "m".to_string(),
+            "mrs" | "ms" | "miss" | "mme" => "f".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// Of the full names `list` a titled single name `i` may join ("President Obama", "Mrs. Obama"):
+/// those that share a title with it when any does, else those not addressed as the other sex.
+fn by_title(forms: &[Form], list: &[usize], i: usize) -> Vec<usize> {
+    let mine = title_words(&forms[i]);
+    if mine.is_empty() {
+        return list.to_vec();
+    }
+    let titles: Vec<Vec<String>> = list.iter().map(|&j| title_words(&forms[j])).collect();
+    let shared: Vec<usize> =
+        list.iter().zip(&titles).filter(|(_, t)| t.iter().any(|w| mine.contains(w))).map(|(&j, _)| j).collect();
+    if !shared.is_empty() {
+        return shared;
+    }
+    let other = |w: &String| (w == "m" && mine.iter().any(|x| x == "f")) || (w == "f" && mine.iter().any(|x| x == "m"));
+    list.iter().zip(&titles).filter(|(_, t)| !t.iter().any(other)).map(|(&j, _)| j).collect()
 }
 
 /// Of the mentions `list`, the group of the nearest one before `i` (else after), when the list
@@ -454,7 +489,9 @@ fn build_entities(
                     aliases.push(d.clone());
                 }
                 for t in &forms[m].titles {
-                    push_unique(&mut roles, t);
+                    // "Mr." and "Dr." address a person; they are no role.
+                    let role = t.split_whitespace().filter(|w| !is_honorific(w)).collect::<Vec<_>>().join(" ");
+                    push_unique(&mut roles, &role);
                 }
             }
             Entity {
@@ -475,6 +512,9 @@ fn build_entities(
             .map(|((m, f), &c)| if c { m.range.start() } else { (m.range.start() + f.skip).min(m.range.end()) })
             .collect();
         roles::attach(doc, mentions, &name_starts, &mut entities);
+        for e in &mut entities {
+            e.roles.retain(|r| !r.split_whitespace().all(is_honorific));
+        }
     }
     entities
 }
