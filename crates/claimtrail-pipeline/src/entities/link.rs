@@ -297,6 +297,21 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         list.push(i);
         by_first.entry(name_key(&forms[i].words[0], false)).or_default().push(i);
     }
+    let cues: Vec<Vec<String>> = (0..n)
+        .map(|i| {
+            if mentions[i].kind != EntityKind::Person || forms[i].words.is_empty() {
+                return Vec::new();
+            }
+            let mut c = title_words(&forms[i]);
+            let end = mentions[i].range.start() as usize;
+            let mut start = end.saturating_sub(64);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            c.extend(cue_words(&text[start..end]));
+            c
+        })
+        .collect();
     let mut short_by_bucket: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
         if mentions[i].kind != EntityKind::Person || forms[i].words.len() != 1 {
@@ -306,7 +321,10 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         let bucket = surnames.bucket(&key, false);
         let candidates = bucket.and_then(|b| full_by_bucket.get(&b));
         let target = match candidates {
-            Some(list) => nearest_group(&mut uf, &by_title(&forms, list, i), i),
+            Some(list) => {
+                let list = by_title(&cues, &mut uf, list, i);
+                nearest_group(&mut uf, &list, i)
+            }
             None => by_first.get(&name_key(&forms[i].words[0], false)).and_then(|list| nearest_group(&mut uf, list, i)),
         };
         match target {
@@ -343,20 +361,56 @@ fn title_words(f: &Form) -> Vec<String> {
         .collect()
 }
 
+/// Words right before a mention that tell a title or the person's sex ("President", "his sister",
+/// "the spokeswoman"), as [`title_words`] writes them: up to two words, skipping punctuation,
+/// articles and possessive pronouns.
+fn cue_words(before: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words = before
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !["the", "his", "her", "their", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .take(2);
+    for w in words {
+        let f = fold(w.trim_end_matches('.'));
+        let sex = match f.as_str() {
+            "sister" | "mother" | "wife" | "daughter" | "widow" | "grandmother" | "aunt" | "niece" | "lady"
+            | "woman" | "girl" | "girlfriend" | "actress" | "spokeswoman" | "chairwoman" | "congresswoman"
+            | "businesswoman" | "mrs" | "ms" | "miss" => Some("f"),
+            "brother" | "father" | "husband" | "son" | "widower" | "grandfather" | "uncle" | "nephew" | "man"
+            | "boy" | "boyfriend" | "actor" | "spokesman" | "congressman" | "businessman" | "mr" => Some("m"),
+            _ => None,
+        };
+        match sex {
+            Some(x) => out.push(x.to_string()),
+            None if is_title(w) => out.push(f),
+            None => {}
+        }
+    }
+    out
+}
+
 /// Of the full names `list` a titled single name `i` may join ("President Obama", "Mrs. Obama"):
 /// those that share a title with it when any does, else those not addressed as the other sex.
-fn by_title(forms: &[Form], list: &[usize], i: usize) -> Vec<usize> {
-    let mine = title_words(&forms[i]);
+/// `cues[k]` holds the title and sex words of mention `k` ([`title_words`], [`cue_words`]).
+fn by_title(cues: &[Vec<String>], uf: &mut UnionFind, list: &[usize], i: usize) -> Vec<usize> {
+    let mine = &cues[i];
     if mine.is_empty() {
         return list.to_vec();
     }
-    let titles: Vec<Vec<String>> = list.iter().map(|&j| title_words(&forms[j])).collect();
+    // The cues of a full name's whole group ("his sister, Lucy Somers" ... "Lucy Somers").
+    let roots: Vec<usize> = list.iter().map(|&j| uf.find(j)).collect();
+    let mut of_root: HashMap<usize, Vec<&String>> = HashMap::new();
+    for (&j, &r) in list.iter().zip(&roots) {
+        of_root.entry(r).or_default().extend(&cues[j]);
+    }
+    let titles: Vec<&Vec<&String>> = roots.iter().filter_map(|r| of_root.get(r)).collect();
     let shared: Vec<usize> =
         list.iter().zip(&titles).filter(|(_, t)| t.iter().any(|w| mine.contains(w))).map(|(&j, _)| j).collect();
     if !shared.is_empty() {
         return shared;
     }
-    let other = |w: &String| (w == "m" && mine.iter().any(|x| x == "f")) || (w == "f" && mine.iter().any(|x| x == "m"));
+    let other = |w: &&String| (*w == "m" && mine.iter().any(|x| x == "f")) || (*w == "f" && mine.iter().any(|x| x == "m"));
     list.iter().zip(&titles).filter(|(_, t)| !t.iter().any(other)).map(|(&j, _)| j).collect()
 }
 
