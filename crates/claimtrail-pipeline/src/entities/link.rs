@@ -410,7 +410,8 @@ fn by_title(cues: &[Vec<String>], uf: &mut UnionFind, list: &[usize], i: usize) 
     if !shared.is_empty() {
         return shared;
     }
-    let other = |w: &&String| (*w == "m" && mine.iter().any(|x| x == "f")) || (*w == "f" && mine.iter().any(|x| x == "m"));
+    let other =
+        |w: &&String| (*w == "m" && mine.iter().any(|x| x == "f")) || (*w == "f" && mine.iter().any(|x| x == "m"));
     list.iter().zip(&titles).filter(|(_, t)| !t.iter().any(other)).map(|(&j, _)| j).collect()
 }
 
@@ -665,6 +666,37 @@ mod tests {
                 &[("President Ana Lima", Person), ("Lima", Person), ("Lisbon", Location)],
                 &[("Ana Lima", &["Lima"]), ("Lisbon", &[])],
             ),
+            (
+                "Tomas Varga and Ilona Varga arrived. Varga spoke. Ilona left.",
+                &[("Tomas Varga", Person), ("Ilona Varga", Person), ("Varga", Person), ("Ilona", Person)],
+                &[("Tomas Varga", &[]), ("Ilona Varga", &["Varga", "Ilona"])],
+            ),
+            (
+                // Each bare surname joins one full name; it does not bridge the two.
+                "Tomas Varga spoke. Varga left. Ilona Varga came. Varga stayed.",
+                &[("Tomas Varga", Person), ("Varga", Person), ("Ilona Varga", Person), ("Varga", Person)],
+                &[("Tomas Varga", &["Varga"]), ("Ilona Varga", &["Varga"])],
+            ),
+            (
+                "Tomas Varga spoke. T. Varga left. Tomas H. Varga stayed.",
+                &[("Tomas Varga", Person), ("T. Varga", Person), ("Tomas H. Varga", Person)],
+                &[("Tomas H. Varga", &["Tomas Varga", "T. Varga"])],
+            ),
+            (
+                "Kemal Odara spoke. Later Omara arrived.",
+                &[("Kemal Odara", Person), ("Omara", Person)],
+                &[("Kemal Odara", &[]), ("Omara", &[])],
+            ),
+            (
+                "His wife, Ilona Varga, met Tomas Varga. Mrs. Varga smiled.",
+                &[("Ilona Varga", Person), ("Tomas Varga", Person), ("Mrs. Varga", Person)],
+                &[("Ilona Varga", &["Varga"]), ("Tomas Varga", &[])],
+            ),
+            (
+                "President Tomas Varga met Ilona Varga. Later President Varga left.",
+                &[("Tomas Varga", Person), ("Ilona Varga", Person), ("President Varga", Person)],
+                &[("Tomas Varga", &["Varga"]), ("Ilona Varga", &[])],
+            ),
         ];
         for (text, names, want) in cases {
             let (_, es) = linked(text, names);
@@ -697,6 +729,21 @@ mod tests {
             ),
             ("Yesterday Gen. Omar Haddad left.", &[("Gen. Omar Haddad", Person)], "Omar Haddad", &["Gen."]),
             ("She met Omar Haddad and Luis Soto.", &[("Omar Haddad", Person), ("Luis Soto", Person)], "Luis Soto", &[]),
+            ("Then Mr. Omar Haddad and Dr. Ana Lima left.", &[("Mr. Omar Haddad", Person)], "Omar Haddad", &[]),
+            ("Then Dr. Ana Lima left.", &[("Dr. Ana Lima", Person)], "Ana Lima", &[]),
+            ("\"If President Ana Lima agrees, we go,\" he said.", &[("Ana Lima", Person)], "Ana Lima", &["President"]),
+            (
+                "Luis Soto, the spokesman for President Ana Lima, declined.",
+                &[("Luis Soto", Person), ("Ana Lima", Person)],
+                "Ana Lima",
+                &["President"],
+            ),
+            (
+                "A spokeswoman for Prime Minister Ivo Brant said so.",
+                &[("Ivo Brant", Person)],
+                "Ivo Brant",
+                &["Prime Minister"],
+            ),
         ];
         for (text, names, who, want) in cases {
             let (_, es) = linked(text, names);

@@ -251,5 +251,10 @@ mod tests {
         assert!(!is_acronym("Eads"));
         assert!(!is_acronym("A"));
         assert!(is_name_suffix("Jr."));
+        for (w, want) in
+            [("Mr.", true), ("Mrs", true), ("MS.", true), ("Dr.", true), ("President", false), ("Mrs.Y", false)]
+        {
+            assert_eq!(is_honorific(w), want, "{w}");
+        }
     }
 }

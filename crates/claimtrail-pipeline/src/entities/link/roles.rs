@@ -449,10 +449,11 @@ fn phrase_before(cx: &Ctx, s: usize) -> Option<Phrase> {
             t += 1;
         }
         let bare_title = t < s
+            && is_cap(cx.word(t))
             && super::names::is_title(cx.word(s - 1))
             && (t..s).all(|k| {
                 let w = cx.word(k);
-                cx.tok_ent[k].is_none() && (is_role_noun(w) || is_role_modifier(w) || super::names::is_title(w) || is_cap(w))
+                cx.tok_ent[k].is_none() && (super::names::is_title(w) || super::names::is_title_prefix(w) || is_cap(w))
             });
         if bare_title {
             return Some(Phrase { det: t, start: t, end: s - 1 });
