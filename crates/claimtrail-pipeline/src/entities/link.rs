@@ -738,6 +738,7 @@ mod tests {
                 "Ana Lima",
                 &["President"],
             ),
+            ("A spokesman for Ana Lima declined.", &[("Ana Lima", Person)], "Ana Lima", &[]),
             (
                 "A spokeswoman for Prime Minister Ivo Brant said so.",
                 &[("Ivo Brant", Person)],

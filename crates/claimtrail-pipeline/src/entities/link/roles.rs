@@ -443,6 +443,10 @@ fn phrase_before(cx: &Ctx, s: usize) -> Option<Phrase> {
     // "the spokeswoman for President X": a role "for"/"of" a bare title is someone else's
     // role; the name holds only the title after it. "Secretary of the Prime Minister of Chile X"
     // keeps its whole phrase (the last complement is not a title).
+    // "a spokesman for X": the name is the complement of someone else's role.
+    if is_of(cx.word(s - 1)) {
+        return None;
+    }
     if let Some(of) = (start..s).rev().find(|&k| is_of(cx.word(k))) {
         let mut t = of + 1;
         while t < s && is_det(cx.word(t)) {
