@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use claimtrail_core::{Document, Entity, EntityKind, Mention, MentionId};
 
 pub(crate) use names::{fold, is_acronym};
-use names::{is_name_suffix, is_title, is_title_prefix, name_key, similarity};
+use names::{is_honorific, is_name_suffix, is_title, is_title_prefix, name_key, similarity};
 
 /// The written form of one mention, cleaned for comparison.
 #[derive(Debug, Clone)]
@@ -148,6 +148,9 @@ impl UnionFind {
 /// Upper bound on fuzzy surname comparisons per new surname, to stay linear on huge inputs.
 const MAX_FUZZY: usize = 200;
 
+/// Shortest surname key compared fuzzily.
+const MIN_FUZZY: usize = 6;
+
 fn first_names_compatible(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a, false), name_key(b, false));
     if ka == kb {
@@ -174,11 +177,12 @@ impl Surnames {
             return Some(b);
         }
         let first = key.chars().next();
-        let found = if key.chars().count() >= 5 {
+        // Short names differ in one letter too often ("Osama", "Obama") to be spelling variants.
+        let found = if key.chars().count() >= MIN_FUZZY {
             self.keys
                 .iter()
                 .take(MAX_FUZZY)
-                .position(|k| k.chars().next() == first && k.chars().count() >= 5 && similarity(k, key) >= 0.8)
+                .position(|k| k.chars().next() == first && k.chars().count() >= MIN_FUZZY && similarity(k, key) >= 0.8)
         } else {
             None
         };
@@ -257,10 +261,11 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         .collect();
     let mut uf = UnionFind((0..n).collect());
 
-    // 1. Equal cleaned names of the same class.
+    // 1. Equal cleaned names of the same class. A person's single name ("Obama") is left to
+    // step 2: merged here, it would bridge every full name it joins (Barack and Michelle Obama).
     let mut exact: HashMap<(u8, String), usize> = HashMap::new();
     for (i, f) in forms.iter().enumerate() {
-        if f.words.is_empty() {
+        if f.words.is_empty() || (mentions[i].kind == EntityKind::Person && f.words.len() == 1) {
             continue;
         }
         let key = (class(mentions[i].kind), f.key());
@@ -292,6 +297,21 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         list.push(i);
         by_first.entry(name_key(&forms[i].words[0], false)).or_default().push(i);
     }
+    let cues: Vec<Vec<String>> = (0..n)
+        .map(|i| {
+            if mentions[i].kind != EntityKind::Person || forms[i].words.is_empty() {
+                return Vec::new();
+            }
+            let mut c = title_words(&forms[i]);
+            let end = mentions[i].range.start() as usize;
+            let mut start = end.saturating_sub(64);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            c.extend(cue_words(&text[start..end]));
+            c
+        })
+        .collect();
     let mut short_by_bucket: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
         if mentions[i].kind != EntityKind::Person || forms[i].words.len() != 1 {
@@ -301,7 +321,10 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         let bucket = surnames.bucket(&key, false);
         let candidates = bucket.and_then(|b| full_by_bucket.get(&b));
         let target = match candidates {
-            Some(list) => nearest_group(&mut uf, list, i),
+            Some(list) => {
+                let list = by_title(&cues, &mut uf, list, i);
+                nearest_group(&mut uf, &list, i)
+            }
             None => by_first.get(&name_key(&forms[i].words[0], false)).and_then(|list| nearest_group(&mut uf, list, i)),
         };
         match target {
@@ -323,6 +346,73 @@ pub fn link_entities(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     link_organizations(text, mentions, &forms, &mut uf);
 
     build_entities(doc, mentions, &forms, &cont, &mut uf)
+}
+
+/// Title words of a form, folded; honorifics by the sex they address ("mrs", "ms" -> "f").
+fn title_words(f: &Form) -> Vec<String> {
+    f.titles
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| match fold(w.trim_end_matches('.')).as_str() {
+            "mr" | "messrs" => "m".to_string(),
+            "mrs" | "ms" | "miss" | "mme" => "f".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// Words right before a mention that tell a title or the person's sex ("President", "his sister",
+/// "the spokeswoman"), as [`title_words`] writes them: up to two words, skipping punctuation,
+/// articles and possessive pronouns.
+fn cue_words(before: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words = before
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !["the", "his", "her", "their", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .take(2);
+    for w in words {
+        let f = fold(w.trim_end_matches('.'));
+        let sex = match f.as_str() {
+            "sister" | "mother" | "wife" | "daughter" | "widow" | "grandmother" | "aunt" | "niece" | "lady"
+            | "woman" | "girl" | "girlfriend" | "actress" | "spokeswoman" | "chairwoman" | "congresswoman"
+            | "businesswoman" | "mrs" | "ms" | "miss" => Some("f"),
+            "brother" | "father" | "husband" | "son" | "widower" | "grandfather" | "uncle" | "nephew" | "man"
+            | "boy" | "boyfriend" | "actor" | "spokesman" | "congressman" | "businessman" | "mr" => Some("m"),
+            _ => None,
+        };
+        match sex {
+            Some(x) => out.push(x.to_string()),
+            None if is_title(w) => out.push(f),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Of the full names `list` a titled single name `i` may join ("President Obama", "Mrs. Obama"):
+/// those that share a title with it when any does, else those not addressed as the other sex.
+/// `cues[k]` holds the title and sex words of mention `k` ([`title_words`], [`cue_words`]).
+fn by_title(cues: &[Vec<String>], uf: &mut UnionFind, list: &[usize], i: usize) -> Vec<usize> {
+    let mine = &cues[i];
+    if mine.is_empty() {
+        return list.to_vec();
+    }
+    // The cues of a full name's whole group ("his sister, Lucy Somers" ... "Lucy Somers").
+    let roots: Vec<usize> = list.iter().map(|&j| uf.find(j)).collect();
+    let mut of_root: HashMap<usize, Vec<&String>> = HashMap::new();
+    for (&j, &r) in list.iter().zip(&roots) {
+        of_root.entry(r).or_default().extend(&cues[j]);
+    }
+    let titles: Vec<&Vec<&String>> = roots.iter().filter_map(|r| of_root.get(r)).collect();
+    let shared: Vec<usize> =
+        list.iter().zip(&titles).filter(|(_, t)| t.iter().any(|w| mine.contains(w))).map(|(&j, _)| j).collect();
+    if !shared.is_empty() {
+        return shared;
+    }
+    let other =
+        |w: &&String| (*w == "m" && mine.iter().any(|x| x == "f")) || (*w == "f" && mine.iter().any(|x| x == "m"));
+    list.iter().zip(&titles).filter(|(_, t)| !t.iter().any(other)).map(|(&j, _)| j).collect()
 }
 
 /// Of the mentions `list`, the group of the nearest one before `i` (else after), when the list
@@ -454,7 +544,9 @@ fn build_entities(
                     aliases.push(d.clone());
                 }
                 for t in &forms[m].titles {
-                    push_unique(&mut roles, t);
+                    // "Mr." and "Dr." address a person; they are no role.
+                    let role = t.split_whitespace().filter(|w| !is_honorific(w)).collect::<Vec<_>>().join(" ");
+                    push_unique(&mut roles, &role);
                 }
             }
             Entity {
@@ -475,6 +567,9 @@ fn build_entities(
             .map(|((m, f), &c)| if c { m.range.start() } else { (m.range.start() + f.skip).min(m.range.end()) })
             .collect();
         roles::attach(doc, mentions, &name_starts, &mut entities);
+        for e in &mut entities {
+            e.roles.retain(|r| !r.split_whitespace().all(is_honorific));
+        }
     }
     entities
 }
@@ -571,6 +666,37 @@ mod tests {
                 &[("President Ana Lima", Person), ("Lima", Person), ("Lisbon", Location)],
                 &[("Ana Lima", &["Lima"]), ("Lisbon", &[])],
             ),
+            (
+                "Tomas Varga and Ilona Varga arrived. Varga spoke. Ilona left.",
+                &[("Tomas Varga", Person), ("Ilona Varga", Person), ("Varga", Person), ("Ilona", Person)],
+                &[("Tomas Varga", &[]), ("Ilona Varga", &["Varga", "Ilona"])],
+            ),
+            (
+                // Each bare surname joins one full name; it does not bridge the two.
+                "Tomas Varga spoke. Varga left. Ilona Varga came. Varga stayed.",
+                &[("Tomas Varga", Person), ("Varga", Person), ("Ilona Varga", Person), ("Varga", Person)],
+                &[("Tomas Varga", &["Varga"]), ("Ilona Varga", &["Varga"])],
+            ),
+            (
+                "Tomas Varga spoke. T. Varga left. Tomas H. Varga stayed.",
+                &[("Tomas Varga", Person), ("T. Varga", Person), ("Tomas H. Varga", Person)],
+                &[("Tomas H. Varga", &["Tomas Varga", "T. Varga"])],
+            ),
+            (
+                "Kemal Odara spoke. Later Omara arrived.",
+                &[("Kemal Odara", Person), ("Omara", Person)],
+                &[("Kemal Odara", &[]), ("Omara", &[])],
+            ),
+            (
+                "His wife, Ilona Varga, met Tomas Varga. Mrs. Varga smiled.",
+                &[("Ilona Varga", Person), ("Tomas Varga", Person), ("Mrs. Varga", Person)],
+                &[("Ilona Varga", &["Varga"]), ("Tomas Varga", &[])],
+            ),
+            (
+                "President Tomas Varga met Ilona Varga. Later President Varga left.",
+                &[("Tomas Varga", Person), ("Ilona Varga", Person), ("President Varga", Person)],
+                &[("Tomas Varga", &["Varga"]), ("Ilona Varga", &[])],
+            ),
         ];
         for (text, names, want) in cases {
             let (_, es) = linked(text, names);
@@ -603,6 +729,22 @@ mod tests {
             ),
             ("Yesterday Gen. Omar Haddad left.", &[("Gen. Omar Haddad", Person)], "Omar Haddad", &["Gen."]),
             ("She met Omar Haddad and Luis Soto.", &[("Omar Haddad", Person), ("Luis Soto", Person)], "Luis Soto", &[]),
+            ("Then Mr. Omar Haddad and Dr. Ana Lima left.", &[("Mr. Omar Haddad", Person)], "Omar Haddad", &[]),
+            ("Then Dr. Ana Lima left.", &[("Dr. Ana Lima", Person)], "Ana Lima", &[]),
+            ("\"If President Ana Lima agrees, we go,\" he said.", &[("Ana Lima", Person)], "Ana Lima", &["President"]),
+            (
+                "Luis Soto, the spokesman for President Ana Lima, declined.",
+                &[("Luis Soto", Person), ("Ana Lima", Person)],
+                "Ana Lima",
+                &["President"],
+            ),
+            ("A spokesman for Ana Lima declined.", &[("Ana Lima", Person)], "Ana Lima", &[]),
+            (
+                "A spokeswoman for Prime Minister Ivo Brant said so.",
+                &[("Ivo Brant", Person)],
+                "Ivo Brant",
+                &["Prime Minister"],
+            ),
         ];
         for (text, names, who, want) in cases {
             let (_, es) = linked(text, names);

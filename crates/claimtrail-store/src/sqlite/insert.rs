@@ -364,6 +364,23 @@ fn entity_keys(er: &EntityRecord, ctx: &Ctx) -> Vec<String> {
     keys
 }
 
+/// True when two person names share a surname but have different, incompatible given names
+/// ("Barack Obama" / "Michelle Obama"); an initial or a shortened form is compatible ("B. Obama",
+/// "Barack H. Obama", "Alex Ivanov" / "Alexander Ivanov").
+fn given_names_clash(a: &str, b: &str) -> bool {
+    let (fa, fb) = (claimtrail_corpus::fold_name(a), claimtrail_corpus::fold_name(b));
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (fa.split(' ').collect(), fb.split(' ').collect());
+    let (Some((ga, sa)), Some((gb, sb))) = (wa.first().zip(wa.last()), wb.first().zip(wb.last())) else {
+        return false;
+    };
+    if wa.len() < 2 || wb.len() < 2 || sa != sb || ga == gb {
+        return false;
+    }
+    let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
+    let short = |x: &str, y: &str| x.chars().count() >= 3 && y.starts_with(x);
+    !(initial(ga, gb) || initial(gb, ga) || short(ga, gb) || short(gb, ga))
+}
+
 /// Picks the most mentioned of `cands` (id, mentions); with `strict`, `None` when the top two tie.
 fn most_mentioned(mut cands: Vec<(i64, i64)>, strict: bool) -> Option<i64> {
     cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -389,10 +406,16 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
     let mut holders: Vec<Vec<i64>> = Vec::with_capacity(keys.len());
     for k in &keys {
         let mut ids = Vec::new();
-        for row in by_key.query_map(params![k, fam], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))? {
-            let row = row?;
-            ids.push(row.0);
-            cands.push(row);
+        let rows = by_key.query_map(params![k, fam], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
+        })?;
+        for row in rows {
+            let (id, m, name) = row?;
+            ids.push(id);
+            // "Barack Obama" never joins "Michelle Obama", whatever alias an article gave them.
+            if fam != "person" || !given_names_clash(&er.name, &name) {
+                cands.push((id, m));
+            }
         }
         holders.push(ids);
     }
@@ -752,6 +775,25 @@ mod tests {
             (vec![(2, 5), (2, 5)], true, Some(2)),
         ] {
             assert_eq!(most_mentioned(cands.clone(), strict), want, "{cands:?} strict={strict}");
+        }
+    }
+
+    #[test]
+    fn given_names_clash_table() {
+        let cases = [
+            ("Barack Obama", "Michelle Obama", true),
+            ("Tomas Varga", "Ilona Varga", true),
+            ("Barack Obama", "B. Obama", false),
+            ("Barack Obama", "Barack H. Obama", false),
+            ("Alex Ivanov", "Alexander Ivanov", false),
+            ("Sergey Lavrov", "Sergei Lavrov", false),
+            ("Barack Obama", "Obama", false),
+            ("Tomas Varga", "Ilona Kovacs", false),
+            ("", "Ilona Varga", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(given_names_clash(a, b), want, "{a} / {b}");
+            assert_eq!(given_names_clash(b, a), want, "{b} / {a}");
         }
     }
 

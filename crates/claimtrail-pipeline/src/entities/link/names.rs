@@ -171,6 +171,13 @@ pub(crate) const TITLES: &[&str] = &[
     "archbishop",
 ];
 
+/// True when `word` (any case, a trailing period allowed) is an honorific ("Mr.", "Mrs.",
+/// "Ms.", "Dr."): a form of address, not a role.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    let w = word.trim().trim_end_matches('.');
+    ["mr", "mrs", "ms", "miss", "dr", "mme", "messrs"].iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
 /// Words that form a title together with the next title word ("Prime Minister").
 pub(crate) const TITLE_PREFIXES: &[&str] =
     &["prime", "deputy", "vice", "foreign", "defense", "defence", "former", "supreme", "field", "grand", "chief"];
@@ -244,5 +251,10 @@ mod tests {
         assert!(!is_acronym("Eads"));
         assert!(!is_acronym("A"));
         assert!(is_name_suffix("Jr."));
+        for (w, want) in
+            [("Mr.", true), ("Mrs", true), ("MS.", true), ("Dr.", true), ("President", false), ("Mrs.Y", false)]
+        {
+            assert_eq!(is_honorific(w), want, "{w}");
+        }
     }
 }

@@ -301,6 +301,19 @@ fn is_det(word: &str) -> bool {
     ["the", "a", "an", "this", "that", "another"].iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
+/// Conjunctions and clause openers: capitalized at a sentence or quote start ("If President
+/// X ..."), they never begin or sit inside a role phrase.
+fn is_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lower(word, &mut buf).is_some_and(|w| {
+        [
+            "if", "and", "or", "but", "nor", "yet", "so", "when", "while", "as", "because", "although", "though",
+            "unless", "whether", "since", "after", "before", "then", "once", "until", "where", "whereas", "with",
+        ]
+        .contains(&w)
+    })
+}
+
 fn is_of(word: &str) -> bool {
     word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("for")
 }
@@ -362,7 +375,7 @@ impl Ctx<'_> {
     /// A token that may sit inside a role phrase.
     fn role_token(&self, k: usize) -> bool {
         let w = self.word(k);
-        if self.in_person(k) {
+        if self.in_person(k) || is_function_word(w) {
             return false;
         }
         if is_possessive(w) || w == "-" {
@@ -425,6 +438,29 @@ fn phrase_before(cx: &Ctx, s: usize) -> Option<Phrase> {
         start += 1;
         while start < first_role && !is_cap(cx.word(start)) {
             start += 1;
+        }
+    }
+    // "the spokeswoman for President X": a role "for"/"of" a bare title is someone else's
+    // role; the name holds only the title after it. "Secretary of the Prime Minister of Chile X"
+    // keeps its whole phrase (the last complement is not a title).
+    // "a spokesman for X": the name is the complement of someone else's role.
+    if is_of(cx.word(s - 1)) {
+        return None;
+    }
+    if let Some(of) = (start..s).rev().find(|&k| is_of(cx.word(k))) {
+        let mut t = of + 1;
+        while t < s && is_det(cx.word(t)) {
+            t += 1;
+        }
+        let bare_title = t < s
+            && is_cap(cx.word(t))
+            && super::names::is_title(cx.word(s - 1))
+            && (t..s).all(|k| {
+                let w = cx.word(k);
+                cx.tok_ent[k].is_none() && (super::names::is_title(w) || super::names::is_title_prefix(w) || is_cap(w))
+            });
+        if bare_title {
+            return Some(Phrase { det: t, start: t, end: s - 1 });
         }
     }
     Some(Phrase { det: det.unwrap_or(start), start, end: s - 1 })
