@@ -189,8 +189,8 @@ impl<S: Stream> Src<S> {
         }
     }
 
-    /// Appends up to `n` bytes to `out`; fewer only at the end of the stream.
-    fn read_n(&mut self, n: u64, out: &mut Vec<u8>) -> io::Result<u64> {
+    /// Passes up to `n` bytes to `sink`, chunk by chunk; fewer only at the end of the stream.
+    fn take_n(&mut self, n: u64, mut sink: impl FnMut(&[u8])) -> io::Result<u64> {
         let mut got = 0;
         while got < n {
             let b = self.fill()?;
@@ -198,26 +198,21 @@ impl<S: Stream> Src<S> {
                 break;
             }
             let k = b.len().min((n - got) as usize);
-            out.extend_from_slice(&b[..k]);
+            sink(&b[..k]);
             self.consume(k);
             got += k as u64;
         }
         Ok(got)
     }
 
+    /// Appends up to `n` bytes to `out`; fewer only at the end of the stream.
+    fn read_n(&mut self, n: u64, out: &mut Vec<u8>) -> io::Result<u64> {
+        self.take_n(n, |chunk| out.extend_from_slice(chunk))
+    }
+
     /// Skips up to `n` bytes; fewer only at the end of the stream.
     fn skip_n(&mut self, n: u64) -> io::Result<u64> {
-        let mut got = 0;
-        while got < n {
-            let b = self.fill()?;
-            if b.is_empty() {
-                break;
-            }
-            let k = b.len().min((n - got) as usize);
-            self.consume(k);
-            got += k as u64;
-        }
-        Ok(got)
+        self.take_n(n, |_| {})
     }
 }
 
