@@ -277,26 +277,11 @@ const MAX_THAT_GAP: usize = 8;
 
 /// Day names and other words that close a short time phrase ("on Monday", "last week").
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "weekend"
-            | "tonight"
-            | "today"
-    )
+    crate::time::is_day_name(w)
+        || matches!(
+            w,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend" | "tonight" | "today"
+        )
 }
 
 /// A crude English stem for features: "demanding", "demanded", "demands" -> "demand".
@@ -1299,13 +1284,6 @@ impl<'a> Ctx<'a> {
                 | "from"
                 | "after"
                 | "before"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "yesterday"
                 | "today"
                 | "earlier"
@@ -1319,7 +1297,8 @@ impl<'a> Ctx<'a> {
                 | "when"
                 | "as"
                 | "of"
-        ) {
+        ) || crate::time::is_day_name(w)
+        {
             // "said in an interview." / "said on Monday, adding ..." — short if no "that" follows soon
             let stop = (after + MAX_THAT_GAP).min(limit);
             let clause_end = (after..limit).find(|&k| matches!(self.w(k), "," | ";")).unwrap_or(limit);

@@ -216,6 +216,11 @@ fn month(w: &str) -> Option<(u8, bool)> {
     })
 }
 
+/// A day name written in full ("monday"; lowercase), not abbreviated.
+pub(crate) fn is_day_name(w: &str) -> bool {
+    matches!(weekday(w), Some((_, false)))
+}
+
 fn weekday(w: &str) -> Option<(u8, bool)> {
     Some(match w {
         "monday" => (1, false),

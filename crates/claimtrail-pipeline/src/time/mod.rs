@@ -25,6 +25,7 @@ mod lexicon;
 
 use claimtrail_core::{Anchor, Date, Document, TimeExpr, TimeKind, Token, TokenKind};
 
+pub(crate) use self::lexicon::is_day_name;
 use self::lexicon::{classify, Kw, Lx, Unit};
 use crate::{Result, Stage};
 
