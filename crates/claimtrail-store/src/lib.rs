@@ -54,8 +54,21 @@ pub trait Store {
     /// Calls `f` for every stored article, in storage order.
     fn for_each_article(&self, f: &mut dyn FnMut(StoredArticle) -> Result<()>) -> Result<()>;
 
-    /// The source network: speaker -> outlet -> citing outlet.
-    fn source_graph(&self) -> Result<SourceGraph>;
+    /// The source network: speaker -> outlet -> citing outlet. With `max_nodes > 0`, only the
+    /// heaviest nodes (by statement count) and the edges among them.
+    fn source_graph(&self, max_nodes: usize) -> Result<SourceGraph>;
+
+    /// Entities, most mentioned first.
+    fn entities(&self, query: &EntityQuery) -> Result<Vec<EntitySummary>>;
+
+    /// One entity's profile by corpus id.
+    fn entity_by_id(&self, id: i64) -> Result<Option<EntityProfile>>;
+
+    /// Stored articles, newest stored first.
+    fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRef>>;
+
+    /// One stored article with its analysis and corpus links.
+    fn article(&self, id: i64) -> Result<Option<ArticleView>>;
 
     /// Counts and sizes.
     fn stats(&self) -> Result<StoreStats>;

@@ -33,8 +33,16 @@ pub struct ClaimQuery {
     pub since: Option<String>,
     /// ... on or before this date.
     pub until: Option<String>,
-    /// At most this many (most statements first).
+    /// Only claims with a statement published by (or relayed through) this outlet.
+    pub outlet: Option<String>,
+    /// Only claims whose gist or statements contain these words (the board's search box).
+    pub text: Option<String>,
+    /// Contested claims first, then by statements (the board's order); else by statements only.
+    pub contested_first: bool,
+    /// At most this many (most statements first); 0 = no limit.
     pub limit: usize,
+    /// Skip this many (pagination).
+    pub offset: usize,
 }
 
 /// One claim with its counts. Counts are of distinct statements: a statement relayed by many
@@ -90,6 +98,10 @@ pub struct StatementRow {
     pub quote: String,
     /// The article it comes from.
     pub article: ArticleRef,
+    /// Character span of the quoted words in that article's text.
+    pub span: [u32; 2],
+    /// Local attribution id in that article's analysis (`a3`), if the statement is one.
+    pub attribution: Option<String>,
     /// Other articles carrying the same statement (wire copies).
     pub copies: Vec<ArticleRef>,
 }
@@ -167,8 +179,10 @@ pub struct EntityStatement {
 pub struct SourceQuery {
     /// Only sources cited by (or relayed through) this outlet.
     pub outlet: Option<String>,
-    /// At most this many.
+    /// At most this many; 0 = no limit.
     pub limit: usize,
+    /// Skip this many (pagination).
+    pub offset: usize,
 }
 
 /// One source with its counts.
@@ -277,4 +291,45 @@ pub struct EntitySummary {
     pub mentions: u64,
     /// Articles mentioning it.
     pub articles: u64,
+}
+
+/// Filters of [`crate::Store::entities`].
+#[derive(Debug, Clone, Default)]
+pub struct EntityQuery {
+    /// Only entities whose name or an alias matches (folded; a prefix of a word matches).
+    pub name: Option<String>,
+    /// Only this kind (person, organization, outlet, location, ...).
+    pub kind: Option<String>,
+    /// At most this many (most mentioned first); 0 = no limit.
+    pub limit: usize,
+    /// Skip this many (pagination).
+    pub offset: usize,
+}
+
+/// Filters of [`crate::Store::articles`].
+#[derive(Debug, Clone, Default)]
+pub struct ArticleQuery {
+    /// Only articles of this outlet (folded match).
+    pub outlet: Option<String>,
+    /// At most this many (newest stored first); 0 = no limit.
+    pub limit: usize,
+    /// Skip this many (pagination).
+    pub offset: usize,
+}
+
+/// One stored article with its links into the corpus ([`crate::Store::article`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    /// The article.
+    pub article: ArticleRef,
+    /// Its analysis, `claimtrail.analysis/1`, with the text.
+    pub analysis: Analysis,
+    /// The original of its wire group, if this is a copy.
+    pub copy_of: Option<ArticleRef>,
+    /// The other articles of its wire group (copies of it, or the original's other copies).
+    pub copies: Vec<ArticleRef>,
+    /// Local claim id (`c1`, `o1`) -> corpus claim id.
+    pub claims: Vec<(String, i64)>,
+    /// Local entity id (`e1`) -> corpus entity id.
+    pub entities: Vec<(String, i64)>,
 }

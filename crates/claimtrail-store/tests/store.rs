@@ -232,7 +232,7 @@ fn anonymous_sources_merge_only_within_an_outlet() {
     let reuters = src.iter().find(|x| x.name == "Reuters").unwrap();
     assert_eq!(reuters.anonymous_share, Some(1.0));
     assert_eq!(reuters.articles, 2);
-    let only_ap = s.sources(&SourceQuery { outlet: Some("ap".into()), limit: 0 }).unwrap();
+    let only_ap = s.sources(&SourceQuery { outlet: Some("ap".into()), limit: 0, offset: 0 }).unwrap();
     assert!(only_ap.iter().all(|x| x.name != "Reuters"), "{only_ap:?}");
 }
 
@@ -252,9 +252,9 @@ fn sources_and_graph() {
     assert_eq!(fox.anonymous_share, Some(1.0));
     let tass = src.iter().find(|x| x.name == "TASS").unwrap();
     assert_eq!(tass.anonymous_share, Some(0.0));
-    let limited = s.sources(&SourceQuery { outlet: None, limit: 2 }).unwrap();
+    let limited = s.sources(&SourceQuery { outlet: None, limit: 2, offset: 0 }).unwrap();
     assert_eq!(limited.len(), 2);
-    let g = s.source_graph().unwrap();
+    let g = s.source_graph(0).unwrap();
     let has = |from: &str, to: &str, rel: &str| {
         g.edges.iter().any(|(a, b, r, _)| {
             let label = |k: &str| g.nodes.iter().find(|n| n.0 == k).map(|n| n.1.clone()).unwrap_or_default();

@@ -426,7 +426,8 @@ pub mod store {
         let terms: Vec<String> = ["minister", "talks", "agreement", "denied"].iter().map(|s| s.to_string()).collect();
         let (ms, r) = time(runs, || Ok(store.candidates(&terms, 20)?))?;
         report("candidates (4 terms, 20)".into(), ms, r.len());
-        let (ms, r) = time(1, || Ok(store.sources(&claimtrail_store::SourceQuery { outlet: None, limit: 20 })?))?;
+        let (ms, r) =
+            time(1, || Ok(store.sources(&claimtrail_store::SourceQuery { outlet: None, limit: 20, offset: 0 })?))?;
         report("sources (one run)".into(), ms, r.len());
         let (ms, r) = time(1, || Ok(store.stats()?))?;
         report("stats (one run)".into(), ms, r.articles as usize);

@@ -339,7 +339,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ExportFormat::Jsonl => export_jsonl(store.as_ref(), writer(&args.out)?)?,
         ExportFormat::Csv => export_csv(store.as_ref(), &args.out)?,
         ExportFormat::Graphml => {
-            let g = store.source_graph()?;
+            let g = store.source_graph(0)?;
             let mut w = writer(&args.out)?;
             w.write_all(graphml(&g).as_bytes())?;
             w.flush()?;

@@ -205,6 +205,7 @@ pub fn claims(args: ClaimsArgs) -> anyhow::Result<ExitCode> {
         since: args.since,
         until: args.until,
         limit: args.limit,
+        ..ClaimQuery::default()
     };
     let rows = store.claims(&query)?;
     let mut out = stdout();
@@ -461,7 +462,7 @@ fn share(s: &SourceSummary) -> String {
 /// Runs `sources`.
 pub fn sources(args: SourcesArgs) -> anyhow::Result<ExitCode> {
     let store = db::open_existing(&args.db.db)?;
-    let rows = store.sources(&SourceQuery { outlet: args.outlet, limit: args.limit })?;
+    let rows = store.sources(&SourceQuery { outlet: args.outlet, limit: args.limit, offset: 0 })?;
     let mut out = stdout();
     match Format::resolve(args.format.format) {
         Format::Json => crate::output::json(&mut out, &rows)?,

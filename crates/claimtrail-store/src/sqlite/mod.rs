@@ -52,8 +52,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::{
-    Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntitySummary, Error, InsertOutcome, Result,
-    SearchHit, SourceGraph, SourceQuery, SourceSummary, Store, StoreStats, StoredArticle,
+    ArticleQuery, ArticleRef, ArticleView, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
+    EntitySummary, Error, InsertOutcome, Result, SearchHit, SourceGraph, SourceQuery, SourceSummary, Store, StoreStats,
+    StoredArticle,
 };
 use claimtrail_corpus::ArticleRecord;
 
@@ -381,8 +382,25 @@ impl Store for SqliteStore {
         query::for_each_article(&self.conn, f)
     }
 
-    fn source_graph(&self) -> Result<SourceGraph> {
+    fn source_graph(&self, _max_nodes: usize) -> Result<SourceGraph> {
+        // TODO(store helper): honour max_nodes.
         query::source_graph(&self.conn)
+    }
+
+    fn entities(&self, _query: &EntityQuery) -> Result<Vec<EntitySummary>> {
+        Err(Error::Invalid("entities: not implemented yet".into()))
+    }
+
+    fn entity_by_id(&self, _id: i64) -> Result<Option<EntityProfile>> {
+        Err(Error::Invalid("entity_by_id: not implemented yet".into()))
+    }
+
+    fn articles(&self, _query: &ArticleQuery) -> Result<Vec<ArticleRef>> {
+        Err(Error::Invalid("articles: not implemented yet".into()))
+    }
+
+    fn article(&self, _id: i64) -> Result<Option<ArticleView>> {
+        Err(Error::Invalid("article: not implemented yet".into()))
     }
 
     fn stats(&self) -> Result<StoreStats> {

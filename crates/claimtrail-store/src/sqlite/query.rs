@@ -163,6 +163,9 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
                 date: row.get(6)?,
                 quote: row.get(7)?,
                 article: article_ref(row, 8)?,
+                // TODO(store helper): select span and attribution.
+                span: [0, 0],
+                attribution: None,
                 copies: Vec::new(),
             })
         })?

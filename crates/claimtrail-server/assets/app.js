@@ -1,0 +1,1 @@
+// The claim board UI (the UI helper writes it).
