@@ -201,6 +201,18 @@
     return el('span', { class: 'sbar-wrap', 'data-testid': 'stance-counts' }, el('span', { class: 'sbar-track' }, bar), nums);
   }
 
+  /** A quote in quotation marks, unless it already carries its own. */
+  function quoted(q) {
+    const t = String(q || '');
+    return /^["“”«„'‘]/.test(t) && /["“”»'’]$/.test(t) ? t : '“' + t + '”';
+  }
+
+  /** TIMEX3 values as words: PAST_REF -> past, 2015-W32 stays. */
+  function when(v) {
+    const m = { PAST_REF: 'in the past', PRESENT_REF: 'now', FUTURE_REF: 'in the future' };
+    return m[v] || v;
+  }
+
   function loading(text) {
     return el('div', { class: 'loading', 'data-testid': 'loading', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), text || 'Loading…');
   }
@@ -440,7 +452,7 @@
         el('td', { class: 'c-gist' },
           el('a', { href: '/claims/' + Number(c.id), class: 'gist', 'data-testid': 'claim-link' }, c.gist || '(no gist)'),
           c.contested ? el('span', { class: 'badge contested-badge', 'data-testid': 'contested' }, 'contested') : null,
-          el('div', { class: 'sub muted' }, c.event ? el('span', { class: 'event' }, c.event) : null, c.when ? el('span', { title: 'when the event happened' }, ' · ' + c.when) : null)),
+          el('div', { class: 'sub muted' }, c.event ? el('span', { class: 'event' }, c.event) : null, c.when ? el('span', { title: 'when the event happened: ' + c.when }, ' · ' + when(c.when)) : null)),
         el('td', { class: 'c-parts' }, (c.participants || []).slice(0, 6).map((n) => el('a', { class: 'chip', href: '/' + qs({ entity: n }) , title: 'claims about ' + n }, n)),
           (c.participants || []).length > 6 ? el('span', { class: 'muted' }, ' +' + (c.participants.length - 6)) : null),
         el('td', { class: 'c-counts' }, stanceBar(c, maxTotal)),
@@ -469,6 +481,7 @@
     const outlet = st.article && st.article.outlet;
     const last = (st.via || [])[(st.via || []).length - 1];
     if (outlet && outlet !== last && outlet !== st.source) hops.push(el('span', { class: 'hop publisher', title: 'published by' }, outlet));
+    if (hops.length < 2) return null;
     const out = el('div', { class: 'via', 'data-testid': 'via', 'aria-label': 'relay chain' });
     hops.forEach((h, i) => {
       if (i) out.appendChild(el('span', { class: 'arrow', 'aria-hidden': 'true' }));
@@ -563,7 +576,7 @@
         el('h1', null, c.gist || '(no gist)', c.contested ? el('span', { class: 'badge contested-badge' }, 'contested') : null),
         el('div', { class: 'meta' },
           c.event ? el('span', null, 'event ', el('b', null, c.event)) : null,
-          c.when ? el('span', null, 'when ', el('b', null, c.when)) : null,
+          c.when ? el('span', { title: c.when }, 'when ', el('b', null, when(c.when))) : null,
           el('span', null, 'seen ', el('b', null, (c.first_seen || '?') + ' – ' + (c.last_seen || '?'))),
           el('span', null, el('b', null, fmtInt(c.articles)), ' articles')),
         el('div', { class: 'parts' }, (c.participants || []).map((n) => el('a', { class: 'chip', href: '/' + qs({ entity: n }), title: 'claims about ' + n }, n))),
@@ -676,7 +689,7 @@
           withSource ? el('td', null, s.source || '(the article)') : null,
           el('td', null, stanceBadge(s.stance)),
           el('td', null, s.claim != null ? el('a', { href: '/claims/' + Number(s.claim) }, s.gist || 'claim #' + s.claim) : el('span', { class: 'muted' }, s.gist || '–')),
-          el('td', { class: 'c-quote' }, '“', s.quote || '', '”', (s.via || []).length ? el('div', { class: 'muted small' }, 'via ' + s.via.join(' → ')) : null),
+          el('td', { class: 'c-quote' }, quoted(s.quote), (s.via || []).length ? el('div', { class: 'muted small' }, 'via ' + s.via.join(' → ')) : null),
           el('td', null, articleRef(s.article))));
       }
     };
@@ -992,7 +1005,7 @@
           el('ul', { class: 'docs' }, docs.map((d) => {
             const aid = d.article && typeof d.article === 'object' ? d.article.id : d.article;
             return el('li', { class: stanceClass(d.stance) }, stanceBadge(d.stance), ' ', el('b', null, d.source || '?'), ' ',
-              el('span', { class: 'quote-inline' }, '“', d.quote || '', '”'), ' ',
+              el('span', { class: 'quote-inline' }, quoted(d.quote)), ' ',
               aid != null ? el('a', { href: '/articles/' + Number(aid), class: 'muted' }, d.article && d.article.title ? d.article.title : d.id || 'article') : el('span', { class: 'muted' }, d.id || ''));
           }))));
       }
@@ -1160,7 +1173,7 @@
   function drawNetwork(ctx, stage, info, nodes, edges) {
     const maxW = Math.max(1, ...nodes.map((n) => n.weight));
     const maxE = Math.max(1, ...edges.map((e) => e.weight));
-    for (const nd of nodes) nd.r = 4 + 14 * Math.sqrt(nd.weight / maxW);
+    for (const nd of nodes) nd.r = 3 + 11 * Math.sqrt(nd.weight / maxW);
     const adj = nodes.map(() => []);
     edges.forEach((e, i) => { adj[e.s].push(i); adj[e.t].push(i); });
 
