@@ -38,6 +38,8 @@ pub mod assets {
     pub const APP_JS: &str = include_str!("../assets/app.js");
     /// The UI's style sheet.
     pub const APP_CSS: &str = include_str!("../assets/app.css");
+    /// The page's icon.
+    pub const FAVICON_SVG: &str = include_str!("../assets/favicon.svg");
 }
 
 /// The router: the API routes of [`API_ROUTES`], the UI routes, `/assets/{name}`, a JSON 404

@@ -41,6 +41,7 @@ pub struct Asset {
 pub const ASSETS: &[Asset] = &[
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: assets::APP_JS },
     Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: assets::APP_CSS },
+    Asset { name: "favicon.svg", content_type: "image/svg+xml", body: assets::FAVICON_SVG },
 ];
 
 /// A strong ETag of a body: FNV-1a 64 of its bytes.
