@@ -204,13 +204,20 @@
   /** A quote in quotation marks, unless it already carries its own. */
   function quoted(q) {
     const t = String(q || '');
-    return /^["“”«„'‘]/.test(t) && /["“”»'’]$/.test(t) ? t : '“' + t + '”';
+    return (/^["“”«„'‘]/.test(t) ? '' : '“') + t + (/["“”»'’]$/.test(t) ? '' : '”');
   }
 
   /** TIMEX3 values as words: PAST_REF -> past, 2015-W32 stays. */
   function when(v) {
     const m = { PAST_REF: 'in the past', PRESENT_REF: 'now', FUTURE_REF: 'in the future' };
     return m[v] || v;
+  }
+
+  /** Long text clamped to a few lines; a click opens it. */
+  function clampText(t) {
+    const e = el('span', { class: 'clamp', title: t.length > 240 ? 'click to show all' : null }, t);
+    if (t.length > 240) e.addEventListener('click', () => e.classList.toggle('open'));
+    return e;
   }
 
   function loading(text) {
@@ -612,7 +619,7 @@
     const dated = rows.filter((r) => (r.t = parseDate(r.s.date || (r.s.article && r.s.article.published))) != null);
     const W = Math.max(320, width || 900);
     const laneH = 64;
-    const padL = 92;
+    const padL = 112;
     const padR = 16;
     const top = 8;
     const H = top + laneH * 2 + 28;
@@ -688,8 +695,8 @@
           el('td', { class: 'c-date' }, s.date || '–'),
           withSource ? el('td', null, s.source || '(the article)') : null,
           el('td', null, stanceBadge(s.stance)),
-          el('td', null, s.claim != null ? el('a', { href: '/claims/' + Number(s.claim) }, s.gist || 'claim #' + s.claim) : el('span', { class: 'muted' }, s.gist || '–')),
-          el('td', { class: 'c-quote' }, quoted(s.quote), (s.via || []).length ? el('div', { class: 'muted small' }, 'via ' + s.via.join(' → ')) : null),
+          el('td', { class: 'c-claim' }, s.claim != null ? el('a', { href: '/claims/' + Number(s.claim) }, s.gist || 'claim #' + s.claim) : el('span', { class: 'muted' }, s.gist || '–')),
+          el('td', { class: 'c-quote' }, clampText(quoted(s.quote)), (s.via || []).length ? el('div', { class: 'muted small' }, 'via ' + s.via.join(' → ')) : null),
           el('td', null, articleRef(s.article))));
       }
     };
@@ -1019,7 +1026,7 @@
   // Network: /network
   // ---------------------------------------------------------------------------------------------
 
-  const KINDS = ['person', 'organization', 'outlet', 'location', 'anonymous', 'other', 'unresolved'];
+  const KINDS = ['person', 'organization', 'outlet', 'location', 'anonymous', 'other', 'unresolved', 'unknown'];
 
   /** The entity id of a graph node: an explicit field, or an id like "e:42". */
   function nodeEntity(nd) {
@@ -1034,10 +1041,12 @@
    */
   function layout(nodes, edges, iters, alive, onProgress) {
     const n = nodes.length;
-    const area = 1000 * 1000;
-    const k = Math.sqrt(area / Math.max(1, n)) * 0.9;
+    // The ideal edge length follows the node sizes (the view is fitted afterwards anyway).
+    const meanR = nodes.reduce((a, nd) => a + nd.r, 0) / Math.max(1, n);
+    const maxR = nodes.reduce((a, nd) => Math.max(a, nd.r), 0);
+    const k = Math.max(30, 2.4 * meanR + 16);
     const k2 = k * k;
-    const cell = 2 * k;
+    const cell = Math.max(2 * k, 2 * maxR + 6);
     // Deterministic start: a sunflower spiral, heavy nodes in the middle.
     const order = nodes.map((_, i) => i).sort((a, b) => nodes[b].weight - nodes[a].weight);
     order.forEach((idx, r) => {
@@ -1049,10 +1058,15 @@
     const dx = new Float64Array(n);
     const dy = new Float64Array(n);
     let it = 0;
+    let sep = 0;
     return new Promise((resolve) => {
       const step = () => {
         if (!alive()) return resolve(false);
         const t0 = performance.now();
+        while (it >= iters && sep < 150 && performance.now() - t0 < 24) {
+          if (!separatePass(nodes, cell)) sep = 150;
+          sep++;
+        }
         while (it < iters && performance.now() - t0 < 24) {
           const temp = k * 2 * (1 - it / iters) + k * 0.02;
           dx.fill(0); dy.fill(0);
@@ -1110,26 +1124,70 @@
           it++;
         }
         if (onProgress) onProgress(it / iters);
-        if (it < iters) setTimeout(step, 0);
+        if (it < iters || sep < 150) setTimeout(step, 0);
         else resolve(true);
       };
       step();
     });
   }
 
+  /** Pushes overlapping circles apart (a few relaxation passes over a grid), so every node can be pointed at. */
+  function separatePass(nodes, cell) {
+    const n = nodes.length;
+    {
+      const grid = new Map();
+      for (let i = 0; i < n; i++) {
+        const key = Math.floor(nodes[i].x / cell) + ',' + Math.floor(nodes[i].y / cell);
+        let b = grid.get(key);
+        if (!b) grid.set(key, (b = []));
+        b.push(i);
+      }
+      let moved = 0;
+      for (let i = 0; i < n; i++) {
+        const a = nodes[i];
+        const cx = Math.floor(a.x / cell);
+        const cy = Math.floor(a.y / cell);
+        for (let gx = cx - 1; gx <= cx + 1; gx++) {
+          for (let gy = cy - 1; gy <= cy + 1; gy++) {
+            for (const j of grid.get(gx + ',' + gy) || []) {
+              if (j <= i) continue;
+              const b = nodes[j];
+              let ddx = b.x - a.x;
+              let ddy = b.y - a.y;
+              let d = Math.sqrt(ddx * ddx + ddy * ddy);
+              const min = a.r + b.r + 3;
+              if (d >= min) continue;
+              if (d < 0.01) { ddx = 1; ddy = (i % 3) - 1; d = Math.sqrt(ddx * ddx + ddy * ddy); }
+              const push = (min - d) / 2 + 0.5;
+              a.x -= (ddx / d) * push; a.y -= (ddy / d) * push;
+              b.x += (ddx / d) * push; b.y += (ddy / d) * push;
+              moved++;
+            }
+          }
+        }
+      }
+      return moved;
+    }
+  }
+
   async function viewNetwork(ctx) {
     document.title = 'Source network · claimtrail';
     const maxNodes = Math.min(2000, Math.max(10, parseInt(ctx.params.get('max_nodes') || '150', 10) || 150));
     const sel = el('select', { name: 'max_nodes', 'data-testid': 'max-nodes', 'aria-label': 'nodes' },
-      [50, 150, 300, 500, 1000].map((v) => { const o = el('option', { value: v }, v + ' nodes'); if (v === maxNodes) o.selected = true; return o; }));
-    sel.addEventListener('change', () => navigate('/network' + qs({ max_nodes: sel.value === '150' ? null : sel.value })));
+      Array.from(new Set([50, 150, 300, 500, 1000, maxNodes])).sort((a, b) => a - b).map((v) => { const o = el('option', { value: v }, v + ' nodes'); if (v === maxNodes) o.selected = true; return o; }));
+    const linkedOnly = ctx.params.get('linked') === '1';
+    const linkedBox = el('input', { type: 'checkbox', 'data-testid': 'linked-only' });
+    linkedBox.checked = linkedOnly;
+    const go = () => navigate('/network' + qs({ max_nodes: sel.value === '150' ? null : sel.value, linked: linkedBox.checked ? '1' : null }));
+    sel.addEventListener('change', go);
+    linkedBox.addEventListener('change', go);
     const status = el('span', { class: 'muted', 'data-testid': 'network-status' });
     const stage = el('div', { class: 'net-stage' }, loading('Loading the source network…'));
     const info = el('div', { class: 'net-info', 'data-testid': 'network-info' }, el('div', { class: 'muted' }, 'Hover a node to see who it cites and who cites it. Click a named node to open its page. Drag nodes; wheel to zoom; drag the background to pan.'));
     const legend = el('div', { class: 'legend' });
     append(main, [
       el('div', { class: 'page-head' }, el('h1', null, 'Source network'), el('span', { class: 'muted' }, 'who is cited by whom: speakers, outlets, anonymous sources'),
-        el('span', { class: 'spacer' }), sel, status),
+        el('span', { class: 'spacer' }), el('label', { class: 'inline-check' }, linkedBox, ' only linked nodes'), sel, status),
       legend,
       el('div', { class: 'net-layout' }, stage, el('aside', { class: 'panel net-side' }, info)),
     ]);
@@ -1142,18 +1200,27 @@
       return;
     }
     if (!ctx.alive()) return;
-    const nodes = (g.nodes || []).map((nd) => ({ id: String(nd.id), label: nd.label || String(nd.id), kind: nd.kind || 'other', weight: Math.max(0, Number(nd.weight) || 0), entity: nodeEntity(nd), deg: 0, x: 0, y: 0 }));
-    const index = new Map(nodes.map((nd, i) => [nd.id, i]));
-    const edges = [];
-    for (const e of g.edges || []) {
-      const s = index.get(String(e.source));
-      const t = index.get(String(e.target));
-      if (s == null || t == null || s === t) continue;
-      edges.push({ s, t, weight: Math.max(0, Number(e.weight) || 1), relation: e.relation || '' });
-      nodes[s].deg++; nodes[t].deg++;
-    }
+    let nodes = (g.nodes || []).map((nd) => ({ id: String(nd.id), label: nd.label || String(nd.id), kind: nd.kind || 'other', weight: Math.max(0, Number(nd.weight) || 0), entity: nodeEntity(nd), deg: 0, x: 0, y: 0 }));
+    let edges = [];
+    const link = () => {
+      const index = new Map(nodes.map((nd, i) => [nd.id, i]));
+      edges = [];
+      for (const nd of nodes) nd.deg = 0;
+      for (const e of g.edges || []) {
+        const s = index.get(String(e.source));
+        const t = index.get(String(e.target));
+        if (s == null || t == null || s === t) continue;
+        edges.push({ s, t, weight: Math.max(0, Number(e.weight) || 1), relation: e.relation || '' });
+        nodes[s].deg++; nodes[t].deg++;
+      }
+    };
+    link();
+    const total = nodes.length;
+    if (linkedOnly) { nodes = nodes.filter((nd) => nd.deg > 0); link(); }
     if (!nodes.length) {
-      clear(stage).appendChild(empty('The network is empty.', 'Nobody is cited by anybody yet: ingest articles with attributed statements.'));
+      clear(stage).appendChild(total
+        ? empty('None of the ' + total + ' sources is linked to another.', 'Untick “only linked nodes” to see them all.')
+        : empty('The network is empty.', 'Nobody is cited by anybody yet: ingest articles with attributed statements.'));
       return;
     }
     const kindCount = {};
@@ -1163,6 +1230,8 @@
     legend.appendChild(el('span', { class: 'lg muted' }, 'size = how often cited; edge width = how often one cites the other'));
     status.textContent = nodes.length + ' nodes, ' + edges.length + ' edges · laying out…';
     clear(stage).appendChild(loading('Laying out ' + nodes.length + ' nodes…'));
+    const maxW = Math.max(1, ...nodes.map((nd) => nd.weight));
+    for (const nd of nodes) nd.r = 4 + 11 * Math.sqrt(nd.weight / maxW);
     const iters = nodes.length > 800 ? 180 : 300;
     const done = await layout(nodes, edges, iters, ctx.alive, (f) => { status.textContent = nodes.length + ' nodes, ' + edges.length + ' edges · layout ' + Math.round(f * 100) + '%'; });
     if (!done || !ctx.alive()) return;
@@ -1171,9 +1240,7 @@
   }
 
   function drawNetwork(ctx, stage, info, nodes, edges) {
-    const maxW = Math.max(1, ...nodes.map((n) => n.weight));
     const maxE = Math.max(1, ...edges.map((e) => e.weight));
-    for (const nd of nodes) nd.r = 3 + 11 * Math.sqrt(nd.weight / maxW);
     const adj = nodes.map(() => []);
     edges.forEach((e, i) => { adj[e.s].push(i); adj[e.t].push(i); });
 
@@ -1188,7 +1255,7 @@
     svg.append(defs, view);
     clear(stage).appendChild(svg);
 
-    const labelCut = nodes.map((n) => n.weight).sort((a, b) => b - a)[Math.min(nodes.length - 1, 24)];
+    const labelCut = Math.max(1, nodes.map((n) => n.weight).sort((a, b) => b - a)[Math.min(nodes.length - 1, 24)]);
     const edgeEls = edges.map((e) => {
       const line = sv('line', { class: 'edge', 'marker-end': 'url(#net-arrow)', 'data-testid': 'edge' },
         sv('title', null, nodes[e.s].label + ' → ' + nodes[e.t].label + (e.relation ? ' (' + e.relation + ')' : '') + ' · ' + e.weight));
@@ -1197,13 +1264,14 @@
       return line;
     });
     const nodeEls = nodes.map((nd, i) => {
+      // (appended below in weight order, so big nodes are drawn on top)
       const gEl = sv('g', { class: 'node k-' + nd.kind.replace(/[^a-z_]/gi, '') + (nd.entity != null ? ' linked' : ''), 'data-testid': 'node', 'data-id': nd.id, 'data-index': i, tabindex: 0 },
         sv('circle', { r: nd.r.toFixed(1) }),
         sv('text', { x: (nd.r + 3).toFixed(1), y: 4, class: nd.weight >= labelCut ? 'label major' : 'label' }, nd.label.length > 40 ? nd.label.slice(0, 38) + '…' : nd.label),
         sv('title', null, nd.label + ' (' + nd.kind + ') · weight ' + nd.weight + ' · ' + adj[i].length + ' links' + (nd.entity != null ? ' · click to open' : '')));
-      nodeLayer.appendChild(gEl);
       return gEl;
     });
+    nodes.map((nd, i) => i).sort((a, b) => nodes[a].weight - nodes[b].weight).forEach((i) => nodeLayer.appendChild(nodeEls[i]));
     function placeEdge(i) {
       const e = edges[i];
       const a = nodes[e.s];
@@ -1225,7 +1293,14 @@
     let tx = 0;
     let ty = 0;
     let sc = 1;
-    const apply = () => view.setAttribute('transform', 'translate(' + tx.toFixed(1) + ',' + ty.toFixed(1) + ') scale(' + sc.toFixed(4) + ')');
+    let frame = 0;
+    const apply = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        view.setAttribute('transform', 'translate(' + tx.toFixed(1) + ',' + ty.toFixed(1) + ') scale(' + sc.toFixed(4) + ')');
+      });
+    };
     function fit() {
       const W = svg.clientWidth || 900;
       const H = svg.clientHeight || 600;
