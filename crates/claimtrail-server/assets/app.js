@@ -213,6 +213,17 @@
     return m[v] || v;
   }
 
+  /** Plain chips, the first `max` shown and the rest behind a button. */
+  function chipList(names, max) {
+    const box = el('span', { class: 'v chips-inline' }, names.slice(0, max).map((a) => el('span', { class: 'chip plain' }, a)));
+    if (names.length > max) {
+      const b = el('button', { type: 'button', class: 'linkish' }, '+' + (names.length - max) + ' more');
+      b.addEventListener('click', () => { b.replaceWith(...names.slice(max).map((a) => el('span', { class: 'chip plain' }, a))); });
+      box.appendChild(b);
+    }
+    return box;
+  }
+
   /** Long text clamped to a few lines; a click opens it. */
   function clampText(t) {
     const e = el('span', { class: 'clamp', title: t.length > 240 ? 'click to show all' : null }, t);
@@ -573,9 +584,29 @@
     }, { rootMargin: '400px' }) : null;
     if (observer) ctx.onLeave(() => observer.disconnect());
 
-    const side = (title, list, testid, cls) => el('section', { class: 'side ' + cls, 'data-testid': testid },
-      el('h2', null, title, ' ', el('span', { class: 'count' }, String(list.length))),
-      list.length ? list.map((s) => statementCard(s, observer)) : el('div', { class: 'empty small' }, 'No source ' + (cls === 'side-a' ? 'asserts' : cls === 'side-d' ? 'denies' : 'hedges') + ' this.'));
+    // Sides show statements in pages of 40 (a claim can gather thousands).
+    const PAGE = 40;
+    const side = (title, list, testid, cls) => {
+      const sec = el('section', { class: 'side ' + cls, 'data-testid': testid },
+        el('h2', null, title, ' ', el('span', { class: 'count' }, String(list.length))));
+      if (!list.length) {
+        sec.appendChild(el('div', { class: 'empty small' }, 'No source ' + (cls === 'side-a' ? 'asserts' : cls === 'side-d' ? 'denies' : 'hedges') + ' this.'));
+        return sec;
+      }
+      let shown = 0;
+      const more = el('button', { type: 'button', class: 'btn more', 'data-testid': 'show-more' });
+      const showMore = () => {
+        const next = list.slice(shown, shown + PAGE);
+        for (const st of next) sec.insertBefore(statementCard(st, observer), more);
+        shown += next.length;
+        if (shown >= list.length) more.remove();
+        else more.textContent = 'Show ' + Math.min(PAGE, list.length - shown) + ' more (' + (list.length - shown) + ' left)';
+      };
+      more.addEventListener('click', showMore);
+      sec.appendChild(more);
+      showMore();
+      return sec;
+    };
 
     append(main, [
       el('nav', { class: 'crumbs' }, el('a', { href: '/' }, 'Claim board'), ' / claim #' + Number(c.id)),
@@ -628,13 +659,20 @@
       svg.appendChild(sv('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'tl-empty' }, 'no dated statements'));
       return { svg, undated: rows.length };
     }
-    let t0 = Math.min(...dated.map((r) => r.t));
-    let t1 = Math.max(...dated.map((r) => r.t));
+    // Domain: the whole range, or the central 96% when a few stray dates (1507, 2099) would squash
+    // the rest; strays are drawn at the edges as hollow marks.
+    const ts = dated.map((r) => r.t).sort((a, b) => a - b);
+    const q = (f) => ts[Math.min(ts.length - 1, Math.max(0, Math.round(f * (ts.length - 1))))];
+    let t0 = ts[0];
+    let t1 = ts[ts.length - 1];
+    if (ts.length >= 20 && (t1 - t0) > 3 * (q(0.98) - q(0.02)) && q(0.98) > q(0.02)) { t0 = q(0.02); t1 = q(0.98); }
+    const lo = t0;
+    const hi = t1;
     const MONTH = 30.44 * 864e5;
     if (t1 - t0 < 6 * MONTH) { const mid = (t0 + t1) / 2; t0 = mid - 3 * MONTH; t1 = mid + 3 * MONTH; }
     const pad = (t1 - t0) * 0.03;
     t0 -= pad; t1 += pad;
-    const x = (t) => padL + ((t - t0) / (t1 - t0)) * (W - padL - padR);
+    const x = (t) => padL + ((Math.max(t0, Math.min(t1, t)) - t0) / (t1 - t0)) * (W - padL - padR);
 
     // Lanes
     ['said', 'said about'].forEach((name, i) => {
@@ -643,12 +681,22 @@
       svg.appendChild(sv('text', { x: padL - 8, y: y + laneH / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'tl-lane-label' },
         name + ' (' + dated.filter((r) => r.lane === i).length + ')'));
     });
-    // Axis ticks: years, or months when the range is short.
+    // Axis ticks: nice steps of years, or of months when the range is short.
     const axisY = top + laneH * 2;
-    const d0 = new Date(t0);
     const spanMonths = (t1 - t0) / MONTH;
-    const stepM = spanMonths > 48 ? 12 * Math.ceil(spanMonths / 12 / 10) : spanMonths > 18 ? 3 : 1;
-    let cur = stepM >= 12 ? Date.UTC(d0.getUTCFullYear() + 1, 0, 1) : Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth() + 1, 1);
+    const maxTicks = Math.max(3, Math.floor((W - padL - padR) / 70));
+    const steps = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000];
+    const stepM = steps.find((st) => spanMonths / st <= maxTicks) || 12000;
+    const d0 = new Date(t0);
+    let cur;
+    if (stepM >= 12) {
+      const ys = stepM / 12;
+      cur = Date.UTC(Math.ceil((d0.getUTCFullYear() + 1) / ys) * ys, 0, 1);
+    } else {
+      const m0 = d0.getUTCFullYear() * 12 + d0.getUTCMonth() + 1;
+      const m = Math.ceil(m0 / stepM) * stepM;
+      cur = Date.UTC(Math.floor(m / 12), m % 12, 1);
+    }
     let guard = 0;
     while (cur < t1 && guard++ < 200) {
       const dd = new Date(cur);
@@ -656,9 +704,43 @@
       const xx = x(cur);
       svg.appendChild(sv('line', { x1: xx, x2: xx, y1: top, y2: axisY + 4, class: 'tl-tick' }));
       svg.appendChild(sv('text', { x: xx, y: axisY + 16, 'text-anchor': 'middle', class: 'tl-tick-label' }, lbl));
-      const nd = new Date(cur);
-      cur = Date.UTC(nd.getUTCFullYear(), nd.getUTCMonth() + stepM, 1);
+      cur = Date.UTC(dd.getUTCFullYear(), dd.getUTCMonth() + stepM, 1);
     }
+    const stray = (t) => t < lo || t > hi;
+
+    if (dated.length > 300) {
+      // Many statements: stacked bars per month (or per year over long ranges), by stance.
+      const byYear = spanMonths > 120;
+      const binOf = (t) => { const d = new Date(t); return byYear ? Date.UTC(d.getUTCFullYear(), 0, 1) : Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); };
+      const nextBin = (b) => { const d = new Date(b); return byYear ? Date.UTC(d.getUTCFullYear() + 1, 0, 1) : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); };
+      const bins = new Map();
+      for (const r of dated) {
+        const b = binOf(Math.max(lo, Math.min(hi, r.t)));
+        const key = r.lane + ':' + b;
+        let e = bins.get(key);
+        if (!e) bins.set(key, (e = { lane: r.lane, b, n: 0, by: {} }));
+        e.n++;
+        e.by[r.s.stance] = (e.by[r.s.stance] || 0) + 1;
+      }
+      const maxN = Math.max(1, ...Array.from(bins.values()).map((e) => e.n));
+      for (const e of bins.values()) {
+        const x0 = x(e.b);
+        const w = Math.max(2, x(nextBin(e.b)) - x0 - 1);
+        let y = top + e.lane * laneH + laneH - 6;
+        const g = sv('g', { class: 'tl-bar' }, sv('title', null, (byYear ? new Date(e.b).getUTCFullYear() : new Date(e.b).toISOString().slice(0, 7)) + ' · ' + e.n + ' statements\n' +
+          STANCES.filter((k) => e.by[k]).map((k) => e.by[k] + ' ' + STANCE_LABEL[k]).join(', ')));
+        for (const k of STANCES) {
+          const c = e.by[k] || 0;
+          if (!c) continue;
+          const h = (c / maxN) * (laneH - 12);
+          y -= h;
+          g.appendChild(sv('rect', { x: x0.toFixed(1), y: y.toFixed(1), width: w.toFixed(1), height: Math.max(0.8, h).toFixed(1), class: 'tl-dot ' + stanceClass(k) }));
+        }
+        svg.appendChild(g);
+      }
+      return { svg, undated: rows.length - dated.length };
+    }
+
     // Dots, stacked where they collide.
     const R = 4.5;
     const bins = new Map();
@@ -673,7 +755,7 @@
       const yy = top + r.lane * laneH + (laneH - 4) / 2 + (k === 0 ? 0 : off);
       const s = r.s;
       const who = r.lane === 0 ? '' : (s.source || '?') + ' — ';
-      const c = sv('circle', { cx: xx.toFixed(1), cy: yy.toFixed(1), r: R, class: 'tl-dot ' + stanceClass(s.stance), 'data-stance': s.stance, tabindex: 0 },
+      const c = sv('circle', { cx: xx.toFixed(1), cy: yy.toFixed(1), r: R, class: 'tl-dot ' + stanceClass(s.stance) + (stray(r.t) ? ' stray' : ''), 'data-stance': s.stance, tabindex: 0 },
         sv('title', null, (s.date || '?') + ' · ' + who + (STANCE_LABEL[s.stance] || s.stance) + ' · ' + (s.gist || '') + '\n“' + (s.quote || '') + '”'));
       const target = s.claim != null ? '/claims/' + Number(s.claim) : s.article ? '/articles/' + Number(s.article.id) : null;
       if (target) {
@@ -738,7 +820,7 @@
           el('span', null, el('b', null, fmtInt(said.length)), ' statements made'),
           el('span', null, el('b', null, fmtInt(about.length)), ' statements about'),
           el('a', { href: '/' + qs({ entity: e.name }) }, 'claims about ' + (e.name || 'this entity') + ' →')),
-        (e.aliases || []).length ? el('div', { class: 'kv' }, el('span', { class: 'k' }, 'Also called'), (e.aliases || []).map((a) => el('span', { class: 'chip plain' }, a))) : null,
+        (e.aliases || []).length ? el('div', { class: 'kv' }, el('span', { class: 'k' }, 'Also called'), chipList(e.aliases || [], 24)) : null,
         (e.roles || []).length ? el('div', { class: 'kv' }, el('span', { class: 'k' }, 'Roles'), (e.roles || []).map((r) => el('span', { class: 'chip plain role' }, r))) : null),
       el('section', { class: 'panel' }, el('h2', null, 'Timeline'), tlBox,
         el('div', { class: 'legend' }, STANCES.map((s) => el('span', { class: 'lg' }, el('span', { class: 'dot ' + stanceClass(s) }), STANCE_LABEL[s])))),
@@ -1285,6 +1367,20 @@
       l.setAttribute('x2', (b.x - (ddx / d) * (b.r + 2)).toFixed(1));
       l.setAttribute('y2', (b.y - (ddy / d) * (b.r + 2)).toFixed(1));
     }
+    // Spread the layout to fill the stage (node sizes stay), rather than zooming in on it.
+    {
+      const W = svg.clientWidth || 900;
+      const H = svg.clientHeight || 600;
+      let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
+      for (const nd of nodes) { x0 = Math.min(x0, nd.x); y0 = Math.min(y0, nd.y); x1 = Math.max(x1, nd.x); y1 = Math.max(y1, nd.y); }
+      const f = Math.min((W - 200) / Math.max(1, x1 - x0), (H - 60) / Math.max(1, y1 - y0));
+      if (f > 1 && Number.isFinite(f)) {
+        const cx = (x0 + x1) / 2;
+        const cy = (y0 + y1) / 2;
+        for (const nd of nodes) { nd.x = cx + (nd.x - cx) * f; nd.y = cy + (nd.y - cy) * f; }
+      }
+    }
+    if (edges.length > nodes.length * 4) svg.classList.add('dense');
     const placeNode = (i) => nodeEls[i].setAttribute('transform', 'translate(' + nodes[i].x.toFixed(1) + ',' + nodes[i].y.toFixed(1) + ')');
     nodes.forEach((_, i) => placeNode(i));
     edges.forEach((_, i) => placeEdge(i));
@@ -1306,7 +1402,7 @@
       const H = svg.clientHeight || 600;
       let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
       for (const nd of nodes) { x0 = Math.min(x0, nd.x - nd.r); y0 = Math.min(y0, nd.y - nd.r); x1 = Math.max(x1, nd.x + nd.r + 60); y1 = Math.max(y1, nd.y + nd.r); }
-      sc = Math.min(2.5, Math.min(W / (x1 - x0 + 40), H / (y1 - y0 + 40)));
+      sc = Math.min(1.5, Math.min(W / (x1 - x0 + 40), H / (y1 - y0 + 40)));
       tx = W / 2 - ((x0 + x1) / 2) * sc;
       ty = H / 2 - ((y0 + y1) / 2) * sc;
       apply();
