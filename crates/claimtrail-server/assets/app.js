@@ -41,7 +41,10 @@
       if (v == null || v === false) continue;
       if (key === 'class') e.setAttribute('class', v);
       else if (key === 'text') e.textContent = String(v);
-      else if (key.startsWith('on') && typeof v === 'function') e.addEventListener(key.slice(2), v);
+      else if (/^on/i.test(key)) {
+        // Event handlers only as functions: never an attribute string (that would be markup).
+        if (typeof v === 'function') e.addEventListener(key.slice(2), v);
+      } else if (key === 'style' || key === 'src' || key === 'srcdoc') continue;
       else if (key === 'href') {
         if (safeHref(v)) e.setAttribute('href', v);
       } else e.setAttribute(key, v === true ? '' : String(v));
@@ -1347,8 +1350,9 @@
     });
     const nodeEls = nodes.map((nd, i) => {
       // (appended below in weight order, so big nodes are drawn on top)
-      const gEl = sv('g', { class: 'node k-' + nd.kind.replace(/[^a-z_]/gi, '') + (nd.entity != null ? ' linked' : ''), 'data-testid': 'node', 'data-id': nd.id, 'data-index': i, tabindex: 0 },
-        sv('circle', { r: nd.r.toFixed(1) }),
+      // The test hook sits on the circle: its center is always a point of the node.
+      const gEl = sv('g', { class: 'node k-' + nd.kind.replace(/[^a-z_]/gi, '') + (nd.entity != null ? ' linked' : ''), 'data-id': nd.id, 'data-index': i, tabindex: 0 },
+        sv('circle', { r: nd.r.toFixed(1), 'data-testid': 'node', 'data-id': nd.id, 'data-kind': nd.kind, 'data-entity': nd.entity != null ? nd.entity : null }),
         sv('text', { x: (nd.r + 3).toFixed(1), y: 4, class: nd.weight >= labelCut ? 'label major' : 'label' }, nd.label.length > 40 ? nd.label.slice(0, 38) + '…' : nd.label),
         sv('title', null, nd.label + ' (' + nd.kind + ') · weight ' + nd.weight + ' · ' + adj[i].length + ' links' + (nd.entity != null ? ' · click to open' : '')));
       return gEl;
