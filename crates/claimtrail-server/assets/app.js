@@ -291,9 +291,16 @@
     [/^\/search\/?$/, 'search', viewSearch],
   ];
 
+  // Scroll positions live in history entries and come back after the page has drawn itself
+  // (the browser's own restoration would run before the data arrives).
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+  function saveScroll() {
+    try { history.replaceState(Object.assign({}, history.state, { scroll: window.scrollY }), ''); } catch (e) { /* ignore */ }
+  }
+
   function navigate(url, replace) {
     if (replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    else { saveScroll(); history.pushState(null, '', url); }
     render(!replace);
   }
 
@@ -329,7 +336,7 @@
       return;
     }
     main.setAttribute('data-page', found[1].name.replace(/^view/, '').toLowerCase());
-    Promise.resolve(found[1](ctx, found[2])).catch((err) => {
+    return Promise.resolve(found[1](ctx, found[2])).catch((err) => {
       if (!ctx.alive()) return;
       clear(main);
       main.appendChild(errorBox(err));
@@ -351,7 +358,11 @@
     navigate(url.pathname + url.search + url.hash);
   });
 
-  window.addEventListener('popstate', () => render(false));
+  window.addEventListener('popstate', (e) => {
+    const y = e.state && typeof e.state.scroll === 'number' ? e.state.scroll : 0;
+    Promise.resolve(render(false)).then(() => window.scrollTo(0, y));
+  });
+  window.addEventListener('pagehide', saveScroll);
 
   // Forms with data-route are turned into navigations (filter state lives in the URL).
   function routeForm(form, path, extra) {
