@@ -936,6 +936,10 @@
         seg._attrs = Array.from(aIds);
         for (const ai of aIds) segsByAttr[ai].push(seg);
       }
+      for (const ai of aIds) {
+        const at = attrs[ai];
+        titles.push(at.id + ': ' + (at.source ? at.source.name || at.source.text : 'the article') + ' — ' + (STANCE_LABEL[at.stance] || at.stance) + (at.claim ? ' · claim ' + at.claim : '') + ' (click for details)');
+      }
       if (titles.length) seg.setAttribute('title', titles.join('\n'));
       textBox.appendChild(seg);
     }
@@ -1278,13 +1282,14 @@
     sel.addEventListener('change', go);
     linkedBox.addEventListener('change', go);
     const status = el('span', { class: 'muted', 'data-testid': 'network-status' });
+    const find = el('input', { type: 'search', placeholder: 'find a source', 'aria-label': 'find a source in the graph', 'data-testid': 'network-find', class: 'net-find' });
     const stage = el('div', { class: 'net-stage' }, loading('Loading the source network…'));
     const info = el('div', { class: 'net-info', 'data-testid': 'network-info' }, el('div', { class: 'muted' }, 'Hover a node to see who it cites and who cites it. Click a named node to open its page. Drag nodes; wheel to zoom; drag the background to pan.'));
     const legend = el('div', { class: 'legend' });
     append(main, [
-      el('div', { class: 'page-head' }, el('h1', null, 'Source network'), el('span', { class: 'muted' }, 'who is cited by whom: speakers, outlets, anonymous sources'),
-        el('span', { class: 'spacer' }), el('label', { class: 'inline-check' }, linkedBox, ' only linked nodes'), sel, status),
-      legend,
+      el('div', { class: 'page-head' }, el('h1', null, 'Source network'), el('span', { class: 'muted' }, 'who is cited by whom'),
+        el('span', { class: 'spacer' }), find, el('label', { class: 'inline-check' }, linkedBox, ' only linked nodes'), sel),
+      el('div', { class: 'legend-row' }, legend, status),
       el('div', { class: 'net-layout' }, stage, el('aside', { class: 'panel net-side' }, info)),
     ]);
     let g;
@@ -1332,10 +1337,10 @@
     const done = await layout(nodes, edges, iters, ctx.alive, (f) => { status.textContent = nodes.length + ' nodes, ' + edges.length + ' edges · layout ' + Math.round(f * 100) + '%'; });
     if (!done || !ctx.alive()) return;
     status.textContent = nodes.length + ' nodes, ' + edges.length + ' edges';
-    drawNetwork(ctx, stage, info, nodes, edges);
+    drawNetwork(ctx, stage, info, nodes, edges, find);
   }
 
-  function drawNetwork(ctx, stage, info, nodes, edges) {
+  function drawNetwork(ctx, stage, info, nodes, edges, find) {
     const maxE = Math.max(1, ...edges.map((e) => e.weight));
     const adj = nodes.map(() => []);
     edges.forEach((e, i) => { adj[e.s].push(i); adj[e.t].push(i); });
@@ -1521,6 +1526,23 @@
     };
     svg.addEventListener('pointerup', endDrag);
     svg.addEventListener('pointercancel', endDrag);
+    // Find: mark nodes whose label contains the words typed.
+    if (find) {
+      const run = () => {
+        const q = find.value.trim().toLowerCase();
+        let hits = 0;
+        nodes.forEach((nd, i) => {
+          const m = !!q && nd.label.toLowerCase().includes(q);
+          nodeEls[i].classList.toggle('found', m);
+          if (m) hits++;
+        });
+        svg.classList.toggle('finding', !!q);
+        find.title = q ? hits + ' found' : '';
+        if (hits === 1) showInfo(nodes.findIndex((nd) => nd.label.toLowerCase().includes(q)));
+      };
+      find.addEventListener('input', debounce(run, 120));
+      if (find.value) run();
+    }
     const onResize = debounce(fit, 200);
     window.addEventListener('resize', onResize);
     ctx.onLeave(() => window.removeEventListener('resize', onResize));
