@@ -570,6 +570,38 @@
           el('ul', null, copies.map((c) => el('li', null, articleRef(c))))) : null));
   }
 
+  /** One side of a claim as a ledger: each source once, with its statements, articles, relays and dates. */
+  function sourceLedger(list) {
+    const groups = new Map();
+    for (const st of list) {
+      const key = st.source_entity != null ? 'e' + st.source_entity : 't' + String(st.source || '').toLowerCase();
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { st, n: 0, arts: new Set(), via: new Map(), first: null, last: null, stances: {} }));
+      g.n++;
+      if (st.article) g.arts.add(st.article.id);
+      for (const v of st.via || []) g.via.set(v, (g.via.get(v) || 0) + 1);
+      if (st.article && st.article.outlet) g.via.set(st.article.outlet, (g.via.get(st.article.outlet) || 0) + 1);
+      if (st.date && (!g.first || st.date < g.first)) g.first = st.date;
+      if (st.date && (!g.last || st.date > g.last)) g.last = st.date;
+      g.stances[st.stance] = (g.stances[st.stance] || 0) + 1;
+    }
+    const rows = Array.from(groups.values()).sort((a, b) => b.n - a.n);
+    return el('div', { class: 'table-wrap' }, el('table', { class: 'ledger', 'data-testid': 'source-ledger' },
+      el('thead', null, el('tr', null, el('th', null, 'Source, and the outlets it came through'), el('th', { class: 'c-num' }, 'Statements'))),
+      el('tbody', null, rows.map((g) => {
+        const st = g.st;
+        const vias = Array.from(g.via.entries()).sort((a, b) => b[1] - a[1]);
+        return el('tr', { 'data-testid': 'ledger-row' },
+          el('td', null,
+            el('div', null, st.source_entity != null ? el('a', { href: '/entities/' + Number(st.source_entity), class: 'src' }, st.source || '?') : el('span', { class: 'src' + (st.source_kind === 'anonymous' ? ' anon' : '') }, st.source || '(the article)'),
+              ' ', kindChip(st.source_kind), Object.keys(g.stances).length > 1 ? Object.keys(g.stances).map((k) => [' ', stanceBadge(k)]) : null),
+            vias.length ? el('div', { class: 'muted small' }, 'through ', vias.slice(0, 5).map(([v, k], i) => [i ? ', ' : '', v, k > 1 ? ' ×' + k : '']), vias.length > 5 ? ' +' + (vias.length - 5) + ' more' : '') : null),
+          el('td', { class: 'c-num' }, el('b', null, fmtInt(g.n)), el('div', { class: 'muted small' }, fmtInt(g.arts.size) + (g.arts.size === 1 ? ' article' : ' articles')),
+            el('div', { class: 'muted small nowrap' }, g.first ? (g.first === g.last ? g.first : g.first + ' –') : ''),
+            g.first && g.first !== g.last ? el('div', { class: 'muted small nowrap' }, g.last) : null));
+      }))));
+  }
+
   async function viewClaim(ctx, m) {
     const id = m[1];
     main.appendChild(loading('Loading claim…'));
@@ -600,13 +632,15 @@
 
     // Sides show statements in pages of 40 (a claim can gather thousands).
     const PAGE = 40;
+    const grouped = ctx.params.get('view') === 'sources';
     const side = (title, list, testid, cls) => {
       const sec = el('section', { class: 'side ' + cls, 'data-testid': testid },
-        el('h2', null, title, ' ', el('span', { class: 'count' }, String(list.length))));
+        el('h2', null, title, ' ', el('span', { class: 'count', title: list.length + ' statements' }, String(list.length))));
       if (!list.length) {
         sec.appendChild(el('div', { class: 'empty small' }, 'No source ' + (cls === 'side-a' ? 'asserts' : cls === 'side-d' ? 'denies' : 'hedges') + ' this.'));
         return sec;
       }
+      if (grouped) { sec.appendChild(sourceLedger(list)); return sec; }
       let shown = 0;
       const more = el('button', { type: 'button', class: 'btn more', 'data-testid': 'show-more' });
       const showMore = () => {
@@ -630,9 +664,13 @@
           c.event ? el('span', null, 'event ', el('b', null, c.event)) : null,
           c.when ? el('span', { title: c.when }, 'when ', el('b', null, when(c.when))) : null,
           el('span', null, 'seen ', el('b', null, (c.first_seen || '?') + ' – ' + (c.last_seen || '?'))),
-          el('span', null, el('b', null, fmtInt(c.articles)), ' articles')),
+          el('span', null, el('b', null, fmtInt(c.articles)), c.articles === 1 ? ' article' : ' articles')),
         el('div', { class: 'parts' }, (c.participants || []).map((n) => el('a', { class: 'chip', href: '/' + qs({ entity: n }), title: 'claims about ' + n }, n))),
-        stanceBar(c)),
+        el('div', { class: 'head-row' }, stanceBar(c), el('span', { class: 'muted small' }, 'distinct sources; the columns below list every statement'),
+          el('span', { class: 'spacer' }),
+          el('span', { class: 'seg-toggle', role: 'group', 'aria-label': 'view' },
+            el('a', { href: '/claims/' + Number(c.id), class: grouped ? '' : 'on', 'data-testid': 'view-statements' }, 'Statements'),
+            el('a', { href: '/claims/' + Number(c.id) + '?view=sources', class: grouped ? 'on' : '', 'data-testid': 'view-sources' }, 'By source')))),
       sts.length ? el('div', { class: 'sides' },
         side('Asserts', asserts, 'side-asserts', 'side-a'),
         side('Denies', denies, 'side-denies', 'side-d'),
