@@ -316,7 +316,10 @@
       if (m) { found = [nav, fn, m]; break; }
     }
     for (const a of document.querySelectorAll('[data-nav]')) {
-      a.classList.toggle('active', !!found && a.getAttribute('data-nav') === found[0] && (found[0] !== 'board' || path === '/'));
+      const on = !!found && a.getAttribute('data-nav') === found[0] && (found[0] !== 'board' || path === '/');
+      a.classList.toggle('active', on);
+      if (on) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
     }
     const topQ = document.querySelector('.top-search input');
     if (topQ && document.activeElement !== topQ) topQ.value = path.startsWith('/search') ? params.get('q') || '' : '';
@@ -378,6 +381,15 @@
   }
 
   routeForm(document.querySelector('.top-search'), '/search');
+
+  // "/" jumps to the search box (unless the user is typing somewhere).
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const box = document.querySelector('.top-search input');
+    if (box) { e.preventDefault(); box.focus(); box.select(); }
+  });
 
   async function loadStats() {
     const box = document.getElementById('stats');
