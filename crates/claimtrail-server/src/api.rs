@@ -96,7 +96,7 @@ pub struct GraphNode {
     pub label: String,
     /// person | organization | outlet | anonymous | ...
     pub kind: String,
-    /// Sum of the weights of its edges (how often it cites or is cited).
+    /// Statements it takes part in as speaker, relay or publishing outlet.
     pub weight: u32,
 }
 
@@ -124,20 +124,11 @@ pub struct Graph {
 
 impl From<claimtrail_store::SourceGraph> for Graph {
     fn from(g: claimtrail_store::SourceGraph) -> Graph {
-        let mut weights: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-        for (from, to, _, w) in &g.edges {
-            *weights.entry(from).or_default() += w;
-            *weights.entry(to).or_default() += w;
-        }
         let nodes = g
             .nodes
-            .iter()
-            .map(|(id, label, kind)| GraphNode {
-                weight: weights.get(id.as_str()).copied().unwrap_or(0),
-                id: id.clone(),
-                label: label.clone(),
-                kind: kind.clone(),
-            })
+            .into_iter()
+            .zip(g.weights.into_iter().chain(std::iter::repeat(0)))
+            .map(|((id, label, kind), weight)| GraphNode { id, label, kind, weight })
             .collect();
         let edges = g
             .edges

@@ -136,6 +136,5 @@ impl AppState {
 
 /// A read-only connection.
 fn open_reader(db: &Path) -> claimtrail_store::Result<SqliteStore> {
-    // TODO: SqliteStore::open_read_only once the store2 branch lands.
-    SqliteStore::open(db)
+    SqliteStore::open_read_only(db)
 }
