@@ -26,6 +26,7 @@ struct Inner {
     permits: Arc<Semaphore>,
     writer: Arc<Mutex<SqliteStore>>,
     pipeline: Arc<Pipeline>,
+    analyses: Arc<Semaphore>,
     matcher: Arc<Matcher>,
     ingest_token: Option<String>,
 }
@@ -74,6 +75,7 @@ impl AppState {
                 permits: Arc::new(Semaphore::new(n)),
                 writer: Arc::new(Mutex::new(writer)),
                 pipeline: Arc::new(Pipeline::new()),
+                analyses: Arc::new(Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))),
                 matcher: Arc::new(Matcher::new()),
                 ingest_token: ingest_token.filter(|t| !t.is_empty()),
             }),
@@ -120,6 +122,11 @@ impl AppState {
     /// The analysis pipeline (for ingest).
     pub(crate) fn pipeline(&self) -> Arc<Pipeline> {
         self.inner.pipeline.clone()
+    }
+
+    /// A turn to analyze an article (at most one analysis per core at a time).
+    pub(crate) async fn analysis_slot(&self) -> Result<tokio::sync::OwnedSemaphorePermit, ApiError> {
+        self.inner.analyses.clone().acquire_owned().await.map_err(ApiError::internal)
     }
 
     /// The ingest token, when ingest is enabled.

@@ -365,6 +365,7 @@ async fn ingest_needs_the_token_and_a_json_article() {
         a.assert_error(status, code);
         if status == 401 {
             assert!(a.json()["error"]["message"].as_str().is_some_and(|m| !m.contains(TOKEN)));
+            assert_eq!(a.header("www-authenticate"), "Bearer");
         }
     }
     let basic =
@@ -489,6 +490,24 @@ async fn reads_go_on_while_an_ingest_writes() {
     assert_eq!(done.status, StatusCode::CREATED, "{}", done.text());
     let stats = get(&app, "/api/v1/stats").await.json();
     assert_eq!(stats["articles"], 2 + WIKINEWS_LINES);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_concurrent_reads_than_connections_all_answer() {
+    let app = reader();
+    let uris =
+        ["/api/v1/claims", "/api/v1/stats", "/api/v1/search?q=Moscow", "/api/v1/sources/graph", "/api/v1/claims/1"];
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let app = app.clone();
+            let uri = uris[i % uris.len()];
+            tokio::spawn(async move { (uri, get(&app, uri).await.status) })
+        })
+        .collect();
+    for t in tasks {
+        let (uri, status) = t.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{uri}");
+    }
 }
 
 #[tokio::test]
