@@ -519,10 +519,11 @@ async fn ui_routes_serve_the_page_and_nothing_else_is_read() {
         assert_eq!(a.header("content-type"), "text/html; charset=utf-8", "{uri}");
         assert_eq!(a.text(), claimtrail_server::assets::INDEX_HTML, "{uri}");
     }
-    for (uri, content_type, body) in [
-        ("/assets/app.js", "text/javascript; charset=utf-8", claimtrail_server::assets::APP_JS),
-        ("/assets/app.css", "text/css; charset=utf-8", claimtrail_server::assets::APP_CSS),
-    ] {
+    let names: Vec<&str> = claimtrail_server::web::ASSETS.iter().map(|a| a.name).collect();
+    assert!(names.contains(&"app.js") && names.contains(&"app.css"), "{names:?}");
+    for asset in claimtrail_server::web::ASSETS {
+        let (uri, content_type, body) = (format!("/assets/{}", asset.name), asset.content_type, asset.body);
+        let uri = uri.as_str();
         let a = get(&app, uri).await;
         assert_eq!(a.status, StatusCode::OK, "{uri}");
         assert_eq!(a.header("content-type"), content_type);
@@ -533,6 +534,10 @@ async fn ui_routes_serve_the_page_and_nothing_else_is_read() {
             send(&app, Request::get(uri).header(header::IF_NONE_MATCH, &etag).body(Body::empty()).unwrap()).await;
         assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{uri}");
         assert!(again.body.is_empty());
+    }
+    for (name, content_type) in [("app.js", "text/javascript; charset=utf-8"), ("app.css", "text/css; charset=utf-8")] {
+        let a = get(&app, &format!("/assets/{name}")).await;
+        assert_eq!(a.header("content-type"), content_type, "{name}");
     }
     let head = send(&app, Request::head("/assets/app.js").body(Body::empty()).unwrap()).await;
     assert_eq!(head.status, StatusCode::OK);
@@ -559,6 +564,19 @@ async fn ui_routes_serve_the_page_and_nothing_else_is_read() {
         a.assert_error(404, "not_found");
         let text = a.text();
         assert!(!text.contains("[package]") && !text.contains("root:"), "{uri}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn every_asset_the_page_names_is_served() {
+    let app = reader();
+    let html = claimtrail_server::assets::INDEX_HTML;
+    let named: Vec<&str> =
+        html.split("/assets/").skip(1).map(|rest| rest.split(['"', '\'', '?', '#']).next().unwrap_or("")).collect();
+    assert!(!named.is_empty(), "the page names no assets");
+    for name in named {
+        let a = get(&app, &format!("/assets/{name}")).await;
+        assert_eq!(a.status, StatusCode::OK, "/assets/{name} is named by index.html but not served");
     }
 }
 
