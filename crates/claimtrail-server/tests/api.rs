@@ -420,6 +420,17 @@ async fn ingested_articles_read_back_as_data() {
     let stats = get(&app, "/api/v1/stats").await.json();
     assert_eq!(stats["articles"].as_u64().unwrap(), before + 1);
 
+    // The same text under another id: a wire copy of the first.
+    let copy = json!({"id": "xss-copy", "outlet": "Other", "published": "2016-03-02", "text": text}).to_string();
+    let a = send(&app, post("/api/v1/articles", Some(TOKEN), Some("application/json"), copy)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+    assert_eq!(a.json()["copy_of"], id);
+    let copy_id = a.json()["article"].as_i64().unwrap();
+    let links = get(&app, &format!("/api/v1/articles/{copy_id}/links")).await.json();
+    assert_eq!(links["copy_of"]["id"], id, "{links}");
+    let links = get(&app, &format!("/api/v1/articles/{id}/links")).await.json();
+    assert!(links["copies"].as_array().unwrap().iter().any(|c| c["id"] == copy_id), "{links}");
+
     let read = get(&app, &format!("/api/v1/articles/{id}")).await;
     assert_eq!(read.status, StatusCode::OK, "{}", read.text());
     assert_eq!(read.header("content-type"), "application/json");
