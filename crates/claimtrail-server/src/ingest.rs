@@ -57,7 +57,10 @@ pub(crate) async fn ingest(State(state): State<AppState>, req: Request) -> Resul
         ));
     };
     if !bearer(req.headers()).is_some_and(|given| same_token(given, token.as_bytes())) {
-        return Err(ApiError::new(StatusCode::UNAUTHORIZED, "missing or wrong token (Authorization: Bearer TOKEN)"));
+        let mut r = ApiError::new(StatusCode::UNAUTHORIZED, "missing or wrong token (Authorization: Bearer TOKEN)")
+            .into_response();
+        r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return Ok(r);
     }
     if !is_json(req.headers()) {
         return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "the body must be application/json"));
@@ -77,6 +80,8 @@ pub(crate) async fn ingest(State(state): State<AppState>, req: Request) -> Resul
     let article = claimtrail_sources::parse_json_article(text, MAX_BODY_BYTES)
         .map_err(|r| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, r.message))?;
 
+    // At most one analysis per core: a burst of posts queues here instead of starving reads.
+    let _slot = state.analysis_slot().await?;
     let pipeline = state.pipeline();
     let analyzed = tokio::task::spawn_blocking(move || {
         let id = article.meta.id.clone();
@@ -100,6 +105,7 @@ pub(crate) async fn ingest(State(state): State<AppState>, req: Request) -> Resul
         .await?;
     Ok(match outcome {
         InsertOutcome::Stored { article, copy_of } => {
+            state.bump_generation();
             let mut r = (
                 StatusCode::CREATED,
                 Json(serde_json::json!({"article": article, "status": "stored", "copy_of": copy_of})),

@@ -181,7 +181,7 @@ fn operation(method: &str, path: &str, e: Endpoint, summary: &str) -> Value {
         }
     } else {
         responses.insert("200".into(), success);
-        if !parameters.is_empty() {
+        if parameters.iter().any(|p| p["in"] == "query") {
             responses.insert("400".into(), error("A parameter is invalid"));
         }
         if path.contains("{id}") {
@@ -353,5 +353,34 @@ mod tests {
             let name: String = piece.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
             assert!(doc["components"]["schemas"][&name].is_object(), "dangling $ref {name}");
         }
+    }
+
+    /// The API's surface at a glance: a change to a route, a parameter or an answer shows up in
+    /// review.
+    #[test]
+    fn surface_snapshot() {
+        let doc = document();
+        let mut lines = Vec::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let params: Vec<String> = op["parameters"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| {
+                        let req = if p["required"] == true { "!" } else { "" };
+                        format!("{}{req}", p["name"].as_str().unwrap())
+                    })
+                    .collect();
+                let statuses: Vec<&str> = op["responses"].as_object().unwrap().keys().map(String::as_str).collect();
+                lines.push(format!(
+                    "{} {path} ({}) -> {}",
+                    method.to_uppercase(),
+                    params.join(", "),
+                    statuses.join(" ")
+                ));
+            }
+        }
+        insta::assert_snapshot!(lines.join("\n"));
     }
 }
