@@ -413,7 +413,7 @@
   // Board: /
   // ---------------------------------------------------------------------------------------------
 
-  const BOARD_KEYS = ['entity', 'outlet', 'since', 'until', 'q', 'contested'];
+  const BOARD_KEYS = ['entity', 'outlet', 'since', 'until', 'q', 'contested', 'order'];
 
   async function viewBoard(ctx) {
     document.title = 'Claim board · claimtrail';
@@ -432,14 +432,19 @@
     const qInput = el('input', { name: 'q', type: 'search', placeholder: 'words in the claim', value: p.q || '', 'data-testid': 'filter-q' });
     const contested = el('input', { name: 'contested', type: 'checkbox', value: 'true', 'data-testid': 'filter-contested' });
     contested.checked = p.contested === 'true';
+    const order = el('select', { name: 'order', 'data-testid': 'filter-order' },
+      el('option', { value: '' }, 'contested first'), el('option', { value: 'cited' }, 'most cited'));
+    order.value = p.order === 'cited' ? 'cited' : '';
     const form = el('form', { class: 'filters', 'data-testid': 'filters', role: 'search', 'aria-label': 'Filter claims' },
-      field('Entity', entInput), field('Outlet', outInput), field('Since', sinceInput), field('Until', untilInput), field('Search', qInput),
+      field('Entity', entInput), field('Outlet', outInput), field('Since', sinceInput), field('Until', untilInput), field('Search', qInput), field('Order', order),
       el('label', { class: 'field check' }, contested, el('span', null, 'Contested only')),
       el('div', { class: 'field actions' }, el('button', { type: 'submit', class: 'btn primary', 'data-testid': 'filter-apply' }, 'Apply'),
         Object.keys(p).length ? el('a', { href: '/', class: 'btn', 'data-testid': 'filter-reset' }, 'Reset') : null),
       entList, outList);
     routeForm(form, '/');
-    contested.addEventListener('change', () => form.requestSubmit ? form.requestSubmit() : form.submit());
+    const submit = () => (form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true })));
+    contested.addEventListener('change', submit);
+    order.addEventListener('change', submit);
 
     // Entity suggestions as the user types (word-prefix search on names and aliases).
     let lastQ = '';
@@ -468,7 +473,7 @@
 
     const results = el('div', { class: 'board-results' }, loading('Loading claims…'));
     append(main, [
-      el('div', { class: 'page-head' }, el('h1', null, 'Claim board'), el('span', { class: 'muted' }, 'contested claims first; counts are sources that assert, deny or hedge')),
+      el('div', { class: 'page-head' }, el('h1', null, 'Claim board'), el('span', { class: 'muted' }, (p.order === 'cited' ? 'most cited claims first' : 'contested claims first') + '; counts are sources that assert, deny or hedge')),
       form, results]);
 
     let page;
