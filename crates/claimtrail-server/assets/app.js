@@ -427,8 +427,8 @@
     const entInput = el('input', { name: 'entity', type: 'text', list: 'dl-entities', placeholder: 'person, org, place', autocomplete: 'off', value: p.entity || '', 'data-testid': 'filter-entity' });
     const outInput = el('input', { name: 'outlet', type: 'text', list: 'dl-outlets', placeholder: 'e.g. Reuters', autocomplete: 'off', value: p.outlet || '', 'data-testid': 'filter-outlet' });
     const datePat = '\\d{4}(-\\d{2}(-\\d{2})?)?';
-    const sinceInput = el('input', { name: 'since', type: 'text', pattern: datePat, placeholder: 'YYYY[-MM[-DD]]', value: p.since || '', size: 10, 'data-testid': 'filter-since', title: 'a date: 2015, 2015-08 or 2015-08-07' });
-    const untilInput = el('input', { name: 'until', type: 'text', pattern: datePat, placeholder: 'YYYY[-MM[-DD]]', value: p.until || '', size: 10, 'data-testid': 'filter-until', title: 'a date: 2015, 2015-08 or 2015-08-07' });
+    const sinceInput = el('input', { name: 'since', type: 'text', pattern: datePat, placeholder: 'YYYY-MM-DD', value: p.since || '', size: 10, 'data-testid': 'filter-since', title: 'a date: 2015, 2015-08 or 2015-08-07' });
+    const untilInput = el('input', { name: 'until', type: 'text', pattern: datePat, placeholder: 'YYYY-MM-DD', value: p.until || '', size: 10, 'data-testid': 'filter-until', title: 'a date: 2015, 2015-08 or 2015-08-07' });
     const qInput = el('input', { name: 'q', type: 'search', placeholder: 'words in the claim', value: p.q || '', 'data-testid': 'filter-q' });
     const contested = el('input', { name: 'contested', type: 'checkbox', value: 'true', 'data-testid': 'filter-contested' });
     contested.checked = p.contested === 'true';
@@ -1081,8 +1081,8 @@
           doc.published ? el('span', null, doc.published) : null,
           el('span', { class: 'muted' }, 'id ', doc.id || ''),
           doc.url ? el('span', { 'data-testid': 'article-url' }, extLink(doc.url)) : null,
-          el('span', null, el('b', null, String(attrs.length)), ' attributions'),
-          el('span', null, el('b', null, String((art.claims || []).length)), ' claims')),
+          el('span', null, el('b', null, String(attrs.length)), attrs.length === 1 ? ' attribution' : ' attributions'),
+          el('span', null, el('b', null, String((art.claims || []).length)), (art.claims || []).length === 1 ? ' claim' : ' claims')),
         copyOf ? el('div', { class: 'kv' }, el('span', { class: 'k' }, 'Copy of'), articleRef(copyOf)) : null,
         copies.length ? el('div', { class: 'kv', 'data-testid': 'copies' }, el('span', { class: 'k' }, copies.length + (copies.length === 1 ? ' copy' : ' copies')),
           el('span', { class: 'v' }, copies.map((c) => el('span', { class: 'copy' }, articleRef(c))))) : null),
