@@ -147,6 +147,7 @@ pub fn parse_json_article(body: &str, max_bytes: usize) -> Result<Article, Rejec
     if article.meta.id.is_empty() {
         article.meta.id = format!("text-{:016x}", fnv1a(article.text.as_bytes()));
     }
+    crate::outlet::fill(&mut article.meta);
     Ok(article)
 }
 

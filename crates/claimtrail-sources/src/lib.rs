@@ -60,6 +60,8 @@ mod feed;
 pub mod html;
 mod jsonl;
 pub use jsonl::parse_json_article;
+mod outlet;
+pub use outlet::outlet_from_url;
 mod txt;
 mod warc;
 
@@ -315,11 +317,14 @@ impl Pending {
     }
 
     /// The article, or why there is none.
+    /// A missing outlet is taken from the URL's site ([`outlet_from_url`]).
     pub fn resolve(self) -> Result<Article, Rejected> {
-        match self.0 {
+        let mut article = match self.0 {
             PendingKind::Ready(r) => r,
             PendingKind::Html(j) => j.run(),
-        }
+        }?;
+        outlet::fill(&mut article.meta);
+        Ok(article)
     }
 
     pub(crate) fn html(job: html::Job) -> Pending {
