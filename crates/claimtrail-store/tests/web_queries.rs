@@ -604,3 +604,45 @@ fn claim_search_follows_renamed_participants() {
         assert_eq!(names.len(), 1);
     }
 }
+
+#[test]
+fn readers_keep_answering_while_the_writer_ingests() {
+    let path = temp_db("concurrent");
+    let recs = corpus();
+    let mut w = SqliteStore::open(&path).unwrap();
+    w.insert(&recs[..4]).unwrap();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let (path, done) = (path.clone(), done.clone());
+            std::thread::spawn(move || {
+                let r = SqliteStore::open_read_only(&path).unwrap();
+                let (mut last, mut reads) = (0, 0);
+                while !done.load(std::sync::atomic::Ordering::Relaxed) || reads == 0 {
+                    let n = r.stats().unwrap().articles;
+                    assert!(n >= last, "counts never go back");
+                    last = n;
+                    let board =
+                        r.claims(&ClaimQuery { contested_first: true, limit: 50, ..Default::default() }).unwrap();
+                    if let Some(c) = board.first() {
+                        assert!(r.claim(c.id).unwrap().is_some());
+                    }
+                    r.source_graph(10).unwrap();
+                    r.articles(&ArticleQuery { limit: 5, ..Default::default() }).unwrap();
+                    reads += 1;
+                }
+                reads
+            })
+        })
+        .collect();
+    for r in recs[4..].chunks(3) {
+        w.insert(r).unwrap();
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    for h in readers {
+        assert!(h.join().unwrap() > 0);
+    }
+    let r = SqliteStore::open_read_only(&path).unwrap();
+    assert_eq!(r.stats().unwrap().articles, recs.len() as u64);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
