@@ -21,7 +21,15 @@
 //!   is a span of its article's text, so a second index of quotes would index the same words
 //!   twice (a third of the index size); statement hits are the statements of the best articles
 //!   that hold every query word.
-//! - `meta`: running totals (text bytes).
+//! - `meta`: running totals (text bytes) and the watermarks of the derived tables.
+//! - Derived tables and indexes for the web API (see `derived.rs`): `claims_fts`,
+//!   `entity_names_fts`, `claim_outlets`, `graph_nodes`/`graph_edges`, `statements_trail`,
+//!   `articles_outlet`. Created (and filled) when a writer opens an older store; the schema
+//!   version stays 1.
+//!
+//! One writer ([`SqliteStore::open`]) and any number of readers
+//! ([`SqliteStore::open_read_only`]) may use a store at once: WAL mode gives each reader's query
+//! a consistent snapshot while the writer's batch is in progress.
 //!
 //! Linking rules (in `insert.rs`), applied record by record in input order:
 //!
@@ -296,7 +304,7 @@ impl SqliteStore {
         // Tables and indexes added within schema version 1 (created and filled once in an
         // older store), and the derived tables brought up to date.
         derived::ensure(&tx)?;
-        derived::sync(&tx)?;
+        derived::sync(&tx, &[])?;
         tx.commit()?;
         self.have = derived::Have::probe(&self.conn)?;
         Ok(())
@@ -388,7 +396,8 @@ impl Store for SqliteStore {
             }
         }
         // The derived tables (source graph) take the batch's statements.
-        let result = result.and_then(|()| derived::sync(&tx));
+        let result = result.and_then(|()| derived::sync(&tx, &self.sigs.names));
+        self.sigs.names.clear();
         if let Err(e) = result.and_then(|()| Ok(tx.commit()?)) {
             // Rolled back (dropping the transaction): forget claims created in it.
             self.sigs.clear();
