@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::norm_text;
-use super::query::{scan_sources, SourceRow};
+use super::query::{is_pronoun, scan_sources, SourceRow};
 use crate::{Result, SourceGraph};
 
 /// Created when missing, in this order; the second item fills a newly created table from the
@@ -289,31 +289,38 @@ impl GraphAgg {
 
     /// Counts one statement row: speaker -> farthest relay -> ... -> nearest relay -> publishing
     /// outlet. Each node on the path gains 1 (once per row), each edge 1.
+    ///
+    /// Speakers that name nobody (the own voice of an article without an outlet, pronouns the
+    /// pipeline could not resolve: "he", "who") get no node, as in [`super::query`]'s source
+    /// list; the outlets on their path still count.
     pub(super) fn add(&mut self, r: &SourceRow) {
-        let speaker = if r.kind == "outlet" || r.kind == "document" {
-            self.outlet_node(&r.name)
+        let nameless = (r.kind == "document" && r.outlet.is_none()) || (r.entity.is_none() && is_pronoun(&r.name));
+        let speaker = if nameless {
+            None
+        } else if r.kind == "outlet" || r.kind == "document" {
+            Some(self.outlet_node(&r.name))
         } else {
             self.nodes.entry(r.key.clone()).or_insert_with(|| (r.name.clone(), r.kind.clone(), 0));
-            r.key.clone()
+            Some(r.key.clone())
         };
         let mut on_path: BTreeSet<String> = BTreeSet::new();
-        on_path.insert(speaker.clone());
+        on_path.extend(speaker.clone());
         let mut prev = speaker;
         let mut relation = "cited_by";
         for v in r.via.iter().rev() {
             let hop = self.outlet_node(v);
-            if hop != prev {
-                *self.edges.entry((prev.clone(), hop.clone(), relation)).or_default() += 1;
+            if let Some(p) = prev.filter(|p| *p != hop) {
+                *self.edges.entry((p, hop.clone(), relation)).or_default() += 1;
             }
             on_path.insert(hop.clone());
-            prev = hop;
+            prev = Some(hop);
             relation = "relayed_by";
         }
         if let Some(o) = r.outlet.as_deref() {
             let pubn = self.outlet_node(o);
-            if pubn != prev {
+            if let Some(p) = prev.filter(|p| *p != pubn) {
                 let rel = if relation == "cited_by" && r.via.is_empty() { "published_in" } else { relation };
-                *self.edges.entry((prev, pubn.clone(), rel)).or_default() += 1;
+                *self.edges.entry((p, pubn.clone(), rel)).or_default() += 1;
             }
             on_path.insert(pubn);
         }
@@ -375,4 +382,59 @@ pub(super) fn graph(conn: &Connection, max_nodes: usize) -> Result<SourceGraph> 
     }
     let weights = nodes.iter().map(|n| n.3).collect();
     Ok(SourceGraph { nodes: nodes.into_iter().map(|(k, l, kind, _)| (k, l, kind)).collect(), weights, edges })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, kind: &str, entity: Option<i64>, via: &[&str], outlet: Option<&str>) -> SourceRow {
+        SourceRow {
+            claim: None,
+            entity,
+            name: name.to_string(),
+            kind: kind.to_string(),
+            key: entity.map_or_else(|| format!("t:{}", name.to_lowercase()), |e| format!("e:{e}")),
+            article: 1,
+            original: true,
+            via: via.iter().map(|v| v.to_string()).collect(),
+            outlet: outlet.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn graph_paths_and_nameless_speakers() {
+        // (row, nodes expected, edges expected as "from>to:relation")
+        let cases: Vec<(SourceRow, Vec<&str>, Vec<&str>)> = vec![
+            (
+                row("Maria Zakharova", "person", Some(7), &["RIA Novosti"], Some("Reuters")),
+                vec!["e:7", "outlet:reuters", "outlet:ria novosti"],
+                vec!["e:7>outlet:ria novosti:cited_by", "outlet:ria novosti>outlet:reuters:relayed_by"],
+            ),
+            (
+                row("Peskov", "person", Some(9), &[], Some("TASS")),
+                vec!["e:9", "outlet:tass"],
+                vec!["e:9>outlet:tass:published_in"],
+            ),
+            // an unresolved pronoun names nobody: only the outlets count
+            (
+                row("He", "person", None, &["Interfax"], Some("TASS")),
+                vec!["outlet:interfax", "outlet:tass"],
+                vec!["outlet:interfax>outlet:tass:relayed_by"],
+            ),
+            (row("who", "unknown", None, &[], Some("TASS")), vec!["outlet:tass"], vec![]),
+            // the own voice of an article without an outlet
+            (row("the article", "document", None, &[], None), vec![], vec![]),
+            (row("TASS", "document", None, &[], Some("TASS")), vec!["outlet:tass"], vec![]),
+        ];
+        for (r, nodes, edges) in cases {
+            let mut g = GraphAgg::default();
+            g.add(&r);
+            let got_nodes: Vec<&str> = g.nodes.keys().map(String::as_str).collect();
+            assert_eq!(got_nodes, nodes, "{}", r.name);
+            let got_edges: Vec<String> = g.edges.keys().map(|(a, b, rel)| format!("{a}>{b}:{rel}")).collect();
+            assert_eq!(got_edges, edges, "{}", r.name);
+            assert!(g.nodes.values().all(|n| n.2 == 1), "each node on the path counts once: {}", r.name);
+        }
+    }
 }

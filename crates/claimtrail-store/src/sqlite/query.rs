@@ -670,7 +670,7 @@ struct SourceAgg {
 }
 
 /// Personal and relative pronouns: a source written this way and left unresolved names nobody.
-fn is_pronoun(name: &str) -> bool {
+pub(super) fn is_pronoun(name: &str) -> bool {
     const PRONOUNS: &[&str] = &["i", "he", "she", "we", "they", "you", "it", "who", "which", "that", "one", "this"];
     let n = name.trim();
     PRONOUNS.iter().any(|p| n.eq_ignore_ascii_case(p))
