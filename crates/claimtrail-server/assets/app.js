@@ -464,9 +464,9 @@
       if (outletsLoaded) return;
       outletsLoaded = true;
       try {
-        const r = await api('/sources', { limit: 500 });
+        const r = await api('/outlets', { limit: 500 });
         const names = new Set();
-        for (const s of r.items || []) if (s.kind === 'outlet' && s.name) names.add(s.name);
+        for (const o of r.items || []) if (o.name) names.add(o.name);
         for (const n of names) outList.appendChild(el('option', { value: n }));
       } catch (e) { /* optional */ }
     });

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use claimtrail_store::{
     ArticleQuery, ArticleRef, ArticleView, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
-    EntitySummary, SearchHit, SourceQuery, SourceSummary, Store, StoreStats,
+    EntitySummary, OutletSummary, SearchHit, SourceQuery, SourceSummary, Store, StoreStats,
 };
 use serde::Serialize;
 
@@ -72,6 +72,13 @@ pub(crate) async fn entities(State(state): State<AppState>, p: Params) -> ApiRes
     let (limit, offset) = p.paging(DEFAULT_LIMIT, MAX_LIMIT)?;
     let query = EntityQuery { name: p.text("q"), kind: p.text("kind"), limit: limit + 1, offset };
     let rows = state.read(move |s, _| Ok(s.entities(&query)?)).await?;
+    Ok(Json(Page::new(rows, limit, offset)))
+}
+
+/// `GET /api/v1/outlets`.
+pub(crate) async fn outlets(State(state): State<AppState>, p: Params) -> ApiResult<Page<OutletSummary>> {
+    let (limit, offset) = p.paging(DEFAULT_LIMIT, MAX_LIMIT)?;
+    let rows = state.read(move |s, _| Ok(s.outlets(limit + 1, offset)?)).await?;
     Ok(Json(Page::new(rows, limit, offset)))
 }
 

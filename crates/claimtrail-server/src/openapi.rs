@@ -123,6 +123,7 @@ fn describe(e: Endpoint) -> (Vec<Value>, Value) {
             )],
             ok(schema_ref("SourceGraph")),
         ),
+        Endpoint::Outlets => (paging(), ok(page_of("OutletSummary"))),
         Endpoint::Articles => {
             let mut p = paging();
             p.push(text("outlet", "only articles of this outlet"));
@@ -249,6 +250,7 @@ fn schemas() -> Value {
             "claim": schema_ref("ClaimSummary"),
             "statements": {"type": "array", "items": schema_ref("StatementRow")}
         })),
+        "OutletSummary": object(&["name", "articles"], json!({"name": string, "articles": int})),
         "EntitySummary": object(&["id", "name", "kind", "mentions", "articles"], json!({
             "id": int, "name": string, "kind": string, "mentions": int, "articles": int
         })),

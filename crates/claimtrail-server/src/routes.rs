@@ -23,6 +23,8 @@ pub enum Endpoint {
     Sources,
     /// `GET /api/v1/sources/graph`.
     SourceGraph,
+    /// `GET /api/v1/outlets`.
+    Outlets,
     /// `GET /api/v1/articles`.
     Articles,
     /// `GET /api/v1/articles/{id}`.
@@ -65,6 +67,7 @@ pub const API_ROUTES: &[Route] = &[
     route("GET", "/api/v1/entities/{id}", Endpoint::Entity, "One entity's profile and timeline"),
     route("GET", "/api/v1/sources", Endpoint::Sources, "Speakers and outlets with citation counts"),
     route("GET", "/api/v1/sources/graph", Endpoint::SourceGraph, "The source network: who cites whom"),
+    route("GET", "/api/v1/outlets", Endpoint::Outlets, "Outlets of the stored articles, most articles first"),
     route("GET", "/api/v1/articles", Endpoint::Articles, "Stored articles, newest stored first"),
     route("POST", "/api/v1/articles", Endpoint::Ingest, "Ingest one article (needs the ingest token)"),
     route("GET", "/api/v1/articles/{id}", Endpoint::Article, "One article's analysis (claimtrail.analysis/1)"),
@@ -84,6 +87,7 @@ pub(crate) fn handler(endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::Entity => get(api::entity),
         Endpoint::Sources => get(api::sources),
         Endpoint::SourceGraph => get(api::source_graph),
+        Endpoint::Outlets => get(api::outlets),
         Endpoint::Articles => get(api::articles),
         Endpoint::Article => get(api::article),
         Endpoint::ArticleLinks => get(api::article_links),

@@ -174,6 +174,8 @@ async fn endpoints_answer_with_their_shapes() {
         ("/api/v1/sources?outlet=RIA&limit=3".into(), 200, PAGE),
         ("/api/v1/sources/graph".into(), 200, &["edges", "nodes"]),
         ("/api/v1/sources/graph?max_nodes=5".into(), 200, &["edges", "nodes"]),
+        ("/api/v1/outlets".into(), 200, PAGE),
+        ("/api/v1/outlets?limit=1&offset=1".into(), 200, PAGE),
         ("/api/v1/search?q=Soleimani".into(), 200, PAGE),
         ("/api/v1/check?q=Soleimani+visited+Moscow".into(), 200, &["matches", "query"]),
         ("/api/v1/openapi.json".into(), 200, &["components", "info", "openapi", "paths"]),

@@ -71,6 +71,9 @@ pub trait Store {
     /// Stored articles, newest stored first.
     fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRef>>;
 
+    /// Outlets of the stored articles, most articles first (ties by name).
+    fn outlets(&self, limit: usize, offset: usize) -> Result<Vec<OutletSummary>>;
+
     /// One stored article with its analysis and corpus links.
     fn article(&self, id: i64) -> Result<Option<ArticleView>>;
 

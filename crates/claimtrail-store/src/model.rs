@@ -312,6 +312,15 @@ pub struct EntityQuery {
     pub offset: usize,
 }
 
+/// An outlet with its article count ([`crate::Store::outlets`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletSummary {
+    /// The outlet as the articles name it.
+    pub name: String,
+    /// Articles stored from it (copies included).
+    pub articles: u64,
+}
+
 /// Filters of [`crate::Store::articles`].
 #[derive(Debug, Clone, Default)]
 pub struct ArticleQuery {

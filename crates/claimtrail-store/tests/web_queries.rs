@@ -327,6 +327,26 @@ fn article_list_newest_first_with_outlet_filter() {
 }
 
 #[test]
+fn outlets_count_articles_most_first() {
+    let s = store();
+    let all = s.articles(&ArticleQuery::default()).unwrap();
+    let outlets = s.outlets(0, 0).unwrap();
+    assert!(!outlets.is_empty());
+    let mut want: std::collections::BTreeMap<&str, u64> = Default::default();
+    for a in &all {
+        if let Some(o) = a.outlet.as_deref().filter(|o| !o.is_empty()) {
+            *want.entry(o).or_default() += 1;
+        }
+    }
+    assert_eq!(outlets.len(), want.len());
+    for o in &outlets {
+        assert_eq!(want.get(o.name.as_str()), Some(&o.articles), "{}", o.name);
+    }
+    assert!(outlets.windows(2).all(|w| (w[0].articles, &w[1].name) >= (w[1].articles, &w[0].name)), "most first");
+    assert_pages_cover(&outlets, 2, |limit, offset| s.outlets(limit, offset).unwrap(), |o| o.name.clone());
+}
+
+#[test]
 fn article_round_trips_with_its_links() {
     let recs = corpus();
     let s = store();

@@ -62,8 +62,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::{
     ArticleQuery, ArticleRef, ArticleView, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
-    EntitySummary, Error, InsertOutcome, Result, SearchHit, SourceGraph, SourceQuery, SourceSummary, Store, StoreStats,
-    StoredArticle,
+    EntitySummary, Error, InsertOutcome, OutletSummary, Result, SearchHit, SourceGraph, SourceQuery, SourceSummary,
+    Store, StoreStats, StoredArticle,
 };
 use claimtrail_corpus::ArticleRecord;
 
@@ -448,6 +448,10 @@ impl Store for SqliteStore {
 
     fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRef>> {
         query::articles(&self.conn, self.have, query)
+    }
+
+    fn outlets(&self, limit: usize, offset: usize) -> Result<Vec<OutletSummary>> {
+        query::outlets(&self.conn, limit, offset)
     }
 
     fn article(&self, id: i64) -> Result<Option<ArticleView>> {

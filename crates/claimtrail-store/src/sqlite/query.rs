@@ -1077,6 +1077,19 @@ fn entity_map(json: &str) -> serde_json::Result<Vec<(String, i64)>> {
     }
 }
 
+/// Outlets by article count (the `articles_outlet` index keeps this a scan of one index).
+pub(super) fn outlets(conn: &Connection, limit: usize, offset: usize) -> Result<Vec<crate::OutletSummary>> {
+    let mut st = conn.prepare_cached(
+        "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL AND outlet <> ''
+         GROUP BY outlet ORDER BY n DESC, outlet LIMIT ?1 OFFSET ?2",
+    )?;
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let rows = st.query_map(params![sql_limit(limit), offset], |r| {
+        Ok(crate::OutletSummary { name: r.get(0)?, articles: r.get::<_, i64>(1)? as u64 })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
