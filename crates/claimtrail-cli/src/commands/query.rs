@@ -277,6 +277,13 @@ fn trail_table(trail: &ClaimTrail) -> String {
         ]);
     }
     s.push_str(&t.render());
+    if trail.omitted > 0 {
+        s.push_str(&format!(
+            "({} more statements not shown: the trail keeps the oldest {} of each stance)\n",
+            trail.omitted,
+            claimtrail_store::MAX_TRAIL_PER_STANCE
+        ));
+    }
     s
 }
 
