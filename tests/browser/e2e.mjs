@@ -204,11 +204,14 @@ test('ingest needs the bearer token', async () => {
 
 test('article data is rendered as text, never as markup (XSS)', async () => {
   const word = 'Quorvantis';
+  // A contested claim whose asserting quote carries the script and whose denying quote carries an
+  // <img> (single-quoted inside the double quotes), and the exact payloads in the running text.
   const text =
-    `${word} Minister Anna Petrova said on Monday that "the dam ${XSS.script} is unsafe ${XSS.img} ` +
-    `and must close ${XSS.link}". ` +
-    `The utility company denied that the dam is unsafe. ` +
-    `"${XSS.img} There is no danger at all," a spokesman for the utility told reporters, ${XSS.script}.`;
+    `Minister Anna Petrova said on Monday that "General Boris ${word} ${XSS.script} visited Moscow in July". ` +
+    `The Kremlin denied that General Boris ${word} visited Moscow. ` +
+    `"<img src=x onerror='window.__xss=1'> ${word} never travelled to Russia," a spokesman for the army told ` +
+    `reporters. Petrova added that ${XSS.link} the report is public. ` +
+    `The photo ${XSS.img} was taken in ${XSS.script} Moscow.`;
   const article = {
     id: 'e2e-xss',
     title: `${word} dam ${XSS.script} ${XSS.img} ${XSS.link}`,
