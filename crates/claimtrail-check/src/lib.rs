@@ -39,6 +39,7 @@
 //! ```
 
 pub mod bm25;
+pub mod corpus;
 pub mod idf;
 pub mod lexicon;
 pub mod model;

@@ -38,6 +38,8 @@ enum Command {
     Check(commands::check::Args),
     /// Export the store: JSON Lines, CSV tables or the source network as GraphML.
     Export(commands::export::Args),
+    /// Serve the claim board (web UI) and the JSON API over a store.
+    Serve(commands::serve::Args),
     /// Build a store from the bundled corpus and print its contested claims.
     Demo(commands::demo::Args),
     /// Score the pipeline against a gold data set.
@@ -65,6 +67,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Search(args) => commands::query::search(args),
         Command::Check(args) => commands::check::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args),

@@ -135,6 +135,26 @@ pub(crate) fn parse(line: &str, origin: Origin, stem: &str, max: usize) -> Resul
     })
 }
 
+/// Parses one article sent alone as a JSON object (an HTTP request body), with the rules of a
+/// JSON line of `ingest`: `text` required, `id` a string or number; a missing or empty `id`
+/// becomes `text-` and a 64-bit hex digest of the text, so the same text sent twice without an
+/// id is the same article.
+///
+/// # Errors
+/// Not a JSON object with a `text`, a bad `id`, or a text over `max_bytes`.
+pub fn parse_json_article(body: &str, max_bytes: usize) -> Result<Article, Rejected> {
+    let mut article = parse(body, Origin::file("request body"), "", max_bytes)?;
+    if article.meta.id.is_empty() {
+        article.meta.id = format!("text-{:016x}", fnv1a(article.text.as_bytes()));
+    }
+    Ok(article)
+}
+
+/// FNV-1a, 64 bits: a stable digest for default ids (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +182,32 @@ mod tests {
                 (got, want) => panic!("{line}: got {got:?}, want {want:?}"),
             }
         }
+    }
+
+    #[test]
+    fn one_json_article_table() {
+        let cases: &[(&str, Result<&str, &str>)] = &[
+            (r#"{"id":"a","text":"Hi."}"#, Ok("a")),
+            (r#"{"id":12,"text":"Hi."}"#, Ok("12")),
+            (r#"{"text":"Hi."}"#, Ok("text-")),
+            (r#"{"id":"","text":"Hi."}"#, Ok("text-")),
+            (r#"{"id":"a"}"#, Err("missing \"text\"")),
+            (r#""text""#, Err("not a JSON article")),
+            (r#"{"id":"a","text":"0123456789A"}"#, Err("more than the limit")),
+        ];
+        for (body, want) in cases {
+            match (parse_json_article(body, 10), want) {
+                (Ok(a), Ok(id)) => assert!(a.meta.id.starts_with(id), "{body}: {}", a.meta.id),
+                (Err(e), Err(msg)) => assert!(e.message.contains(msg), "{body}: {}", e.message),
+                (got, want) => panic!("{body}: got {got:?}, want {want:?}"),
+            }
+        }
+        let a = parse_json_article(r#"{"text":"Hi."}"#, 10).unwrap();
+        let b = parse_json_article(r#"{"text":"Hi.","title":"t"}"#, 10).unwrap();
+        let c = parse_json_article(r#"{"text":"Ho."}"#, 10).unwrap();
+        assert_eq!(a.meta.id, b.meta.id);
+        assert_ne!(a.meta.id, c.meta.id);
+        assert_eq!(a.meta.id.len(), "text-".len() + 16);
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub use claimtrail_core::Meta;
 mod feed;
 pub mod html;
 mod jsonl;
+pub use jsonl::parse_json_article;
 mod txt;
 mod warc;
 

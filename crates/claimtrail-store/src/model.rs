@@ -252,8 +252,11 @@ pub struct StoredArticle {
 /// The source network.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SourceGraph {
-    /// Nodes: (key, label, kind).
+    /// Nodes: (key, label, kind), heaviest first (ties by key).
     pub nodes: Vec<(String, String, String)>,
+    /// Weight of each node (parallel to `nodes`): the statements it takes part in as speaker,
+    /// relay or publishing outlet (wire copies included: every carrying article counts).
+    pub weights: Vec<u32>,
     /// Edges: (from key, to key, relation, weight). Relations: `cited_by` (speaker -> outlet
     /// that relays), `relayed_by` (outlet -> citing outlet), `published_in`.
     pub edges: Vec<(String, String, String, u32)>,

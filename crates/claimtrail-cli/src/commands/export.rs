@@ -308,13 +308,15 @@ pub(crate) fn graphml(g: &SourceGraph) -> String {
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n\
          \x20 <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
          \x20 <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"size\" for=\"node\" attr.name=\"weight\" attr.type=\"double\"/>\n\
          \x20 <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n\
          \x20 <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n\
          \x20 <graph id=\"sources\" edgedefault=\"directed\">\n",
     );
-    for (key, label, kind) in &g.nodes {
+    for (i, (key, label, kind)) in g.nodes.iter().enumerate() {
+        let weight = g.weights.get(i).copied().unwrap_or(0);
         s.push_str(&format!(
-            "    <node id=\"{}\">\n      <data key=\"label\">{}</data>\n      <data key=\"kind\">{}</data>\n    </node>\n",
+            "    <node id=\"{}\">\n      <data key=\"label\">{}</data>\n      <data key=\"kind\">{}</data>\n      <data key=\"size\">{weight}</data>\n    </node>\n",
             xml_escape(key),
             xml_escape(label),
             xml_escape(kind)
@@ -374,11 +376,13 @@ mod tests {
                 ("p:1".into(), "Dmitry \"D\" Peskov".into(), "person".into()),
                 ("o:2".into(), "Fox & Friends".into(), "outlet".into()),
             ],
+            weights: vec![3, 5],
             edges: vec![("p:1".into(), "o:2".into(), "cited_by".into(), 3)],
         };
         let x = graphml(&g);
         assert!(x.contains("<data key=\"label\">Fox &amp; Friends</data>"), "{x}");
         assert!(x.contains("source=\"p:1\" target=\"o:2\""), "{x}");
+        assert!(x.contains("<data key=\"size\">5</data>"), "{x}");
         // Every opened element is closed (a rough well-formedness check without an XML parser).
         for tag in ["graphml", "graph", "node", "edge"] {
             let open = x.matches(&format!("<{tag} ")).count() + x.matches(&format!("<{tag}>")).count();

@@ -44,12 +44,13 @@
 //!   entity, else the anonymous description within its outlet, else the outlet (own voice), else
 //!   the folded source text; `contested` = asserted or hedged by some and denied by some.
 
+mod derived;
 mod insert;
 mod query;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::{
     ArticleQuery, ArticleRef, ArticleView, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
@@ -197,6 +198,10 @@ pub struct SqliteStore {
     conn: Connection,
     path: Option<PathBuf>,
     sigs: insert::SigCache,
+    /// Opened with [`SqliteStore::open_read_only`]: every write is refused.
+    read_only: bool,
+    /// Which derived tables and indexes ([`derived`]) the store has.
+    have: derived::Have,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -211,7 +216,7 @@ impl SqliteStore {
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
         let path = path.as_ref();
         let conn = Connection::open(path)?;
-        let mut store = SqliteStore { conn, path: Some(path.to_path_buf()), sigs: Default::default() };
+        let mut store = SqliteStore::new(conn, Some(path.to_path_buf()), false);
         store.init()?;
         Ok(store)
     }
@@ -219,9 +224,45 @@ impl SqliteStore {
     /// An in-memory store (tests, throwaway analyses).
     pub fn open_in_memory() -> Result<SqliteStore> {
         let conn = Connection::open_in_memory()?;
-        let mut store = SqliteStore { conn, path: None, sigs: Default::default() };
+        let mut store = SqliteStore::new(conn, None, false);
         store.init()?;
         Ok(store)
+    }
+
+    /// Opens an existing store for reading only (a server's reader pool): the file is opened
+    /// read-only and the connection refuses writes (`PRAGMA query_only`). In WAL mode it reads a
+    /// consistent snapshot per query while another connection (the one writer,
+    /// [`SqliteStore::open`]) writes. Fails if the file is not a store of this schema version.
+    /// Derived tables that a writer adds at open ([`SqliteStore::open`]) may be missing in a
+    /// store no writer of this version has opened yet; queries then take slower paths.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<SqliteStore> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(Error::Database(format!("{}: no such store", path.display())));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        register_functions(&conn)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(128);
+        conn.execute_batch(
+            "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;
+             PRAGMA mmap_size=1073741824;",
+        )?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        check_version(version, false)?;
+        let mut store = SqliteStore::new(conn, Some(path.to_path_buf()), true);
+        store.have = derived::Have::probe(&store.conn)?;
+        Ok(store)
+    }
+
+    fn new(conn: Connection, path: Option<PathBuf>, read_only: bool) -> SqliteStore {
+        SqliteStore { conn, path, sigs: Default::default(), read_only, have: derived::Have::default() }
+    }
+
+    /// Whether this store was opened with [`SqliteStore::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database file, if not in memory.
@@ -246,21 +287,18 @@ impl SqliteStore {
              PRAGMA wal_autocheckpoint=8192;",
         )?;
         let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        match version {
-            0 => {
-                let tx = self.conn.transaction()?;
-                tx.execute_batch(SCHEMA)?;
-                tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-                tx.commit()?;
-            }
-            SCHEMA_VERSION => {}
-            v if v > SCHEMA_VERSION => {
-                return Err(Error::Database(format!(
-                    "store schema version {v} is newer than this claimtrail's ({SCHEMA_VERSION})"
-                )))
-            }
-            v => return Err(Error::Database(format!("unknown store schema version {v}"))),
+        check_version(version, true)?;
+        let tx = self.conn.transaction()?;
+        if version == 0 {
+            tx.execute_batch(SCHEMA)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
+        // Tables and indexes added within schema version 1 (created and filled once in an
+        // older store), and the derived tables brought up to date.
+        derived::ensure(&tx)?;
+        derived::sync(&tx)?;
+        tx.commit()?;
+        self.have = derived::Have::probe(&self.conn)?;
         Ok(())
     }
 
@@ -330,6 +368,9 @@ impl Store for SqliteStore {
     }
 
     fn insert(&mut self, records: &[ArticleRecord]) -> Result<Vec<InsertOutcome>> {
+        if self.read_only {
+            return Err(Error::Invalid("the store is open read-only".into()));
+        }
         let prepared = insert::prepare_all(records)?;
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(records.len());
@@ -346,6 +387,8 @@ impl Store for SqliteStore {
                 }
             }
         }
+        // The derived tables (source graph) take the batch's statements.
+        let result = result.and_then(|()| derived::sync(&tx));
         if let Err(e) = result.and_then(|()| Ok(tx.commit()?)) {
             // Rolled back (dropping the transaction): forget claims created in it.
             self.sigs.clear();
@@ -355,7 +398,7 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimSummary>> {
-        query::claims(&self.conn, query)
+        query::claims(&self.conn, self.have, query)
     }
 
     fn claim(&self, id: i64) -> Result<Option<ClaimTrail>> {
@@ -382,25 +425,24 @@ impl Store for SqliteStore {
         query::for_each_article(&self.conn, f)
     }
 
-    fn source_graph(&self, _max_nodes: usize) -> Result<SourceGraph> {
-        // TODO(store helper): honour max_nodes.
-        query::source_graph(&self.conn)
+    fn source_graph(&self, max_nodes: usize) -> Result<SourceGraph> {
+        query::source_graph(&self.conn, self.have, max_nodes)
     }
 
-    fn entities(&self, _query: &EntityQuery) -> Result<Vec<EntitySummary>> {
-        Err(Error::Invalid("entities: not implemented yet".into()))
+    fn entities(&self, query: &EntityQuery) -> Result<Vec<EntitySummary>> {
+        query::entities(&self.conn, self.have, query)
     }
 
-    fn entity_by_id(&self, _id: i64) -> Result<Option<EntityProfile>> {
-        Err(Error::Invalid("entity_by_id: not implemented yet".into()))
+    fn entity_by_id(&self, id: i64) -> Result<Option<EntityProfile>> {
+        query::profile(&self.conn, id)
     }
 
-    fn articles(&self, _query: &ArticleQuery) -> Result<Vec<ArticleRef>> {
-        Err(Error::Invalid("articles: not implemented yet".into()))
+    fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRef>> {
+        query::articles(&self.conn, self.have, query)
     }
 
-    fn article(&self, _id: i64) -> Result<Option<ArticleView>> {
-        Err(Error::Invalid("article: not implemented yet".into()))
+    fn article(&self, id: i64) -> Result<Option<ArticleView>> {
+        query::article(&self.conn, id)
     }
 
     fn stats(&self) -> Result<StoreStats> {
@@ -418,6 +460,19 @@ impl Store for SqliteStore {
     }
 }
 
+/// Accepts a store of this schema version (or, for a writer, a new empty database: 0).
+fn check_version(version: i64, writer: bool) -> Result<()> {
+    match version {
+        SCHEMA_VERSION => Ok(()),
+        0 if writer => Ok(()),
+        0 => Err(Error::Database("not a claimtrail store (no schema version)".into())),
+        v if v > SCHEMA_VERSION => {
+            Err(Error::Database(format!("store schema version {v} is newer than this claimtrail's ({SCHEMA_VERSION})")))
+        }
+        v => Err(Error::Database(format!("unknown store schema version {v}"))),
+    }
+}
+
 /// Registers `ct_text(blob)` (the inflated article text) and `ct_span(blob, start, end)` (the
 /// characters `start..end` of it), used by the full-text content views and the quote column.
 fn register_functions(conn: &Connection) -> Result<()> {
@@ -426,6 +481,10 @@ fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function("ct_text", 1, flags, |ctx| {
         let blob: Option<Vec<u8>> = ctx.get(0)?;
         Ok(blob.map(|b| inflate_text(&b).unwrap_or_default()))
+    })?;
+    conn.create_scalar_function("ct_norm", 1, flags, |ctx| {
+        let s: Option<String> = ctx.get(0)?;
+        Ok(s.map(|s| norm_text(&s)))
     })?;
     conn.create_scalar_function("ct_span", 3, flags, |ctx| {
         let blob: Option<Vec<u8>> = ctx.get(0)?;

@@ -1,15 +1,17 @@
 //! Read queries of [`super::SqliteStore`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use claimtrail_core::contract::Analysis;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+use super::derived::{GraphAgg, Have};
 use super::insert::stance_of;
 use super::{inflate, inflate_text, norm_text, CharOffsets};
 use crate::{
-    ArticleRef, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityStatement, Error, Result,
-    SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow, StoredArticle,
+    ArticleQuery, ArticleRef, ArticleView, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
+    EntityStatement, EntitySummary, Error, Result, SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow,
+    StoredArticle,
 };
 
 /// Entities returned by one `entity` lookup, at most.
@@ -80,7 +82,58 @@ fn until_key(until: &str) -> String {
     format!("{until}~")
 }
 
-pub(super) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Vec<ClaimSummary>> {
+/// Articles holding every word of the board's search box whose claims join the gist matches,
+/// at most (the newest).
+const TEXT_ARTICLES: i64 = 300;
+
+/// Distinct values of an indexed text column, at most this many (a skip scan: one index seek per
+/// value).
+const MAX_DISTINCT: i64 = 100_000;
+
+/// The values of an indexed column (`claim_outlets.outlet` or `articles.outlet`) that fold to
+/// the same words as `want` (already folded with [`norm_text`]).
+fn matching_values(conn: &Connection, table: &str, column: &str, want: &str) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached(&format!(
+        "WITH RECURSIVE k(x, n) AS (
+             SELECT (SELECT min({column}) FROM {table}), 0
+             UNION ALL
+             SELECT (SELECT min({column}) FROM {table} WHERE {column} > k.x), n + 1 FROM k
+             WHERE k.x IS NOT NULL AND n < ?1
+         )
+         SELECT x FROM k WHERE x IS NOT NULL"
+    ))?;
+    let mut out = Vec::new();
+    let mut rows = st.query([MAX_DISTINCT])?;
+    while let Some(row) = rows.next()? {
+        let v: String = row.get(0)?;
+        if norm_text(&v) == want {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+fn json_ids<T: serde::Serialize>(ids: &[T]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+/// A user's words as an FTS5 query matching rows that hold every word, each as a word prefix.
+fn prefix_query(text: &str) -> Option<String> {
+    let terms = fts_terms(text.split_whitespace());
+    (!terms.is_empty()).then(|| terms.iter().map(|t| format!("{t}*")).collect::<Vec<_>>().join(" "))
+}
+
+/// The words of `hay` (folded) include a word starting with each of `words` (folded).
+fn words_prefix_match(hay: &str, words: &[String]) -> bool {
+    let hay = norm_text(hay);
+    words.iter().all(|w| hay.split(' ').any(|h| h.starts_with(w.as_str())))
+}
+
+fn folded_words(text: &str) -> Vec<String> {
+    norm_text(text).split(' ').filter(|w| !w.is_empty()).take(MAX_QUERY_TOKENS).map(str::to_string).collect()
+}
+
+pub(super) fn claims(conn: &Connection, have: Have, q: &ClaimQuery) -> Result<Vec<ClaimSummary>> {
     let mut sql = format!("SELECT {CLAIM_COLS} FROM claims c WHERE 1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     if q.contested {
@@ -91,15 +144,81 @@ pub(super) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Vec<ClaimSumma
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let marks = vec!["?"; ids.len()].join(",");
-        sql.push_str(&format!(
-            " AND c.id IN (SELECT claim FROM claim_participants WHERE entity IN ({marks})
-              UNION SELECT claim FROM statements WHERE source_entity IN ({marks}) AND claim IS NOT NULL)"
-        ));
+        sql.push_str(
+            " AND c.id IN (SELECT claim FROM claim_participants WHERE entity IN (SELECT value FROM json_each(?))
+              UNION SELECT claim FROM statements WHERE source_entity IN (SELECT value FROM json_each(?))
+                                                   AND claim IS NOT NULL)",
+        );
         for _ in 0..2 {
-            args.extend(ids.iter().map(|&i| i.into()));
+            args.push(json_ids(&ids).into());
         }
     }
+    if let Some(want) = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty()) {
+        if have.claim_outlets {
+            let keys = matching_values(conn, "claim_outlets", "outlet", &want)?;
+            if keys.is_empty() {
+                return Ok(Vec::new());
+            }
+            sql.push_str(
+                " AND c.id IN (SELECT claim FROM claim_outlets WHERE outlet IN (SELECT value FROM json_each(?)))",
+            );
+            args.push(json_ids(&keys).into());
+        } else {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM statements s JOIN articles a ON a.id = s.article WHERE s.claim = c.id
+                   AND (ct_norm(a.outlet) = ? OR EXISTS (SELECT 1 FROM json_each(s.via) j WHERE ct_norm(j.value) = ?)))",
+            );
+            args.push(want.clone().into());
+            args.push(want.into());
+        }
+    }
+    if let Some(text) = q.text.as_deref() {
+        let terms = fts_terms(text.split_whitespace());
+        if !terms.is_empty() {
+            // Claims of statements in the newest articles holding every word.
+            let mut st = conn.prepare_cached(
+                "SELECT DISTINCT s.claim FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1
+                                               ORDER BY rowid DESC LIMIT ?2) x
+                 JOIN statements s ON s.article = x.id WHERE s.claim IS NOT NULL",
+            )?;
+            let from_articles: Vec<i64> = st
+                .query_map(params![terms.join(" "), TEXT_ARTICLES], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if have.claims_fts {
+                sql.push_str(
+                    " AND (c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)
+                           OR c.id IN (SELECT value FROM json_each(?)))",
+                );
+                args.push(prefix_query(text).unwrap_or_default().into());
+                args.push(json_ids(&from_articles).into());
+            } else {
+                let words = folded_words(text);
+                let mut st = conn.prepare_cached(
+                    "SELECT c.id, c.gist || ' ' || COALESCE((SELECT group_concat(e.name, ' ') FROM claim_participants p
+                                                            JOIN entities e ON e.id = p.entity WHERE p.claim = c.id), '')
+                     FROM claims c",
+                )?;
+                let mut ids = from_articles.clone();
+                let mut rows = st.query([])?;
+                while let Some(row) = rows.next()? {
+                    if words_prefix_match(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?, &words) {
+                        ids.push(row.get(0)?);
+                    }
+                }
+                sql.push_str(" AND c.id IN (SELECT value FROM json_each(?))");
+                args.push(json_ids(&ids).into());
+            }
+        }
+    }
+    finish_claims(conn, sql, args, q)
+}
+
+fn finish_claims(
+    conn: &Connection,
+    mut sql: String,
+    mut args: Vec<rusqlite::types::Value>,
+    q: &ClaimQuery,
+) -> Result<Vec<ClaimSummary>> {
     let since = q.since.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let until = q.until.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(until_key);
     if since.is_some() || until.is_some() {
@@ -124,8 +243,13 @@ pub(super) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Vec<ClaimSumma
             args.push(u.into());
         }
     }
-    sql.push_str(" ORDER BY c.statements DESC, c.id LIMIT ?");
+    if q.contested_first {
+        sql.push_str(" ORDER BY c.contested DESC, c.statements DESC, c.id LIMIT ? OFFSET ?");
+    } else {
+        sql.push_str(" ORDER BY c.statements DESC, c.id LIMIT ? OFFSET ?");
+    }
     args.push(sql_limit(q.limit).into());
+    args.push(i64::try_from(q.offset).unwrap_or(i64::MAX).into());
     let mut st = conn.prepare_cached(&sql)?;
     let mut out: Vec<ClaimSummary> =
         st.query_map(params_from_iter(args), claim_row)?.collect::<rusqlite::Result<_>>()?;
@@ -144,38 +268,60 @@ fn claim_summary(conn: &Connection, id: i64) -> Result<Option<ClaimSummary>> {
 
 pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
     let Some(claim) = claim_summary(conn, id)? else { return Ok(None) };
+    // The article text only for quotes that are its words under the span (decoded here, once
+    // per article, rather than by `ct_span` in SQL).
     let mut st = conn.prepare_cached(&format!(
         "SELECT s.id, s.source_entity, COALESCE(e.name, s.source_text), s.source_kind, s.stance, s.via, s.date,
-                {QUOTE}, {ARTICLE_COLS}
+                s.quote, s.span_start, s.span_end, s.attribution, CASE WHEN s.quote IS NULL THEN a.text END,
+                {ARTICLE_COLS}
          FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity
          WHERE s.claim = ?1 AND s.copy_of_statement IS NULL
          ORDER BY s.date IS NULL, s.date, s.id"
     ))?;
-    let mut statements: Vec<StatementRow> = st
-        .query_map([id], |row| {
-            Ok(StatementRow {
-                id: row.get(0)?,
-                source_entity: row.get(1)?,
-                source: row.get(2)?,
-                source_kind: row.get(3)?,
-                stance: stance_of(row.get(4)?),
-                via: json_list(&row.get::<_, String>(5)?),
-                date: row.get(6)?,
-                quote: row.get(7)?,
-                article: article_ref(row, 8)?,
-                // TODO(store helper): select span and attribution.
-                span: [0, 0],
-                attribution: None,
-                copies: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut statements = Vec::new();
+    let mut rows = st.query([id])?;
+    while let Some(row) = rows.next()? {
+        let (start, end): (u32, u32) = (row.get(8)?, row.get(9)?);
+        let quote = match row.get::<_, Option<String>>(7)? {
+            Some(q) => q,
+            None => match row.get_ref(11)?.as_blob_or_null().map_err(rusqlite::Error::from)? {
+                Some(blob) => {
+                    let text = inflate_text(blob)?;
+                    CharOffsets::new(&text).slice(&text, start, end).unwrap_or_default().to_string()
+                }
+                None => String::new(),
+            },
+        };
+        statements.push(StatementRow {
+            id: row.get(0)?,
+            source_entity: row.get(1)?,
+            source: row.get(2)?,
+            source_kind: row.get(3)?,
+            stance: stance_of(row.get(4)?),
+            via: json_list(&row.get::<_, String>(5)?),
+            date: row.get(6)?,
+            quote,
+            article: article_ref(row, 12)?,
+            span: [start, end],
+            attribution: row.get(10)?,
+            copies: Vec::new(),
+        });
+    }
+    // Wire copies of the statements, in one pass.
     let mut copies = conn.prepare_cached(&format!(
-        "SELECT {ARTICLE_COLS} FROM statements s JOIN articles a ON a.id = s.article
-         WHERE s.copy_of_statement = ?1 ORDER BY a.id"
+        "SELECT c.copy_of_statement, {ARTICLE_COLS}
+         FROM statements o JOIN statements c ON c.copy_of_statement = o.id JOIN articles a ON a.id = c.article
+         WHERE o.claim = ?1 AND o.copy_of_statement IS NULL ORDER BY c.copy_of_statement, a.id"
     ))?;
+    let mut by_statement: HashMap<i64, Vec<ArticleRef>> = HashMap::new();
+    let mut rows = copies.query([id])?;
+    while let Some(row) = rows.next()? {
+        by_statement.entry(row.get(0)?).or_default().push(article_ref(row, 1)?);
+    }
     for s in &mut statements {
-        s.copies = copies.query_map([s.id], |row| article_ref(row, 0))?.collect::<rusqlite::Result<_>>()?;
+        if let Some(c) = by_statement.remove(&s.id) {
+            s.copies = c;
+        }
     }
     Ok(Some(ClaimTrail { claim, statements }))
 }
@@ -240,65 +386,203 @@ pub(super) fn entity(conn: &Connection, name: &str) -> Result<Vec<EntityProfile>
     let ids = lookup_entities(conn, name)?;
     let mut out = Vec::new();
     for id in ids.into_iter().take(MAX_PROFILES) {
-        let (name, kind, articles): (String, String, u32) = conn
-            .prepare_cached("SELECT name, kind, articles FROM entities WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        let aliases = conn
-            .prepare_cached("SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY alias")?
-            .query_map([id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let roles = conn
-            .prepare_cached("SELECT role FROM entity_roles WHERE entity = ?1 ORDER BY role")?
-            .query_map([id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        // Pick the rows first (ids only, by index), then build just those: quotes of derived
-        // spans need the article text inflated.
-        let timeline = |pick: &str| -> Result<Vec<EntityStatement>> {
-            let sql = format!(
-                "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
-                        {ARTICLE_COLS}
-                 FROM ({pick}) x JOIN statements s ON s.id = x.id JOIN articles a ON a.id = s.article
-                      LEFT JOIN claims c ON c.id = s.claim LEFT JOIN entities e ON e.id = s.source_entity
-                 ORDER BY s.date IS NULL, s.date, s.id"
-            );
-            let mut st = conn.prepare_cached(&sql)?;
-            let rows = st.query_map(params![id, MAX_TIMELINE], entity_statement)?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        };
-        let said = timeline(
-            "SELECT s.id FROM statements s WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
-             ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
-        )?;
-        let said_about = timeline(
-            "SELECT s.id FROM claim_participants p JOIN statements s ON s.claim = p.claim
-             WHERE p.entity = ?1 AND s.copy_of_statement IS NULL AND (s.source_entity IS NULL OR s.source_entity != ?1)
-             ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
-        )?;
-        out.push(EntityProfile { id, name, kind, aliases, roles, articles, said, said_about });
+        out.extend(profile(conn, id)?);
     }
     Ok(out)
 }
 
-/// One statement as the source queries see it; a wire copy speaks with its original's source.
-struct SourceRow {
-    entity: Option<i64>,
-    name: String,
-    kind: String,
-    key: String,
-    article: i64,
-    original: bool,
-    via: Vec<String>,
-    outlet: Option<String>,
+/// One entity's profile: names, roles and timelines.
+pub(super) fn profile(conn: &Connection, id: i64) -> Result<Option<EntityProfile>> {
+    let Some((name, kind, articles)) = conn
+        .prepare_cached("SELECT name, kind, articles FROM entities WHERE id = ?1")?
+        .query_row([id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, u32>(2)?)))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let aliases = conn
+        .prepare_cached("SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY alias")?
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let roles = conn
+        .prepare_cached("SELECT role FROM entity_roles WHERE entity = ?1 ORDER BY role")?
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Pick the rows first (ids only, by index), then build just those: quotes of derived
+    // spans need the article text inflated.
+    let timeline = |pick: &str| -> Result<Vec<EntityStatement>> {
+        let sql = format!(
+            "SELECT s.date, s.claim, c.gist, COALESCE(e.name, s.source_text), {QUOTE}, s.stance, s.via,
+                    {ARTICLE_COLS}
+             FROM ({pick}) x JOIN statements s ON s.id = x.id JOIN articles a ON a.id = s.article
+                  LEFT JOIN claims c ON c.id = s.claim LEFT JOIN entities e ON e.id = s.source_entity
+             ORDER BY s.date IS NULL, s.date, s.id"
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![id, MAX_TIMELINE], entity_statement)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let said = timeline(
+        "SELECT s.id FROM statements s WHERE s.source_entity = ?1 AND s.copy_of_statement IS NULL
+         ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
+    )?;
+    let said_about = timeline(
+        "SELECT s.id FROM claim_participants p JOIN statements s ON s.claim = p.claim
+         WHERE p.entity = ?1 AND s.copy_of_statement IS NULL AND (s.source_entity IS NULL OR s.source_entity != ?1)
+         ORDER BY s.date IS NULL, s.date, s.id LIMIT ?2",
+    )?;
+    Ok(Some(EntityProfile { id, name, kind, aliases, roles, articles, said, said_about }))
 }
 
-fn scan_sources(conn: &Connection, f: &mut dyn FnMut(SourceRow)) -> Result<()> {
-    let mut st = conn.prepare(
+/// Entities of a kind whose name or an alias has a word starting with each of the query's
+/// words, most mentioned first.
+pub(super) fn entities(conn: &Connection, have: Have, q: &EntityQuery) -> Result<Vec<EntitySummary>> {
+    let kind = q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
+    let limit = sql_limit(q.limit);
+    let offset = i64::try_from(q.offset).unwrap_or(i64::MAX);
+    let row = |r: &Row<'_>| {
+        Ok(EntitySummary {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            kind: r.get(2)?,
+            mentions: r.get::<_, i64>(3)? as u64,
+            articles: r.get::<_, i64>(4)? as u64,
+        })
+    };
+    let name = q.name.as_deref().filter(|n| !folded_words(n).is_empty());
+    let Some(name) = name else {
+        let mut st = conn.prepare_cached(
+            "SELECT id, name, kind, mentions, articles FROM entities WHERE ?1 IS NULL OR kind = ?1
+             ORDER BY mentions DESC, id LIMIT ?2 OFFSET ?3",
+        )?;
+        return Ok(st.query_map(params![kind, limit, offset], row)?.collect::<rusqlite::Result<_>>()?);
+    };
+    let ids: String = if have.entity_names_fts {
+        let Some(expr) = prefix_query(name) else { return Ok(Vec::new()) };
+        let mut st =
+            conn.prepare_cached("SELECT DISTINCT entity FROM entity_names_fts WHERE entity_names_fts MATCH ?1")?;
+        let ids: Vec<i64> = st.query_map([expr], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        json_ids(&ids)
+    } else {
+        let words = folded_words(name);
+        let mut st =
+            conn.prepare_cached("SELECT id, name FROM entities UNION ALL SELECT entity, alias FROM entity_aliases")?;
+        let mut ids = Vec::new();
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            if words_prefix_match(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?, &words) {
+                ids.push(r.get::<_, i64>(0)?);
+            }
+        }
+        json_ids(&ids)
+    };
+    let mut st = conn.prepare_cached(
+        "SELECT id, name, kind, mentions, articles FROM entities
+         WHERE id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR kind = ?2)
+         ORDER BY mentions DESC, id LIMIT ?3 OFFSET ?4",
+    )?;
+    let rows = st.query_map(params![ids, kind, limit, offset], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Stored articles, newest stored first, of an outlet (folded match) if asked.
+pub(super) fn articles(conn: &Connection, have: Have, q: &ArticleQuery) -> Result<Vec<ArticleRef>> {
+    let limit = sql_limit(q.limit);
+    let offset = i64::try_from(q.offset).unwrap_or(i64::MAX);
+    let Some(want) = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty()) else {
+        let mut st = conn
+            .prepare_cached(&format!("SELECT {ARTICLE_COLS} FROM articles a ORDER BY a.id DESC LIMIT ?1 OFFSET ?2"))?;
+        return Ok(st.query_map(params![limit, offset], |r| article_ref(r, 0))?.collect::<rusqlite::Result<_>>()?);
+    };
+    if !have.articles_outlet {
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLS} FROM articles a WHERE ct_norm(a.outlet) = ?1 ORDER BY a.id DESC LIMIT ?2 OFFSET ?3"
+        ))?;
+        return Ok(st
+            .query_map(params![want, limit, offset], |r| article_ref(r, 0))?
+            .collect::<rusqlite::Result<_>>()?);
+    }
+    let spellings = matching_values(conn, "articles", "outlet", &want)?;
+    if spellings.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {ARTICLE_COLS} FROM articles a WHERE a.outlet IN (SELECT value FROM json_each(?1))
+         ORDER BY a.id DESC LIMIT ?2 OFFSET ?3"
+    ))?;
+    let rows = st.query_map(params![json_ids(&spellings), limit, offset], |r| article_ref(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Wire-group members listed with an article, at most.
+const MAX_COPIES: i64 = 500;
+
+/// One article with its analysis (text included), wire group and corpus links.
+pub(super) fn article(conn: &Connection, id: i64) -> Result<Option<ArticleView>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {ARTICLE_COLS}, a.analysis, a.text, a.copy_of, a.entities FROM articles a WHERE a.id = ?1"
+    ))?;
+    let mut rows = st.query([id])?;
+    let Some(row) = rows.next()? else { return Ok(None) };
+    let article = article_ref(row, 0)?;
+    let text = inflate_text(row.get_ref(7)?.as_blob().map_err(rusqlite::Error::from)?)?;
+    let analysis = decode_analysis(row.get_ref(6)?.as_blob().map_err(rusqlite::Error::from)?, text)?;
+    let copy_of: Option<i64> = row.get(8)?;
+    let entities = entity_map(&row.get::<_, String>(9)?).map_err(|e| Error::Corrupt(format!("article {id}: {e}")))?;
+    drop(rows);
+    let by_id = |aid: i64| -> Result<Option<ArticleRef>> {
+        let mut st = conn.prepare_cached(&format!("SELECT {ARTICLE_COLS} FROM articles a WHERE a.id = ?1"))?;
+        Ok(st.query_row([aid], |r| article_ref(r, 0)).optional()?)
+    };
+    let original = match copy_of {
+        Some(o) => by_id(o)?,
+        None => None,
+    };
+    let root = copy_of.unwrap_or(id);
+    let copies = conn
+        .prepare_cached(&format!(
+            "SELECT {ARTICLE_COLS} FROM articles a WHERE a.copy_of = ?1 AND a.id != ?2 ORDER BY a.id LIMIT ?3"
+        ))?
+        .query_map(params![root, id, MAX_COPIES], |r| article_ref(r, 0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let claims = conn
+        .prepare_cached("SELECT local, claim FROM article_claims WHERE article = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(ArticleView {
+        article,
+        analysis,
+        copy_of: original,
+        copies,
+        claims: sort_local(claims),
+        entities: sort_local(entities),
+    }))
+}
+
+/// One statement as the source queries see it; a wire copy speaks with its original's source.
+pub(super) struct SourceRow {
+    pub(super) entity: Option<i64>,
+    pub(super) name: String,
+    pub(super) kind: String,
+    pub(super) key: String,
+    pub(super) article: i64,
+    pub(super) original: bool,
+    pub(super) via: Vec<String>,
+    pub(super) outlet: Option<String>,
+}
+
+/// Calls `f` for every statement (with `range = Some((after, upto))`, for those with
+/// `after < id <= upto`).
+pub(super) fn scan_sources(conn: &Connection, range: Option<(i64, i64)>, f: &mut dyn FnMut(SourceRow)) -> Result<()> {
+    let (after, upto) = range.unwrap_or((i64::MIN, i64::MAX));
+    let mut st = conn.prepare_cached(
         "SELECT o.source_entity, COALESCE(e.name, o.source_text), COALESCE(e.kind, o.source_kind), o.source_kind,
                 COALESCE(o.source_key, 'e:' || o.source_entity), s.article, s.copy_of_statement IS NULL, s.via, a.outlet
          FROM statements s JOIN statements o ON o.id = COALESCE(s.copy_of_statement, s.id)
-              JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = o.source_entity",
+              JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = o.source_entity
+         WHERE s.id > ?1 AND s.id <= ?2",
     )?;
-    let mut rows = st.query([])?;
+    let mut rows = st.query([after, upto])?;
     while let Some(row) = rows.next()? {
         let source_kind: String = row.get(3)?;
         let kind: String = if source_kind == "anonymous" { source_kind } else { row.get(2)? };
@@ -338,7 +622,7 @@ fn is_pronoun(name: &str) -> bool {
 pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSummary>> {
     let filter = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty());
     let mut aggs: HashMap<String, SourceAgg> = HashMap::new();
-    scan_sources(conn, &mut |r| {
+    scan_sources(conn, None, &mut |r| {
         let outlet_norm = r.outlet.as_deref().map(norm_text).unwrap_or_default();
         if let Some(f) = &filter {
             if outlet_norm != *f && !r.via.iter().any(|v| norm_text(v) == *f) {
@@ -407,50 +691,27 @@ pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSu
         })
         .collect();
     out.sort_by(|x, y| (y.statements, y.articles).cmp(&(x.statements, x.articles)).then_with(|| x.name.cmp(&y.name)));
+    out.drain(..q.offset.min(out.len()));
     if q.limit > 0 {
         out.truncate(q.limit);
     }
     Ok(out)
 }
 
-pub(super) fn source_graph(conn: &Connection) -> Result<SourceGraph> {
-    let mut nodes: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut edges: BTreeMap<(String, String, &'static str), u32> = BTreeMap::new();
-    let outlet_node = |nodes: &mut BTreeMap<String, (String, String)>, name: &str| {
-        let key = format!("outlet:{}", norm_text(name));
-        nodes.entry(key.clone()).or_insert_with(|| (name.to_string(), "outlet".to_string()));
-        key
-    };
-    scan_sources(conn, &mut |r| {
-        let speaker = if r.kind == "outlet" || r.kind == "document" {
-            outlet_node(&mut nodes, &r.name)
-        } else {
-            nodes.entry(r.key.clone()).or_insert_with(|| (r.name.clone(), r.kind.clone()));
-            r.key.clone()
-        };
-        // speaker -> farthest relay -> ... -> nearest relay -> publishing outlet.
-        let mut prev = speaker;
-        let mut relation = "cited_by";
-        for v in r.via.iter().rev() {
-            let hop = outlet_node(&mut nodes, v);
-            if hop != prev {
-                *edges.entry((prev.clone(), hop.clone(), relation)).or_default() += 1;
-            }
-            prev = hop;
-            relation = "relayed_by";
-        }
-        if let Some(o) = r.outlet.as_deref() {
-            let pubn = outlet_node(&mut nodes, o);
-            if pubn != prev {
-                let rel = if relation == "cited_by" && r.via.is_empty() { "published_in" } else { relation };
-                *edges.entry((prev, pubn, rel)).or_default() += 1;
-            }
-        }
-    })?;
-    Ok(SourceGraph {
-        nodes: nodes.into_iter().map(|(k, (label, kind))| (k, label, kind)).collect(),
-        edges: edges.into_iter().map(|((a, b, rel), w)| (a, b, rel.to_string(), w)).collect(),
-    })
+/// The source network: from the derived tables when the store has them, else by a scan of
+/// every statement.
+pub(super) fn source_graph(conn: &Connection, have: Have, max_nodes: usize) -> Result<SourceGraph> {
+    if have.graph {
+        return super::derived::graph(conn, max_nodes);
+    }
+    source_graph_scan(conn, max_nodes)
+}
+
+/// The source network counted from every statement.
+pub(super) fn source_graph_scan(conn: &Connection, max_nodes: usize) -> Result<SourceGraph> {
+    let mut g = GraphAgg::default();
+    scan_sources(conn, None, &mut |r| g.add(&r))?;
+    Ok(g.into_graph(max_nodes))
 }
 
 /// Words of user text as FTS5 string literals: each word split into its tokens (letters and

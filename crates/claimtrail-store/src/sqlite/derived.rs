@@ -1,0 +1,292 @@
+//! Derived tables and indexes added within schema version 1 (the web API's queries).
+//!
+//! They hold nothing that is not in the base tables, so an older store gets them created and
+//! filled once when a writer opens it ([`ensure`]), and the schema version stays the same:
+//!
+//! - `claims_board`: the board's order (contested first, then most statements).
+//! - `articles_outlet`: articles by outlet (the articles list's filter).
+//! - `claim_outlets`: (outlet as `lower(trim(name))`, claim) for every claim with a statement
+//!   published by or relayed through that outlet (the board's outlet filter).
+//! - `claims_fts`: each claim's gist and participant names (the board's search box).
+//! - `entity_names_fts`: every entity name and alias (the entity list's name filter).
+//! - `graph_nodes`, `graph_edges`: the source network with counts, kept up to date from the
+//!   statements after `graph_upto` (in `meta`) by [`sync`] at the end of every write.
+//!
+//! The first four are kept up to date by SQLite itself (indexes, and triggers that use only
+//! built-in SQL), so even an older claimtrail writing into the store keeps them right; the graph
+//! is caught up by the next writer of this version.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::norm_text;
+use super::query::{scan_sources, SourceRow};
+use crate::{Result, SourceGraph};
+
+/// Created when missing, in this order; the second item fills a newly created table from the
+/// base tables (`None`: SQLite fills it, or nothing to fill).
+const DERIVED: &[(&str, &str, Option<&str>)] = &[
+    ("claims_board", "CREATE INDEX claims_board ON claims(contested DESC, statements DESC, id);", None),
+    ("articles_outlet", "CREATE INDEX articles_outlet ON articles(outlet);", None),
+    (
+        "claim_outlets",
+        "CREATE TABLE claim_outlets (
+             outlet TEXT NOT NULL,
+             claim INTEGER NOT NULL,
+             PRIMARY KEY (outlet, claim)
+         ) WITHOUT ROWID;
+         CREATE TRIGGER claim_outlets_statement AFTER INSERT ON statements WHEN new.claim IS NOT NULL BEGIN
+             INSERT OR IGNORE INTO claim_outlets(outlet, claim)
+                 SELECT lower(trim(a.outlet)), new.claim FROM articles a
+                 WHERE a.id = new.article AND a.outlet IS NOT NULL;
+             INSERT OR IGNORE INTO claim_outlets(outlet, claim)
+                 SELECT lower(trim(j.value)), new.claim FROM json_each(new.via) j WHERE j.type = 'text';
+         END;",
+        Some(
+            "INSERT OR IGNORE INTO claim_outlets(outlet, claim)
+                 SELECT lower(trim(a.outlet)), s.claim FROM statements s JOIN articles a ON a.id = s.article
+                 WHERE s.claim IS NOT NULL AND a.outlet IS NOT NULL;
+             INSERT OR IGNORE INTO claim_outlets(outlet, claim)
+                 SELECT lower(trim(j.value)), s.claim FROM statements s, json_each(s.via) j
+                 WHERE s.claim IS NOT NULL AND s.via != '[]' AND j.type = 'text';",
+        ),
+    ),
+    (
+        "claims_fts",
+        "CREATE VIRTUAL TABLE claims_fts USING fts5(gist, names, tokenize='unicode61 remove_diacritics 2');
+         CREATE TRIGGER claims_fts_claim AFTER INSERT ON claims BEGIN
+             INSERT INTO claims_fts(rowid, gist, names) VALUES (new.id, new.gist, '');
+         END;
+         CREATE TRIGGER claims_fts_participant AFTER INSERT ON claim_participants BEGIN
+             UPDATE claims_fts SET names = names || ' ' || COALESCE((SELECT name FROM entities WHERE id = new.entity), '')
+             WHERE rowid = new.claim;
+         END;
+         CREATE TRIGGER claims_fts_rename AFTER UPDATE OF name ON entities WHEN new.name != old.name BEGIN
+             UPDATE claims_fts SET names = names || ' ' || new.name
+             WHERE rowid IN (SELECT claim FROM claim_participants WHERE entity = new.id);
+         END;",
+        Some(
+            "INSERT INTO claims_fts(rowid, gist, names)
+                 SELECT c.id, c.gist, COALESCE((SELECT group_concat(e.name, ' ') FROM claim_participants p
+                                               JOIN entities e ON e.id = p.entity WHERE p.claim = c.id), '')
+                 FROM claims c;",
+        ),
+    ),
+    (
+        "entity_names_fts",
+        "CREATE VIRTUAL TABLE entity_names_fts USING fts5(
+             name, entity UNINDEXED, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+         );
+         CREATE TRIGGER entity_names_entity AFTER INSERT ON entities BEGIN
+             INSERT INTO entity_names_fts(name, entity) VALUES (new.name, new.id);
+         END;
+         CREATE TRIGGER entity_names_rename AFTER UPDATE OF name ON entities WHEN new.name != old.name BEGIN
+             INSERT INTO entity_names_fts(name, entity) VALUES (new.name, new.id);
+         END;
+         CREATE TRIGGER entity_names_alias AFTER INSERT ON entity_aliases BEGIN
+             INSERT INTO entity_names_fts(name, entity) VALUES (new.alias, new.entity);
+         END;",
+        Some(
+            "INSERT INTO entity_names_fts(name, entity)
+                 SELECT name, id FROM entities UNION ALL SELECT alias, entity FROM entity_aliases;",
+        ),
+    ),
+    (
+        "graph_nodes",
+        "CREATE TABLE graph_nodes (
+             key TEXT PRIMARY KEY,
+             label TEXT NOT NULL,
+             kind TEXT NOT NULL,
+             weight INTEGER NOT NULL DEFAULT 0
+         ) WITHOUT ROWID;
+         CREATE TABLE graph_edges (
+             source TEXT NOT NULL,
+             target TEXT NOT NULL,
+             relation TEXT NOT NULL,
+             weight INTEGER NOT NULL DEFAULT 0,
+             PRIMARY KEY (source, target, relation)
+         ) WITHOUT ROWID;
+         INSERT OR IGNORE INTO meta(key, value) VALUES ('graph_upto', 0);",
+        None,
+    ),
+];
+
+fn exists(conn: &Connection, name: &str) -> Result<bool> {
+    let mut st = conn.prepare_cached("SELECT 1 FROM sqlite_master WHERE name = ?1")?;
+    Ok(st.query_row([name], |_| Ok(())).optional()?.is_some())
+}
+
+/// Creates the derived tables and indexes a store lacks and fills them (inside the writer's
+/// opening transaction).
+pub(super) fn ensure(conn: &Connection) -> Result<()> {
+    for (name, create, fill) in DERIVED {
+        if exists(conn, name)? {
+            continue;
+        }
+        conn.execute_batch(create)?;
+        if let Some(fill) = fill {
+            conn.execute_batch(fill)?;
+        }
+    }
+    Ok(())
+}
+
+/// Which derived tables a store has (a read-only connection to a store that no writer of this
+/// version has opened lacks them; queries then take the slow paths).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Have {
+    pub(super) articles_outlet: bool,
+    pub(super) claim_outlets: bool,
+    pub(super) claims_fts: bool,
+    pub(super) entity_names_fts: bool,
+    pub(super) graph: bool,
+}
+
+impl Have {
+    pub(super) fn probe(conn: &Connection) -> Result<Have> {
+        Ok(Have {
+            articles_outlet: exists(conn, "articles_outlet")?,
+            claim_outlets: exists(conn, "claim_outlets")?,
+            claims_fts: exists(conn, "claims_fts")?,
+            entity_names_fts: exists(conn, "entity_names_fts")?,
+            graph: exists(conn, "graph_nodes")?,
+        })
+    }
+}
+
+/// Brings the derived tables that SQLite does not maintain (the source graph) up to date with
+/// the statements stored after their watermark.
+pub(super) fn sync(conn: &Connection) -> Result<()> {
+    let upto: i64 = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'graph_upto'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let last: i64 = conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
+    if last <= upto {
+        return Ok(());
+    }
+    let mut g = GraphAgg::default();
+    scan_sources(conn, Some((upto, last)), &mut |r| g.add(&r))?;
+    let mut node = conn.prepare_cached(
+        "INSERT INTO graph_nodes(key, label, kind, weight) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(key) DO UPDATE SET weight = weight + excluded.weight",
+    )?;
+    for (key, (label, kind, w)) in &g.nodes {
+        node.execute(params![key, label, kind, w])?;
+    }
+    let mut edge = conn.prepare_cached(
+        "INSERT INTO graph_edges(source, target, relation, weight) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(source, target, relation) DO UPDATE SET weight = weight + excluded.weight",
+    )?;
+    for ((a, b, rel), w) in &g.edges {
+        edge.execute(params![a, b, rel, w])?;
+    }
+    conn.prepare_cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_upto', ?1)")?.execute([last])?;
+    Ok(())
+}
+
+/// The source network being counted: nodes (key -> label, kind, weight) and edges.
+#[derive(Default)]
+pub(super) struct GraphAgg {
+    pub(super) nodes: BTreeMap<String, (String, String, u32)>,
+    pub(super) edges: BTreeMap<(String, String, &'static str), u32>,
+}
+
+impl GraphAgg {
+    fn outlet_node(&mut self, name: &str) -> String {
+        let key = format!("outlet:{}", norm_text(name));
+        self.nodes.entry(key.clone()).or_insert_with(|| (name.to_string(), "outlet".to_string(), 0));
+        key
+    }
+
+    /// Counts one statement row: speaker -> farthest relay -> ... -> nearest relay -> publishing
+    /// outlet. Each node on the path gains 1 (once per row), each edge 1.
+    pub(super) fn add(&mut self, r: &SourceRow) {
+        let speaker = if r.kind == "outlet" || r.kind == "document" {
+            self.outlet_node(&r.name)
+        } else {
+            self.nodes.entry(r.key.clone()).or_insert_with(|| (r.name.clone(), r.kind.clone(), 0));
+            r.key.clone()
+        };
+        let mut on_path: BTreeSet<String> = BTreeSet::new();
+        on_path.insert(speaker.clone());
+        let mut prev = speaker;
+        let mut relation = "cited_by";
+        for v in r.via.iter().rev() {
+            let hop = self.outlet_node(v);
+            if hop != prev {
+                *self.edges.entry((prev.clone(), hop.clone(), relation)).or_default() += 1;
+            }
+            on_path.insert(hop.clone());
+            prev = hop;
+            relation = "relayed_by";
+        }
+        if let Some(o) = r.outlet.as_deref() {
+            let pubn = self.outlet_node(o);
+            if pubn != prev {
+                let rel = if relation == "cited_by" && r.via.is_empty() { "published_in" } else { relation };
+                *self.edges.entry((prev, pubn.clone(), rel)).or_default() += 1;
+            }
+            on_path.insert(pubn);
+        }
+        for k in on_path {
+            if let Some(n) = self.nodes.get_mut(&k) {
+                n.2 += 1;
+            }
+        }
+    }
+
+    /// The graph, heaviest nodes first (ties by key); edges by key.
+    pub(super) fn into_graph(self, max_nodes: usize) -> SourceGraph {
+        let mut nodes: Vec<(String, String, String, u32)> =
+            self.nodes.into_iter().map(|(k, (label, kind, w))| (k, label, kind, w)).collect();
+        nodes.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+        if max_nodes > 0 {
+            nodes.truncate(max_nodes);
+        }
+        let kept: BTreeSet<&str> = nodes.iter().map(|n| n.0.as_str()).collect();
+        let edges = self
+            .edges
+            .into_iter()
+            .filter(|((a, b, _), _)| kept.contains(a.as_str()) && kept.contains(b.as_str()))
+            .map(|((a, b, rel), w)| (a, b, rel.to_string(), w))
+            .collect();
+        let weights = nodes.iter().map(|n| n.3).collect();
+        SourceGraph { nodes: nodes.into_iter().map(|(k, l, kind, _)| (k, l, kind)).collect(), weights, edges }
+    }
+}
+
+/// The source network from the derived tables: the `max_nodes` heaviest nodes (all with 0) and
+/// the edges among them. Labels of resolved entities are their current canonical names.
+pub(super) fn graph(conn: &Connection, max_nodes: usize) -> Result<SourceGraph> {
+    let limit = if max_nodes == 0 { -1 } else { i64::try_from(max_nodes).unwrap_or(i64::MAX) };
+    let mut st = conn.prepare_cached(
+        "SELECT n.key, COALESCE(e.name, n.label), n.kind, n.weight
+         FROM graph_nodes n LEFT JOIN entities e ON n.key LIKE 'e:%' AND e.id = CAST(substr(n.key, 3) AS INTEGER)
+         ORDER BY n.weight DESC, n.key LIMIT ?1",
+    )?;
+    let nodes: Vec<(String, String, String, u32)> = st
+        .query_map([limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut edges = Vec::new();
+    if !nodes.is_empty() {
+        // Edges leaving the kept nodes, by primary key, whose target is kept too.
+        let kept: BTreeSet<&str> = nodes.iter().map(|n| n.0.as_str()).collect();
+        let mut out = conn.prepare_cached(
+            "SELECT source, target, relation, weight FROM graph_edges WHERE source = ?1 ORDER BY target, relation",
+        )?;
+        for k in &kept {
+            let rows = out.query_map([k], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            for row in rows {
+                let e: (String, String, String, u32) = row?;
+                if kept.contains(e.1.as_str()) {
+                    edges.push(e);
+                }
+            }
+        }
+    }
+    let weights = nodes.iter().map(|n| n.3).collect();
+    Ok(SourceGraph { nodes: nodes.into_iter().map(|(k, l, kind, _)| (k, l, kind)).collect(), weights, edges })
+}
