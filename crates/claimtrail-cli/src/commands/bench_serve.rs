@@ -43,17 +43,24 @@ pub struct Args {
     pub seed: u64,
 }
 
-/// The endpoints measured, in report order.
-const ENDPOINTS: [&str; 4] = [
-    "GET / (board page)",
+/// What is measured, in report order: four endpoints, then two pages (a page's latency is the
+/// sum of its requests, made one after the other as the UI does).
+const ROWS: [&str; 6] = [
+    "GET / (the UI's page)",
     "GET /api/v1/claims?order=contested",
     "GET /api/v1/claims/{id}",
     "GET /api/v1/articles/{id}",
+    "board page (/ + claims)",
+    "claim page (claim + article)",
 ];
 const INDEX: usize = 0;
 const BOARD: usize = 1;
 const CLAIM: usize = 2;
 const ARTICLE: usize = 3;
+const BOARD_PAGE: usize = 4;
+const CLAIM_PAGE: usize = 5;
+/// Rows that are single requests.
+const ENDPOINTS: usize = 4;
 
 /// Runs `bench serve`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -109,25 +116,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// Latencies (microseconds) and errors of each endpoint.
 #[derive(Debug, Default)]
 struct Tally {
-    lat: [Vec<u32>; 4],
-    errors: [u64; 4],
+    lat: [Vec<u32>; ROWS.len()],
+    errors: [u64; ROWS.len()],
     /// First few error descriptions, for the report.
     samples: Vec<String>,
 }
 
 impl Tally {
-    fn record(&mut self, endpoint: usize, elapsed: Duration, ok: Result<u16, String>) {
-        self.lat[endpoint].push(u32::try_from(elapsed.as_micros()).unwrap_or(u32::MAX));
+    /// One request (or page) of `row`: its latency, and its status or I/O error.
+    fn record(&mut self, row: usize, elapsed: Duration, ok: &Result<u16, String>) {
+        self.lat[row].push(u32::try_from(elapsed.as_micros()).unwrap_or(u32::MAX));
         match ok {
-            Ok(s) if (200..300).contains(&s) => {}
-            Ok(s) => self.error(endpoint, format!("{}: HTTP {s}", ENDPOINTS[endpoint])),
-            Err(e) => self.error(endpoint, format!("{}: {e}", ENDPOINTS[endpoint])),
+            Ok(s) if (200..300).contains(s) => {}
+            Ok(s) => self.error(row, format!("{}: HTTP {s}", ROWS[row])),
+            Err(e) => self.error(row, format!("{}: {e}", ROWS[row])),
         }
     }
 
-    fn error(&mut self, endpoint: usize, what: String) {
-        self.errors[endpoint] += 1;
-        if self.samples.len() < 5 {
+    fn error(&mut self, row: usize, what: String) {
+        self.errors[row] += 1;
+        if self.samples.len() < 5 && row < ENDPOINTS {
             self.samples.push(what);
         }
     }
@@ -172,11 +180,14 @@ impl Tally {
                 errors
             );
         };
-        for (i, name) in ENDPOINTS.iter().enumerate() {
+        for (i, name) in ROWS.iter().enumerate().take(ENDPOINTS) {
             all.extend_from_slice(&self.lat[i]);
             row(name, &mut self.lat[i], self.errors[i], &mut out);
         }
-        row("all", &mut all, self.errors.iter().sum(), &mut out);
+        row("all requests", &mut all, self.errors[..ENDPOINTS].iter().sum(), &mut out);
+        for (i, name) in ROWS.iter().enumerate().skip(ENDPOINTS) {
+            row(name, &mut self.lat[i], self.errors[i], &mut out);
+        }
         let _ = writeln!(out, "measured: {secs:.2} s");
         for s in &self.samples {
             let _ = writeln!(out, "error: {s}");
@@ -212,16 +223,22 @@ fn client(addr: SocketAddr, host: &str, seed: u64, stop: &AtomicBool, measuring:
                 (BOARD, format!("/api/v1/claims?order=contested&limit=50&offset={}", 50 * rng.below(20))),
             ]
         };
-        while let Some((endpoint, path)) = (!steps.is_empty()).then(|| steps.remove(0)) {
+        let page = if claim_page { CLAIM_PAGE } else { BOARD_PAGE };
+        // Pages begun in the warm-up are not counted, not even in part.
+        let record = measuring.load(Ordering::Relaxed);
+        let mut page_time = Duration::ZERO;
+        let mut page_res = Ok(200);
+        let mut next = 0;
+        while next < steps.len() {
+            let (endpoint, path) = (steps[next].0, std::mem::take(&mut steps[next].1));
+            next += 1;
             let t = Instant::now();
             let res = match conn.as_mut() {
                 Some(c) => c.get_into(&path, &mut body),
-                None => Conn::open(addr, host).and_then(|c| {
-                    let c = conn.insert(c);
-                    c.get_into(&path, &mut body)
-                }),
+                None => Conn::open(addr, host).and_then(|c| conn.insert(c).get_into(&path, &mut body)),
             };
             let elapsed = t.elapsed();
+            page_time += elapsed;
             let res = match res {
                 Ok((status, close)) => {
                     if close {
@@ -235,10 +252,11 @@ fn client(addr: SocketAddr, host: &str, seed: u64, stop: &AtomicBool, measuring:
                 }
             };
             let ok = matches!(res, Ok(s) if (200..300).contains(&s));
-            if measuring.load(Ordering::Relaxed) {
-                tally.record(endpoint, elapsed, res);
+            if record {
+                tally.record(endpoint, elapsed, &res);
             }
             if !ok {
+                page_res = res;
                 break;
             }
             match endpoint {
@@ -261,9 +279,10 @@ fn client(addr: SocketAddr, host: &str, seed: u64, stop: &AtomicBool, measuring:
                 }
                 _ => {}
             }
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
+        }
+        // A page is finished even when the run ends in its middle: every page counted is whole.
+        if record {
+            tally.record(page, page_time, &page_res);
         }
     }
     tally
@@ -564,12 +583,18 @@ mod tests {
     #[test]
     fn tally_reports_errors_and_rows() {
         let mut t = Tally::default();
-        t.record(CLAIM, Duration::from_millis(3), Ok(200));
-        t.record(CLAIM, Duration::from_millis(5), Ok(404));
-        t.record(BOARD, Duration::from_millis(1), Err("reset".into()));
+        t.record(CLAIM, Duration::from_millis(3), &Ok(200));
+        t.record(CLAIM, Duration::from_millis(5), &Ok(404));
+        t.record(BOARD, Duration::from_millis(1), &Err("reset".into()));
+        t.record(CLAIM_PAGE, Duration::from_millis(9), &Ok(404));
         let r = t.report(1.0);
         assert!(r.contains("GET /api/v1/claims/{id}"), "{r}");
-        assert!(r.lines().any(|l| l.starts_with("all ") && l.trim_end().ends_with(" 2")), "{r}");
+        let line = |name: &str| r.lines().find(|l| l.starts_with(name)).unwrap_or_default().to_string();
+        let cols = |name: &str| line(name).split_whitespace().rev().take(6).map(str::to_string).collect::<Vec<_>>();
+        // errors, max, p99, p90, p50, req/s (from the right)
+        assert_eq!(cols("all requests"), ["2", "5.00", "5.00", "5.00", "3.00", "3.0"], "{r}");
+        assert_eq!(cols("claim page"), ["1", "9.00", "9.00", "9.00", "9.00", "1.0"], "{r}");
+        assert_eq!(cols("GET /api/v1/articles/{id}"), ["0", "-", "-", "-", "-", "0.0"], "{r}");
         assert!(r.contains("HTTP 404") && r.contains("reset"), "{r}");
     }
 
