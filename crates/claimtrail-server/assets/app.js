@@ -41,7 +41,10 @@
       if (v == null || v === false) continue;
       if (key === 'class') e.setAttribute('class', v);
       else if (key === 'text') e.textContent = String(v);
-      else if (key.startsWith('on') && typeof v === 'function') e.addEventListener(key.slice(2), v);
+      else if (/^on/i.test(key)) {
+        // Event handlers only as functions: never an attribute string (that would be markup).
+        if (typeof v === 'function') e.addEventListener(key.slice(2), v);
+      } else if (key === 'style' || key === 'src' || key === 'srcdoc') continue;
       else if (key === 'href') {
         if (safeHref(v)) e.setAttribute('href', v);
       } else e.setAttribute(key, v === true ? '' : String(v));
@@ -288,9 +291,16 @@
     [/^\/search\/?$/, 'search', viewSearch],
   ];
 
+  // Scroll positions live in history entries and come back after the page has drawn itself
+  // (the browser's own restoration would run before the data arrives).
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+  function saveScroll() {
+    try { history.replaceState(Object.assign({}, history.state, { scroll: window.scrollY }), ''); } catch (e) { /* ignore */ }
+  }
+
   function navigate(url, replace) {
     if (replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    else { saveScroll(); history.pushState(null, '', url); }
     render(!replace);
   }
 
@@ -306,7 +316,10 @@
       if (m) { found = [nav, fn, m]; break; }
     }
     for (const a of document.querySelectorAll('[data-nav]')) {
-      a.classList.toggle('active', !!found && a.getAttribute('data-nav') === found[0] && (found[0] !== 'board' || path === '/'));
+      const on = !!found && a.getAttribute('data-nav') === found[0] && (found[0] !== 'board' || path === '/');
+      a.classList.toggle('active', on);
+      if (on) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
     }
     const topQ = document.querySelector('.top-search input');
     if (topQ && document.activeElement !== topQ) topQ.value = path.startsWith('/search') ? params.get('q') || '' : '';
@@ -326,7 +339,7 @@
       return;
     }
     main.setAttribute('data-page', found[1].name.replace(/^view/, '').toLowerCase());
-    Promise.resolve(found[1](ctx, found[2])).catch((err) => {
+    return Promise.resolve(found[1](ctx, found[2])).catch((err) => {
       if (!ctx.alive()) return;
       clear(main);
       main.appendChild(errorBox(err));
@@ -348,7 +361,11 @@
     navigate(url.pathname + url.search + url.hash);
   });
 
-  window.addEventListener('popstate', () => render(false));
+  window.addEventListener('popstate', (e) => {
+    const y = e.state && typeof e.state.scroll === 'number' ? e.state.scroll : 0;
+    Promise.resolve(render(false)).then(() => window.scrollTo(0, y));
+  });
+  window.addEventListener('pagehide', saveScroll);
 
   // Forms with data-route are turned into navigations (filter state lives in the URL).
   function routeForm(form, path, extra) {
@@ -364,6 +381,15 @@
   }
 
   routeForm(document.querySelector('.top-search'), '/search');
+
+  // "/" jumps to the search box (unless the user is typing somewhere).
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const box = document.querySelector('.top-search input');
+    if (box) { e.preventDefault(); box.focus(); box.select(); }
+  });
 
   async function loadStats() {
     const box = document.getElementById('stats');
@@ -387,7 +413,7 @@
   // Board: /
   // ---------------------------------------------------------------------------------------------
 
-  const BOARD_KEYS = ['entity', 'outlet', 'since', 'until', 'q', 'contested'];
+  const BOARD_KEYS = ['entity', 'outlet', 'since', 'until', 'q', 'contested', 'order'];
 
   async function viewBoard(ctx) {
     document.title = 'Claim board · claimtrail';
@@ -401,19 +427,24 @@
     const entInput = el('input', { name: 'entity', type: 'text', list: 'dl-entities', placeholder: 'person, org, place', autocomplete: 'off', value: p.entity || '', 'data-testid': 'filter-entity' });
     const outInput = el('input', { name: 'outlet', type: 'text', list: 'dl-outlets', placeholder: 'e.g. Reuters', autocomplete: 'off', value: p.outlet || '', 'data-testid': 'filter-outlet' });
     const datePat = '\\d{4}(-\\d{2}(-\\d{2})?)?';
-    const sinceInput = el('input', { name: 'since', type: 'text', pattern: datePat, placeholder: 'YYYY[-MM[-DD]]', value: p.since || '', size: 10, 'data-testid': 'filter-since', title: 'a date: 2015, 2015-08 or 2015-08-07' });
-    const untilInput = el('input', { name: 'until', type: 'text', pattern: datePat, placeholder: 'YYYY[-MM[-DD]]', value: p.until || '', size: 10, 'data-testid': 'filter-until', title: 'a date: 2015, 2015-08 or 2015-08-07' });
+    const sinceInput = el('input', { name: 'since', type: 'text', pattern: datePat, placeholder: 'YYYY-MM-DD', value: p.since || '', size: 10, 'data-testid': 'filter-since', title: 'a date: 2015, 2015-08 or 2015-08-07' });
+    const untilInput = el('input', { name: 'until', type: 'text', pattern: datePat, placeholder: 'YYYY-MM-DD', value: p.until || '', size: 10, 'data-testid': 'filter-until', title: 'a date: 2015, 2015-08 or 2015-08-07' });
     const qInput = el('input', { name: 'q', type: 'search', placeholder: 'words in the claim', value: p.q || '', 'data-testid': 'filter-q' });
     const contested = el('input', { name: 'contested', type: 'checkbox', value: 'true', 'data-testid': 'filter-contested' });
     contested.checked = p.contested === 'true';
+    const order = el('select', { name: 'order', 'data-testid': 'filter-order' },
+      el('option', { value: '' }, 'contested first'), el('option', { value: 'cited' }, 'most cited'));
+    order.value = p.order === 'cited' ? 'cited' : '';
     const form = el('form', { class: 'filters', 'data-testid': 'filters', role: 'search', 'aria-label': 'Filter claims' },
-      field('Entity', entInput), field('Outlet', outInput), field('Since', sinceInput), field('Until', untilInput), field('Search', qInput),
+      field('Entity', entInput), field('Outlet', outInput), field('Since', sinceInput), field('Until', untilInput), field('Search', qInput), field('Order', order),
       el('label', { class: 'field check' }, contested, el('span', null, 'Contested only')),
       el('div', { class: 'field actions' }, el('button', { type: 'submit', class: 'btn primary', 'data-testid': 'filter-apply' }, 'Apply'),
         Object.keys(p).length ? el('a', { href: '/', class: 'btn', 'data-testid': 'filter-reset' }, 'Reset') : null),
       entList, outList);
     routeForm(form, '/');
-    contested.addEventListener('change', () => form.requestSubmit ? form.requestSubmit() : form.submit());
+    const submit = () => (form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true })));
+    contested.addEventListener('change', submit);
+    order.addEventListener('change', submit);
 
     // Entity suggestions as the user types (word-prefix search on names and aliases).
     let lastQ = '';
@@ -442,7 +473,7 @@
 
     const results = el('div', { class: 'board-results' }, loading('Loading claims…'));
     append(main, [
-      el('div', { class: 'page-head' }, el('h1', null, 'Claim board'), el('span', { class: 'muted' }, 'contested claims first; counts are sources that assert, deny or hedge')),
+      el('div', { class: 'page-head' }, el('h1', null, 'Claim board'), el('span', { class: 'muted' }, (p.order === 'cited' ? 'most cited claims first' : 'contested claims first') + '; counts are sources that assert, deny or hedge')),
       form, results]);
 
     let page;
@@ -556,6 +587,38 @@
           el('ul', null, copies.map((c) => el('li', null, articleRef(c))))) : null));
   }
 
+  /** One side of a claim as a ledger: each source once, with its statements, articles, relays and dates. */
+  function sourceLedger(list) {
+    const groups = new Map();
+    for (const st of list) {
+      const key = st.source_entity != null ? 'e' + st.source_entity : 't' + String(st.source || '').toLowerCase();
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { st, n: 0, arts: new Set(), via: new Map(), first: null, last: null, stances: {} }));
+      g.n++;
+      if (st.article) g.arts.add(st.article.id);
+      for (const v of st.via || []) g.via.set(v, (g.via.get(v) || 0) + 1);
+      if (st.article && st.article.outlet) g.via.set(st.article.outlet, (g.via.get(st.article.outlet) || 0) + 1);
+      if (st.date && (!g.first || st.date < g.first)) g.first = st.date;
+      if (st.date && (!g.last || st.date > g.last)) g.last = st.date;
+      g.stances[st.stance] = (g.stances[st.stance] || 0) + 1;
+    }
+    const rows = Array.from(groups.values()).sort((a, b) => b.n - a.n);
+    return el('div', { class: 'table-wrap' }, el('table', { class: 'ledger', 'data-testid': 'source-ledger' },
+      el('thead', null, el('tr', null, el('th', null, 'Source, and the outlets it came through'), el('th', { class: 'c-num' }, 'Statements'))),
+      el('tbody', null, rows.map((g) => {
+        const st = g.st;
+        const vias = Array.from(g.via.entries()).sort((a, b) => b[1] - a[1]);
+        return el('tr', { 'data-testid': 'ledger-row' },
+          el('td', null,
+            el('div', null, st.source_entity != null ? el('a', { href: '/entities/' + Number(st.source_entity), class: 'src' }, st.source || '?') : el('span', { class: 'src' + (st.source_kind === 'anonymous' ? ' anon' : '') }, st.source || '(the article)'),
+              ' ', kindChip(st.source_kind), Object.keys(g.stances).length > 1 ? Object.keys(g.stances).map((k) => [' ', stanceBadge(k)]) : null),
+            vias.length ? el('div', { class: 'muted small' }, 'through ', vias.slice(0, 5).map(([v, k], i) => [i ? ', ' : '', v, k > 1 ? ' ×' + k : '']), vias.length > 5 ? ' +' + (vias.length - 5) + ' more' : '') : null),
+          el('td', { class: 'c-num' }, el('b', null, fmtInt(g.n)), el('div', { class: 'muted small' }, fmtInt(g.arts.size) + (g.arts.size === 1 ? ' article' : ' articles')),
+            el('div', { class: 'muted small nowrap' }, g.first ? (g.first === g.last ? g.first : g.first + ' –') : ''),
+            g.first && g.first !== g.last ? el('div', { class: 'muted small nowrap' }, g.last) : null));
+      }))));
+  }
+
   async function viewClaim(ctx, m) {
     const id = m[1];
     main.appendChild(loading('Loading claim…'));
@@ -586,13 +649,15 @@
 
     // Sides show statements in pages of 40 (a claim can gather thousands).
     const PAGE = 40;
+    const grouped = ctx.params.get('view') === 'sources';
     const side = (title, list, testid, cls) => {
       const sec = el('section', { class: 'side ' + cls, 'data-testid': testid },
-        el('h2', null, title, ' ', el('span', { class: 'count' }, String(list.length))));
+        el('h2', null, title, ' ', el('span', { class: 'count', title: list.length + ' statements' }, String(list.length))));
       if (!list.length) {
         sec.appendChild(el('div', { class: 'empty small' }, 'No source ' + (cls === 'side-a' ? 'asserts' : cls === 'side-d' ? 'denies' : 'hedges') + ' this.'));
         return sec;
       }
+      if (grouped) { sec.appendChild(sourceLedger(list)); return sec; }
       let shown = 0;
       const more = el('button', { type: 'button', class: 'btn more', 'data-testid': 'show-more' });
       const showMore = () => {
@@ -616,9 +681,15 @@
           c.event ? el('span', null, 'event ', el('b', null, c.event)) : null,
           c.when ? el('span', { title: c.when }, 'when ', el('b', null, when(c.when))) : null,
           el('span', null, 'seen ', el('b', null, (c.first_seen || '?') + ' – ' + (c.last_seen || '?'))),
-          el('span', null, el('b', null, fmtInt(c.articles)), ' articles')),
+          el('span', null, el('b', null, fmtInt(c.articles)), c.articles === 1 ? ' article' : ' articles')),
         el('div', { class: 'parts' }, (c.participants || []).map((n) => el('a', { class: 'chip', href: '/' + qs({ entity: n }), title: 'claims about ' + n }, n))),
-        stanceBar(c)),
+        el('div', { class: 'head-row' }, stanceBar(c), el('span', { class: 'muted small' }, 'sources asserting / denying / hedging'),
+          el('span', { class: 'spacer' }),
+          trail.omitted > 0 ? el('span', { class: 'omitted', 'data-testid': 'omitted', title: 'the server lists at most the oldest 100 statements of each stance' },
+            'oldest ' + fmtInt(sts.length) + ' statements listed · ' + fmtInt(trail.omitted) + ' later not shown') : null,
+          el('span', { class: 'seg-toggle', role: 'group', 'aria-label': 'view' },
+            el('a', { href: '/claims/' + Number(c.id), class: grouped ? '' : 'on', 'data-testid': 'view-statements' }, 'Statements'),
+            el('a', { href: '/claims/' + Number(c.id) + '?view=sources', class: grouped ? 'on' : '', 'data-testid': 'view-sources' }, 'By source')))),
       sts.length ? el('div', { class: 'sides' },
         side('Asserts', asserts, 'side-asserts', 'side-a'),
         side('Denies', denies, 'side-denies', 'side-d'),
@@ -922,6 +993,10 @@
         seg._attrs = Array.from(aIds);
         for (const ai of aIds) segsByAttr[ai].push(seg);
       }
+      for (const ai of aIds) {
+        const at = attrs[ai];
+        titles.push(at.id + ': ' + (at.source ? at.source.name || at.source.text : 'the article') + ' — ' + (STANCE_LABEL[at.stance] || at.stance) + (at.claim ? ' · claim ' + at.claim : '') + ' (click for details)');
+      }
       if (titles.length) seg.setAttribute('title', titles.join('\n'));
       textBox.appendChild(seg);
     }
@@ -1006,8 +1081,8 @@
           doc.published ? el('span', null, doc.published) : null,
           el('span', { class: 'muted' }, 'id ', doc.id || ''),
           doc.url ? el('span', { 'data-testid': 'article-url' }, extLink(doc.url)) : null,
-          el('span', null, el('b', null, String(attrs.length)), ' attributions'),
-          el('span', null, el('b', null, String((art.claims || []).length)), ' claims')),
+          el('span', null, el('b', null, String(attrs.length)), attrs.length === 1 ? ' attribution' : ' attributions'),
+          el('span', null, el('b', null, String((art.claims || []).length)), (art.claims || []).length === 1 ? ' claim' : ' claims')),
         copyOf ? el('div', { class: 'kv' }, el('span', { class: 'k' }, 'Copy of'), articleRef(copyOf)) : null,
         copies.length ? el('div', { class: 'kv', 'data-testid': 'copies' }, el('span', { class: 'k' }, copies.length + (copies.length === 1 ? ' copy' : ' copies')),
           el('span', { class: 'v' }, copies.map((c) => el('span', { class: 'copy' }, articleRef(c))))) : null),
@@ -1264,13 +1339,14 @@
     sel.addEventListener('change', go);
     linkedBox.addEventListener('change', go);
     const status = el('span', { class: 'muted', 'data-testid': 'network-status' });
+    const find = el('input', { type: 'search', placeholder: 'find a source', 'aria-label': 'find a source in the graph', 'data-testid': 'network-find', class: 'net-find' });
     const stage = el('div', { class: 'net-stage' }, loading('Loading the source network…'));
     const info = el('div', { class: 'net-info', 'data-testid': 'network-info' }, el('div', { class: 'muted' }, 'Hover a node to see who it cites and who cites it. Click a named node to open its page. Drag nodes; wheel to zoom; drag the background to pan.'));
     const legend = el('div', { class: 'legend' });
     append(main, [
-      el('div', { class: 'page-head' }, el('h1', null, 'Source network'), el('span', { class: 'muted' }, 'who is cited by whom: speakers, outlets, anonymous sources'),
-        el('span', { class: 'spacer' }), el('label', { class: 'inline-check' }, linkedBox, ' only linked nodes'), sel, status),
-      legend,
+      el('div', { class: 'page-head' }, el('h1', null, 'Source network'), el('span', { class: 'muted' }, 'who is cited by whom'),
+        el('span', { class: 'spacer' }), find, el('label', { class: 'inline-check' }, linkedBox, ' only linked nodes'), sel),
+      el('div', { class: 'legend-row' }, legend, status),
       el('div', { class: 'net-layout' }, stage, el('aside', { class: 'panel net-side' }, info)),
     ]);
     let g;
@@ -1318,10 +1394,10 @@
     const done = await layout(nodes, edges, iters, ctx.alive, (f) => { status.textContent = nodes.length + ' nodes, ' + edges.length + ' edges · layout ' + Math.round(f * 100) + '%'; });
     if (!done || !ctx.alive()) return;
     status.textContent = nodes.length + ' nodes, ' + edges.length + ' edges';
-    drawNetwork(ctx, stage, info, nodes, edges);
+    drawNetwork(ctx, stage, info, nodes, edges, find);
   }
 
-  function drawNetwork(ctx, stage, info, nodes, edges) {
+  function drawNetwork(ctx, stage, info, nodes, edges, find) {
     const maxE = Math.max(1, ...edges.map((e) => e.weight));
     const adj = nodes.map(() => []);
     edges.forEach((e, i) => { adj[e.s].push(i); adj[e.t].push(i); });
@@ -1347,8 +1423,9 @@
     });
     const nodeEls = nodes.map((nd, i) => {
       // (appended below in weight order, so big nodes are drawn on top)
-      const gEl = sv('g', { class: 'node k-' + nd.kind.replace(/[^a-z_]/gi, '') + (nd.entity != null ? ' linked' : ''), 'data-testid': 'node', 'data-id': nd.id, 'data-index': i, tabindex: 0 },
-        sv('circle', { r: nd.r.toFixed(1) }),
+      // The test hook sits on the circle: its center is always a point of the node.
+      const gEl = sv('g', { class: 'node k-' + nd.kind.replace(/[^a-z_]/gi, '') + (nd.entity != null ? ' linked' : ''), 'data-id': nd.id, 'data-index': i, tabindex: 0 },
+        sv('circle', { r: nd.r.toFixed(1), 'data-testid': 'node', 'data-id': nd.id, 'data-kind': nd.kind, 'data-entity': nd.entity != null ? nd.entity : null }),
         sv('text', { x: (nd.r + 3).toFixed(1), y: 4, class: nd.weight >= labelCut ? 'label major' : 'label' }, nd.label.length > 40 ? nd.label.slice(0, 38) + '…' : nd.label),
         sv('title', null, nd.label + ' (' + nd.kind + ') · weight ' + nd.weight + ' · ' + adj[i].length + ' links' + (nd.entity != null ? ' · click to open' : '')));
       return gEl;
@@ -1506,6 +1583,23 @@
     };
     svg.addEventListener('pointerup', endDrag);
     svg.addEventListener('pointercancel', endDrag);
+    // Find: mark nodes whose label contains the words typed.
+    if (find) {
+      const run = () => {
+        const q = find.value.trim().toLowerCase();
+        let hits = 0;
+        nodes.forEach((nd, i) => {
+          const m = !!q && nd.label.toLowerCase().includes(q);
+          nodeEls[i].classList.toggle('found', m);
+          if (m) hits++;
+        });
+        svg.classList.toggle('finding', !!q);
+        find.title = q ? hits + ' found' : '';
+        if (hits === 1) showInfo(nodes.findIndex((nd) => nd.label.toLowerCase().includes(q)));
+      };
+      find.addEventListener('input', debounce(run, 120));
+      if (find.value) run();
+    }
     const onResize = debounce(fit, 200);
     window.addEventListener('resize', onResize);
     ctx.onLeave(() => window.removeEventListener('resize', onResize));

@@ -1,7 +1,10 @@
 //! The read endpoints of `/api/v1` (docs/api.md). Each validates its parameters, then runs one
 //! store query on a pooled read-only connection.
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use claimtrail_store::{
     ArticleQuery, ArticleRef, ArticleView, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
@@ -79,12 +82,40 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(raw): Path<String
     profile.map(Json).ok_or_else(|| ApiError::not_found(format!("no entity {id}")))
 }
 
-/// `GET /api/v1/sources`.
-pub(crate) async fn sources(State(state): State<AppState>, p: Params) -> ApiResult<Page<SourceSummary>> {
+/// A JSON body serialized ahead (a cached answer).
+pub(crate) struct JsonBytes(pub Bytes);
+
+impl IntoResponse for JsonBytes {
+    fn into_response(self) -> Response {
+        let mut r = self.0.into_response();
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        r
+    }
+}
+
+/// The answer under `key` from the cache, else computed by `f` on a reader, serialized there
+/// and cached: for costly aggregates that change only with writes.
+async fn cached<T, F>(state: &AppState, key: String, f: F) -> Result<JsonBytes, ApiError>
+where
+    T: Serialize,
+    F: FnOnce(&claimtrail_store::SqliteStore) -> Result<T, ApiError> + Send + 'static,
+{
+    if let Some(body) = state.cached(&key) {
+        return Ok(JsonBytes(body));
+    }
+    let generation = state.generation();
+    let body = state.read(move |s, _| serde_json::to_vec(&f(s)?).map(Bytes::from).map_err(ApiError::internal)).await?;
+    state.remember(key, generation, body.clone());
+    Ok(JsonBytes(body))
+}
+
+/// `GET /api/v1/sources` (cached: a corpus-wide aggregate).
+pub(crate) async fn sources(State(state): State<AppState>, p: Params) -> Result<JsonBytes, ApiError> {
     let (limit, offset) = p.paging(DEFAULT_LIMIT, MAX_LIMIT)?;
-    let query = SourceQuery { outlet: p.text("outlet"), limit: limit + 1, offset };
-    let rows = state.read(move |s, _| Ok(s.sources(&query)?)).await?;
-    Ok(Json(Page::new(rows, limit, offset)))
+    let outlet = p.text("outlet");
+    let key = format!("sources {limit} {offset} {outlet:?}");
+    let query = SourceQuery { outlet, limit: limit + 1, offset };
+    cached(&state, key, move |s| Ok(Page::<SourceSummary>::new(s.sources(&query)?, limit, offset))).await
 }
 
 /// A node of the source network.
@@ -139,11 +170,10 @@ impl From<claimtrail_store::SourceGraph> for Graph {
     }
 }
 
-/// `GET /api/v1/sources/graph`.
-pub(crate) async fn source_graph(State(state): State<AppState>, p: Params) -> ApiResult<Graph> {
+/// `GET /api/v1/sources/graph` (cached: a corpus-wide aggregate).
+pub(crate) async fn source_graph(State(state): State<AppState>, p: Params) -> Result<JsonBytes, ApiError> {
     let max_nodes = p.int("max_nodes", GRAPH_NODES.0, 1, GRAPH_NODES.1)?;
-    let graph = state.read(move |s, _| Ok(s.source_graph(max_nodes)?)).await?;
-    Ok(Json(graph.into()))
+    cached(&state, format!("graph {max_nodes}"), move |s| Ok(Graph::from(s.source_graph(max_nodes)?))).await
 }
 
 /// `GET /api/v1/articles`.

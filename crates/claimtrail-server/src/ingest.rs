@@ -105,6 +105,7 @@ pub(crate) async fn ingest(State(state): State<AppState>, req: Request) -> Resul
         .await?;
     Ok(match outcome {
         InsertOutcome::Stored { article, copy_of } => {
+            state.bump_generation();
             let mut r = (
                 StatusCode::CREATED,
                 Json(serde_json::json!({"article": article, "status": "stored", "copy_of": copy_of})),

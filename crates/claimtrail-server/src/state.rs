@@ -5,8 +5,13 @@
 //! runs on tokio's blocking threads, so a long query never stalls the event loop and reads go
 //! on while the writer holds its transaction.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
 
 use claimtrail_check::Matcher;
 use claimtrail_pipeline::Pipeline;
@@ -29,7 +34,22 @@ struct Inner {
     analyses: Arc<Semaphore>,
     matcher: Arc<Matcher>,
     ingest_token: Option<String>,
+    cache: Mutex<HashMap<String, Cached>>,
+    generation: AtomicU64,
 }
+
+/// A cached answer of a costly aggregate (the source list and graph).
+struct Cached {
+    at: Instant,
+    generation: u64,
+    body: Bytes,
+}
+
+/// How long a cached aggregate is served (bounds staleness after writes by other processes;
+/// this server's own ingests drop the cache at once).
+const CACHE_TTL: Duration = Duration::from_secs(30);
+/// Most cached answers kept.
+const CACHE_ENTRIES: usize = 256;
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -78,6 +98,8 @@ impl AppState {
                 analyses: Arc::new(Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))),
                 matcher: Arc::new(Matcher::new()),
                 ingest_token: ingest_token.filter(|t| !t.is_empty()),
+                cache: Mutex::new(HashMap::new()),
+                generation: AtomicU64::new(0),
             }),
         })
     }
@@ -129,6 +151,35 @@ impl AppState {
         self.inner.analyses.clone().acquire_owned().await.map_err(ApiError::internal)
     }
 
+    /// The current write generation (bumped by every article this server stores).
+    pub(crate) fn generation(&self) -> u64 {
+        self.inner.generation.load(Ordering::Acquire)
+    }
+
+    /// Marks the cached aggregates stale.
+    pub(crate) fn bump_generation(&self) {
+        self.inner.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// A fresh cached answer for `key`.
+    pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
+        let cache = self.inner.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        let c = cache.get(key)?;
+        (c.generation == self.generation() && c.at.elapsed() < CACHE_TTL).then(|| c.body.clone())
+    }
+
+    /// Keeps an answer computed at write generation `generation`.
+    pub(crate) fn remember(&self, key: String, generation: u64, body: Bytes) {
+        let mut cache = self.inner.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if cache.len() >= CACHE_ENTRIES {
+            cache.retain(|_, c| c.generation == generation && c.at.elapsed() < CACHE_TTL);
+            if cache.len() >= CACHE_ENTRIES {
+                cache.clear();
+            }
+        }
+        cache.insert(key, Cached { at: Instant::now(), generation, body });
+    }
+
     /// The ingest token, when ingest is enabled.
     pub(crate) fn ingest_token(&self) -> Option<&str> {
         self.inner.ingest_token.as_deref()
@@ -144,4 +195,33 @@ impl AppState {
 /// A read-only connection.
 fn open_reader(db: &Path) -> claimtrail_store::Result<SqliteStore> {
     SqliteStore::open_read_only(db)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_answers_until_a_write() {
+        let dir = std::env::temp_dir().join(format!("claimtrail-server-state-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("s.db");
+        drop(SqliteStore::open(&db).unwrap());
+        let state = AppState::open(&db, None, 0).unwrap();
+        assert!(state.cached("k").is_none());
+        let g = state.generation();
+        state.remember("k".into(), g, Bytes::from_static(b"1"));
+        assert_eq!(state.cached("k").as_deref(), Some(&b"1"[..]));
+        state.bump_generation();
+        assert!(state.cached("k").is_none(), "stale after a write");
+        // An answer computed before the write is never served after it.
+        state.remember("k".into(), g, Bytes::from_static(b"old"));
+        assert!(state.cached("k").is_none());
+        for i in 0..CACHE_ENTRIES + 5 {
+            state.remember(format!("k{i}"), state.generation(), Bytes::new());
+        }
+        assert!(state.inner.cache.lock().unwrap().len() <= CACHE_ENTRIES);
+        drop(state);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

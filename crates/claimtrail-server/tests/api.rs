@@ -398,6 +398,10 @@ async fn bodies_over_the_limit_get_413() {
 async fn ingested_articles_read_back_as_data() {
     let app = app(state(Some(TOKEN)));
     let before = get(&app, "/api/v1/stats").await.json()["articles"].as_u64().unwrap();
+    // Cached aggregates, asked twice (the second from the cache), must change with an ingest.
+    let sources_before = get(&app, "/api/v1/sources?limit=500").await.json();
+    assert_eq!(get(&app, "/api/v1/sources?limit=500").await.json(), sources_before);
+    let graph_before = get(&app, "/api/v1/sources/graph?max_nodes=2000").await.json();
     let text = "Officials said the <script>alert('x')</script> report was false. \
                 \"It is <img src=x onerror=alert(1)> nonsense,\" the minister told reporters on Tuesday. \
                 See <a href=\"javascript:alert(2)\">here</a>.";
@@ -419,6 +423,21 @@ async fn ingested_articles_read_back_as_data() {
 
     let stats = get(&app, "/api/v1/stats").await.json();
     assert_eq!(stats["articles"].as_u64().unwrap(), before + 1);
+    let sources = get(&app, "/api/v1/sources?limit=500").await;
+    assert_eq!(sources.header("content-type"), "application/json");
+    assert_ne!(sources.json(), sources_before, "the source list is stale after an ingest");
+    assert_ne!(get(&app, "/api/v1/sources/graph?max_nodes=2000").await.json(), graph_before);
+
+    // The same text under another id: a wire copy of the first.
+    let copy = json!({"id": "xss-copy", "outlet": "Other", "published": "2016-03-02", "text": text}).to_string();
+    let a = send(&app, post("/api/v1/articles", Some(TOKEN), Some("application/json"), copy)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+    assert_eq!(a.json()["copy_of"], id);
+    let copy_id = a.json()["article"].as_i64().unwrap();
+    let links = get(&app, &format!("/api/v1/articles/{copy_id}/links")).await.json();
+    assert_eq!(links["copy_of"]["id"], id, "{links}");
+    let links = get(&app, &format!("/api/v1/articles/{id}/links")).await.json();
+    assert!(links["copies"].as_array().unwrap().iter().any(|c| c["id"] == copy_id), "{links}");
 
     let read = get(&app, &format!("/api/v1/articles/{id}")).await;
     assert_eq!(read.status, StatusCode::OK, "{}", read.text());

@@ -17,6 +17,9 @@ pub use error::{Error, Result};
 pub use model::*;
 pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 
+/// Statements per stance in a claim's trail ([`Store::claim`]), at most: the oldest of each.
+pub const MAX_TRAIL_PER_STANCE: usize = 100;
+
 use claimtrail_corpus::ArticleRecord;
 
 /// A corpus store.
@@ -35,7 +38,8 @@ pub trait Store {
     /// Claims, most-cited first.
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimSummary>>;
 
-    /// The whole trail of one claim.
+    /// The trail of one claim: its statements, oldest first, at most
+    /// [`MAX_TRAIL_PER_STANCE`] per stance (`omitted` counts the rest).
     fn claim(&self, id: i64) -> Result<Option<ClaimTrail>>;
 
     /// Entities matching a name (exact, alias, surname, folded variants), best first.

@@ -128,8 +128,11 @@ pub struct ArticleRef {
 pub struct ClaimTrail {
     /// The claim with its counts.
     pub claim: ClaimSummary,
-    /// Statements, oldest first.
+    /// Statements, oldest first: at most [`crate::MAX_TRAIL_PER_STANCE`] per stance (the oldest
+    /// of each), so a claim carried by thousands of articles still has a page.
     pub statements: Vec<StatementRow>,
+    /// Statements left out by that bound (0: the trail is complete).
+    pub omitted: u32,
 }
 
 /// Who an entity is and what it said and what is said of it.

@@ -457,7 +457,8 @@ fn read_only_store_refuses_writes() {
 fn drop_derived(path: &PathBuf) {
     let raw = rusqlite::Connection::open(path).unwrap();
     raw.execute_batch(
-        "DROP INDEX claims_board; DROP INDEX articles_outlet; DROP TABLE claim_outlets; DROP TABLE claims_fts;
+        "DROP INDEX claims_board; DROP INDEX articles_outlet; DROP INDEX statements_trail;
+         DROP TABLE claim_outlets; DROP TABLE claims_fts;
          DROP TABLE entity_names_fts; DROP TABLE graph_nodes; DROP TABLE graph_edges;
          DROP TRIGGER IF EXISTS claim_outlets_statement; DROP TRIGGER IF EXISTS claims_fts_claim;
          DROP TRIGGER IF EXISTS claims_fts_participant; DROP TRIGGER IF EXISTS claims_fts_rename;
@@ -546,4 +547,32 @@ fn graph_tables_follow_every_batch() {
     bad.statements[0].claim = Some(99);
     assert!(one.insert(&[recs[0].clone(), bad]).is_err());
     same_graph(&one.source_graph(0).unwrap(), &before);
+}
+
+#[test]
+fn a_long_trail_keeps_the_oldest_of_each_stance() {
+    let per = claimtrail_store::MAX_TRAIL_PER_STANCE;
+    let mut recs = Vec::new();
+    for i in 0..per + 7 {
+        let day = format!("2017-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+        let mut r = Rec::new(&format!("long-{i}"), Some(OUTLETS[i % 4]), &day, &story(5000 + i as u64, 90));
+        let p = r.entity("Ivo Target", "person");
+        let s = r.entity(&format!("Witness{i} Person"), "person");
+        let c = r.claim("Ivo Target resigned", Some("resign"), &[p], Some("2017-01-01"));
+        let stance = if i % 40 == 3 { Stance::Denies } else { Stance::Asserts };
+        r.said(Some(c), Some(s), &format!("Witness{i} Person"), "person", stance, &format!("words {i}"), &[]);
+        recs.push(r.build());
+    }
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    s.insert(&recs).unwrap();
+    let c = s.claims(&ClaimQuery::default()).unwrap();
+    assert_eq!(c.len(), 1);
+    let trail = s.claim(c[0].id).unwrap().unwrap();
+    let denies = trail.statements.iter().filter(|x| x.stance == Stance::Denies).count();
+    let asserts = trail.statements.iter().filter(|x| x.stance == Stance::Asserts).count();
+    assert_eq!((asserts, denies), (per, 3), "every denial is kept; asserts are bounded");
+    assert_eq!(trail.omitted as usize, per + 7 - per - 3);
+    assert!(trail.statements.windows(2).all(|w| w[0].date <= w[1].date), "oldest first");
+    let last_kept = trail.statements.iter().rfind(|x| x.stance == Stance::Asserts).unwrap();
+    assert_eq!(last_kept.quote, format!("words {}", per + 2), "the oldest asserts are kept");
 }

@@ -96,7 +96,7 @@ pub mod store {
 
     use claimtrail_core::{Date, Meta};
     use claimtrail_pipeline::Pipeline;
-    use claimtrail_store::{ClaimQuery, SqliteStore, Store};
+    use claimtrail_store::{ArticleQuery, ClaimQuery, EntityQuery, SqliteStore, Store};
     use rayon::prelude::*;
 
     /// Arguments of `bench store`.
@@ -123,6 +123,10 @@ pub mod store {
         /// Runs per query kind (the median is printed).
         #[arg(long, default_value_t = 7)]
         pub runs: usize,
+        /// Only time the queries, on the existing store `--db` (not replaced; a writer opens it
+        /// once to add missing derived tables, then the queries run on a read-only connection).
+        #[arg(long, requires = "db")]
+        pub queries_only: bool,
     }
 
     const OUTLETS: &[&str] = &[
@@ -291,6 +295,129 @@ pub mod store {
         Duration::from_millis(ticks * 10)
     }
 
+    /// Times each query kind (median of `runs`) and prints one line per query.
+    fn time_queries(store: &SqliteStore, runs: usize) -> anyhow::Result<()> {
+        let people = store.top_entities(Some("person"), 200)?;
+        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
+        let mid = people.get(people.len() / 2).map(|p| p.name.clone()).unwrap_or_else(|| top.clone());
+        let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
+        let prefix: String = surname.chars().take(4).collect();
+        let report = |label: String, ms: f64, n: usize| println!("query {label}: {ms:.2} ms ({n} rows)");
+        let q = |c: ClaimQuery| ClaimQuery { limit: 20, ..c };
+        let (ms, r) = time(runs, || Ok(store.claims(&q(ClaimQuery::default()))?))?;
+        report("claims".into(), ms, r.len());
+        let top_claim = r.first().map(|c| c.id);
+        let (ms, r) = time(runs, || Ok(store.claims(&q(ClaimQuery { contested: true, ..Default::default() }))?))?;
+        report("claims --contested".into(), ms, r.len());
+        let (ms, r) =
+            time(runs, || Ok(store.claims(&q(ClaimQuery { about: Some(top.clone()), ..Default::default() }))?))?;
+        report(format!("claims --about {top:?}"), ms, r.len());
+        let (ms, r) =
+            time(runs, || Ok(store.claims(&q(ClaimQuery { about: Some(mid.clone()), ..Default::default() }))?))?;
+        report(format!("claims --about {mid:?}"), ms, r.len());
+        let (ms, r) = time(runs, || {
+            Ok(store.claims(&q(ClaimQuery {
+                since: Some("2005-01-01".into()),
+                until: Some("2005-12-31".into()),
+                ..Default::default()
+            }))?)
+        })?;
+        report("claims --since 2005-01-01 --until 2005-12-31".into(), ms, r.len());
+        if let Some(id) = top_claim {
+            let (ms, r) = time(runs, || Ok(store.claim(id)?))?;
+            report(format!("claim {id}"), ms, r.map_or(0, |t| t.statements.len()));
+        }
+        for name in [&top, &mid, &surname, &prefix] {
+            let (ms, r) = time(runs, || Ok(store.entity(name)?))?;
+            let rows = r.first().map_or(0, |p| p.said.len() + p.said_about.len());
+            report(format!("entity {name:?}"), ms, rows);
+        }
+        let (ms, r) = time(runs, || Ok(store.search("said president", 20)?))?;
+        report("search \"said president\"".into(), ms, r.len());
+        let terms: Vec<String> = ["minister", "talks", "agreement", "denied"].iter().map(|s| s.to_string()).collect();
+        let (ms, r) = time(runs, || Ok(store.candidates(&terms, 20)?))?;
+        report("candidates (4 terms, 20)".into(), ms, r.len());
+        let (ms, r) =
+            time(1, || Ok(store.sources(&claimtrail_store::SourceQuery { outlet: None, limit: 20, offset: 0 })?))?;
+        report("sources (one run)".into(), ms, r.len());
+        let (ms, r) = time(1, || Ok(store.stats()?))?;
+        report("stats (one run)".into(), ms, r.articles as usize);
+        time_web_queries(store, runs)
+    }
+
+    /// The web API's queries: the board (pages up to offset 1000), claim, article and entity
+    /// pages, lists and the source network.
+    fn time_web_queries(store: &SqliteStore, runs: usize) -> anyhow::Result<()> {
+        let report = |label: String, ms: f64, n: usize| println!("query {label}: {ms:.2} ms ({n} rows)");
+        let board = |offset: usize| ClaimQuery { contested_first: true, limit: 50, offset, ..Default::default() };
+        let mut board_ids = Vec::new();
+        for offset in [0, 500, 1000] {
+            let (ms, r) = time(runs, || Ok(store.claims(&board(offset))?))?;
+            report(format!("board offset {offset}"), ms, r.len());
+            board_ids.extend(r.first().map(|c| c.id));
+        }
+        let stats = store.stats()?;
+        let outlet = store.articles(&ArticleQuery { limit: 1, ..Default::default() })?;
+        let outlet = outlet.first().and_then(|a| a.outlet.clone()).unwrap_or_else(|| "Reuters".into());
+        let (ms, r) =
+            time(runs, || Ok(store.claims(&ClaimQuery { outlet: Some(outlet.to_lowercase()), ..board(0) })?))?;
+        report(format!("board outlet {outlet:?}"), ms, r.len());
+        let (ms, r) =
+            time(runs, || Ok(store.claims(&ClaimQuery { outlet: Some("No Such Outlet".into()), ..board(0) })?))?;
+        report("board outlet (none)".into(), ms, r.len());
+        let people = store.top_entities(Some("person"), 200)?;
+        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
+        let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
+        for text in [surname.as_str(), "minister", "said president", "zzzz"] {
+            let (ms, r) = time(runs, || Ok(store.claims(&ClaimQuery { text: Some(text.into()), ..board(0) })?))?;
+            report(format!("board text {text:?}"), ms, r.len());
+        }
+        let (ms, r) =
+            time(runs, || Ok(store.claims(&ClaimQuery { contested: true, about: Some(top.clone()), ..board(0) })?))?;
+        report(format!("board contested about {top:?}"), ms, r.len());
+        let top_cited = store.claims(&ClaimQuery { limit: 1, ..Default::default() })?;
+        board_ids.extend(top_cited.first().map(|c| c.id));
+        for id in board_ids {
+            let (ms, r) = time(runs, || Ok(store.claim(id)?))?;
+            report(format!("claim {id}"), ms, r.map_or(0, |t| t.statements.len()));
+        }
+        let n = stats.articles as i64;
+        for id in [1, n / 2, n] {
+            let (ms, r) = time(runs, || Ok(store.article(id)?))?;
+            report(format!("article {id}"), ms, r.map_or(0, |a| a.analysis.attributions.len()));
+        }
+        let (ms, r) = time(runs, || Ok(store.articles(&ArticleQuery { limit: 50, ..Default::default() })?))?;
+        report("articles".into(), ms, r.len());
+        let (ms, r) = time(runs, || {
+            Ok(store.articles(&ArticleQuery { outlet: Some(outlet.clone()), limit: 50, offset: 1000 })?)
+        })?;
+        report(format!("articles outlet {outlet:?} offset 1000"), ms, r.len());
+        let prefix: String = surname.chars().take(3).collect();
+        for name in [top.as_str(), surname.as_str(), prefix.as_str(), "a", "zzzz"] {
+            let q = EntityQuery { name: Some(name.into()), limit: 50, ..Default::default() };
+            let (ms, r) = time(runs, || Ok(store.entities(&q)?))?;
+            report(format!("entities {name:?}"), ms, r.len());
+        }
+        let (ms, r) = time(runs, || {
+            Ok(store.entities(&EntityQuery {
+                kind: Some("person".into()),
+                limit: 50,
+                offset: 100,
+                ..Default::default()
+            })?)
+        })?;
+        report("entities kind person offset 100".into(), ms, r.len());
+        if let Some(p) = people.first() {
+            let (ms, r) = time(runs, || Ok(store.entity_by_id(p.id)?))?;
+            report(format!("entity_by_id {}", p.id), ms, r.map_or(0, |p| p.said.len() + p.said_about.len()));
+        }
+        for max in [150, 2000, 0] {
+            let (ms, r) = time(runs, || Ok(store.source_graph(max)?))?;
+            report(format!("source_graph({max})"), ms, r.nodes.len() + r.edges.len());
+        }
+        Ok(())
+    }
+
     fn remove_store(path: &Path) {
         for suffix in ["", "-wal", "-shm"] {
             let mut p = path.as_os_str().to_owned();
@@ -301,8 +428,21 @@ pub mod store {
 
     /// Runs `bench store`.
     pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-        let docs = load_sources(&args.from)?;
         let db = args.db.clone().unwrap_or_else(|| std::env::temp_dir().join("claimtrail-bench-store.db"));
+        if args.queries_only {
+            let t = Instant::now();
+            drop(SqliteStore::open(&db)?);
+            println!("store: {} (writer open: {:.0} ms)", db.display(), t.elapsed().as_secs_f64() * 1e3);
+            let store = SqliteStore::open_read_only(&db)?;
+            let stats = store.stats()?;
+            println!(
+                "store: {} articles, {} entities, {} claims, {} statements",
+                stats.articles, stats.entities, stats.claims, stats.statements
+            );
+            time_queries(&store, args.runs)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let docs = load_sources(&args.from)?;
         remove_store(&db);
         let mut store = SqliteStore::open(&db)?;
         let pipeline = Pipeline::new();
@@ -392,52 +532,7 @@ pub mod store {
             stats.store_bytes as f64 / stats.text_bytes.max(1) as f64
         );
 
-        let people = store.top_entities(Some("person"), 200)?;
-        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
-        let mid = people.get(people.len() / 2).map(|p| p.name.clone()).unwrap_or_else(|| top.clone());
-        let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
-        let prefix: String = surname.chars().take(4).collect();
-        let runs = args.runs;
-        let report = |label: String, ms: f64, n: usize| println!("query {label}: {ms:.2} ms ({n} rows)");
-        let q = |c: ClaimQuery| ClaimQuery { limit: 20, ..c };
-        let (ms, r) = time(runs, || Ok(store.claims(&q(ClaimQuery::default()))?))?;
-        report("claims".into(), ms, r.len());
-        let top_claim = r.first().map(|c| c.id);
-        let (ms, r) = time(runs, || Ok(store.claims(&q(ClaimQuery { contested: true, ..Default::default() }))?))?;
-        report("claims --contested".into(), ms, r.len());
-        let (ms, r) =
-            time(runs, || Ok(store.claims(&q(ClaimQuery { about: Some(top.clone()), ..Default::default() }))?))?;
-        report(format!("claims --about {top:?}"), ms, r.len());
-        let (ms, r) =
-            time(runs, || Ok(store.claims(&q(ClaimQuery { about: Some(mid.clone()), ..Default::default() }))?))?;
-        report(format!("claims --about {mid:?}"), ms, r.len());
-        let (ms, r) = time(runs, || {
-            Ok(store.claims(&q(ClaimQuery {
-                since: Some("2005-01-01".into()),
-                until: Some("2005-12-31".into()),
-                ..Default::default()
-            }))?)
-        })?;
-        report("claims --since 2005-01-01 --until 2005-12-31".into(), ms, r.len());
-        if let Some(id) = top_claim {
-            let (ms, r) = time(runs, || Ok(store.claim(id)?))?;
-            report(format!("claim {id}"), ms, r.map_or(0, |t| t.statements.len()));
-        }
-        for name in [&top, &mid, &surname, &prefix] {
-            let (ms, r) = time(runs, || Ok(store.entity(name)?))?;
-            let rows = r.first().map_or(0, |p| p.said.len() + p.said_about.len());
-            report(format!("entity {name:?}"), ms, rows);
-        }
-        let (ms, r) = time(runs, || Ok(store.search("said president", 20)?))?;
-        report("search \"said president\"".into(), ms, r.len());
-        let terms: Vec<String> = ["minister", "talks", "agreement", "denied"].iter().map(|s| s.to_string()).collect();
-        let (ms, r) = time(runs, || Ok(store.candidates(&terms, 20)?))?;
-        report("candidates (4 terms, 20)".into(), ms, r.len());
-        let (ms, r) =
-            time(1, || Ok(store.sources(&claimtrail_store::SourceQuery { outlet: None, limit: 20, offset: 0 })?))?;
-        report("sources (one run)".into(), ms, r.len());
-        let (ms, r) = time(1, || Ok(store.stats()?))?;
-        report("stats (one run)".into(), ms, r.articles as usize);
+        time_queries(&store, args.runs)?;
         Ok(ExitCode::SUCCESS)
     }
 }

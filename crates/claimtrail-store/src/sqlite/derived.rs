@@ -5,6 +5,8 @@
 //!
 //! - `claims_board`: the board's order (contested first, then most statements).
 //! - `articles_outlet`: articles by outlet (the articles list's filter).
+//! - `statements_trail`: a claim's statements by stance and date (the oldest of each stance
+//!   in a claim's trail, without reading the others).
 //! - `claim_outlets`: (outlet as `lower(trim(name))`, claim) for every claim with a statement
 //!   published by or relayed through that outlet (the board's outlet filter).
 //! - `claims_fts`: each claim's gist and participant names (the board's search box).
@@ -29,6 +31,12 @@ use crate::{Result, SourceGraph};
 const DERIVED: &[(&str, &str, Option<&str>)] = &[
     ("claims_board", "CREATE INDEX claims_board ON claims(contested DESC, statements DESC, id);", None),
     ("articles_outlet", "CREATE INDEX articles_outlet ON articles(outlet);", None),
+    (
+        "statements_trail",
+        "CREATE INDEX statements_trail ON statements(claim, stance, date)
+         WHERE copy_of_statement IS NULL AND claim IS NOT NULL;",
+        None,
+    ),
     (
         "claim_outlets",
         "CREATE TABLE claim_outlets (

@@ -489,12 +489,19 @@ fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function("ct_span", 3, flags, |ctx| {
         let blob: Option<Vec<u8>> = ctx.get(0)?;
         let (start, end): (i64, i64) = (ctx.get(1)?, ctx.get(2)?);
-        let Some(text) = blob.and_then(|b| inflate_text(&b).ok()) else { return Ok(None) };
-        let start = usize::try_from(start).unwrap_or(0);
-        let len = usize::try_from(end).unwrap_or(0).saturating_sub(start);
-        Ok(Some(text.chars().skip(start).take(len).collect::<String>()))
+        let (start, end) = (u32::try_from(start).unwrap_or(0), u32::try_from(end).unwrap_or(0));
+        let Some(text) = blob.and_then(|b| inflate_chars(&b, end as usize).ok()) else { return Ok(None) };
+        Ok(Some(char_slice(&text, start, end).to_string()))
     })?;
     Ok(())
+}
+
+/// The characters `start..end` of `text` (as far as it goes).
+pub(crate) fn char_slice(text: &str, start: u32, end: u32) -> &str {
+    let mut idx = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let Some(s) = idx.nth(start as usize) else { return "" };
+    let e = if end > start { idx.nth((end - start - 1) as usize).unwrap_or(text.len()) } else { s };
+    &text[s..e]
 }
 
 pub(crate) fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
@@ -505,10 +512,46 @@ pub(crate) fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 pub(crate) fn inflate(blob: &[u8]) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut out = Vec::with_capacity(blob.len() * 3);
-    flate2::read::DeflateDecoder::new(blob).read_to_end(&mut out)?;
-    Ok(out)
+    inflate_until(blob, blob.len().saturating_mul(3), |_| false)
+}
+
+/// Inflates a raw deflate stream, stopping once `stop(output)` holds (checked after each chunk)
+/// or at its end. Decompresses straight from the slice (no buffered reader).
+fn inflate_until(blob: &[u8], chunk: usize, mut stop: impl FnMut(&[u8]) -> bool) -> std::io::Result<Vec<u8>> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut d = Decompress::new(false);
+    let mut out: Vec<u8> = Vec::with_capacity(chunk.clamp(64, 1 << 20));
+    loop {
+        let (before_in, before_out) = (d.total_in(), d.total_out());
+        let input = blob.get(before_in as usize..).unwrap_or_default();
+        let status = d.decompress_vec(input, &mut out, FlushDecompress::None).map_err(std::io::Error::other)?;
+        if status == Status::StreamEnd || stop(&out) {
+            return Ok(out);
+        }
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity());
+        } else if d.total_in() == before_in && d.total_out() == before_out {
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "truncated deflate stream"));
+        }
+    }
+}
+
+/// The first `chars` characters (at least) of a compressed text; the whole text when shorter.
+pub(crate) fn inflate_chars(blob: &[u8], chars: usize) -> Result<String> {
+    let mut counted = (0usize, 0usize); // (bytes seen, characters among them)
+                                        // Mostly one byte per character: ask for a little more than `chars` bytes first.
+    let mut bytes = inflate_until(blob, chars + chars / 8 + 64, |out| {
+        counted.1 += out[counted.0..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        counted.0 = out.len();
+        // One more character start than needed: the last needed character is complete.
+        counted.1 > chars
+    })
+    .map_err(|e| Error::Corrupt(format!("article text: {e}")))?;
+    // Cut an incomplete character at the end.
+    while !bytes.is_empty() && std::str::from_utf8(&bytes).is_err_and(|e| e.error_len().is_none()) {
+        bytes.pop();
+    }
+    String::from_utf8(bytes).map_err(|e| Error::Corrupt(format!("article text: {e}")))
 }
 
 pub(crate) fn inflate_text(blob: &[u8]) -> Result<String> {
@@ -567,6 +610,30 @@ mod tests {
         ] {
             assert_eq!(norm_text(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn char_slices_and_partial_inflation() {
+        let long: String = (0..5000).map(|i| ['a', 'é', '日', '👍', ' '][i % 5]).collect();
+        let texts = ["", "plain ascii text", "Łódź «cité» 日本語 👍 end", long.as_str()];
+        for text in texts {
+            let n = text.chars().count() as u32;
+            let blob = deflate(text.as_bytes()).unwrap();
+            assert_eq!(inflate_text(&blob).unwrap(), text);
+            for (start, end) in
+                [(0, 0), (0, 1), (2, 7), (0, n), (n / 2, n), (n, n + 5), (n + 3, n + 9), (5, 3), (1, 4000)]
+            {
+                let want: String = text.chars().skip(start as usize).take(end.saturating_sub(start) as usize).collect();
+                assert_eq!(char_slice(text, start, end), want, "{start}..{end} of {} chars", n);
+                let prefix = inflate_chars(&blob, end as usize).unwrap();
+                assert!(text.starts_with(&prefix), "a prefix");
+                assert!(prefix.chars().count() >= (end as usize).min(n as usize), "long enough for {end}");
+                assert_eq!(char_slice(&prefix, start, end), want, "{start}..{end} from the prefix");
+            }
+        }
+        let blob = deflate(long.as_bytes()).unwrap();
+        assert!(inflate(&blob[..blob.len() / 2]).is_err(), "a truncated stream is an error");
+        assert!(inflate_chars(b"\xff\xfe garbage", 3).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::derived::{GraphAgg, Have};
 use super::insert::stance_of;
-use super::{inflate, inflate_text, norm_text, CharOffsets};
+use super::{char_slice, inflate, inflate_text, norm_text, CharOffsets};
 use crate::{
     ArticleQuery, ArticleRef, ArticleView, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
     EntityStatement, EntitySummary, Error, Result, SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow,
@@ -268,30 +268,64 @@ fn claim_summary(conn: &Connection, id: i64) -> Result<Option<ClaimSummary>> {
 
 pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
     let Some(claim) = claim_summary(conn, id)? else { return Ok(None) };
-    // The article text only for quotes that are its words under the span (decoded here, once
-    // per article, rather than by `ct_span` in SQL).
+    // Pick the statements (the oldest of each stance, by index), then read just those.
+    let counts: Vec<(i64, i64)> = conn
+        .prepare_cached(
+            "SELECT stance, count(*) FROM statements WHERE claim = ?1 AND copy_of_statement IS NULL
+             GROUP BY stance ORDER BY stance",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let max = crate::MAX_TRAIL_PER_STANCE as i64;
+    let mut dated = conn.prepare_cached(
+        "SELECT id FROM statements WHERE claim = ?1 AND stance = ?2 AND copy_of_statement IS NULL
+                                         AND date IS NOT NULL
+         ORDER BY date, id LIMIT ?3",
+    )?;
+    let mut undated = conn.prepare_cached(
+        "SELECT id FROM statements WHERE claim = ?1 AND stance = ?2 AND copy_of_statement IS NULL AND date IS NULL
+         ORDER BY id LIMIT ?3",
+    )?;
+    let mut picked: Vec<i64> = Vec::new();
+    let mut omitted = 0u32;
+    for (stance, n) in counts {
+        let before = picked.len();
+        for r in dated.query_map(params![id, stance, max], |r| r.get(0))? {
+            picked.push(r?);
+        }
+        let got = (picked.len() - before) as i64;
+        if got < max {
+            for r in undated.query_map(params![id, stance, max - got], |r| r.get(0))? {
+                picked.push(r?);
+            }
+        }
+        omitted += u32::try_from(n - (picked.len() - before) as i64).unwrap_or(0);
+    }
+    let picked = json_ids(&picked);
+    // The article text only for quotes that are its words under the span: decoded once per
+    // article, only as far as the last such quote.
     let mut st = conn.prepare_cached(&format!(
         "SELECT s.id, s.source_entity, COALESCE(e.name, s.source_text), s.source_kind, s.stance, s.via, s.date,
                 s.quote, s.span_start, s.span_end, s.attribution, CASE WHEN s.quote IS NULL THEN a.text END,
                 {ARTICLE_COLS}
          FROM statements s JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = s.source_entity
-         WHERE s.claim = ?1 AND s.copy_of_statement IS NULL
+         WHERE s.id IN (SELECT value FROM json_each(?1))
          ORDER BY s.date IS NULL, s.date, s.id"
     ))?;
     let mut statements = Vec::new();
-    let mut rows = st.query([id])?;
+    // Article -> (compressed text, characters needed).
+    let mut texts: HashMap<i64, (Vec<u8>, u32)> = HashMap::new();
+    let mut rows = st.query([&picked])?;
     while let Some(row) = rows.next()? {
         let (start, end): (u32, u32) = (row.get(8)?, row.get(9)?);
-        let quote = match row.get::<_, Option<String>>(7)? {
-            Some(q) => q,
-            None => match row.get_ref(11)?.as_blob_or_null().map_err(rusqlite::Error::from)? {
-                Some(blob) => {
-                    let text = inflate_text(blob)?;
-                    CharOffsets::new(&text).slice(&text, start, end).unwrap_or_default().to_string()
-                }
-                None => String::new(),
-            },
-        };
+        let article = article_ref(row, 12)?;
+        let quote: Option<String> = row.get(7)?;
+        if quote.is_none() {
+            if let Some(blob) = row.get_ref(11)?.as_blob_or_null().map_err(rusqlite::Error::from)? {
+                let t = texts.entry(article.id).or_insert_with(|| (blob.to_vec(), 0));
+                t.1 = t.1.max(end);
+            }
+        }
         statements.push(StatementRow {
             id: row.get(0)?,
             source_entity: row.get(1)?,
@@ -300,21 +334,32 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
             stance: stance_of(row.get(4)?),
             via: json_list(&row.get::<_, String>(5)?),
             date: row.get(6)?,
-            quote,
-            article: article_ref(row, 12)?,
+            quote: quote.unwrap_or_default(),
+            article,
             span: [start, end],
             attribution: row.get(10)?,
             copies: Vec::new(),
         });
     }
-    // Wire copies of the statements, in one pass.
+    drop(rows);
+    let texts: HashMap<i64, String> = texts
+        .into_iter()
+        .map(|(a, (blob, chars))| Ok((a, super::inflate_chars(&blob, chars as usize)?)))
+        .collect::<Result<_>>()?;
+    for s in &mut statements {
+        if s.quote.is_empty() {
+            if let Some(t) = texts.get(&s.article.id) {
+                s.quote = char_slice(t, s.span[0], s.span[1]).to_string();
+            }
+        }
+    }
+    // Wire copies of the picked statements, in one pass.
     let mut copies = conn.prepare_cached(&format!(
-        "SELECT c.copy_of_statement, {ARTICLE_COLS}
-         FROM statements o JOIN statements c ON c.copy_of_statement = o.id JOIN articles a ON a.id = c.article
-         WHERE o.claim = ?1 AND o.copy_of_statement IS NULL ORDER BY c.copy_of_statement, a.id"
+        "SELECT c.copy_of_statement, {ARTICLE_COLS} FROM statements c JOIN articles a ON a.id = c.article
+         WHERE c.copy_of_statement IN (SELECT value FROM json_each(?1)) ORDER BY c.copy_of_statement, a.id"
     ))?;
     let mut by_statement: HashMap<i64, Vec<ArticleRef>> = HashMap::new();
-    let mut rows = copies.query([id])?;
+    let mut rows = copies.query([&picked])?;
     while let Some(row) = rows.next()? {
         by_statement.entry(row.get(0)?).or_default().push(article_ref(row, 1)?);
     }
@@ -323,7 +368,7 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
             s.copies = c;
         }
     }
-    Ok(Some(ClaimTrail { claim, statements }))
+    Ok(Some(ClaimTrail { claim, statements, omitted }))
 }
 
 /// Corpus entities a user-typed name refers to, best first: an exact folded name or alias,
