@@ -12,6 +12,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -159,7 +160,13 @@ test('the source network renders', async () => {
 });
 
 test('a search finds an article, which shows its attributions highlighted', async () => {
-  const rec = await open('/search?q=' + encodeURIComponent('Soleimani'), 'search-hit');
+  // From the board, through the search box of the page's header.
+  const rec = await open('/', 'claim-row');
+  const box = rec.page.locator('header input[type="search"]');
+  await box.fill('Soleimani');
+  await box.press('Enter');
+  await rec.page.waitForURL(/\/search\?q=Soleimani/);
+  await rec.page.locator(testid('search-hit')).first().waitFor({ state: 'visible' });
   const hits = rec.page.locator(testid('search-hit'));
   assert.ok((await hits.count()) > 0, 'search hits');
   const link = hits.locator('a[href*="/articles/"]').first();
@@ -200,6 +207,64 @@ test('ingest needs the bearer token', async () => {
     const err = await r.json();
     assert.equal(err.error.code, 'unauthorized');
   }
+});
+
+test('the server reads only its embedded assets, limits bodies and sends a CSP', async () => {
+  const page = await fetch(`${BASE}/`);
+  assert.equal(page.status, 200);
+  const csp = page.headers.get('content-security-policy') || '';
+  assert.match(csp, /script-src 'self'/, `CSP: ${csp}`);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `CSP: ${csp}`);
+  for (const p of [
+    '/assets/../Cargo.toml',
+    '/assets/%2e%2e/Cargo.toml',
+    '/assets/..%2fCargo.toml',
+    '/assets/%2e%2e%2f%2e%2e%2fCargo.toml',
+    '/assets/..%5c..%5cCargo.toml',
+    '/assets//etc/passwd',
+    '/assets/%2fetc%2fpasswd',
+    '/assets/app.js%00.css',
+    '/../../../../etc/passwd',
+  ]) {
+    const r = await fetch(BASE + p);
+    const body = await r.text();
+    assert.ok(!body.includes('[workspace]') && !body.includes('root:x:0:0'), `${p}: HTTP ${r.status} leaks a file`);
+    if (p.startsWith('/assets/')) assert.equal(r.status, 404, `${p}: HTTP ${r.status}`);
+  }
+  const missing = await fetch(`${BASE}/api/v1/claims/999999999`);
+  assert.equal(missing.status, 404);
+  assert.equal((await missing.json()).error.code, 'not_found');
+  // The server may answer 413 and close before it has read the whole body: a raw socket reads the
+  // answer even when the rest of the upload fails.
+  const big = JSON.stringify({ id: 'e2e-big', text: 'x'.repeat(9 << 20) });
+  const status = await new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(BASE);
+    const sock = net.connect(Number(port), hostname);
+    let got = '';
+    const done = () => {
+      const m = got.match(/^HTTP\/1\.[01] (\d{3})/);
+      if (m) resolve(Number(m[1]));
+      else reject(new Error(`no HTTP answer to a large body: ${JSON.stringify(got.slice(0, 200))}`));
+    };
+    sock.setTimeout(10_000, () => sock.destroy());
+    sock.on('data', (d) => {
+      got += d.toString('latin1');
+      if (/\r\n\r\n/.test(got)) sock.destroy();
+    });
+    sock.on('error', () => {}); // EPIPE or a reset once the server has answered
+    sock.on('close', done);
+    sock.write(
+      `POST /api/v1/articles HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
+        `Authorization: Bearer ${TOKEN}\r\nContent-Length: ${Buffer.byteLength(big)}\r\nConnection: close\r\n\r\n`,
+    );
+    // The first 64 KiB, then the rest only if the server has not answered from the length alone
+    // (a server that closes with unread data resets the connection, which can drop its answer).
+    sock.write(big.slice(0, 64 << 10));
+    setTimeout(() => {
+      if (!got && !sock.destroyed) sock.write(big.slice(64 << 10));
+    }, 2000);
+  });
+  assert.equal(status, 413, `a 9 MiB body: HTTP ${status}`);
 });
 
 test('article data is rendered as text, never as markup (XSS)', async () => {
