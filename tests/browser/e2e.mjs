@@ -63,14 +63,22 @@ after(async () => {
 });
 
 afterEach(async () => {
-  for (const p of opened) await p.page.close().catch(() => {});
+  for (const rec of opened) {
+    // A page whose test stopped before its screenshot (a failure): keep what it shows.
+    if (rec.shot !== rec.page.url()) {
+      const name = `failed-${rec.page.url().replace(/^https?:\/\/[^/]+/, '').replace(/[^A-Za-z0-9]+/g, '_')}.png`;
+      await rec.page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true }).catch(() => {});
+      console.log(`screenshot of the failed page: ${path.join(ARTIFACTS, name)}`);
+    }
+    await rec.page.close().catch(() => {});
+  }
   opened = [];
 });
 
 /** A new page that records console errors, page errors and dialogs. */
 async function newPage() {
   const page = await context.newPage();
-  const rec = { page, errors: [], dialogs: [] };
+  const rec = { page, errors: [], dialogs: [], shot: null };
   page.on('console', (msg) => {
     if (msg.type() === 'error') rec.errors.push(`console: ${msg.text()} (${msg.location().url || page.url()})`);
   });
@@ -98,6 +106,7 @@ async function finish(rec, name) {
   await rec.page.waitForLoadState('networkidle').catch(() => {});
   const file = path.join(ARTIFACTS, `${name}.png`);
   await rec.page.screenshot({ path: file, fullPage: true });
+  rec.shot = rec.page.url();
   assert.deepEqual(rec.errors, [], `errors on ${rec.page.url()}`);
   assert.deepEqual(rec.dialogs, [], `dialogs on ${rec.page.url()}`);
 }

@@ -70,6 +70,8 @@ if [ -z "$ready" ]; then
 fi
 
 echo "== browser tests"
+mkdir -p "$ARTIFACTS_DIR"
+rm -f "$ARTIFACTS_DIR"/*.png
 status=0
 node --test --test-concurrency=1 "$here/e2e.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
