@@ -457,13 +457,11 @@ fn read_only_store_refuses_writes() {
 fn drop_derived(path: &PathBuf) {
     let raw = rusqlite::Connection::open(path).unwrap();
     raw.execute_batch(
-        "DROP INDEX claims_board; DROP INDEX articles_outlet; DROP INDEX statements_trail;
-         DROP TABLE claim_outlets; DROP TABLE claims_fts;
+        "DROP INDEX articles_outlet; DROP INDEX statements_trail; DROP TABLE claim_outlets; DROP TABLE claims_fts;
          DROP TABLE entity_names_fts; DROP TABLE graph_nodes; DROP TABLE graph_edges;
-         DROP TRIGGER IF EXISTS claim_outlets_statement; DROP TRIGGER IF EXISTS claims_fts_claim;
-         DROP TRIGGER IF EXISTS claims_fts_participant; DROP TRIGGER IF EXISTS claims_fts_rename;
-         DROP TRIGGER IF EXISTS entity_names_entity; DROP TRIGGER IF EXISTS entity_names_rename;
-         DROP TRIGGER IF EXISTS entity_names_alias; DELETE FROM meta WHERE key = 'graph_upto';",
+         DROP TRIGGER IF EXISTS claims_fts_rename; DROP TRIGGER IF EXISTS entity_names_entity;
+         DROP TRIGGER IF EXISTS entity_names_rename; DROP TRIGGER IF EXISTS entity_names_alias;
+         DELETE FROM meta WHERE key IN ('derived_upto', 'claims_fts_upto');",
     )
     .unwrap();
 }
@@ -575,4 +573,76 @@ fn a_long_trail_keeps_the_oldest_of_each_stance() {
     assert!(trail.statements.windows(2).all(|w| w[0].date <= w[1].date), "oldest first");
     let last_kept = trail.statements.iter().rfind(|x| x.stance == Stance::Asserts).unwrap();
     assert_eq!(last_kept.quote, format!("words {}", per + 2), "the oldest asserts are kept");
+}
+
+#[test]
+fn claim_search_follows_renamed_participants() {
+    let mut d = Rec::new("d", None, "2020-01-04", &story(13, 50));
+    let sh = d.entity("Shoigu", "person");
+    d.claim("Shoigu inspected the troops", Some("inspect"), &[sh], None);
+    let mut e = Rec::new("e", None, "2020-01-05", &story(14, 50));
+    e.entity("Sergei Shoigu", "person");
+    let search = |s: &SqliteStore, t: &str| -> Vec<String> {
+        s.claims(&ClaimQuery { text: Some(t.into()), ..Default::default() })
+            .unwrap()
+            .into_iter()
+            .map(|c| c.gist)
+            .collect()
+    };
+    // The full name arrives in a later batch (the entity is renamed) or in the same one.
+    let mut apart = SqliteStore::open_in_memory().unwrap();
+    apart.insert(&[d.build()]).unwrap();
+    assert!(search(&apart, "sergei").is_empty());
+    apart.insert(&[e.build()]).unwrap();
+    let mut together = SqliteStore::open_in_memory().unwrap();
+    together.insert(&[d.build(), e.build()]).unwrap();
+    for s in [&apart, &together] {
+        assert_eq!(s.entity("Shoigu").unwrap()[0].name, "Sergei Shoigu");
+        assert_eq!(search(s, "sergei shoig"), vec!["Shoigu inspected the troops"]);
+        assert_eq!(search(s, "inspected"), vec!["Shoigu inspected the troops"]);
+        let names = s.entities(&EntityQuery { name: Some("serg".into()), ..Default::default() }).unwrap();
+        assert_eq!(names.len(), 1);
+    }
+}
+
+#[test]
+fn readers_keep_answering_while_the_writer_ingests() {
+    let path = temp_db("concurrent");
+    let recs = corpus();
+    let mut w = SqliteStore::open(&path).unwrap();
+    w.insert(&recs[..4]).unwrap();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let (path, done) = (path.clone(), done.clone());
+            std::thread::spawn(move || {
+                let r = SqliteStore::open_read_only(&path).unwrap();
+                let (mut last, mut reads) = (0, 0);
+                while !done.load(std::sync::atomic::Ordering::Relaxed) || reads == 0 {
+                    let n = r.stats().unwrap().articles;
+                    assert!(n >= last, "counts never go back");
+                    last = n;
+                    let board =
+                        r.claims(&ClaimQuery { contested_first: true, limit: 50, ..Default::default() }).unwrap();
+                    if let Some(c) = board.first() {
+                        assert!(r.claim(c.id).unwrap().is_some());
+                    }
+                    r.source_graph(10).unwrap();
+                    r.articles(&ArticleQuery { limit: 5, ..Default::default() }).unwrap();
+                    reads += 1;
+                }
+                reads
+            })
+        })
+        .collect();
+    for r in recs[4..].chunks(3) {
+        w.insert(r).unwrap();
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    for h in readers {
+        assert!(h.join().unwrap() > 0);
+    }
+    let r = SqliteStore::open_read_only(&path).unwrap();
+    assert_eq!(r.stats().unwrap().articles, recs.len() as u64);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }

@@ -3,22 +3,24 @@
 //! They hold nothing that is not in the base tables, so an older store gets them created and
 //! filled once when a writer opens it ([`ensure`]), and the schema version stays the same:
 //!
-//! - `claims_board`: the board's order (contested first, then most statements).
 //! - `articles_outlet`: articles by outlet (the articles list's filter).
 //! - `statements_trail`: a claim's statements by stance and date (the oldest of each stance
 //!   in a claim's trail, without reading the others).
-//! - `claim_outlets`: (outlet as `lower(trim(name))`, claim) for every claim with a statement
-//!   published by or relayed through that outlet (the board's outlet filter).
 //! - `claims_fts`: each claim's gist and participant names (the board's search box).
 //! - `entity_names_fts`: every entity name and alias (the entity list's name filter).
-//! - `graph_nodes`, `graph_edges`: the source network with counts, kept up to date from the
-//!   statements after `graph_upto` (in `meta`) by [`sync`] at the end of every write.
+//! - `claim_outlets`: (outlet folded with `norm_text`, claim) for every claim with a statement
+//!   published by or relayed through that outlet (the board's outlet filter).
+//! - `graph_nodes`, `graph_edges`: the source network with counts.
 //!
-//! The first four are kept up to date by SQLite itself (indexes, and triggers that use only
-//! built-in SQL), so even an older claimtrail writing into the store keeps them right; the graph
-//! is caught up by the next writer of this version.
+//! The indexes and `entity_names_fts` are kept up to date by SQLite itself (triggers that use
+//! only built-in SQL), so even an older claimtrail writing into the store keeps them right.
+//! `claims_fts` (one row per claim, written once its participants are known), `claim_outlets`
+//! and the graph are filled in Rust from the claims and statements stored after their
+//! watermarks (`claims_fts_upto`, `derived_upto` in `meta`) by [`sync`], at the end of every
+//! write batch and when a writer opens the store (catching up with whatever an older claimtrail
+//! wrote).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -29,7 +31,6 @@ use crate::{Result, SourceGraph};
 /// Created when missing, in this order; the second item fills a newly created table from the
 /// base tables (`None`: SQLite fills it, or nothing to fill).
 const DERIVED: &[(&str, &str, Option<&str>)] = &[
-    ("claims_board", "CREATE INDEX claims_board ON claims(contested DESC, statements DESC, id);", None),
     ("articles_outlet", "CREATE INDEX articles_outlet ON articles(outlet);", None),
     (
         "statements_trail",
@@ -38,53 +39,19 @@ const DERIVED: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
-        "claim_outlets",
-        "CREATE TABLE claim_outlets (
-             outlet TEXT NOT NULL,
-             claim INTEGER NOT NULL,
-             PRIMARY KEY (outlet, claim)
-         ) WITHOUT ROWID;
-         CREATE TRIGGER claim_outlets_statement AFTER INSERT ON statements WHEN new.claim IS NOT NULL BEGIN
-             INSERT OR IGNORE INTO claim_outlets(outlet, claim)
-                 SELECT lower(trim(a.outlet)), new.claim FROM articles a
-                 WHERE a.id = new.article AND a.outlet IS NOT NULL;
-             INSERT OR IGNORE INTO claim_outlets(outlet, claim)
-                 SELECT lower(trim(j.value)), new.claim FROM json_each(new.via) j WHERE j.type = 'text';
-         END;",
-        Some(
-            "INSERT OR IGNORE INTO claim_outlets(outlet, claim)
-                 SELECT lower(trim(a.outlet)), s.claim FROM statements s JOIN articles a ON a.id = s.article
-                 WHERE s.claim IS NOT NULL AND a.outlet IS NOT NULL;
-             INSERT OR IGNORE INTO claim_outlets(outlet, claim)
-                 SELECT lower(trim(j.value)), s.claim FROM statements s, json_each(s.via) j
-                 WHERE s.claim IS NOT NULL AND s.via != '[]' AND j.type = 'text';",
-        ),
-    ),
-    (
         "claims_fts",
         "CREATE VIRTUAL TABLE claims_fts USING fts5(gist, names, tokenize='unicode61 remove_diacritics 2');
-         CREATE TRIGGER claims_fts_claim AFTER INSERT ON claims BEGIN
-             INSERT INTO claims_fts(rowid, gist, names) VALUES (new.id, new.gist, '');
-         END;
-         CREATE TRIGGER claims_fts_participant AFTER INSERT ON claim_participants BEGIN
-             UPDATE claims_fts SET names = names || ' ' || COALESCE((SELECT name FROM entities WHERE id = new.entity), '')
-             WHERE rowid = new.claim;
-         END;
          CREATE TRIGGER claims_fts_rename AFTER UPDATE OF name ON entities WHEN new.name != old.name BEGIN
              UPDATE claims_fts SET names = names || ' ' || new.name
              WHERE rowid IN (SELECT claim FROM claim_participants WHERE entity = new.id);
-         END;",
-        Some(
-            "INSERT INTO claims_fts(rowid, gist, names)
-                 SELECT c.id, c.gist, COALESCE((SELECT group_concat(e.name, ' ') FROM claim_participants p
-                                               JOIN entities e ON e.id = p.entity WHERE p.claim = c.id), '')
-                 FROM claims c;",
-        ),
+         END;
+         INSERT OR REPLACE INTO meta(key, value) VALUES ('claims_fts_upto', 0);",
+        None,
     ),
     (
         "entity_names_fts",
         "CREATE VIRTUAL TABLE entity_names_fts USING fts5(
-             name, entity UNINDEXED, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+             name, entity UNINDEXED, tokenize='unicode61 remove_diacritics 2'
          );
          CREATE TRIGGER entity_names_entity AFTER INSERT ON entities BEGIN
              INSERT INTO entity_names_fts(name, entity) VALUES (new.name, new.id);
@@ -102,7 +69,12 @@ const DERIVED: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "graph_nodes",
-        "CREATE TABLE graph_nodes (
+        "CREATE TABLE IF NOT EXISTS claim_outlets (
+             outlet TEXT NOT NULL,
+             claim INTEGER NOT NULL,
+             PRIMARY KEY (outlet, claim)
+         ) WITHOUT ROWID;
+         CREATE TABLE graph_nodes (
              key TEXT PRIMARY KEY,
              label TEXT NOT NULL,
              kind TEXT NOT NULL,
@@ -114,8 +86,7 @@ const DERIVED: &[(&str, &str, Option<&str>)] = &[
              relation TEXT NOT NULL,
              weight INTEGER NOT NULL DEFAULT 0,
              PRIMARY KEY (source, target, relation)
-         ) WITHOUT ROWID;
-         INSERT OR IGNORE INTO meta(key, value) VALUES ('graph_upto', 0);",
+         ) WITHOUT ROWID;",
         None,
     ),
 ];
@@ -128,6 +99,22 @@ fn exists(conn: &Connection, name: &str) -> Result<bool> {
 /// Creates the derived tables and indexes a store lacks and fills them (inside the writer's
 /// opening transaction).
 pub(super) fn ensure(conn: &Connection) -> Result<()> {
+    // Development versions of these tables (a trigger-kept `claim_outlets`, a board index):
+    // dropped, and the counted tables counted again.
+    let upto: Option<i64> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'derived_upto'", [], |r| r.get(0)).optional()?;
+    if upto.is_none() {
+        conn.execute_batch(
+            "DROP TRIGGER IF EXISTS claim_outlets_statement; DROP INDEX IF EXISTS claims_board;
+             DROP TRIGGER IF EXISTS claims_fts_claim; DROP TRIGGER IF EXISTS claims_fts_participant;
+             DROP TRIGGER IF EXISTS claims_fts_rename; DROP TABLE IF EXISTS claims_fts;
+             DROP TRIGGER IF EXISTS entity_names_entity; DROP TRIGGER IF EXISTS entity_names_rename;
+             DROP TRIGGER IF EXISTS entity_names_alias; DROP TABLE IF EXISTS entity_names_fts;
+             DROP TABLE IF EXISTS claim_outlets; DROP TABLE IF EXISTS graph_nodes; DROP TABLE IF EXISTS graph_edges;
+             DELETE FROM meta WHERE key = 'graph_upto';
+             INSERT INTO meta(key, value) VALUES ('derived_upto', 0);",
+        )?;
+    }
     for (name, create, fill) in DERIVED {
         if exists(conn, name)? {
             continue;
@@ -163,20 +150,36 @@ impl Have {
     }
 }
 
-/// Brings the derived tables that SQLite does not maintain (the source graph) up to date with
-/// the statements stored after their watermark.
+/// Brings the derived tables that SQLite does not maintain (`claim_outlets`, the source graph)
+/// up to date with the statements stored after their watermark.
 pub(super) fn sync(conn: &Connection) -> Result<()> {
     let upto: i64 = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'graph_upto'")?
+        .prepare_cached("SELECT value FROM meta WHERE key = 'derived_upto'")?
         .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or(0);
     let last: i64 = conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
+    sync_claims_fts(conn)?;
     if last <= upto {
         return Ok(());
     }
     let mut g = GraphAgg::default();
-    scan_sources(conn, Some((upto, last)), &mut |r| g.add(&r))?;
+    let mut outlets: HashSet<(String, i64)> = HashSet::new();
+    scan_sources(conn, Some((upto, last)), &mut |r| {
+        if let Some(claim) = r.claim {
+            for o in r.outlet.iter().chain(&r.via) {
+                let key = g.folded(o).to_string();
+                if !key.is_empty() {
+                    outlets.insert((key, claim));
+                }
+            }
+        }
+        g.add(&r);
+    })?;
+    let mut st = conn.prepare_cached("INSERT OR IGNORE INTO claim_outlets(outlet, claim) VALUES (?1, ?2)")?;
+    for (o, c) in &outlets {
+        st.execute(params![o, c])?;
+    }
     let mut node = conn.prepare_cached(
         "INSERT INTO graph_nodes(key, label, kind, weight) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(key) DO UPDATE SET weight = weight + excluded.weight",
@@ -191,7 +194,31 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
     for ((a, b, rel), w) in &g.edges {
         edge.execute(params![a, b, rel, w])?;
     }
-    conn.prepare_cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_upto', ?1)")?.execute([last])?;
+    conn.prepare_cached("UPDATE meta SET value = ?1 WHERE key = 'derived_upto'")?.execute([last])?;
+    Ok(())
+}
+
+/// Indexes the gist and participant names of the claims stored after the watermark
+/// `claims_fts_upto` (participants are fixed when a claim is stored; a renamed participant's new
+/// name is added by the trigger `claims_fts_rename`).
+fn sync_claims_fts(conn: &Connection) -> Result<()> {
+    let upto: i64 = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'claims_fts_upto'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let last: i64 = conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM claims")?.query_row([], |r| r.get(0))?;
+    if last <= upto {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO claims_fts(rowid, gist, names)
+             SELECT c.id, c.gist, COALESCE((SELECT group_concat(e.name, ' ') FROM claim_participants p
+                                           JOIN entities e ON e.id = p.entity WHERE p.claim = c.id), '')
+             FROM claims c WHERE c.id > ?1 AND c.id <= ?2",
+    )?
+    .execute([upto, last])?;
+    conn.prepare_cached("UPDATE meta SET value = ?1 WHERE key = 'claims_fts_upto'")?.execute([last])?;
     Ok(())
 }
 
@@ -200,12 +227,24 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
 pub(super) struct GraphAgg {
     pub(super) nodes: BTreeMap<String, (String, String, u32)>,
     pub(super) edges: BTreeMap<(String, String, &'static str), u32>,
+    /// Outlet names as written -> folded (few distinct names, many statements).
+    folded: HashMap<String, String>,
 }
 
 impl GraphAgg {
+    /// An outlet name folded with [`norm_text`] (remembered).
+    pub(super) fn folded(&mut self, name: &str) -> &str {
+        if !self.folded.contains_key(name) {
+            self.folded.insert(name.to_string(), norm_text(name));
+        }
+        &self.folded[name]
+    }
+
     fn outlet_node(&mut self, name: &str) -> String {
-        let key = format!("outlet:{}", norm_text(name));
-        self.nodes.entry(key.clone()).or_insert_with(|| (name.to_string(), "outlet".to_string(), 0));
+        let key = format!("outlet:{}", self.folded(name));
+        if !self.nodes.contains_key(&key) {
+            self.nodes.insert(key.clone(), (name.to_string(), "outlet".to_string(), 0));
+        }
         key
     }
 

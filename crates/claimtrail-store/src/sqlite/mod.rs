@@ -21,7 +21,15 @@
 //!   is a span of its article's text, so a second index of quotes would index the same words
 //!   twice (a third of the index size); statement hits are the statements of the best articles
 //!   that hold every query word.
-//! - `meta`: running totals (text bytes).
+//! - `meta`: running totals (text bytes) and the watermarks of the derived tables.
+//! - Derived tables and indexes for the web API (see `derived.rs`): `claims_fts`,
+//!   `entity_names_fts`, `claim_outlets`, `graph_nodes`/`graph_edges`, `statements_trail`,
+//!   `articles_outlet`. Created (and filled) when a writer opens an older store; the schema
+//!   version stays 1.
+//!
+//! One writer ([`SqliteStore::open`]) and any number of readers
+//! ([`SqliteStore::open_read_only`]) may use a store at once: WAL mode gives each reader's query
+//! a consistent snapshot while the writer's batch is in progress.
 //!
 //! Linking rules (in `insert.rs`), applied record by record in input order:
 //!

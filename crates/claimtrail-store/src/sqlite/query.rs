@@ -90,7 +90,7 @@ const TEXT_ARTICLES: i64 = 300;
 /// value).
 const MAX_DISTINCT: i64 = 100_000;
 
-/// The values of an indexed column (`claim_outlets.outlet` or `articles.outlet`) that fold to
+/// The values of an indexed column (`articles.outlet`) that fold to
 /// the same words as `want` (already folded with [`norm_text`]).
 fn matching_values(conn: &Connection, table: &str, column: &str, want: &str) -> Result<Vec<String>> {
     let mut st = conn.prepare_cached(&format!(
@@ -155,14 +155,8 @@ pub(super) fn claims(conn: &Connection, have: Have, q: &ClaimQuery) -> Result<Ve
     }
     if let Some(want) = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty()) {
         if have.claim_outlets {
-            let keys = matching_values(conn, "claim_outlets", "outlet", &want)?;
-            if keys.is_empty() {
-                return Ok(Vec::new());
-            }
-            sql.push_str(
-                " AND c.id IN (SELECT claim FROM claim_outlets WHERE outlet IN (SELECT value FROM json_each(?)))",
-            );
-            args.push(json_ids(&keys).into());
+            sql.push_str(" AND c.id IN (SELECT claim FROM claim_outlets WHERE outlet = ?)");
+            args.push(want.into());
         } else {
             sql.push_str(
                 " AND EXISTS (SELECT 1 FROM statements s JOIN articles a ON a.id = s.article WHERE s.claim = c.id
@@ -243,16 +237,30 @@ fn finish_claims(
             args.push(u.into());
         }
     }
-    if q.contested_first {
-        sql.push_str(" ORDER BY c.contested DESC, c.statements DESC, c.id LIMIT ? OFFSET ?");
+    let run = |extra: &str, limit: i64, offset: usize| -> Result<Vec<ClaimSummary>> {
+        let mut st = conn.prepare_cached(&format!("{sql}{extra} ORDER BY c.statements DESC, c.id LIMIT ? OFFSET ?"))?;
+        let mut args = args.clone();
+        args.push(limit.into());
+        args.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
+        let rows = st.query_map(params_from_iter(args), claim_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    };
+    let mut out = if q.contested_first && !q.contested {
+        // The board's order: the contested claims, then the others, each by the index on
+        // (contested, statements DESC, id); the page may span both.
+        let upto = (q.limit > 0).then(|| q.offset.saturating_add(q.limit));
+        let contested = run(" AND c.contested = 1", upto.map_or(-1, sql_limit), 0)?;
+        let n = contested.len();
+        let mut out: Vec<ClaimSummary> = contested.into_iter().skip(q.offset).collect();
+        let rest = q.limit.saturating_sub(out.len());
+        if upto.is_none_or(|u| n < u) && (q.limit == 0 || rest > 0) {
+            let limit = if q.limit == 0 { -1 } else { sql_limit(rest) };
+            out.extend(run(" AND c.contested = 0", limit, q.offset.saturating_sub(n))?);
+        }
+        out
     } else {
-        sql.push_str(" ORDER BY c.statements DESC, c.id LIMIT ? OFFSET ?");
-    }
-    args.push(sql_limit(q.limit).into());
-    args.push(i64::try_from(q.offset).unwrap_or(i64::MAX).into());
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut out: Vec<ClaimSummary> =
-        st.query_map(params_from_iter(args), claim_row)?.collect::<rusqlite::Result<_>>()?;
+        run("", sql_limit(q.limit), q.offset)?
+    };
     for c in &mut out {
         fill_participants(conn, c)?;
     }
@@ -606,6 +614,8 @@ pub(super) fn article(conn: &Connection, id: i64) -> Result<Option<ArticleView>>
 
 /// One statement as the source queries see it; a wire copy speaks with its original's source.
 pub(super) struct SourceRow {
+    /// The statement's claim (a wire copy's own link).
+    pub(super) claim: Option<i64>,
     pub(super) entity: Option<i64>,
     pub(super) name: String,
     pub(super) kind: String,
@@ -622,7 +632,8 @@ pub(super) fn scan_sources(conn: &Connection, range: Option<(i64, i64)>, f: &mut
     let (after, upto) = range.unwrap_or((i64::MIN, i64::MAX));
     let mut st = conn.prepare_cached(
         "SELECT o.source_entity, COALESCE(e.name, o.source_text), COALESCE(e.kind, o.source_kind), o.source_kind,
-                COALESCE(o.source_key, 'e:' || o.source_entity), s.article, s.copy_of_statement IS NULL, s.via, a.outlet
+                COALESCE(o.source_key, 'e:' || o.source_entity), s.article, s.copy_of_statement IS NULL, s.via, a.outlet,
+                s.claim
          FROM statements s JOIN statements o ON o.id = COALESCE(s.copy_of_statement, s.id)
               JOIN articles a ON a.id = s.article LEFT JOIN entities e ON e.id = o.source_entity
          WHERE s.id > ?1 AND s.id <= ?2",
@@ -640,6 +651,7 @@ pub(super) fn scan_sources(conn: &Connection, range: Option<(i64, i64)>, f: &mut
             original: row.get(6)?,
             via: json_list(&row.get::<_, String>(7)?),
             outlet: row.get(8)?,
+            claim: row.get(9)?,
         });
     }
     Ok(())
