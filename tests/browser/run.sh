@@ -5,7 +5,8 @@
 #
 # Needs: cargo, node (>= 20), Debian's chromium (/usr/bin/chromium, or $CHROMIUM) and
 # `npm ci --prefix tests/browser` done (done here when node_modules is missing).
-# Screenshots: target/browser-artifacts/ (or $ARTIFACTS_DIR).
+# Screenshots: target/browser-artifacts/ (or $ARTIFACTS_DIR). $CLAIMTRAIL_BIN: use this binary
+# instead of building one.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -16,9 +17,16 @@ export ARTIFACTS_DIR="${ARTIFACTS_DIR:-$root/target/browser-artifacts}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || { echo "run.sh: no browser at $CHROMIUM (apt-get install chromium)" >&2; exit 2; }
 
-echo "== build claimtrail"
-cargo build --locked --bin claimtrail
-bin="$target/debug/claimtrail"
+if [ -n "${CLAIMTRAIL_BIN:-}" ]; then
+  # A binary built already (CI passes the one `cargo test` built: same code, no second build).
+  bin="$CLAIMTRAIL_BIN"
+  [ -x "$bin" ] || { echo "run.sh: CLAIMTRAIL_BIN=$bin is not executable" >&2; exit 2; }
+  echo "== using $bin"
+else
+  echo "== build claimtrail"
+  cargo build --locked --bin claimtrail
+  bin="$target/debug/claimtrail"
+fi
 
 if [ ! -f "$here/node_modules/playwright-core/package.json" ]; then
   echo "== npm ci"
