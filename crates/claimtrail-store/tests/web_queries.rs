@@ -458,7 +458,7 @@ fn drop_derived(path: &PathBuf) {
     let raw = rusqlite::Connection::open(path).unwrap();
     raw.execute_batch(
         "DROP INDEX articles_outlet; DROP INDEX statements_trail; DROP TABLE claim_outlets; DROP TABLE claims_fts;
-         DROP TABLE entity_names_fts; DROP TABLE graph_nodes; DROP TABLE graph_edges;
+         DROP TABLE entity_names_fts; DROP TABLE entity_names_log; DROP TABLE graph_nodes; DROP TABLE graph_edges;
          DROP TRIGGER IF EXISTS claims_fts_rename; DROP TRIGGER IF EXISTS entity_names_entity;
          DROP TRIGGER IF EXISTS entity_names_rename; DROP TRIGGER IF EXISTS entity_names_alias;
          DELETE FROM meta WHERE key IN ('derived_upto', 'claims_fts_upto');",
@@ -644,5 +644,27 @@ fn readers_keep_answering_while_the_writer_ingests() {
     }
     let r = SqliteStore::open_read_only(&path).unwrap();
     assert_eq!(r.stats().unwrap().articles, recs.len() as u64);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn names_written_by_an_older_claimtrail_are_indexed_by_the_next_writer() {
+    let path = temp_db("older-writer");
+    SqliteStore::open(&path).unwrap().insert(&corpus()[..4]).unwrap();
+    // An older claimtrail (no derived tables in mind) adds an entity and an alias.
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute_batch(
+        "INSERT INTO entities(name, kind) VALUES ('Zelda Rawlings', 'person');
+         INSERT INTO entity_aliases(entity, alias) VALUES (1, 'Lavrovsky');",
+    )
+    .unwrap();
+    drop(raw);
+    let find = |s: &SqliteStore, q: &str| {
+        s.entities(&EntityQuery { name: Some(q.into()), ..Default::default() }).unwrap().len()
+    };
+    drop(SqliteStore::open(&path).unwrap());
+    let r = SqliteStore::open_read_only(&path).unwrap();
+    assert_eq!(find(&r, "zelda"), 1);
+    assert_eq!(find(&r, "lavrovsk"), 1);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }

@@ -12,13 +12,13 @@
 //!   published by or relayed through that outlet (the board's outlet filter).
 //! - `graph_nodes`, `graph_edges`: the source network with counts.
 //!
-//! The indexes and `entity_names_fts` are kept up to date by SQLite itself (triggers that use
-//! only built-in SQL), so even an older claimtrail writing into the store keeps them right.
-//! `claims_fts` (one row per claim, written once its participants are known), `claim_outlets`
-//! and the graph are filled in Rust from the claims and statements stored after their
-//! watermarks (`claims_fts_upto`, `derived_upto` in `meta`) by [`sync`], at the end of every
-//! write batch and when a writer opens the store (catching up with whatever an older claimtrail
-//! wrote).
+//! The indexes are kept up to date by SQLite itself. The rest is filled by [`sync`] at the end
+//! of every write batch and when a writer opens the store (catching up with whatever an older
+//! claimtrail wrote): `claims_fts` (one row per claim, once its participants are known),
+//! `claim_outlets` and the graph from the claims and statements stored after their watermarks
+//! (`claims_fts_upto`, `derived_upto` in `meta`), `entity_names_fts` from the queue
+//! `entity_names_log` that triggers (built-in SQL only, so an older claimtrail fills it too)
+//! append new entities, aliases and renames to.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -41,26 +41,34 @@ const DERIVED: &[(&str, &str, Option<&str>)] = &[
     (
         "claims_fts",
         "CREATE VIRTUAL TABLE claims_fts USING fts5(gist, names, tokenize='unicode61 remove_diacritics 2');
-         CREATE TRIGGER claims_fts_rename AFTER UPDATE OF name ON entities WHEN new.name != old.name BEGIN
-             UPDATE claims_fts SET names = names || ' ' || new.name
-             WHERE rowid IN (SELECT claim FROM claim_participants WHERE entity = new.id);
-         END;
          INSERT OR REPLACE INTO meta(key, value) VALUES ('claims_fts_upto', 0);",
         None,
     ),
+    // Triggers only queue names in a plain table: a trigger that wrote into a full-text table
+    // would make every statement firing it a savepoint of the full-text tables, which flushes
+    // `articles_fts` each time (a fifth slower ingest); [`sync`] moves the queue into the
+    // full-text tables once per batch.
     (
-        "entity_names_fts",
-        "CREATE VIRTUAL TABLE entity_names_fts USING fts5(
+        "entity_names_log",
+        "DROP TRIGGER IF EXISTS claims_fts_rename; DROP TRIGGER IF EXISTS entity_names_entity;
+         DROP TRIGGER IF EXISTS entity_names_rename; DROP TRIGGER IF EXISTS entity_names_alias;
+         DROP TABLE IF EXISTS entity_names_fts;
+         CREATE VIRTUAL TABLE entity_names_fts USING fts5(
              name, entity UNINDEXED, tokenize='unicode61 remove_diacritics 2'
          );
+         CREATE TABLE entity_names_log (
+             entity INTEGER NOT NULL,
+             name TEXT NOT NULL,
+             renamed INTEGER NOT NULL
+         );
          CREATE TRIGGER entity_names_entity AFTER INSERT ON entities BEGIN
-             INSERT INTO entity_names_fts(name, entity) VALUES (new.name, new.id);
+             INSERT INTO entity_names_log(entity, name, renamed) VALUES (new.id, new.name, 0);
          END;
          CREATE TRIGGER entity_names_rename AFTER UPDATE OF name ON entities WHEN new.name != old.name BEGIN
-             INSERT INTO entity_names_fts(name, entity) VALUES (new.name, new.id);
+             INSERT INTO entity_names_log(entity, name, renamed) VALUES (new.id, new.name, 1);
          END;
          CREATE TRIGGER entity_names_alias AFTER INSERT ON entity_aliases BEGIN
-             INSERT INTO entity_names_fts(name, entity) VALUES (new.alias, new.entity);
+             INSERT INTO entity_names_log(entity, name, renamed) VALUES (new.entity, new.alias, 0);
          END;",
         Some(
             "INSERT INTO entity_names_fts(name, entity)
@@ -110,6 +118,7 @@ pub(super) fn ensure(conn: &Connection) -> Result<()> {
              DROP TRIGGER IF EXISTS claims_fts_rename; DROP TABLE IF EXISTS claims_fts;
              DROP TRIGGER IF EXISTS entity_names_entity; DROP TRIGGER IF EXISTS entity_names_rename;
              DROP TRIGGER IF EXISTS entity_names_alias; DROP TABLE IF EXISTS entity_names_fts;
+             DROP TABLE IF EXISTS entity_names_log;
              DROP TABLE IF EXISTS claim_outlets; DROP TABLE IF EXISTS graph_nodes; DROP TABLE IF EXISTS graph_edges;
              DELETE FROM meta WHERE key = 'graph_upto';
              INSERT INTO meta(key, value) VALUES ('derived_upto', 0);",
@@ -160,6 +169,7 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
         .unwrap_or(0);
     let last: i64 = conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
     sync_claims_fts(conn)?;
+    sync_names(conn)?;
     if last <= upto {
         return Ok(());
     }
@@ -198,9 +208,34 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Moves the queued entity names (new entities, aliases, renames) into `entity_names_fts`, and
+/// the new names of renamed entities into the `claims_fts` rows of their claims.
+fn sync_names(conn: &Connection) -> Result<()> {
+    let queued: Vec<(i64, String, bool)> = conn
+        .prepare_cached("SELECT entity, name, renamed FROM entity_names_log ORDER BY rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if queued.is_empty() {
+        return Ok(());
+    }
+    let mut name = conn.prepare_cached("INSERT INTO entity_names_fts(name, entity) VALUES (?1, ?2)")?;
+    let mut claims = conn.prepare_cached(
+        "UPDATE claims_fts SET names = names || ' ' || ?1
+         WHERE rowid IN (SELECT claim FROM claim_participants WHERE entity = ?2)",
+    )?;
+    for (entity, n, renamed) in &queued {
+        name.execute(params![n, entity])?;
+        if *renamed {
+            claims.execute(params![n, entity])?;
+        }
+    }
+    conn.prepare_cached("DELETE FROM entity_names_log")?.execute([])?;
+    Ok(())
+}
+
 /// Indexes the gist and participant names of the claims stored after the watermark
 /// `claims_fts_upto` (participants are fixed when a claim is stored; a renamed participant's new
-/// name is added by the trigger `claims_fts_rename`).
+/// name is added by [`sync_names`]).
 fn sync_claims_fts(conn: &Connection) -> Result<()> {
     let upto: i64 = conn
         .prepare_cached("SELECT value FROM meta WHERE key = 'claims_fts_upto'")?
