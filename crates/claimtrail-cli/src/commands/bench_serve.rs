@@ -261,7 +261,7 @@ fn client(addr: SocketAddr, host: &str, seed: u64, stop: &AtomicBool, measuring:
             }
             match endpoint {
                 BOARD => {
-                    for id in json_ids(&body, |v| v.get("items")?.as_array().cloned()) {
+                    for id in board_ids(&body) {
                         if claims.len() >= 1000 {
                             claims.swap_remove(rng.below(claims.len()));
                         }
@@ -269,10 +269,7 @@ fn client(addr: SocketAddr, host: &str, seed: u64, stop: &AtomicBool, measuring:
                     }
                 }
                 CLAIM => {
-                    let articles = json_ids(&body, |v| {
-                        let rows = v.get("statements")?.as_array()?;
-                        Some(rows.iter().filter_map(|s| s.get("article").cloned()).collect())
-                    });
+                    let articles = trail_article_ids(&body);
                     if !articles.is_empty() {
                         steps.push((ARTICLE, format!("/api/v1/articles/{}", articles[rng.below(articles.len())])));
                     }
@@ -288,10 +285,40 @@ fn client(addr: SocketAddr, host: &str, seed: u64, stop: &AtomicBool, measuring:
     tally
 }
 
-/// The `id` fields of the objects that `pick` selects from a JSON body.
-fn json_ids(body: &[u8], pick: impl Fn(&serde_json::Value) -> Option<Vec<serde_json::Value>>) -> Vec<i64> {
-    let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else { return Vec::new() };
-    pick(&v).unwrap_or_default().iter().filter_map(|o| o.get("id")?.as_i64()).collect()
+/// An object of which only the id is read (other fields are skipped without being kept).
+#[derive(serde::Deserialize)]
+struct Id {
+    id: i64,
+}
+
+/// A page of a list: only the items' ids.
+#[derive(serde::Deserialize)]
+struct Items {
+    items: Vec<Id>,
+}
+
+/// A statement of a claim trail: only its article's id.
+#[derive(serde::Deserialize)]
+struct Statement {
+    article: Id,
+}
+
+/// A claim trail: only its statements' articles.
+#[derive(serde::Deserialize)]
+struct Trail {
+    statements: Vec<Statement>,
+}
+
+/// The claim ids of a board page (none when the body is not one).
+fn board_ids(body: &[u8]) -> Vec<i64> {
+    serde_json::from_slice::<Items>(body).map(|p| p.items.into_iter().map(|i| i.id).collect()).unwrap_or_default()
+}
+
+/// The article ids of a claim trail's statements (none when the body is not one).
+fn trail_article_ids(body: &[u8]) -> Vec<i64> {
+    serde_json::from_slice::<Trail>(body)
+        .map(|t| t.statements.into_iter().map(|s| s.article.id).collect())
+        .unwrap_or_default()
 }
 
 /// `http://HOST:PORT[/...]` -> (Host header, socket address).
@@ -609,8 +636,13 @@ mod tests {
 
     #[test]
     fn ids_come_from_json() {
-        let board = br#"{"items": [{"id": 3}, {"id": 9, "gist": "x"}, {"no": 1}], "next_offset": null}"#;
-        assert_eq!(json_ids(board, |v| v.get("items")?.as_array().cloned()), vec![3, 9]);
-        assert!(json_ids(b"not json", |v| v.get("items")?.as_array().cloned()).is_empty());
+        let board = br#"{"items": [{"id": 3, "gist": "x", "participants": ["a"]}, {"id": 9}], "next_offset": null}"#;
+        assert_eq!(board_ids(board), vec![3, 9]);
+        let trail = br#"{"claim": {"id": 1}, "omitted": 0,
+            "statements": [{"id": 5, "article": {"id": 12, "title": null}}, {"id": 6, "article": {"id": 14}}]}"#;
+        assert_eq!(trail_article_ids(trail), vec![12, 14]);
+        for bad in [&b"not json"[..], b"{}", br#"{"items": [{"no": 1}]}"#, br#"{"statements": [{"article": 3}]}"#] {
+            assert!(board_ids(bad).is_empty() && trail_article_ids(bad).is_empty(), "{bad:?}");
+        }
     }
 }
