@@ -19,8 +19,8 @@ use anyhow::Context;
 /// Arguments of `bench serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Store to serve in-process (ignored with --url). The server may write to it (ingest is
-    /// off here, but SQLite's WAL files are created): use a copy of a store you care about.
+    /// Store to serve in-process (ignored with --url). Opening it may write (the store's derived
+    /// tables, SQLite's WAL files; ingest stays off): use a copy of a store you must not change.
     #[arg(long, default_value = crate::db::DEFAULT_DB)]
     pub db: PathBuf,
     /// Concurrent clients (threads, one keep-alive connection each).
@@ -35,8 +35,8 @@ pub struct Args {
     /// A running server (`http://127.0.0.1:8080`) instead of one started in-process.
     #[arg(long)]
     pub url: Option<String>,
-    /// Read-only store connections of the in-process server.
-    #[arg(long, default_value_t = 4)]
+    /// Read-only store connections of the in-process server (as `serve --readers`).
+    #[arg(long, default_value_t = 8)]
     pub readers: usize,
     /// RNG seed of the clients' choices.
     #[arg(long, default_value_t = 7)]
