@@ -16,9 +16,9 @@
 //! of every write batch and when a writer opens the store (catching up with whatever an older
 //! claimtrail wrote): `claims_fts` (one row per claim, once its participants are known),
 //! `claim_outlets` and the graph from the claims and statements stored after their watermarks
-//! (`claims_fts_upto`, `derived_upto` in `meta`), `entity_names_fts` from the queue
-//! `entity_names_log` that triggers (built-in SQL only, so an older claimtrail fills it too)
-//! append new entities, aliases and renames to.
+//! (`claims_fts_upto`, `derived_upto` in `meta`), `entity_names_fts` from the entities stored
+//! after `entity_names_upto` and the aliases and renames of the batch (an older claimtrail's
+//! aliases of older entities are missed). No triggers: see [`ensure`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -44,35 +44,15 @@ const DERIVED: &[(&str, &str, Option<&str>)] = &[
          INSERT OR REPLACE INTO meta(key, value) VALUES ('claims_fts_upto', 0);",
         None,
     ),
-    // Triggers only queue names in a plain table: a trigger that wrote into a full-text table
-    // would make every statement firing it a savepoint of the full-text tables, which flushes
-    // `articles_fts` each time (a fifth slower ingest); [`sync`] moves the queue into the
-    // full-text tables once per batch.
     (
-        "entity_names_log",
-        "DROP TRIGGER IF EXISTS claims_fts_rename; DROP TRIGGER IF EXISTS entity_names_entity;
-         DROP TRIGGER IF EXISTS entity_names_rename; DROP TRIGGER IF EXISTS entity_names_alias;
-         DROP TABLE IF EXISTS entity_names_fts;
-         CREATE VIRTUAL TABLE entity_names_fts USING fts5(
+        "entity_names_fts",
+        "CREATE VIRTUAL TABLE entity_names_fts USING fts5(
              name, entity UNINDEXED, tokenize='unicode61 remove_diacritics 2'
-         );
-         CREATE TABLE entity_names_log (
-             entity INTEGER NOT NULL,
-             name TEXT NOT NULL,
-             renamed INTEGER NOT NULL
-         );
-         CREATE TRIGGER entity_names_entity AFTER INSERT ON entities BEGIN
-             INSERT INTO entity_names_log(entity, name, renamed) VALUES (new.id, new.name, 0);
-         END;
-         CREATE TRIGGER entity_names_rename AFTER UPDATE OF name ON entities WHEN new.name != old.name BEGIN
-             INSERT INTO entity_names_log(entity, name, renamed) VALUES (new.id, new.name, 1);
-         END;
-         CREATE TRIGGER entity_names_alias AFTER INSERT ON entity_aliases BEGIN
-             INSERT INTO entity_names_log(entity, name, renamed) VALUES (new.entity, new.alias, 0);
-         END;",
+         );",
         Some(
             "INSERT INTO entity_names_fts(name, entity)
-                 SELECT name, id FROM entities UNION ALL SELECT alias, entity FROM entity_aliases;",
+                 SELECT name, id FROM entities UNION ALL SELECT alias, entity FROM entity_aliases;
+             INSERT OR REPLACE INTO meta(key, value) VALUES ('entity_names_upto', (SELECT COALESCE(MAX(id), 0) FROM entities));",
         ),
     ),
     (
@@ -118,10 +98,24 @@ pub(super) fn ensure(conn: &Connection) -> Result<()> {
              DROP TRIGGER IF EXISTS claims_fts_rename; DROP TABLE IF EXISTS claims_fts;
              DROP TRIGGER IF EXISTS entity_names_entity; DROP TRIGGER IF EXISTS entity_names_rename;
              DROP TRIGGER IF EXISTS entity_names_alias; DROP TABLE IF EXISTS entity_names_fts;
-             DROP TABLE IF EXISTS entity_names_log;
+             DROP TABLE IF EXISTS entity_names_log; DELETE FROM meta WHERE key = 'entity_names_upto';
              DROP TABLE IF EXISTS claim_outlets; DROP TABLE IF EXISTS graph_nodes; DROP TABLE IF EXISTS graph_edges;
              DELETE FROM meta WHERE key = 'graph_upto';
              INSERT INTO meta(key, value) VALUES ('derived_upto', 0);",
+        )?;
+    }
+    // No triggers: a statement that can fire one runs in a statement transaction, and each of
+    // those is a savepoint of the full-text tables, which flushes `articles_fts` (a fifth
+    // slower ingest). Development versions had some.
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS claims_fts_rename; DROP TRIGGER IF EXISTS entity_names_entity;
+         DROP TRIGGER IF EXISTS entity_names_rename; DROP TRIGGER IF EXISTS entity_names_alias;
+         DROP TABLE IF EXISTS entity_names_log;",
+    )?;
+    if exists(conn, "entity_names_fts")? {
+        conn.execute_batch(
+            "INSERT OR IGNORE INTO meta(key, value)
+                 VALUES ('entity_names_upto', (SELECT COALESCE(MAX(id), 0) FROM entities));",
         )?;
     }
     for (name, create, fill) in DERIVED {
@@ -161,7 +155,7 @@ impl Have {
 
 /// Brings the derived tables that SQLite does not maintain (`claim_outlets`, the source graph)
 /// up to date with the statements stored after their watermark.
-pub(super) fn sync(conn: &Connection) -> Result<()> {
+pub(super) fn sync(conn: &Connection, names: &[(i64, String, bool)]) -> Result<()> {
     let upto: i64 = conn
         .prepare_cached("SELECT value FROM meta WHERE key = 'derived_upto'")?
         .query_row([], |r| r.get(0))
@@ -169,7 +163,7 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
         .unwrap_or(0);
     let last: i64 = conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
     sync_claims_fts(conn)?;
-    sync_names(conn)?;
+    sync_names(conn, names)?;
     if last <= upto {
         return Ok(());
     }
@@ -208,28 +202,38 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Moves the queued entity names (new entities, aliases, renames) into `entity_names_fts`, and
-/// the new names of renamed entities into the `claims_fts` rows of their claims.
-fn sync_names(conn: &Connection) -> Result<()> {
-    let queued: Vec<(i64, String, bool)> = conn
-        .prepare_cached("SELECT entity, name, renamed FROM entity_names_log ORDER BY rowid")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    if queued.is_empty() {
-        return Ok(());
+/// Indexes the names of the entities stored after the watermark `entity_names_upto`, and the
+/// names this batch gave to older entities (`names`: new aliases, renames); a renamed entity's
+/// new name also goes to the `claims_fts` rows of its claims.
+fn sync_names(conn: &Connection, names: &[(i64, String, bool)]) -> Result<()> {
+    let upto: i64 = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'entity_names_upto'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let last: i64 = conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM entities")?.query_row([], |r| r.get(0))?;
+    if last > upto {
+        conn.prepare_cached(
+            "INSERT INTO entity_names_fts(name, entity)
+                 SELECT name, id FROM entities WHERE id > ?1 AND id <= ?2
+                 UNION ALL SELECT alias, entity FROM entity_aliases WHERE entity > ?1 AND entity <= ?2",
+        )?
+        .execute([upto, last])?;
+        conn.prepare_cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('entity_names_upto', ?1)")?
+            .execute([last])?;
     }
     let mut name = conn.prepare_cached("INSERT INTO entity_names_fts(name, entity) VALUES (?1, ?2)")?;
     let mut claims = conn.prepare_cached(
         "UPDATE claims_fts SET names = names || ' ' || ?1
          WHERE rowid IN (SELECT claim FROM claim_participants WHERE entity = ?2)",
     )?;
-    for (entity, n, renamed) in &queued {
+    // Entities new in this batch got all their names above.
+    for (entity, n, renamed) in names.iter().filter(|x| x.0 <= upto) {
         name.execute(params![n, entity])?;
         if *renamed {
             claims.execute(params![n, entity])?;
         }
     }
-    conn.prepare_cached("DELETE FROM entity_names_log")?.execute([])?;
     Ok(())
 }
 

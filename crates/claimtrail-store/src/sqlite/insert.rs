@@ -28,6 +28,9 @@ pub(crate) struct SigCache {
     buckets: HashMap<(String, i64), Vec<i64>>,
     /// Stored fingerprints and `copy_of` of wire-copy candidates, by article.
     fingerprints: HashMap<i64, (Vec<u32>, Option<i64>)>,
+    /// Names given to existing entities in this batch (new aliases; `true`: a rename), for the
+    /// name index (`derived::sync`).
+    pub(crate) names: Vec<(i64, String, bool)>,
 }
 
 impl SigCache {
@@ -35,6 +38,7 @@ impl SigCache {
         self.sigs.clear();
         self.buckets.clear();
         self.fingerprints.clear();
+        self.names.clear();
     }
 
     fn bucket(&mut self, tx: &Connection, key: &(String, i64)) -> Result<&Vec<i64>> {
@@ -114,7 +118,7 @@ pub(super) fn insert_one(
     let article: i64 =
         tx.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")?.query_row([], |row| row.get(0))?;
     let ctx = Ctx { article, outlet_key: outlet_key(doc.outlet.as_deref(), article), published };
-    let entities = link_entities(tx, r, &ctx)?;
+    let entities = link_entities(tx, r, &ctx, &mut sigs.names)?;
     // `[5,17]` when the locals are e1, e2, ... in order (always, from `build_record`), else pairs.
     let in_order = r.entities.iter().enumerate().all(|(i, e)| e.local == format!("e{}", i + 1));
     let entity_map = if in_order {
@@ -315,12 +319,17 @@ fn single_token(name: &str) -> bool {
 
 /// Resolves each entity of the record to a corpus entity (creating new ones), records aliases,
 /// roles and counts, and returns the corpus id per record entity.
-fn link_entities(tx: &Connection, r: &ArticleRecord, ctx: &Ctx) -> Result<Vec<i64>> {
+fn link_entities(
+    tx: &Connection,
+    r: &ArticleRecord,
+    ctx: &Ctx,
+    names: &mut Vec<(i64, String, bool)>,
+) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(r.entities.len());
     let mut seen = HashSet::new();
     for (i, er) in r.entities.iter().enumerate() {
         let out = r.analysis.entities.get(i);
-        let id = resolve_entity(tx, er, ctx)?;
+        let id = resolve_entity(tx, er, ctx, names)?;
         let mentions = out.map_or(1, |e| e.mentions.len().max(1)) as i64;
         let first_here = seen.insert(id);
         tx.prepare_cached("UPDATE entities SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1")?
@@ -330,8 +339,8 @@ fn link_entities(tx: &Connection, r: &ArticleRecord, ctx: &Ctx) -> Result<Vec<i6
         let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)")?;
         let aliases = out.map(|e| e.aliases.as_slice()).unwrap_or_default();
         for a in std::iter::once(&er.name).chain(aliases) {
-            if *a != canonical && !a.trim().is_empty() {
-                alias.execute(params![id, a])?;
+            if *a != canonical && !a.trim().is_empty() && alias.execute(params![id, a])? > 0 {
+                names.push((id, a.clone(), false));
             }
         }
         let mut role = tx.prepare_cached("INSERT OR IGNORE INTO entity_roles(entity, role) VALUES (?1, ?2)")?;
@@ -393,7 +402,7 @@ fn most_mentioned(mut cands: Vec<(i64, i64)>, strict: bool) -> Option<i64> {
     }
 }
 
-fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> {
+fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx, names: &mut Vec<(i64, String, bool)>) -> Result<i64> {
     let fam = family(&er.kind);
     let keys = entity_keys(er, ctx);
     let single = single_token(&er.name);
@@ -447,6 +456,7 @@ fn resolve_entity(tx: &Connection, er: &EntityRecord, ctx: &Ctx) -> Result<i64> 
             if let Some(id) = most_mentioned(singles, true) {
                 let old: String = tx.query_row("SELECT name FROM entities WHERE id = ?1", [id], |row| row.get(0))?;
                 tx.execute("UPDATE entities SET name = ?2, kind = ?3 WHERE id = ?1", params![id, er.name, er.kind])?;
+                names.push((id, er.name.clone(), true));
                 tx.execute("INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)", params![id, old])?;
                 tx.execute("DELETE FROM entity_aliases WHERE entity = ?1 AND alias = ?2", params![id, er.name])?;
                 found = Some(id);

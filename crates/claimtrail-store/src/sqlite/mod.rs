@@ -304,7 +304,7 @@ impl SqliteStore {
         // Tables and indexes added within schema version 1 (created and filled once in an
         // older store), and the derived tables brought up to date.
         derived::ensure(&tx)?;
-        derived::sync(&tx)?;
+        derived::sync(&tx, &[])?;
         tx.commit()?;
         self.have = derived::Have::probe(&self.conn)?;
         Ok(())
@@ -396,7 +396,8 @@ impl Store for SqliteStore {
             }
         }
         // The derived tables (source graph) take the batch's statements.
-        let result = result.and_then(|()| derived::sync(&tx));
+        let result = result.and_then(|()| derived::sync(&tx, &self.sigs.names));
+        self.sigs.names.clear();
         if let Err(e) = result.and_then(|()| Ok(tx.commit()?)) {
             // Rolled back (dropping the transaction): forget claims created in it.
             self.sigs.clear();

@@ -192,7 +192,7 @@ pub(super) fn claims(conn: &Connection, have: Have, q: &ClaimQuery) -> Result<Ve
                                                             JOIN entities e ON e.id = p.entity WHERE p.claim = c.id), '')
                      FROM claims c",
                 )?;
-                let mut ids = from_articles.clone();
+                let mut ids = from_articles;
                 let mut rows = st.query([])?;
                 while let Some(row) = rows.next()? {
                     if words_prefix_match(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?, &words) {
