@@ -165,6 +165,11 @@ test('the source network renders', async () => {
   await svg.locator(testid('node')).first().waitFor({ state: 'attached' });
   const nodes = await svg.locator(testid('node')).count();
   assert.ok(nodes > 0, `network nodes: ${nodes}`);
+  // The graph draws the API's edges (who cites whom) between the nodes it shows.
+  const graph = await api('/api/v1/sources/graph');
+  const edges = await svg.locator(testid('edge')).count();
+  assert.ok(nodes <= graph.nodes.length, `${nodes} nodes drawn, ${graph.nodes.length} in the API`);
+  if (graph.edges.length > 0) assert.ok(edges > 0, `no edge drawn of the API's ${graph.edges.length}`);
   await finish(rec, '03-network');
 });
 
