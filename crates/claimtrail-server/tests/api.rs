@@ -169,7 +169,7 @@ async fn endpoints_answer_with_their_shapes() {
         ("/api/v1/claims".into(), 200, PAGE),
         ("/api/v1/claims?contested=true&order=cited&since=2015&until=2015-12-31".into(), 200, PAGE),
         ("/api/v1/claims?entity=Lavrov&outlet=RIA&q=Moscow".into(), 200, PAGE),
-        (claim_uri.clone(), 200, &["claim", "statements"]),
+        (claim_uri.clone(), 200, &["claim", "omitted", "statements"]),
         ("/api/v1/sources".into(), 200, PAGE),
         ("/api/v1/sources?outlet=RIA&limit=3".into(), 200, PAGE),
         ("/api/v1/sources/graph".into(), 200, &["edges", "nodes"]),

@@ -34,12 +34,19 @@ pub struct Args {
 pub enum Mode {
     /// Build a store from generated articles; print ingest rate, size ratio and query latencies.
     Store(store::Args),
+    /// Load-test the HTTP server (in-process over a store, or --url): requests/s and latency percentiles.
+    Serve(serve::Args),
 }
+
+#[path = "bench_serve.rs"]
+pub mod serve;
 
 /// Runs `bench`: analysis plus JSON serialization, as `analyze --format json` does.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if let Some(Mode::Store(a)) = args.mode {
-        return store::run(a);
+    match args.mode {
+        Some(Mode::Store(a)) => return store::run(a),
+        Some(Mode::Serve(a)) => return serve::run(a),
+        None => {}
     }
     let Some(corpus) = args.corpus.clone() else { anyhow::bail!("bench: a corpus path is required") };
     let corpus_path = corpus;

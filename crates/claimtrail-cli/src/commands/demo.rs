@@ -90,6 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
         writeln!(out, "explore it: claimtrail claims --db {0} | claimtrail claim ID --db {0}", p.display())?;
         writeln!(out, "            claimtrail check \"Soleimani visited Moscow\" --db {}", p.display())?;
+        writeln!(out, "browse it:  claimtrail serve --db {}   (then open http://127.0.0.1:8080/)", p.display())?;
     }
     out.flush()?;
     drop(store);
