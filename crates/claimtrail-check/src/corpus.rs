@@ -10,26 +10,6 @@ use crate::{search_terms, DocMatch, Matcher};
 /// Candidate articles fetched from the full-text index per query.
 pub const CANDIDATES: usize = 50;
 
-/// `s` with whitespace runs collapsed, cut to at most `max` characters (with an ellipsis).
-fn clip(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)));
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    if out.chars().count() <= max {
-        return out;
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut cut: String = out.chars().take(max - 1).collect();
-    cut.push('…');
-    cut
-}
-
 /// The answer of a check against a store (`claimtrail check --format json`, `GET /api/v1/check`).
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckResult {
@@ -102,7 +82,7 @@ pub fn group(query: &str, mut found: Vec<(&Candidate, DocMatch)>, limit: usize) 
             None => (GroupKey::Article(c.article.id), None, None),
         };
         let has_gist = known.is_some();
-        let gist = known.unwrap_or_else(|| clip(&m.quote, 200));
+        let gist = known.unwrap_or_else(|| claimtrail_core::clip(&m.quote, 200));
         let score = f64::from(m.score);
         let doc = DocumentMatch {
             article: c.article.id,

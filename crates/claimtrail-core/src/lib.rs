@@ -33,7 +33,7 @@ pub mod render;
 
 use std::sync::Arc;
 
-pub use claimtrail_text::{CharMap, Ranged, TextRange};
+pub use claimtrail_text::{clip, CharMap, Ranged, TextRange};
 pub use date::Date;
 pub use error::{Error, Result};
 pub use layers::*;

@@ -32,6 +32,7 @@
 
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod fingerprint;
 pub mod hash;
 pub mod names;
@@ -39,6 +40,7 @@ pub mod record;
 pub mod signature;
 pub mod terms;
 
+pub use analyze::{analyze_record, panic_message, AnalyzeError};
 pub use fingerprint::{band_keys, fingerprint, similarity};
 pub use hash::content_hash;
 pub use names::fold_name;

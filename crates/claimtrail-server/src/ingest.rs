@@ -10,6 +10,7 @@ use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use claimtrail_corpus::AnalyzeError;
 use claimtrail_store::{InsertOutcome, Store};
 
 use crate::error::ApiError;
@@ -38,14 +39,6 @@ fn is_json(headers: &HeaderMap) -> bool {
     let Some(v) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else { return false };
     let essence = v.split(';').next().unwrap_or("").trim();
     essence.eq_ignore_ascii_case("application/json")
-}
-
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
 }
 
 /// `POST /api/v1/articles`.
@@ -85,14 +78,10 @@ pub(crate) async fn ingest(State(state): State<AppState>, req: Request) -> Resul
     let pipeline = state.pipeline();
     let analyzed = tokio::task::spawn_blocking(move || {
         let id = article.meta.id.clone();
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            pipeline.analyze(article.meta, &article.text).map(|doc| claimtrail_corpus::build_record(&doc))
-        }));
-        match run {
-            Ok(Ok(record)) => Ok(record),
-            Ok(Err(e)) => Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())),
-            Err(panic) => Err(ApiError::internal(format!("analysis of {id:?} panicked: {}", panic_message(&*panic)))),
-        }
+        claimtrail_corpus::analyze_record(&pipeline, article.meta, &article.text).map_err(|e| match e {
+            AnalyzeError::Rejected(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
+            AnalyzeError::Panicked(m) => ApiError::internal(format!("analysis of {id:?} panicked: {m}")),
+        })
     })
     .await
     .map_err(ApiError::internal)??;

@@ -224,6 +224,26 @@ impl CharMap {
     }
 }
 
+/// Collapses whitespace and shortens `s` to at most `max` characters, ending in `…` when cut.
+pub fn clip(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)));
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.chars().count() <= max {
+        return out;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut cut: String = out.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +278,22 @@ mod tests {
     #[should_panic]
     fn inverted_range_panics() {
         let _ = TextRange::new(5, 2);
+    }
+
+    #[test]
+    fn clip_table() {
+        let cases = [
+            ("short", 10, "short"),
+            ("  many   spaces\nhere ", 40, "many spaces here"),
+            ("abcdefghij", 5, "abcd…"),
+            ("ab cd ef", 6, "ab cd…"),
+            ("ünïcödé wörds", 8, "ünïcödé…"),
+            ("x", 0, ""),
+        ];
+        for (input, max, want) in cases {
+            let got = clip(input, max);
+            assert_eq!(got, want, "{input:?} {max}");
+            assert!(got.chars().count() <= max, "{got:?}");
+        }
     }
 }

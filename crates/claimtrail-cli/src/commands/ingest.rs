@@ -100,9 +100,10 @@ fn resolve(p: claimtrail_sources::Pending) -> Result<(Item, String), Reject> {
             Ok((item, hash))
         }
         Ok(Err(e)) => Err(Reject(e.to_string())),
-        Err(panic) => {
-            Err(Reject(format!("{origin}: internal error reading (please report): {}", panic_message(panic.as_ref()))))
-        }
+        Err(panic) => Err(Reject(format!(
+            "{origin}: internal error reading (please report): {}",
+            claimtrail_corpus::panic_message(panic.as_ref())
+        ))),
     }
 }
 
@@ -179,28 +180,13 @@ impl Summary {
     }
 }
 
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
-}
-
 /// Analyzes one article into its record. A panic costs this article only.
 fn analyze(pipeline: &Pipeline, item: Item) -> Result<(String, ArticleRecord), Reject> {
     let Item { origin, meta, text, .. } = item;
     let id = meta.id.clone();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pipeline.analyze(meta, &text).map(|doc| claimtrail_corpus::build_record(&doc))
-    }));
-    match result {
-        Ok(Ok(record)) => Ok((origin, record)),
-        Ok(Err(e)) => Err(Reject(format!("{origin}: document {id:?}: {e}"))),
-        Err(panic) => Err(Reject(format!(
-            "{origin}: document {id:?}: internal error (please report): {}",
-            panic_message(panic.as_ref())
-        ))),
+    match claimtrail_corpus::analyze_record(pipeline, meta, &text) {
+        Ok(record) => Ok((origin, record)),
+        Err(e) => Err(Reject(format!("{origin}: document {id:?}: {e}"))),
     }
 }
 
@@ -411,7 +397,9 @@ fn run_ingest(
         }
     }
     drop(tx);
-    let written = writer.join().map_err(|p| anyhow::anyhow!("store writer crashed: {}", panic_message(p.as_ref())))?;
+    let written = writer
+        .join()
+        .map_err(|p| anyhow::anyhow!("store writer crashed: {}", claimtrail_corpus::panic_message(p.as_ref())))?;
     pb.finish_and_clear();
     let written = written?;
     if !sent_ok {
