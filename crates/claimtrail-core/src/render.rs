@@ -66,7 +66,8 @@ fn via_label(doc: &Document, a: &Attribution) -> String {
             }
         })
         .collect();
-    hops.join(" -> ")
+    // nearest hop first: "via AP, citing TASS" (AP relays what TASS reported)
+    hops.join(", citing ")
 }
 
 /// One cell of the summary table: distinct sources with their via chains.

@@ -520,15 +520,16 @@
   // Claim: /claims/{id}
   // ---------------------------------------------------------------------------------------------
 
-  /** The relay chain speaker -> via[0] -> via[1] -> publishing outlet, as chips with arrows. */
+  /** The relay chain as the statement travelled: speaker -> farthest relay -> ... -> nearest relay
+   *  -> publishing outlet, as chips with arrows (`via` lists the nearest hop to the article first). */
   function viaChain(st) {
     const hops = [];
     hops.push(st.source_entity != null
       ? el('a', { class: 'hop speaker', href: '/entities/' + Number(st.source_entity) }, st.source || '?')
       : el('span', { class: 'hop speaker' + (st.source_kind === 'anonymous' ? ' anon' : '') }, st.source || '(the article)'));
-    for (const v of st.via || []) hops.push(el('span', { class: 'hop relay', title: 'relayed by' }, v));
+    for (const v of [...(st.via || [])].reverse()) hops.push(el('span', { class: 'hop relay', title: 'relayed by' }, v));
     const outlet = st.article && st.article.outlet;
-    const last = (st.via || [])[(st.via || []).length - 1];
+    const last = (st.via || [])[0];
     if (outlet && outlet !== last && outlet !== st.source) hops.push(el('span', { class: 'hop publisher', title: 'published by' }, outlet));
     if (hops.length < 2) return null;
     const out = el('div', { class: 'via', 'data-testid': 'via', 'aria-label': 'relay chain' });
@@ -849,7 +850,7 @@
           withSource ? el('td', null, s.source || '(the article)') : null,
           el('td', null, stanceBadge(s.stance)),
           el('td', { class: 'c-claim' }, s.claim != null ? el('a', { href: '/claims/' + Number(s.claim) }, s.gist || 'claim #' + s.claim) : el('span', { class: 'muted' }, s.gist || '–')),
-          el('td', { class: 'c-quote' }, clampText(quoted(s.quote)), (s.via || []).length ? el('div', { class: 'muted small' }, 'via ' + s.via.join(' → ')) : null),
+          el('td', { class: 'c-quote' }, clampText(quoted(s.quote)), (s.via || []).length ? el('div', { class: 'muted small' }, 'via ' + s.via.join(', citing ')) : null),
           el('td', null, articleRef(s.article))));
       }
     };
@@ -1028,7 +1029,7 @@
           src && src.name && src.text !== src.name ? el('div', { class: 'muted small' }, 'as written: “' + src.text + '”') : null),
         row('cue', a.cue ? '“' + a.cue.text + '”' : '–'),
         row('content', el('span', { class: 'content-text' }, a.content ? a.content.text : '–')),
-        row('via', (a.via || []).length ? el('span', { class: 'via' }, (a.via || []).map((v, j) => [j ? el('span', { class: 'arrow', 'aria-hidden': 'true' }) : null, el('span', { class: 'hop relay' }, entLink(v.entity, v.text))])) : el('span', { class: 'muted' }, 'direct')),
+        row('via', (a.via || []).length ? el('span', { class: 'via' }, [...(a.via || [])].reverse().map((v, j) => [j ? el('span', { class: 'arrow', 'aria-hidden': 'true' }) : null, el('span', { class: 'hop relay' }, entLink(v.entity, v.text))])) : el('span', { class: 'muted' }, 'direct')),
         a.said_on ? row('said on', typeof a.said_on === 'object' ? (a.said_on.value || a.said_on.text || JSON.stringify(a.said_on)) : a.said_on) : null,
         row('claim', cid
           ? (claimIds.has(cid)

@@ -239,7 +239,7 @@ fn write_tables<W: Write>(a: &StoredArticle, t: &mut Tables<W>) -> std::io::Resu
             serde_json::to_value(at.form).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
             at.cue.text.clone(),
             at.content.text.clone(),
-            via.join(" -> "),
+            via.join(", citing "),
             at.said_on.as_ref().map(|w| w.value.clone().unwrap_or_else(|| w.text.clone())).unwrap_or_default(),
             local_claim,
             claim,
