@@ -236,11 +236,18 @@ pub(crate) async fn article_links(State(state): State<AppState>, Path(raw): Path
 pub(crate) async fn search(State(state): State<AppState>, p: Params) -> ApiResult<Page<SearchHit>> {
     let q = query_text(&p, "q")?;
     let (limit, offset) = p.paging(DEFAULT_LIMIT, MAX_LIMIT)?;
-    if offset + limit > MAX_SEARCH_DEPTH {
-        return Err(ApiError::bad_request(format!("search pages end at result {MAX_SEARCH_DEPTH}")));
+    // Ranked search has no cheap deep pages: results end at MAX_SEARCH_DEPTH (a page past it is
+    // empty, the page reaching it has no next page).
+    if offset >= MAX_SEARCH_DEPTH {
+        return Ok(Json(Page::new(Vec::new(), limit, offset)));
     }
-    let hits = state.read(move |s, _| Ok(s.search(&q, offset + limit + 1)?)).await?;
-    Ok(Json(Page::new(hits.into_iter().skip(offset).collect(), limit, offset)))
+    let take = limit.min(MAX_SEARCH_DEPTH - offset);
+    let hits = state.read(move |s, _| Ok(s.search(&q, offset + take + 1)?)).await?;
+    let mut items: Vec<SearchHit> = hits.into_iter().skip(offset).collect();
+    if offset + take >= MAX_SEARCH_DEPTH {
+        items.truncate(take);
+    }
+    Ok(Json(Page::new(items, limit, offset)))
 }
 
 /// `GET /api/v1/check`.

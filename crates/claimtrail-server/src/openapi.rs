@@ -27,7 +27,13 @@ fn text(name: &str, description: &str) -> Value {
 }
 
 fn date(name: &str, description: &str) -> Value {
-    param(name, "query", false, json!({"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"}), description)
+    param(
+        name,
+        "query",
+        false,
+        json!({"type": "string", "pattern": "^\\s*\\d{4}(-\\d{2}(-\\d{2})?)?\\s*$"}),
+        description,
+    )
 }
 
 fn paging() -> Vec<Value> {
@@ -305,7 +311,8 @@ fn schemas() -> Value {
         })),
         "IngestRequest": object(&["text"], json!({
             "id": {"type": ["string", "integer"], "description": "defaults to a hash of the text"},
-            "text": string, "title": string, "outlet": string, "url": string,
+            "text": {"type": "string", "minLength": 1, "pattern": "\\S", "description": "the article; not blank"},
+            "title": string, "outlet": string, "url": string,
             "published": {"type": "string", "description": "YYYY-MM-DD"}
         })),
         "IngestResult": object(&["article", "status"], json!({
