@@ -620,19 +620,26 @@
       }))));
   }
 
+  /** A page's data: shows a loading note, then clears the page for the answer; on failure shows
+   *  the error instead and gives null (also null when the user has navigated away meanwhile). */
+  async function loadPage(ctx, what, id, fetcher) {
+    main.appendChild(loading('Loading ' + what + '…'));
+    let data;
+    try {
+      data = await fetcher();
+    } catch (err) {
+      if (ctx.alive()) clear(main).appendChild(errorBox(err, what + ' #' + id));
+      return null;
+    }
+    if (!ctx.alive()) return null;
+    clear(main);
+    return data;
+  }
+
   async function viewClaim(ctx, m) {
     const id = m[1];
-    main.appendChild(loading('Loading claim…'));
-    let trail;
-    try {
-      trail = await api('/claims/' + id);
-    } catch (err) {
-      if (!ctx.alive()) return;
-      clear(main).appendChild(errorBox(err, 'claim #' + id));
-      return;
-    }
-    if (!ctx.alive()) return;
-    clear(main);
+    const trail = await loadPage(ctx, 'claim', id, () => api('/claims/' + id));
+    if (!trail) return;
     const c = trail.claim || {};
     document.title = (c.gist || 'Claim') + ' · claimtrail';
     const sts = (trail.statements || []).slice().sort((x, y) => String(x.date || '').localeCompare(String(y.date || '')));
@@ -868,17 +875,8 @@
 
   async function viewEntity(ctx, m) {
     const id = m[1];
-    main.appendChild(loading('Loading entity…'));
-    let e;
-    try {
-      e = await api('/entities/' + id);
-    } catch (err) {
-      if (!ctx.alive()) return;
-      clear(main).appendChild(errorBox(err, 'entity #' + id));
-      return;
-    }
-    if (!ctx.alive()) return;
-    clear(main);
+    const e = await loadPage(ctx, 'entity', id, () => api('/entities/' + id));
+    if (!e) return;
     document.title = (e.name || 'Entity') + ' · claimtrail';
     const said = e.said || [];
     const about = e.said_about || [];
@@ -916,20 +914,13 @@
 
   async function viewArticle(ctx, m) {
     const id = m[1];
-    main.appendChild(loading('Loading article…'));
-    let art;
-    let links = null;
-    try {
+    const loaded = await loadPage(ctx, 'article', id, async () => {
       const lp = api('/articles/' + id + '/links').catch(() => null);
-      art = await getArticle(id);
-      links = await lp;
-    } catch (err) {
-      if (!ctx.alive()) return;
-      clear(main).appendChild(errorBox(err, 'article #' + id));
-      return;
-    }
-    if (!ctx.alive()) return;
-    clear(main);
+      const a = await getArticle(id);
+      return { art: a, links: await lp };
+    });
+    if (!loaded) return;
+    const { art, links } = loaded;
     const doc = art.document || {};
     document.title = (doc.title || doc.id || 'Article') + ' · claimtrail';
     const claimIds = new Map((links && links.claims) || []);

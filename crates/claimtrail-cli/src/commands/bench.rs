@@ -41,6 +41,24 @@ pub enum Mode {
 #[path = "bench_serve.rs"]
 pub mod serve;
 
+/// xorshift64*: the benchmarks' reproducible choices (seeded).
+pub(crate) struct Rng(pub(crate) u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform in `0..n` (0 for `n` = 0).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
 /// Runs `bench`: analysis plus JSON serialization, as `analyze --format json` does.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.mode {
@@ -99,6 +117,8 @@ pub mod store {
     use claimtrail_store::{ArticleQuery, ClaimQuery, EntityQuery, SqliteStore, Store};
     use rayon::prelude::*;
 
+    use super::Rng;
+
     /// Arguments of `bench store`.
     #[derive(Debug, clap::Args)]
     pub struct Args {
@@ -151,21 +171,6 @@ pub mod store {
         "Anatolia Post",
         "Moscow Herald",
     ];
-
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            // xorshift64*
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
 
     /// Sentences of one source article.
     fn sentences(text: &str) -> Vec<String> {

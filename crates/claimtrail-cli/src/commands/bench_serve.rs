@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
+use super::Rng;
+
 /// Arguments of `bench serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -470,23 +472,6 @@ fn read_response<R: BufRead>(r: &mut R, body: &mut Vec<u8>) -> io::Result<Head> 
         close = true;
     }
     Ok(Head { status, close })
-}
-
-/// xorshift64* (the clients' choices; reproducible per seed).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// Uniform in `0..n` (`n` > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// The server, started in-process on 127.0.0.1:0 over the store; stopped on drop.
