@@ -36,15 +36,20 @@ fn date(name: &str, description: &str) -> Value {
     )
 }
 
+/// An optional integer query parameter in `1..=max` with its default.
+fn bounded(name: &str, default: usize, max: usize, description: &str) -> Value {
+    param(
+        name,
+        "query",
+        false,
+        json!({"type": "integer", "minimum": 1, "maximum": max, "default": default}),
+        description,
+    )
+}
+
 fn paging() -> Vec<Value> {
     vec![
-        param(
-            "limit",
-            "query",
-            false,
-            json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
-            "page size",
-        ),
+        bounded("limit", DEFAULT_LIMIT, MAX_LIMIT, "page size"),
         param(
             "offset",
             "query",
@@ -120,13 +125,7 @@ fn describe(e: Endpoint) -> (Vec<Value>, Value) {
             (p, ok(page_of("SourceSummary")))
         }
         Endpoint::SourceGraph => (
-            vec![param(
-                "max_nodes",
-                "query",
-                false,
-                json!({"type": "integer", "minimum": 1, "maximum": GRAPH_NODES.1, "default": GRAPH_NODES.0}),
-                "keep the heaviest nodes",
-            )],
+            vec![bounded("max_nodes", GRAPH_NODES.0, GRAPH_NODES.1, "keep the heaviest nodes")],
             ok(schema_ref("SourceGraph")),
         ),
         Endpoint::Outlets => (paging(), ok(page_of("OutletSummary"))),
@@ -145,13 +144,7 @@ fn describe(e: Endpoint) -> (Vec<Value>, Value) {
         Endpoint::Check => (
             vec![
                 required_q("one sentence, as a reader would write it"),
-                param(
-                    "limit",
-                    "query",
-                    false,
-                    json!({"type": "integer", "minimum": 1, "maximum": CHECK_LIMIT.1, "default": CHECK_LIMIT.0}),
-                    "at most this many matching claims",
-                ),
+                bounded("limit", CHECK_LIMIT.0, CHECK_LIMIT.1, "at most this many matching claims"),
             ],
             ok(schema_ref("CheckResult")),
         ),
