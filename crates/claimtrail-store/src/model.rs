@@ -284,7 +284,7 @@ pub struct StoreStats {
     pub store_bytes: u64,
 }
 
-/// An entity with its counts ([`crate::SqliteStore::top_entities`]).
+/// An entity with its counts ([`crate::Store::entities`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct EntitySummary {
     /// Corpus entity id.

@@ -114,7 +114,7 @@ pub mod store {
 
     use claimtrail_core::{Date, Meta};
     use claimtrail_pipeline::Pipeline;
-    use claimtrail_store::{ArticleQuery, ClaimQuery, EntityQuery, SqliteStore, Store};
+    use claimtrail_store::{ArticleQuery, ClaimQuery, EntityQuery, EntitySummary, SqliteStore, Store};
     use rayon::prelude::*;
 
     use super::Rng;
@@ -302,10 +302,10 @@ pub mod store {
 
     /// Times each query kind (median of `runs`) and prints one line per query.
     fn time_queries(store: &SqliteStore, runs: usize) -> anyhow::Result<()> {
-        let people = store.top_entities(Some("person"), 200)?;
-        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
+        let people =
+            store.entities(&EntityQuery { kind: Some("person".into()), limit: 200, ..EntityQuery::default() })?;
+        let (top, surname) = top_person(&people);
         let mid = people.get(people.len() / 2).map(|p| p.name.clone()).unwrap_or_else(|| top.clone());
-        let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
         let prefix: String = surname.chars().take(4).collect();
         let report = |label: String, ms: f64, n: usize| println!("query {label}: {ms:.2} ms ({n} rows)");
         let q = |c: ClaimQuery| ClaimQuery { limit: 20, ..c };
@@ -347,12 +347,19 @@ pub mod store {
         report("sources (one run)".into(), ms, r.len());
         let (ms, r) = time(1, || Ok(store.stats()?))?;
         report("stats (one run)".into(), ms, r.articles as usize);
-        time_web_queries(store, runs)
+        time_web_queries(store, runs, &people)
+    }
+
+    /// The most mentioned person's name (a stand-in on an empty store) and surname.
+    fn top_person(people: &[EntitySummary]) -> (String, String) {
+        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
+        let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
+        (top, surname)
     }
 
     /// The web API's queries: the board (pages up to offset 1000), claim, article and entity
     /// pages, lists and the source network.
-    fn time_web_queries(store: &SqliteStore, runs: usize) -> anyhow::Result<()> {
+    fn time_web_queries(store: &SqliteStore, runs: usize, people: &[EntitySummary]) -> anyhow::Result<()> {
         let report = |label: String, ms: f64, n: usize| println!("query {label}: {ms:.2} ms ({n} rows)");
         let board = |offset: usize| ClaimQuery { contested_first: true, limit: 50, offset, ..Default::default() };
         let mut board_ids = Vec::new();
@@ -370,9 +377,7 @@ pub mod store {
         let (ms, r) =
             time(runs, || Ok(store.claims(&ClaimQuery { outlet: Some("No Such Outlet".into()), ..board(0) })?))?;
         report("board outlet (none)".into(), ms, r.len());
-        let people = store.top_entities(Some("person"), 200)?;
-        let top = people.first().map(|p| p.name.clone()).unwrap_or_else(|| "Obama".into());
-        let surname = top.split_whitespace().last().unwrap_or(&top).to_string();
+        let (top, surname) = top_person(people);
         for text in [surname.as_str(), "minister", "said president", "zzzz"] {
             let (ms, r) = time(runs, || Ok(store.claims(&ClaimQuery { text: Some(text.into()), ..board(0) })?))?;
             report(format!("board text {text:?}"), ms, r.len());

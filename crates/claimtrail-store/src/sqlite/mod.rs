@@ -321,25 +321,6 @@ impl SqliteStore {
         total
     }
 
-    /// The most mentioned entities (of one kind, if given), for overviews and benchmarks.
-    pub fn top_entities(&self, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, name, kind, mentions, articles FROM entities WHERE ?1 IS NULL OR kind = ?1
-             ORDER BY mentions DESC, id LIMIT ?2",
-        )?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = st.query_map(rusqlite::params![kind, limit], |r| {
-            Ok(EntitySummary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kind: r.get(2)?,
-                mentions: r.get::<_, i64>(3)? as u64,
-                articles: r.get::<_, i64>(4)? as u64,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Checks the database and both full-text indexes against their content.
     pub fn check_integrity(&self) -> Result<()> {
         let ok: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
