@@ -1219,35 +1219,16 @@
         while (it < iters && performance.now() - t0 < 24) {
           const temp = k * 2 * (1 - it / iters) + k * 0.02;
           dx.fill(0); dy.fill(0);
-          const grid = new Map();
-          for (let i = 0; i < n; i++) {
-            const key = Math.floor(nodes[i].x / cell) + ',' + Math.floor(nodes[i].y / cell);
-            let b = grid.get(key);
-            if (!b) grid.set(key, (b = []));
-            b.push(i);
-          }
-          for (let i = 0; i < n; i++) {
-            const a = nodes[i];
-            const cx = Math.floor(a.x / cell);
-            const cy = Math.floor(a.y / cell);
-            for (let gx = cx - 1; gx <= cx + 1; gx++) {
-              for (let gy = cy - 1; gy <= cy + 1; gy++) {
-                const b = grid.get(gx + ',' + gy);
-                if (!b) continue;
-                for (const j of b) {
-                  if (j <= i) continue;
-                  let ddx = a.x - nodes[j].x;
-                  let ddy = a.y - nodes[j].y;
-                  let d2 = ddx * ddx + ddy * ddy;
-                  if (d2 > cell * cell) continue;
-                  if (d2 < 0.01) { ddx = (i % 7) - 3 + 0.1; ddy = (j % 5) - 2 + 0.1; d2 = ddx * ddx + ddy * ddy; }
-                  const f = k2 / d2;
-                  dx[i] += ddx * f; dy[i] += ddy * f;
-                  dx[j] -= ddx * f; dy[j] -= ddy * f;
-                }
-              }
-            }
-          }
+          forNearPairs(nodes, cell, (i, j) => {
+            let ddx = nodes[i].x - nodes[j].x;
+            let ddy = nodes[i].y - nodes[j].y;
+            let d2 = ddx * ddx + ddy * ddy;
+            if (d2 > cell * cell) return;
+            if (d2 < 0.01) { ddx = (i % 7) - 3 + 0.1; ddy = (j % 5) - 2 + 0.1; d2 = ddx * ddx + ddy * ddy; }
+            const f = k2 / d2;
+            dx[i] += ddx * f; dy[i] += ddy * f;
+            dx[j] -= ddx * f; dy[j] -= ddy * f;
+          });
           for (const e of edges) {
             const a = nodes[e.s];
             const b = nodes[e.t];
@@ -1255,8 +1236,8 @@
             const ddy = a.y - b.y;
             const d = Math.sqrt(ddx * ddx + ddy * ddy) + 0.01;
             const f = (d / k) * (1 + Math.log1p(e.weight) * 0.3);
-            dx[e.s] -= ddx * f / 1; dy[e.s] -= ddy * f / 1;
-            dx[e.t] += ddx * f / 1; dy[e.t] += ddy * f / 1;
+            dx[e.s] -= ddx * f; dy[e.s] -= ddy * f;
+            dx[e.t] += ddx * f; dy[e.t] += ddy * f;
           }
           for (let i = 0; i < n; i++) {
             const a = nodes[i];
@@ -1280,43 +1261,49 @@
     });
   }
 
-  /** Pushes overlapping circles apart (a few relaxation passes over a grid), so every node can be pointed at. */
-  function separatePass(nodes, cell) {
+  /** Calls f(i, j) for every pair i < j of nodes in the same or neighbouring cells of a grid of
+   *  `cell`-sized squares (the cell of node i is taken when its turn comes). */
+  function forNearPairs(nodes, cell, f) {
     const n = nodes.length;
-    {
-      const grid = new Map();
-      for (let i = 0; i < n; i++) {
-        const key = Math.floor(nodes[i].x / cell) + ',' + Math.floor(nodes[i].y / cell);
-        let b = grid.get(key);
-        if (!b) grid.set(key, (b = []));
-        b.push(i);
-      }
-      let moved = 0;
-      for (let i = 0; i < n; i++) {
-        const a = nodes[i];
-        const cx = Math.floor(a.x / cell);
-        const cy = Math.floor(a.y / cell);
-        for (let gx = cx - 1; gx <= cx + 1; gx++) {
-          for (let gy = cy - 1; gy <= cy + 1; gy++) {
-            for (const j of grid.get(gx + ',' + gy) || []) {
-              if (j <= i) continue;
-              const b = nodes[j];
-              let ddx = b.x - a.x;
-              let ddy = b.y - a.y;
-              let d = Math.sqrt(ddx * ddx + ddy * ddy);
-              const min = a.r + b.r + 3;
-              if (d >= min) continue;
-              if (d < 0.01) { ddx = 1; ddy = (i % 3) - 1; d = Math.sqrt(ddx * ddx + ddy * ddy); }
-              const push = (min - d) / 2 + 0.5;
-              a.x -= (ddx / d) * push; a.y -= (ddy / d) * push;
-              b.x += (ddx / d) * push; b.y += (ddy / d) * push;
-              moved++;
-            }
+    const grid = new Map();
+    for (let i = 0; i < n; i++) {
+      const key = Math.floor(nodes[i].x / cell) + ',' + Math.floor(nodes[i].y / cell);
+      let b = grid.get(key);
+      if (!b) grid.set(key, (b = []));
+      b.push(i);
+    }
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(nodes[i].x / cell);
+      const cy = Math.floor(nodes[i].y / cell);
+      for (let gx = cx - 1; gx <= cx + 1; gx++) {
+        for (let gy = cy - 1; gy <= cy + 1; gy++) {
+          for (const j of grid.get(gx + ',' + gy) || []) {
+            if (j > i) f(i, j);
           }
         }
       }
-      return moved;
     }
+  }
+
+  /** Pushes overlapping circles apart (one relaxation pass over a grid), so every node can be
+   *  pointed at. Returns how many pairs it moved. */
+  function separatePass(nodes, cell) {
+    let moved = 0;
+    forNearPairs(nodes, cell, (i, j) => {
+      const a = nodes[i];
+      const b = nodes[j];
+      let ddx = b.x - a.x;
+      let ddy = b.y - a.y;
+      let d = Math.sqrt(ddx * ddx + ddy * ddy);
+      const min = a.r + b.r + 3;
+      if (d >= min) return;
+      if (d < 0.01) { ddx = 1; ddy = (i % 3) - 1; d = Math.sqrt(ddx * ddx + ddy * ddy); }
+      const push = (min - d) / 2 + 0.5;
+      a.x -= (ddx / d) * push; a.y -= (ddy / d) * push;
+      b.x += (ddx / d) * push; b.y += (ddy / d) * push;
+      moved++;
+    });
+    return moved;
   }
 
   async function viewNetwork(ctx) {
