@@ -52,7 +52,7 @@ use claimtrail_core::Stance;
 use crate::idf::Idf;
 use crate::lexicon::{Cue, Lexicon, HEDGE, NEG, REFUTE};
 use crate::model::LinearModel;
-use crate::text::{hash, STOPWORDS};
+use crate::text::{hash, is_stopword, stopwords};
 
 /// The shipped models (`related` and `stance`).
 pub const SHIPPED_MODELS: &str = include_str!("../models/check.model");
@@ -157,7 +157,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         } else if cue.flags & REFUTE != 0 {
             q.refuting += 1;
         }
-        if buf.is_empty() || (cue.class == 0 && (cue.flags & NEG != 0 || STOPWORDS.contains(&buf.as_str()))) {
+        if buf.is_empty() || (cue.class == 0 && (cue.flags & NEG != 0 || is_stopword(&buf))) {
             continue;
         }
         let word = buf.clone();
@@ -211,7 +211,7 @@ fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
         text::lower(chars, *w, &mut buf);
         let verb = (confirm != 0 && lex.get(&buf).class == confirm) || SPEECH.contains(&buf.as_str());
         if !verb {
-            if w.capital || STOPWORDS.contains(&buf.as_str()) {
+            if w.capital || is_stopword(&buf) {
                 continue;
             }
             return Vec::new();
@@ -223,7 +223,7 @@ fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
             .iter()
             .filter_map(|w| {
                 text::lower(chars, *w, &mut buf);
-                (!buf.is_empty() && !STOPWORDS.contains(&buf.as_str())).then(|| buf.clone())
+                (!buf.is_empty() && !is_stopword(&buf)).then(|| buf.clone())
             })
             .collect();
     }
@@ -247,7 +247,7 @@ fn bears_on_content(chars: &[char], next: &[text::Word], lex: &Lexicon) -> bool 
     next.iter().take(3).any(|w| {
         text::lower(chars, *w, &mut buf);
         let cue = lex.get(&buf);
-        !buf.is_empty() && (cue.class != 0 || (cue.flags & NEG == 0 && !STOPWORDS.contains(&buf.as_str())))
+        !buf.is_empty() && (cue.class != 0 || (cue.flags & NEG == 0 && !is_stopword(&buf)))
     })
 }
 
@@ -390,14 +390,7 @@ impl Matcher {
                 stance = Some(m);
             }
         }
-        Matcher {
-            lex: Lexicon::new(),
-            idf,
-            related,
-            threshold: None,
-            stance,
-            stop: STOPWORDS.iter().copied().collect(),
-        }
+        Matcher { lex: Lexicon::new(), idf, related, threshold: None, stance, stop: stopwords().collect() }
     }
 
     /// Keeps only matches whose `related` probability is at least `p` (default 0.5; higher is

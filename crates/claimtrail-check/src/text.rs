@@ -3,6 +3,8 @@
 //! Everything here works in *character* offsets (the contract's unit) over a `Vec<char>`
 //! of the text, so spans map straight back to [`claimtrail_core::contract::Analysis`].
 
+use claimtrail_corpus::terms::FUNCTION_WORDS;
+
 /// One word of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
@@ -309,187 +311,75 @@ fn abbreviation_before(chars: &[char], dot: usize) -> bool {
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str()) || (word == "no" && number_follows)
 }
 
-/// English function words: never content terms.
-pub const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
+/// Words that are never content terms of a query: claimtrail-corpus's function words, and these
+/// (web debris, reporting and hedging words, more pronouns).
+const QUERY_STOP: &[&str] = &[
     "ca",
-    "can",
     "cannot",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
     "done",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "must",
-    "my",
-    "myself",
     "neither",
     "never",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
     "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
     "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
     "upon",
     "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
     "whose",
-    "why",
-    "will",
-    "with",
     "wo",
-    "would",
-    "you",
-    "your",
     "yours",
     "yourself",
     "yourselves",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tell",
-    "according",
-    "reportedly",
     "allegedly",
     "report",
     "reports",
-    "reported",
-    "new",
-    "one",
-    "two",
     "get",
     "gets",
     "got",
     "make",
     "made",
     "like",
-    "just",
     "even",
     "still",
-    "yet",
-    "via",
-    "per",
-    "mr",
-    "mrs",
-    "ms",
     "http",
     "https",
     "www",
     "com",
-    "s",
-    "t",
 ];
+
+/// The stop words of `check`: [`FUNCTION_WORDS`] and [`QUERY_STOP`].
+pub fn stopwords() -> impl Iterator<Item = &'static str> {
+    FUNCTION_WORDS.iter().chain(QUERY_STOP).copied()
+}
+
+/// Whether `w` (lowercase) is one of [`stopwords`].
+pub fn is_stopword(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w) || QUERY_STOP.contains(&w)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_are_the_function_words_and_the_query_extras() {
+        for (w, want) in [
+            ("the", true),
+            ("would", true),
+            ("allegedly", true),
+            ("reports", true),
+            ("https", true),
+            // claim-term stops of claimtrail-corpus that a query keeps
+            ("claimed", false),
+            ("however", false),
+            ("moscow", false),
+            ("visited", false),
+        ] {
+            assert_eq!(is_stopword(w), want, "{w}");
+            assert_eq!(stopwords().any(|s| s == w), want, "{w}");
+        }
+        let all: Vec<&str> = stopwords().collect();
+        let distinct: std::collections::HashSet<&str> = all.iter().copied().collect();
+        assert_eq!(distinct.len(), all.len(), "no word listed twice");
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()

@@ -3,8 +3,9 @@
 /// Most terms kept per claim.
 pub const MAX_TERMS: usize = 24;
 
-/// English function words and reporting verbs that say nothing about a proposition.
-const STOP: &[&str] = &[
+/// English function words: never a content term, neither of a claim here nor of a `check` query
+/// (claimtrail-check adds its own few to them).
+pub const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -137,34 +138,28 @@ const STOP: &[&str] = &[
     "according",
     "reported",
     "reportedly",
-    "stated",
-    "added",
-    "claimed",
     "mr",
     "mrs",
     "ms",
-    "dr",
     "one",
     "two",
     "new",
     "s",
     "t",
-    "yes",
-    "would",
-    "shall",
     "per",
     "via",
     "yet",
-    "however",
-    "since",
     "because",
-    "although",
-    "though",
 ];
+
+/// More words that say nothing about a proposition in a claim's terms (reporting verbs,
+/// connectives).
+const CLAIM_STOP: &[&str] =
+    &["stated", "added", "claimed", "dr", "yes", "shall", "however", "since", "although", "though"];
 
 fn is_stop(w: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    w.len() <= 10 && SET.get_or_init(|| STOP.iter().copied().collect()).contains(w)
+    w.len() <= 10 && SET.get_or_init(|| FUNCTION_WORDS.iter().chain(CLAIM_STOP).copied().collect()).contains(w)
 }
 
 /// A light English stemmer: plural and verb endings ("meetings" → `meeting`... → `meet`,
@@ -239,6 +234,22 @@ pub fn term_jaccard(a: &[String], b: &[String]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claim_stops_are_the_function_words_and_the_claim_extras() {
+        for (w, want) in [
+            ("the", true),
+            ("would", true),
+            ("claimed", true),
+            ("however", true),
+            // query-only stops of claimtrail-check: words of a claim here
+            ("allegedly", false),
+            ("reports", false),
+            ("moscow", false),
+        ] {
+            assert_eq!(is_stop(w), want, "{w}");
+        }
+    }
 
     #[test]
     fn stems() {
