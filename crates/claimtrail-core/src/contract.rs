@@ -91,6 +91,9 @@ pub struct SourceOut {
     /// Name of the resolved entity (convenience for readers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The earlier mention the source was resolved through ("he" -> "Dmitry Peskov").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<SpanOut>,
 }
 
 /// One hop of a via chain.
@@ -132,6 +135,12 @@ pub struct AttributionOut {
     pub said_on: Option<WhenOut>,
     /// Claim id.
     pub claim: Option<String>,
+    /// How sure the extractor is that the row is right, in [0, 1].
+    #[serde(default)]
+    pub confidence: f32,
+    /// The rules behind the row: `{"cue", "source", "stance"}` codes.
+    #[serde(default)]
+    pub why: crate::Why,
 }
 
 /// A claim.
@@ -243,6 +252,7 @@ impl Analysis {
                             start: sp.start,
                             end: sp.end,
                             name: s.entity.map(|e| doc.entities[e.index()].name.clone()),
+                            antecedent: s.antecedent.map(span),
                         }
                     }),
                     cue: span(a.cue),
@@ -256,6 +266,8 @@ impl Analysis {
                         .collect(),
                     said_on: a.said_on.map(when),
                     claim: claim_of[i].clone(),
+                    confidence: f32::from(a.confidence) / 100.0,
+                    why: a.why.clone(),
                 })
                 .collect(),
             claims: doc

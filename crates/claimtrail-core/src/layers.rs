@@ -1,6 +1,8 @@
 //! Layer item types.
 
 use claimtrail_text::{Ranged, TextRange};
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 macro_rules! id_type {
@@ -272,6 +274,29 @@ pub struct Source {
     pub kind: SourceKind,
     /// The entity it resolves to, if any.
     pub entity: Option<EntityId>,
+    /// The earlier mention it was resolved through, when the span as written does not name the
+    /// source itself ("he" -> "Dmitry Peskov"; "the official" -> "a senior official in ...").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<TextRange>,
+}
+
+impl Source {
+    /// A source named by its own span (no antecedent).
+    pub fn new(range: TextRange, kind: SourceKind, entity: Option<EntityId>) -> Source {
+        Source { range, kind, entity, antecedent: None }
+    }
+}
+
+/// Why an attribution says what it says: short machine-readable codes of the rule or model
+/// behind each part, so a reader can check a row and filter weak ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Why {
+    /// How the cue was found (`speech_verb`, `cue_model`, `pattern`, `label`, ...).
+    pub cue: Cow<'static, str>,
+    /// How the source was resolved (`named`, `pronoun`, `role`, `anonymous`, `none`, ...).
+    pub source: Cow<'static, str>,
+    /// The rule behind the stance (`default`, `deny_cue`, `negated_cue`, `refutation`, ...).
+    pub stance: Cow<'static, str>,
 }
 
 /// Whether the content is quoted.
@@ -338,6 +363,12 @@ pub struct Attribution {
     pub via: Vec<Via>,
     /// When it was said, if the text says so.
     pub said_on: Option<TimeId>,
+    /// How sure the extractor is that the row is right, in hundredths (0-100).
+    #[serde(default)]
+    pub confidence: u8,
+    /// The rules behind the row.
+    #[serde(default)]
+    pub why: Why,
 }
 
 impl Ranged for Attribution {

@@ -27,10 +27,12 @@ pub fn source_label(doc: &Document, a: &Attribution) -> String {
                 SourceKind::Unresolved => " [unresolved]",
                 _ => "",
             };
-            match s.entity {
-                Some(e) if doc.entities[e.index()].name != written => {
+            match (s.entity, s.antecedent) {
+                (Some(e), _) if doc.entities[e.index()].name != written => {
                     format!("{} (\"{}\"){}", doc.entities[e.index()].name, written, kind)
                 }
+                // "He -> a senior official in the region [anonymous]": the reader can check it
+                (None, Some(ante)) => format!("{written} → {}{kind}", clip(doc.slice(ante), 60)),
                 _ => format!("{written}{kind}"),
             }
         }
@@ -43,6 +45,11 @@ fn short_source(doc: &Document, a: &Attribution) -> String {
         None => "(no source)".to_string(),
         Some(s) => match (s.entity, s.kind) {
             (Some(e), _) => doc.entities[e.index()].name.clone(),
+            (None, _) if s.antecedent.is_some() => {
+                let ante = s.antecedent.map_or("", |r| doc.slice(r));
+                let tag = if s.kind == SourceKind::Anonymous { " [anonymous]" } else { "" };
+                format!("{}{tag}", clip(ante, 40))
+            }
             // A bare pronoun or short description says little by itself: mark what it is.
             (None, SourceKind::Anonymous) if doc.slice(s.range).split_whitespace().count() <= 2 => {
                 format!("{} [anonymous]", clip(doc.slice(s.range), 40))
@@ -125,7 +132,7 @@ pub fn claim_table(doc: &Document) -> String {
     out
 }
 
-fn line(doc: &Document, a: &Attribution, out: &mut String) {
+fn line(doc: &Document, a: &Attribution, explain: bool, out: &mut String) {
     let stance = match a.stance {
         Stance::Asserts => "asserts",
         Stance::Denies => "DENIES",
@@ -142,10 +149,27 @@ fn line(doc: &Document, a: &Attribution, out: &mut String) {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "                 {}: \"{}\"", doc.slice(a.cue), clip(doc.slice(a.content), 160));
+    if explain {
+        let w = &a.why;
+        let _ = writeln!(
+            out,
+            "                 why: confidence {:.2}; cue {}; source {}; stance {}",
+            f32::from(a.confidence) / 100.0,
+            w.cue,
+            w.source,
+            w.stance
+        );
+    }
 }
 
 /// Renders the ledger of `doc` as text.
 pub fn ledger(doc: &Document) -> String {
+    ledger_with(doc, false)
+}
+
+/// Renders the ledger of `doc` as text; with `explain`, each statement also shows its
+/// confidence and the rules behind it.
+pub fn ledger_with(doc: &Document, explain: bool) -> String {
     let mut out = String::new();
     let _ = write!(out, "== {}", doc.meta.id);
     if let Some(t) = &doc.meta.title {
@@ -183,7 +207,7 @@ pub fn ledger(doc: &Document) -> String {
             for a in &c.attributions {
                 let at = &doc.attributions[a.index()];
                 if at.stance == stance {
-                    line(doc, at, &mut out);
+                    line(doc, at, explain, &mut out);
                 }
                 if let Some(f) = in_claim.get_mut(a.index()) {
                     *f = true;
@@ -196,7 +220,7 @@ pub fn ledger(doc: &Document) -> String {
     if !rest.is_empty() {
         let _ = writeln!(out, "\nother statements:");
         for a in rest {
-            line(doc, a, &mut out);
+            line(doc, a, explain, &mut out);
         }
     }
     let people: Vec<&crate::Entity> =
@@ -245,9 +269,8 @@ mod tests {
             ent("Kanal Sud", EntityKind::Outlet),
         ];
         doc.entities[1].aliases.push("Brant".into());
-        let src = |needle: &str, e: u32| {
-            Some(Source { range: at(text, needle), kind: SourceKind::Person, entity: Some(crate::EntityId(e)) })
-        };
+        let src =
+            |needle: &str, e: u32| Some(Source::new(at(text, needle), SourceKind::Person, Some(crate::EntityId(e))));
         doc.attributions = vec![
             Attribution {
                 source: src("Radio Nord", 0),
@@ -257,6 +280,8 @@ mod tests {
                 stance: Stance::Asserts,
                 via: vec![],
                 said_on: None,
+                confidence: 90,
+                why: Default::default(),
             },
             Attribution {
                 source: src("Brant denied", 1),
@@ -266,6 +291,8 @@ mod tests {
                 stance: Stance::Denies,
                 via: vec![Via { range: at(text, "Kanal Sud"), entity: Some(crate::EntityId(2)) }],
                 said_on: None,
+                confidence: 90,
+                why: Default::default(),
             },
         ];
         doc.claims = vec![Claim {

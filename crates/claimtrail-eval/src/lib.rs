@@ -6,10 +6,12 @@
 
 pub mod conll;
 pub mod fnc1;
+pub mod ledgers;
 pub mod polnear;
 pub mod score;
 pub mod timeml;
 
+pub use claimtrail_core::clip;
 pub use score::{Prf, Report};
 
 /// Errors reading gold data.

@@ -49,6 +49,10 @@ pub struct Args {
     /// Pretty-print JSON (one document only).
     #[arg(long)]
     pub pretty: bool,
+    /// Text output: show each statement's confidence and the rules behind its cue, source and
+    /// stance (JSON always carries them as `confidence` and `why`).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
@@ -66,6 +70,7 @@ pub(crate) fn analyze_one(
     item: Result<Article, input::Rejected>,
     format: Format,
     pretty: bool,
+    explain: bool,
 ) -> Outcome {
     let article = match item {
         Ok(a) => a,
@@ -92,7 +97,7 @@ pub(crate) fn analyze_one(
     };
     match result {
         Ok(doc) => Outcome::Done(match format {
-            Format::Text => render::ledger(&doc),
+            Format::Text => render::ledger_with(&doc, explain),
             Format::Json => {
                 let a = Analysis::from_document(&doc);
                 let mut s = if pretty { serde_json::to_string_pretty(&a) } else { serde_json::to_string(&a) }
@@ -127,8 +132,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<Outcome> =
-            chunk.into_par_iter().map(|item| analyze_one(&pipeline, item.resolve(), format, args.pretty)).collect();
+        let results: Vec<Outcome> = chunk
+            .into_par_iter()
+            .map(|item| analyze_one(&pipeline, item.resolve(), format, args.pretty, args.explain))
+            .collect();
         for r in results {
             match r {
                 Outcome::Done(s) => {

@@ -45,6 +45,20 @@ enum Set {
         #[arg(long)]
         threshold: Option<f32>,
     },
+    /// Hand-annotated ledgers of FNC-1 dev bodies (statements with speaker, stance and via;
+    /// statements that must not appear; disputes): a directory with `train_bodies.csv`, e.g.
+    /// ../shared/data/fnc1. Set CLAIMTRAIL_LEDGER_ERRORS=FILE to list every verdict.
+    Ledgers {
+        /// The FNC-1 directory.
+        dir: PathBuf,
+        /// Ledgers to score instead of the shipped `crates/claimtrail-eval/ledgers/fnc1-dev.jsonl`.
+        #[arg(long)]
+        ledgers: Option<PathBuf>,
+        /// Score these analyses (contract JSON Lines, document id = body id) instead of running
+        /// the pipeline: another version's or another system's output.
+        #[arg(long)]
+        analyses: Option<PathBuf>,
+    },
 }
 
 /// Runs `eval`.
@@ -55,6 +69,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Set::Conll { file } => claimtrail_eval::conll::evaluate(&pipeline, &file)?,
         Set::Timeml { path } => claimtrail_eval::timeml::evaluate(&pipeline, &path)?,
         Set::Fnc1 { dir, no_models, threshold } => return fnc1(&pipeline, &dir, no_models, threshold, args.json),
+        Set::Ledgers { dir, ledgers, analyses } => {
+            let ls = claimtrail_eval::ledgers::load(ledgers.as_deref())?;
+            let report = match analyses {
+                Some(p) => {
+                    let text = claimtrail_eval::read(&p)?;
+                    claimtrail_eval::ledgers::evaluate_analyses(&ls, &text, &p.display().to_string())?
+                }
+                None => claimtrail_eval::ledgers::evaluate(&pipeline, &ls, &dir)?,
+            };
+            let mut out = std::io::stdout().lock();
+            if args.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+            } else {
+                write!(out, "{report}")?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     // write! rather than print!: a closed pipe becomes an error that main turns into exit 0.
     let mut out = std::io::stdout().lock();

@@ -43,7 +43,16 @@ const DENY_CUES: &[&str] = &[
     "contradicted",
     "disputed",
     "disputes",
+    "disputing",
     "debunked",
+    "debunk",
+    "debunks",
+    "debunking",
+    "trashed",
+    "disavowed",
+    "disavows",
+    "refuting",
+    "rebutting",
 ];
 
 const NO_KNOWLEDGE: &[&[&str]] = &[
@@ -62,6 +71,14 @@ const NO_KNOWLEDGE: &[&[&str]] = &[
     &["couldn", "t", "confirm"],
     &["cannot", "confirm"],
     &["can", "not", "confirm"],
+    &["can", "t", "confirm"],
+    &["cannot", "verify"],
+    &["can", "t", "verify"],
+    &["could", "not", "verify"],
+    &["unable", "to", "verify"],
+    &["no", "confirmation"],
+    &["no", "official", "notification"],
+    &["no", "certainty"],
     &["unable", "to", "confirm"],
     &["neither", "confirm", "nor", "deny"],
     &["unaware"],
@@ -72,6 +89,33 @@ const NO_KNOWLEDGE: &[&[&str]] = &[
     &["don", "t", "know"],
     &["did", "not", "know"],
     &["no", "details"],
+    &["not", "respond"],
+    &["not", "immediately", "respond"],
+    &["not", "return"],
+    &["not", "immediately", "return"],
+    &["didn", "t", "respond"],
+    &["didn", "t", "return"],
+    &["not", "responded"],
+    &["not", "commented"],
+    &["not", "yet", "commented"],
+    &["no", "immediate", "comment"],
+    &["not", "available", "for", "comment"],
+    &["could", "not", "be", "reached"],
+    &["couldn", "t", "be", "reached"],
+    &["declined", "to"],
+    &["declines", "to"],
+    &["refused", "to", "confirm"],
+    &["refused", "to", "say"],
+    &["would", "not", "say"],
+    &["wouldn", "t", "say"],
+    &["would", "not", "confirm"],
+    &["not", "confirmed"],
+    &["neither", "confirmed", "nor", "denied"],
+    &["neither", "denied", "nor", "confirmed"],
+    &["neither", "confirm", "nor", "deny"],
+    &["neither", "deny", "nor", "confirm"],
+    &["not", "heard"],
+    &["no", "idea"],
 ];
 
 const DENY_CONTENT: &[&[&str]] = &[
@@ -103,7 +147,27 @@ const DENY_CONTENT: &[&[&str]] = &[
     &["misinformation"],
     &["disinformation"],
     &["hoax"],
+    &["hoaxes"],
     &["not", "the", "case"],
+    &["unsubstantiated"],
+    &["bogus"],
+    &["made", "up"],
+    &["fictitious"],
+    &["fiction"],
+    &["not", "accurate"],
+    &["erroneous"],
+    &["without", "merit"],
+    &["no", "basis"],
+    &["not", "real"],
+    &["not", "genuine"],
+    &["doctored"],
+    &["photoshopped"],
+    &["urban", "legend"],
+    &["myth"],
+    &["satire"],
+    &["satirical"],
+    &["rubbish"],
+    &["no", "truth"],
 ];
 
 const REPORT_NOUNS: &[&str] =
@@ -131,7 +195,160 @@ const HEDGES: &[&[&str]] = &[
     &["were", "believed"],
     &["is", "thought", "to"],
     &["it", "is", "possible"],
+    &["rumor"],
+    &["rumors"],
+    &["rumour"],
+    &["rumours"],
+    &["unverified"],
+    &["unlikely"],
+    &["not", "likely"],
+    &["apparently"],
+    &["purported"],
+    &["is", "said", "to"],
+    &["was", "said", "to"],
+    &["were", "said", "to"],
+    &["are", "said", "to"],
 ];
+
+/// Verbs of speech and cognition: a cue made of one of them is a statement by itself.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "stated",
+    "states",
+    "state",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "announced",
+    "announces",
+    "announce",
+    "reported",
+    "reports",
+    "report",
+    "wrote",
+    "writes",
+    "write",
+    "written",
+    "tweeted",
+    "tweets",
+    "posted",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "confirmed",
+    "confirms",
+    "confirm",
+    "denied",
+    "denies",
+    "deny",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "warned",
+    "warns",
+    "asked",
+    "asks",
+    "replied",
+    "answered",
+    "responded",
+    "declared",
+    "maintained",
+    "suggested",
+    "suggests",
+    "alleged",
+    "alleges",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "predicted",
+    "estimated",
+    "revealed",
+    "disclosed",
+    "conceded",
+    "stressed",
+    "emphasized",
+    "contended",
+    "countered",
+    "testified",
+    "recalled",
+    "commented",
+    "remarked",
+    "observed",
+    "speculated",
+    "quipped",
+    "joked",
+    "acknowledges",
+    "informed",
+    "assured",
+    "promised",
+    "vowed",
+    "pledged",
+    "urged",
+    "called",
+    "described",
+    "dismissed",
+    "rejected",
+    "refuted",
+    "debunked",
+    "disputed",
+    "according",
+    "quoted",
+    "cited",
+    "citing",
+    "reportedly",
+    "learned",
+    "learnt",
+    "indicated",
+    "signaled",
+    "signalled",
+    "insist",
+    "argue",
+    "claimed",
+    "decline",
+    "declined",
+    "refused",
+    "agreed",
+    "disagreed",
+    "questioned",
+    "doubted",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "expects",
+    "expected",
+    "knew",
+    "know",
+    "knows",
+    "wondered",
+];
+
+/// True for a verb of speech or cognition ("said", "told", "believes", "denied").
+pub(crate) fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w)
+}
+
+/// Words that negate the speech act when they stand right before the cue ("has not claimed",
+/// "did not say", "never said").
+const NEGATORS: &[&str] = &["not", "never", "t", "neither", "nor", "no"];
 
 const ELLIPTICAL_NO: &[&str] =
     &["no", "not at all", "never", "absolutely not", "of course not", "nope", "certainly not"];
@@ -148,34 +365,58 @@ fn negated_event(w: &[String]) -> bool {
     })
 }
 
-/// The stance of a statement with cue `cue`, content `content`, and the words right around the
-/// cue outside the content (`around`: "reportedly said").
-pub(crate) fn stance(cue: &str, content: &str, around: &str) -> Stance {
+/// The stance of a statement with cue `cue`, content `content`, the words right around the cue
+/// outside the content (`around`: "reportedly said") and the words right before the cue
+/// (`before`: "has not" in "has not claimed"), with the code of the rule that decided it.
+pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (Stance, &'static str) {
     let cue_w = words(cue);
     let content_w = words(content);
     let around_w = words(around);
-    if cue_w.iter().any(|w| DENY_CUES.contains(&w.as_str())) {
-        return Stance::Denies;
+    let before_w = words(before);
+    let deny_cue = cue_w.iter().any(|w| DENY_CUES.contains(&w.as_str()));
+    // "has neither denied nor confirmed", "could neither confirm nor deny": no knowledge
+    let all_cue: Vec<String> = before_w.iter().chain(&cue_w).cloned().collect();
+    if has_any(&all_cue, NO_KNOWLEDGE) {
+        return (Stance::NoKnowledge, "no_knowledge_cue");
     }
-    if has_any(&cue_w, NO_KNOWLEDGE) || has_any(&content_w, NO_KNOWLEDGE) || has_any(&around_w, NO_KNOWLEDGE) {
-        return Stance::NoKnowledge;
+    // A negated speech act: "has not claimed Y", "did not say Y" -> no knowledge of Y; "did not
+    // deny Y" -> a hedge toward Y.
+    let negated = before_w.last().is_some_and(|w| NEGATORS.contains(&w.as_str()))
+        || before_w.len() >= 2
+            && NEGATORS.contains(&before_w[before_w.len() - 2].as_str())
+            && matches!(
+                before_w[before_w.len() - 1].as_str(),
+                "yet" | "actually" | "publicly" | "directly" | "explicitly" | "even" | "ever" | "officially"
+            )
+        || cue_w.iter().take(3).any(|w| NEGATORS.contains(&w.as_str()));
+    if negated {
+        return if deny_cue { (Stance::Hedges, "negated_denial") } else { (Stance::NoKnowledge, "negated_cue") };
+    }
+    if deny_cue {
+        return (Stance::Denies, "deny_cue");
+    }
+    if has_any(&content_w, NO_KNOWLEDGE) || has_any(&around_w, NO_KNOWLEDGE) {
+        return (Stance::NoKnowledge, "no_knowledge_content");
     }
     let bare = content_w.join(" ");
-    if ELLIPTICAL_NO.contains(&bare.as_str()) || has_any(&cue_w, DENY_CONTENT) {
-        return Stance::Denies;
+    if ELLIPTICAL_NO.contains(&bare.as_str()) {
+        return (Stance::Denies, "elliptical_no");
     }
-    if has_any(&content_w, DENY_CONTENT) || negated_event(&content_w) {
-        return Stance::Denies;
+    if has_any(&cue_w, DENY_CONTENT) || has_any(&content_w, DENY_CONTENT) {
+        return (Stance::Denies, "verdict_false");
+    }
+    if negated_event(&content_w) {
+        return (Stance::Denies, "negated_event");
     }
     if content_w.iter().chain(&cue_w).any(|w| REPORT_NOUNS.contains(&w.as_str()))
         && content_w.iter().any(|w| DISMISSIVE.contains(&w.as_str()))
     {
-        return Stance::Denies;
+        return (Stance::Denies, "dismissive_of_report");
     }
     if has_any(&content_w, HEDGES) || has_any(&cue_w, HEDGES) || has_any(&around_w, HEDGES) {
-        return Stance::Hedges;
+        return (Stance::Hedges, "hedge_word");
     }
-    Stance::Asserts
+    (Stance::Asserts, "default")
 }
 
 #[cfg(test)]
@@ -212,7 +453,31 @@ mod tests {
             ("said", "the firm shouldn't have bought it, but it never bought it", "", Denies),
         ];
         for (cue, content, around, want) in cases {
-            assert_eq!(stance(cue, content, around), want, "{cue} | {content} | {around}");
+            assert_eq!(stance(cue, content, around, "").0, want, "{cue} | {content} | {around}");
+        }
+    }
+
+    #[test]
+    fn negated_and_refuting_speech_acts() {
+        // (words before the cue, cue, content, stance)
+        let cases = [
+            ("has not actually", "claimed", "the senator took the money", NoKnowledge),
+            ("he did not", "say", "the plant would close", NoKnowledge),
+            ("the ministry has neither", "denied nor confirmed", "the reports", NoKnowledge),
+            ("the company has", "not commented", "on the reports", NoKnowledge),
+            ("the firm did", "not respond", "to a request for comment", NoKnowledge),
+            ("she did not", "deny", "that she met him", Hedges),
+            ("the agency", "debunked", "the claim that the photo was real", Denies),
+            ("he", "trashed", "reports of a rift", Denies),
+            ("she", "called", "the report unsubstantiated", Denies),
+            ("police", "said", "the news is false", Denies),
+            ("the star", "said", "the story was a hoax", Denies),
+            ("the paper", "reported", "the minister allegedly took bribes", Hedges),
+            ("the minister", "said", "the talks will go on", Asserts),
+            ("he", "said", "there was no deal yet", Asserts),
+        ];
+        for (before, cue, content, want) in cases {
+            assert_eq!(stance(cue, content, "", before).0, want, "{before} | {cue} | {content}");
         }
     }
 }
