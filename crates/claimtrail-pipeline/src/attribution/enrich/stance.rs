@@ -210,6 +210,29 @@ const HEDGES: &[&[&str]] = &[
     &["are", "said", "to"],
 ];
 
+/// Verdict adjectives that deny only when they are said of something ("the report is false"),
+/// not when they name it ("calls about this false report").
+const VERDICT_ADJECTIVES: &[&str] =
+    &["false", "fake", "bogus", "fabricated", "unsubstantiated", "baseless", "groundless", "unfounded", "fictitious"];
+
+/// A verdict of falsehood in the content: a phrase of [`DENY_CONTENT`], except a verdict
+/// adjective used attributively after a determiner ("this false report", "the fake account").
+fn has_verdict(w: &[String]) -> bool {
+    DENY_CONTENT.iter().any(|p| {
+        (0..w.len().saturating_sub(p.len() - 1)).any(|i| {
+            if !w[i..i + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b) {
+                return false;
+            }
+            let attributive = p.len() == 1
+                && VERDICT_ADJECTIVES.contains(&p[0])
+                && i > 0
+                && matches!(w[i - 1].as_str(), "this" | "that" | "the" | "a" | "an" | "these" | "those" | "its" | "his" | "her" | "their" | "such")
+                && w.get(i + 1).is_some_and(|n| n.len() > 2 && !matches!(n.as_str(), "and" | "or" | "but"));
+            !attributive
+        })
+    })
+}
+
 /// Verbs of speech and cognition: a cue made of one of them is a statement by itself.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -402,7 +425,7 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     if ELLIPTICAL_NO.contains(&bare.as_str()) {
         return (Stance::Denies, "elliptical_no");
     }
-    if has_any(&cue_w, DENY_CONTENT) || has_any(&content_w, DENY_CONTENT) {
+    if has_any(&cue_w, DENY_CONTENT) || has_verdict(&content_w) {
         return (Stance::Denies, "verdict_false");
     }
     if negated_event(&content_w) {
@@ -475,6 +498,9 @@ mod tests {
             ("the paper", "reported", "the minister allegedly took bribes", Hedges),
             ("the minister", "said", "the talks will go on", Asserts),
             ("he", "said", "there was no deal yet", Asserts),
+            ("the judge", "said", "he was inundated with calls about this false report", Asserts),
+            ("the judge", "said", "this report is entirely false", Denies),
+            ("she", "said", "these are false claims", Denies),
         ];
         for (before, cue, content, want) in cases {
             assert_eq!(stance(cue, content, "", before).0, want, "{before} | {cue} | {content}");
