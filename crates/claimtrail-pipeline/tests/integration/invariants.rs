@@ -57,6 +57,23 @@ pub fn check(doc: &Document) {
             if let Some(e) = s.entity {
                 assert!(e.index() < doc.entities.len());
             }
+            // A source resolved through an antecedent: the antecedent comes before the
+            // statement or stands in its paragraph, and never inside what the source says.
+            if let Some(ante) = s.antecedent {
+                check_span(doc, ante, "antecedent");
+                let paragraph = |at: u32| doc.sentence_at(at).map(|i| doc.sentences[i].paragraph);
+                assert!(
+                    ante.start() < a.cue.start() || paragraph(ante.start()) == paragraph(a.cue.start()),
+                    "antecedent {:?} after the statement's paragraph",
+                    doc.slice(ante)
+                );
+                assert!(
+                    !a.content.contains_range(ante) || a.content.is_empty(),
+                    "antecedent {:?} inside the statement's own content {:?}",
+                    doc.slice(ante),
+                    doc.slice(a.content)
+                );
+            }
         }
         for v in &a.via {
             check_span(doc, v.range, "via");
@@ -94,6 +111,8 @@ const PIECES: &[&str] = &[
     "U.S.", "Peskov", "denied", "no", "August 7", "24 July", "last week", "quoted by", "RIA Novosti", "—",
     "Zakharova", "he", "She", "The official", "citing", "é", "😀", "Москва", "n't", "’s", "(", ")", "2015",
     "several months ago", "reportedly", "was stated by", "Tuesday", "...", "?", "!", ":", "-", "three",
+    "he told the paper", "she said", "they said", "it said", "who said", "Ana Ruiz", "the spokeswoman", "I",
+    "a senior official", "the official", "TASS", "told the news agency", "Interfax reported",
 ];
 
 fn article() -> impl Strategy<Value = String> {
