@@ -328,9 +328,7 @@ fn score_one(l: &Ledger, an: &Analysis, report: &mut LedgerReport, listing: &mut
             let relay_as_speaker = e.via.iter().any(|v| speaker_names(a).iter().any(|n| alike(v, n)));
             if relay_as_speaker {
                 report.errors.relay += 1;
-            } else if named_want && names_given
-                || !named_want && !e.speaker.is_empty() && names_given && !is_anonymous(a)
-            {
+            } else if names_given && !e.speaker.is_empty() && (named_want || !is_anonymous(a)) {
                 report.errors.wrong_speaker += 1;
             } else {
                 report.errors.named_as_anonymous += 1;

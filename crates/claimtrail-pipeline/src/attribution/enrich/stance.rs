@@ -226,7 +226,10 @@ fn has_verdict(w: &[String]) -> bool {
             let attributive = p.len() == 1
                 && VERDICT_ADJECTIVES.contains(&p[0])
                 && i > 0
-                && matches!(w[i - 1].as_str(), "this" | "that" | "the" | "a" | "an" | "these" | "those" | "its" | "his" | "her" | "their" | "such")
+                && matches!(
+                    w[i - 1].as_str(),
+                    "this" | "that" | "the" | "a" | "an" | "these" | "those" | "its" | "his" | "her" | "their" | "such"
+                )
                 && w.get(i + 1).is_some_and(|n| n.len() > 2 && !matches!(n.as_str(), "and" | "or" | "but"));
             !attributive
         })
