@@ -415,7 +415,7 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
                 .iter()
                 .rev()
                 .take_while(|n| s.saturating_sub(n.sentence) <= 4)
-                .find(|n| n.head.as_deref() == Some(head.as_str()) && n.start < r.start())
+                .find(|n| n.head.as_deref() == Some(head.as_str()) && n.start < r.start() && !own.overlaps(n.names))
             {
                 return vec![n.source(r)];
             }
@@ -570,7 +570,7 @@ const DOC_HEADS: &[&str] = &[
 
 /// "who replied": the last person named before it in the sentence, outside a question clause
 /// ("whether Putin met with the general who replied" skips Putin and the general).
-fn resolve_relative(idx: &Index, r: TextRange) -> Vec<Source> {
+fn resolve_relative(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());
     let lo = doc.sentences.get(s).map_or(r.start(), |x| x.range.start()).min(r.start());
@@ -588,7 +588,7 @@ fn resolve_relative(idx: &Index, r: TextRange) -> Vec<Source> {
         .mentions_in(window)
         .into_iter()
         .rev()
-        .find(|(m, e)| idx.kind(*e) == EntityKind::Person && window.contains_range(*m));
+        .find(|(m, e)| idx.kind(*e) == EntityKind::Person && window.contains_range(*m) && !own.overlaps(*m));
     match person {
         Some((m, e)) => vec![through(idx, r, m, e)],
         None => vec![Source::new(r, SourceKind::Unresolved, None)],
@@ -597,7 +597,7 @@ fn resolve_relative(idx: &Index, r: TextRange) -> Vec<Source> {
 
 fn resolve_pronoun(idx: &Index, r: TextRange, own: TextRange, p: Pronoun, history: &[Note]) -> Vec<Source> {
     if p == Pronoun::Relative {
-        return resolve_relative(idx, r);
+        return resolve_relative(idx, r, own);
     }
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());
@@ -1156,7 +1156,16 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let when = said_on(doc, r.cue, &near);
         let sources: Vec<Option<Source>> = match r.source {
             None => vec![None],
-            Some(range) => resolve_source(&idx, range, content, &history).into_iter().map(Some).collect(),
+            Some(range) => resolve_source(&idx, range, content, &history)
+                .into_iter()
+                .map(|mut src| {
+                    // what a source says never names the source itself: rather unresolved
+                    if src.antecedent.is_some_and(|a| content.overlaps(a)) {
+                        src = Source::new(src.range, SourceKind::Unresolved, None);
+                    }
+                    Some(src)
+                })
+                .collect(),
         };
         let group = sources.len() > 1;
         for src in sources {
@@ -1250,7 +1259,7 @@ fn resolve_first_person(doc: &Document, attributions: &mut [Attribution]) {
         // The innermost content that holds the pronoun.
         let i = by_content.partition_point(|(c, _)| c.start() <= src.range.start());
         let holder = by_content[..i].iter().rev().take(64).find(|(c, _)| c.contains_range(src.range));
-        if let Some((_, s)) = holder {
+        if let Some((_, s)) = holder.filter(|(_, s)| !a.content.overlaps(s.antecedent.unwrap_or(s.range))) {
             src.kind = s.kind;
             src.entity = s.entity;
             src.antecedent = Some(s.antecedent.unwrap_or(s.range));
