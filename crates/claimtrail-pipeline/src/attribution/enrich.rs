@@ -30,6 +30,11 @@ use crate::entities::link::roles::{is_role_noun, lower};
 
 /// Heads of anonymous descriptions.
 const ANON_HEADS: &[&str] = &[
+    "allies",
+    "associates",
+    "loyalists",
+    "confidants",
+    "backers",
     "official",
     "officials",
     "source",
@@ -103,6 +108,31 @@ const ANON_HEADS: &[&str] = &[
     "lawyers",
     "prosecutors",
     "police",
+];
+
+/// Heads of groups around a person that speak for themselves ("Clinton allies", "the Trump
+/// family"): a person's name before them names the group, not its speaker.
+const GROUP_HEADS: &[&str] = &[
+    "allies",
+    "ally",
+    "associates",
+    "loyalists",
+    "confidants",
+    "family",
+    "camp",
+    "team",
+    "staff",
+    "backers",
+    "donors",
+    "lawyers",
+    "attorneys",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aides",
+    "aide",
+    "adviser",
+    "advisers",
 ];
 
 /// Collective nouns that pass the head on ("a group of politicians").
@@ -377,7 +407,14 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
         .find(|(m, e)| {
             idx.kind(*e) == EntityKind::Person && {
                 let after = &doc.text()[m.end() as usize..];
-                !(after.starts_with("'s") || after.starts_with("’s"))
+                // "the Trump campaign", "Clinton allies": the name modifies a group's head
+                let modifies =
+                    words(&doc.text()[m.end().min(r.end()) as usize..r.end() as usize]).last().is_some_and(|h| {
+                        ORG_HEADS.contains(&h.as_str())
+                            || ANON_HEADS.contains(&h.as_str())
+                            || GROUP_HEADS.contains(&h.as_str())
+                    });
+                !(after.starts_with("'s") || after.starts_with("’s") || modifies)
             }
         })
         .copied();
@@ -430,19 +467,23 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if let Some(&(_, e)) = named {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
-    if words(text).last().is_some_and(|w| ORG_HEADS.contains(&w.as_str())) {
+    let ws = words(text);
+    if ws.last().is_some_and(|w| ORG_HEADS.contains(&w.as_str())) {
+        if let Some(src) = definite_organization(idx, r, own, &ws) {
+            return vec![src];
+        }
         return vec![Source::new(r, SourceKind::Organization, None)];
     }
     if let Some(&(_, e)) = ms.first() {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
-    describe_unnamed(idx, r)
+    describe_unnamed(idx, r, own)
 }
 
 /// A source span with no mention: a surname the recognizer missed ("Pence" when "Mike Pence"
 /// is named), an organization or a document by its head word ("the campaign", "the poll"), an
 /// unnamed group or person ("environmentalists", "his ex-wife"), else unresolved.
-fn describe_unnamed(idx: &Index, r: TextRange) -> Vec<Source> {
+fn describe_unnamed(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
     let doc = idx.doc;
     let text = doc.slice(r);
     let ws = words(text);
@@ -460,6 +501,9 @@ fn describe_unnamed(idx: &Index, r: TextRange) -> Vec<Source> {
         return unresolved;
     }
     if ORG_HEADS.contains(&last.as_str()) {
+        if let Some(src) = definite_organization(idx, r, own, &ws) {
+            return vec![src];
+        }
         return vec![Source::new(r, SourceKind::Organization, None)];
     }
     if DOC_HEADS.contains(&last.as_str()) {
@@ -473,6 +517,34 @@ fn describe_unnamed(idx: &Index, r: TextRange) -> Vec<Source> {
         return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
     unresolved
+}
+
+/// Heads that any organization may be called by ("the company" for Durex); other heads
+/// ("the ministry") need an organization whose name holds them.
+const GENERIC_ORG_HEADS: &[&str] =
+    &["company", "firm", "corporation", "group", "organization", "organisation", "business", "campaign"];
+
+/// "the company", "the ministry": the organization named last before it (in this and the
+/// four sentences before, outside the statement's own content) that the head fits.
+fn definite_organization(idx: &Index, r: TextRange, own: TextRange, ws: &[String]) -> Option<Source> {
+    let doc = idx.doc;
+    if ws.first().is_none_or(|w| w != "the") || ws.len() > 3 {
+        return None;
+    }
+    let head = ws.last()?;
+    let s = sentence_of(doc, r.start());
+    let lo = doc.sentences.get(s.saturating_sub(4)).map_or(0, |x| x.range.start());
+    let window = TextRange::new(lo.min(r.start()), r.start());
+    let generic = GENERIC_ORG_HEADS.contains(&head.as_str());
+    idx.mentions_in(window)
+        .into_iter()
+        .rev()
+        .filter(|(m, _)| !own.overlaps(*m) && window.contains_range(*m))
+        .find(|(_, e)| {
+            idx.kind(*e) == EntityKind::Organization
+                && (generic || words(&doc.entities[e.index()].name).iter().any(|w| w == head))
+        })
+        .map(|(m, e)| through(idx, r, m, e))
 }
 
 const QUANTIFIERS: &[&str] =
