@@ -1359,7 +1359,8 @@ impl<'a> Ctx<'a> {
         if i >= b {
             return None;
         }
-        // a "that" within a few words: skip to after it
+        // a "that" within a few words: skip to after it; the content is then a clause
+        let mut that_clause = false;
         if speech || i < limit {
             let stop = (i + MAX_THAT_GAP).min(limit);
             let mut k = i;
@@ -1368,6 +1369,7 @@ impl<'a> Ctx<'a> {
                 if w == "that" {
                     if k == i || speech {
                         i = k + 1;
+                        that_clause = true;
                     }
                     break;
                 }
@@ -1417,7 +1419,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut limit = limit;
-        if !speech {
+        if !speech && !that_clause {
             // the object of a verb of thought or action: up to the first clause boundary
             let mut depth_quote = false;
             for k in i + 1..limit {
@@ -1426,25 +1428,49 @@ impl<'a> Ctx<'a> {
                 }
                 let w = self.w(k);
                 let after_comma = self.w(k - 1) == ",";
-                let cut = matches!(w, ";" | "―" | "(" | "while" | "because" | "although" | "though" | "during")
-                    || (after_comma
-                        && (matches!(
-                            w,
-                            "which"
-                                | "but"
-                                | "and"
-                                | "as"
-                                | "after"
-                                | "before"
-                                | "since"
-                                | "when"
-                                | "who"
-                                | "the"
-                                | "a"
-                                | "an"
-                                | "including"
-                                | "with"
-                        ) || w.ends_with("ing")));
+                let cut = matches!(
+                    w,
+                    ";" | "―"
+                        | "("
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "unless"
+                        | "whereas"
+                ) || (after_comma
+                    && (matches!(
+                        w,
+                        "which"
+                            | "but"
+                            | "and"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "when"
+                            | "who"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "including"
+                            | "with"
+                            | "then"
+                            | "however"
+                            | "whom"
+                            | "where"
+                            | "if"
+                            | "so"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                    ) || w.ends_with("ing")));
                 if !depth_quote && cut {
                     let k = if after_comma { k - 1 } else { k };
                     limit = k;
