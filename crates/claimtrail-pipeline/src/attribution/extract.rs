@@ -1115,6 +1115,18 @@ impl<'a> Ctx<'a> {
                 if left_src.is_none() && coordinated {
                     source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, c0));
                 }
+                // an opening participle clause ("Noting that ..., Tester added", "Backing Obama,
+                // Cuban is ..."): the subject after the clause's comma; the content ends there
+                let mut after_limit = after_limit;
+                if left_src.is_none() && source.is_none() && j == a && self.w(c0).ends_with("ing") {
+                    let comma = (c1..after_limit).find(|&k| self.w(k) == "," && self.quote[k].is_none());
+                    if let Some(k) = comma.filter(|&k| k + 1 < body_end && self.is_word(k + 1)) {
+                        if let Some(e) = self.np_right(k + 1, body_end) {
+                            source = Some(self.range(k + 1, e - 1));
+                            after_limit = k;
+                        }
+                    }
+                }
                 let inverted = left_src.is_some_and(|(s, _)| s >= c1);
                 if let Some((s, e)) = left_src {
                     source = Some(self.range(s, e));
