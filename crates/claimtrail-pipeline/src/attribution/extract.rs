@@ -1059,7 +1059,30 @@ impl<'a> Ctx<'a> {
                         let after_quote = boundary.is_some_and(|x| self.is_close_quote(x));
                         let closes =
                             e >= body_end || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–") || after_quote;
-                        if closes {
+                        // a verb of thought or action after a comma takes its object, not an inverted
+                        // subject ("Ryan, a conservative, insists the GOP must ..."), and a clause is
+                        // no source
+                        let clause = (c1..e).any(|k| {
+                            matches!(
+                                self.w(k),
+                                "must"
+                                    | "will"
+                                    | "would"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "is"
+                                    | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "may"
+                                    | "might"
+                            )
+                        });
+                        if closes && (class == CueClass::Verb || after_quote) && !clause {
                             left_src = Some((c1, e - 1));
                             after = e;
                         }
