@@ -942,8 +942,41 @@ impl<'a> Ctx<'a> {
         let mut content;
         // content may not run into the next cue's clause when that cue follows a comma
         let after_limit = next_cue
-            .filter(|&n| n > c1 && n > a && matches!(self.w(n - 1), "," | "and"))
-            .map(|n| n - 1)
+            .filter(|&n| n > c1 && n > a)
+            .and_then(|n| {
+                if matches!(self.w(n - 1), "," | "and") {
+                    return Some(n - 1);
+                }
+                // "..., his team said": the next cue's subject follows a comma
+                let mut j = n;
+                while j > c1 && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
+                    j -= 1;
+                }
+                if j <= c1 + 1 || !self.is_word(j - 1) {
+                    return None;
+                }
+                let s0 = self.np_left(c1, j - 1)?;
+                // not after "that" or a subordinator: "argued that although X confessed, he showed ..."
+                let opened = (c1..s0).any(|k| {
+                    matches!(
+                        self.w(k),
+                        "that"
+                            | "although"
+                            | "though"
+                            | "if"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "as"
+                            | "unless"
+                            | "once"
+                    )
+                });
+                (s0 > c1 + 1 && self.w(s0 - 1) == "," && self.quote[s0 - 1].is_none() && !opened).then_some(s0 - 1)
+            })
             .unwrap_or(body_end)
             .min(body_end);
         match class {
@@ -1142,7 +1175,8 @@ impl<'a> Ctx<'a> {
                 // Cuban is ..."): the subject after the clause's comma; the content ends there
                 let mut after_limit = after_limit;
                 if left_src.is_none() && source.is_none() && j == a && self.w(c0).ends_with("ing") {
-                    let comma = (c1..after_limit).find(|&k| self.w(k) == "," && self.quote[k].is_none());
+                    let comma =
+                        (c1..(after_limit + 1).min(body_end)).find(|&k| self.w(k) == "," && self.quote[k].is_none());
                     if let Some(k) = comma.filter(|&k| k + 1 < body_end && self.is_word(k + 1)) {
                         if let Some(e) = self.np_right(k + 1, body_end) {
                             source = Some(self.range(k + 1, e - 1));
