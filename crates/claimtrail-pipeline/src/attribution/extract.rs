@@ -567,6 +567,10 @@ impl<'a> Ctx<'a> {
             "reportedly" | "allegedly" | "purportedly" | "supposedly" => return Some((CueClass::NoSource, i + 1)),
             _ => {}
         }
+        // "responded by helping", "reacted by sending": an action, not a statement
+        if next(1) == "by" && next(2).ends_with("ing") && next(2).len() > 4 && cues::candidate(next(2)).is_none() {
+            return None;
+        }
         if let Some(model) = self.model {
             let (class, _) = cues::candidate(w)?;
             // a speech verb right before a quotation or "that" is a cue whatever the model says
@@ -643,6 +647,16 @@ impl<'a> Ctx<'a> {
             let first = self.range(x + 1, c as usize);
             self.extend_quotes(first, c as usize + 1, b)
         } else {
+            // a label over a figure is a table row ("Clinton: 547."), not a statement
+            let words = (x + 1..par_end.max(b))
+                .filter(|&k| {
+                    self.toks[k].kind == TokenKind::Word && !self.w(k).starts_with(|c: char| c.is_ascii_digit())
+                })
+                .take(2)
+                .count();
+            if words < 2 {
+                return None;
+            }
             self.trim_range(x + 1, par_end.max(b))?
         };
         Some(RawAttribution {
