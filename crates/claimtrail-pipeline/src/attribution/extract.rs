@@ -1188,7 +1188,14 @@ impl<'a> Ctx<'a> {
                 // an opening participle clause ("Noting that ..., Tester added", "Backing Obama,
                 // Cuban is ..."): the subject after the clause's comma; the content ends there
                 let mut after_limit = after_limit;
-                if left_src.is_none() && source.is_none() && j == a && self.w(c0).ends_with("ing") {
+                let ing = self.w(c0).ends_with("ing") && self.w(c0).len() > 4;
+                let sub = |k: usize| {
+                    matches!(
+                        self.w(k),
+                        "after" | "before" | "while" | "in" | "by" | "when" | "since" | "despite" | "without" | "upon"
+                    )
+                };
+                if left_src.is_none() && source.is_none() && ing && (j == a || (j == a + 1 && sub(a))) {
                     let comma =
                         (c1..(after_limit + 1).min(body_end)).find(|&k| self.w(k) == "," && self.quote[k].is_none());
                     if let Some(k) = comma.filter(|&k| k + 1 < body_end && self.is_word(k + 1)) {
@@ -1197,6 +1204,10 @@ impl<'a> Ctx<'a> {
                             after_limit = k;
                         }
                     }
+                }
+                // "punctuated his list by saying", "charged him after determining that": the subject
+                if left_src.is_none() && source.is_none() && ing && j > a + 1 && sub(j - 1) {
+                    source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, j - 1));
                 }
                 let inverted = left_src.is_some_and(|(s, _)| s >= c1);
                 if let Some((s, e)) = left_src {
