@@ -1094,8 +1094,8 @@ impl<'a> Ctx<'a> {
                 }
                 // the token before the source (or cue): what kind of boundary
                 let before_idx = left_src.map_or(j, |(s, _)| s);
-                let boundary = before_idx.checked_sub(1).filter(|&x| x >= a);
-                let comma_or_quote =
+                let mut boundary = before_idx.checked_sub(1).filter(|&x| x >= a);
+                let mut comma_or_quote =
                     boundary.is_some_and(|x| matches!(self.w(x), "," | "—" | "–" | "--") || self.is_close_quote(x));
                 // inverted: ", said the spokesman" / "” said Peskov"
                 let mut after = c1;
@@ -1153,6 +1153,11 @@ impl<'a> Ctx<'a> {
                             if let Some(s0) = self.np_left(a, p - 1) {
                                 if (p + 1..j - 1).all(|k| !self.is_quote(k)) {
                                     left_src = Some((s0, j - 2));
+                                    // what precedes the whole phrase: "“...,” Ramos, 58, told AFP"
+                                    boundary = s0.checked_sub(1).filter(|&x| x >= a);
+                                    comma_or_quote = boundary.is_some_and(|x| {
+                                        matches!(self.w(x), "," | "—" | "–" | "--") || self.is_close_quote(x)
+                                    });
                                 }
                             }
                         }
