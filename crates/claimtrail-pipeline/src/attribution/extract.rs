@@ -1597,7 +1597,8 @@ impl<'a> Ctx<'a> {
         // quotation in it, or to the end of the sentence
         let mut i = match (after..b.min(n)).find(|&k| self.is_quote(k)) {
             // "“A,” he said, “B.”": the quotation follows the cue clause directly
-            Some(k) if (after..k).all(|m| !self.is_word(m) || cues::classify(self.w(m)).is_none()) => k,
+            // (a noun there, "said in a statement", is no new cue)
+            Some(k) if (after..k).all(|m| !self.is_word(m) || !self.verb_cue(m)) => k,
             Some(_) => return out,
             None => b,
         };
@@ -1622,8 +1623,10 @@ impl<'a> Ctx<'a> {
             while k < n && matches!(self.w(k), "," | "." | "—") {
                 k += 1;
             }
+            // (a new paragraph after the quotation is not its cue clause)
             let own_cue = k < n
                 && k == c + 1 + usize::from(k > c + 1)
+                && !self.text[self.toks[c].range.end() as usize..self.toks[k].range.start() as usize].contains('\n')
                 && self.is_word(k)
                 && ((k + 1 < n && cues::classify(self.w(k + 1)).is_some()) || cues::classify(self.w(k)).is_some());
             if own_cue && !(hops == 0 && i < b) {
@@ -1637,6 +1640,17 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+
+    /// True when token `m` is a cue word used as a verb: a speech verb, or another cue word
+    /// with a verb ending ("criticizing", "warned").
+    fn verb_cue(&self, m: usize) -> bool {
+        let w = self.w(m);
+        match cues::classify(w) {
+            Some(CueClass::Verb) => true,
+            Some(_) => w.ends_with("ing") || w.ends_with("ed") || w.ends_with('s'),
+            None => false,
+        }
     }
 
     /// Content outside a sentence that holds only the source and cue: "The governor added:"
