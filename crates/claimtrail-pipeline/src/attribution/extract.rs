@@ -1066,7 +1066,22 @@ impl<'a> Ctx<'a> {
                 content = self.content_after(rest, b, body_end, true).or_else(|| self.trim_range(a, c0))?;
             }
             CueClass::NoSource => {
-                content = self.trim_range(a, body_end).filter(|r| !r.overlaps(cue) || r.len() > cue.len())?;
+                // the clause of the cue: past a fronted adverbial ("For someone who ..., the shift
+                // seemed so stark") and up to a clause joined by ", but" / ", and" / ";"
+                let fronted = (a..c0).rev().find(|&k| self.w(k) == "," && self.quote[k].is_none()).filter(|&k| {
+                    c0 - k > 1
+                        && c0 - k <= 8
+                        && (k + 1..c0).all(|m| self.is_word(m))
+                        && !in_list(SKIP_LEFT, self.w(k + 1))
+                });
+                let s0 = fronted.map_or(a, |k| k + 1);
+                let joined = (c1 + 1..body_end).find(|&k| {
+                    self.quote[k].is_none()
+                        && (self.w(k) == ";"
+                            || (self.w(k - 1) == "," && matches!(self.w(k), "but" | "and" | "while" | "which")))
+                });
+                let e = joined.map_or(body_end, |k| if self.w(k) == ";" { k } else { k - 1 });
+                content = self.trim_range(s0, e).filter(|r| !r.overlaps(cue) || r.len() > cue.len())?;
             }
             CueClass::Verb | CueClass::Think => {
                 // skip auxiliaries/adverbs left of the cue
