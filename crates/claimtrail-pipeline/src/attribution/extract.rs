@@ -1585,6 +1585,26 @@ impl<'a> Ctx<'a> {
                             | "we"
                             | "i"
                     ) || w.ends_with("ing")));
+                // a second predicate of the subject: "endorsed Trump last week and has appeared ..."
+                let next_is_verb = k + 1 < limit
+                    && (matches!(
+                        self.w(k + 1),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "did"
+                            | "then"
+                            | "later"
+                    ) || self.verb_cue(k + 1));
+                let cut = cut || (matches!(w, "and" | "but") && next_is_verb);
                 if !depth_quote && cut {
                     let k = if after_comma { k - 1 } else { k };
                     limit = k;
