@@ -1150,8 +1150,24 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
+                // "Asked about the plan, Clinton said ...": a passive participle opening the sentence
+                // has no source; its content is the question, up to the comma
+                let asked_opening = j == a
+                    && c0 == a
+                    && matches!(self.w(c0), "asked" | "told" | "pressed" | "questioned")
+                    && self.raw(c0).starts_with(|c: char| c.is_uppercase());
+                let mut question_end = None;
+                if asked_opening {
+                    question_end = (c1..body_end).find(|&k| self.w(k) == "," && self.quote[k].is_none());
+                }
                 // "Said Ellis: ..." at the start of a sentence
-                if left_src.is_none() && j == a && class == CueClass::Verb && c1 < body_end && self.is_word(c1) {
+                if left_src.is_none()
+                    && !asked_opening
+                    && j == a
+                    && class == CueClass::Verb
+                    && c1 < body_end
+                    && self.is_word(c1)
+                {
                     if let Some(e) = self.np_right(c1, body_end) {
                         left_src = Some((c1, e - 1));
                         after = e;
@@ -1228,6 +1244,9 @@ impl<'a> Ctx<'a> {
                 // "punctuated his list by saying", "charged him after determining that": the subject
                 if left_src.is_none() && source.is_none() && ing && j > a + 1 && sub(j - 1) {
                     source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, j - 1));
+                }
+                if let Some(k) = question_end {
+                    after_limit = k;
                 }
                 let inverted = left_src.is_some_and(|(s, _)| s >= c1);
                 if let Some((s, e)) = left_src {
