@@ -459,14 +459,19 @@ mod tests {
         std::fs::write(root.join("crates/claimtrail-pipeline/src/attribution/cues.tsv"), lex).unwrap();
     }
 
-    /// Retrains the cue classifier: `cargo test --release -p claimtrail-eval -- --ignored train_cues`.
+    /// Retrains the cue classifier: `cargo test --release -p claimtrail-eval -- --ignored train_cues`
+    /// (`CUE_TRAIN_DIR` and `CUE_MODEL_OUT` train on another split or write elsewhere, e.g. to
+    /// cross-validate on two halves of train).
     #[test]
     #[ignore]
     fn train_cues() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let epochs = std::env::var("CUE_EPOCHS").ok().and_then(|e| e.parse().ok()).unwrap_or(6);
-        let model = train_cue_model(&root.join("../shared/data/polnear/train"), epochs).unwrap();
-        std::fs::write(root.join("crates/claimtrail-pipeline/models/attr_cue.bin"), model).unwrap();
+        let dir = std::env::var_os("CUE_TRAIN_DIR").map_or(root.join("../shared/data/polnear/train"), Into::into);
+        let out = std::env::var_os("CUE_MODEL_OUT")
+            .map_or(root.join("crates/claimtrail-pipeline/models/attr_cue.bin"), Into::into);
+        let model = train_cue_model(&dir, epochs).unwrap();
+        std::fs::write(out, model).unwrap();
     }
 
     #[test]

@@ -567,6 +567,10 @@ impl<'a> Ctx<'a> {
             "reportedly" | "allegedly" | "purportedly" | "supposedly" => return Some((CueClass::NoSource, i + 1)),
             _ => {}
         }
+        // "responded by helping", "reacted by sending": an action, not a statement
+        if next(1) == "by" && next(2).ends_with("ing") && next(2).len() > 4 && cues::candidate(next(2)).is_none() {
+            return None;
+        }
         if let Some(model) = self.model {
             let (class, _) = cues::candidate(w)?;
             // a speech verb right before a quotation or "that" is a cue whatever the model says
@@ -643,6 +647,16 @@ impl<'a> Ctx<'a> {
             let first = self.range(x + 1, c as usize);
             self.extend_quotes(first, c as usize + 1, b)
         } else {
+            // a label over a figure is a table row ("Clinton: 547."), not a statement
+            let words = (x + 1..par_end.max(b))
+                .filter(|&k| {
+                    self.toks[k].kind == TokenKind::Word && !self.w(k).starts_with(|c: char| c.is_ascii_digit())
+                })
+                .take(2)
+                .count();
+            if words < 2 {
+                return None;
+            }
             self.trim_range(x + 1, par_end.max(b))?
         };
         Some(RawAttribution {
@@ -942,8 +956,41 @@ impl<'a> Ctx<'a> {
         let mut content;
         // content may not run into the next cue's clause when that cue follows a comma
         let after_limit = next_cue
-            .filter(|&n| n > c1 && n > a && matches!(self.w(n - 1), "," | "and"))
-            .map(|n| n - 1)
+            .filter(|&n| n > c1 && n > a)
+            .and_then(|n| {
+                if matches!(self.w(n - 1), "," | "and") {
+                    return Some(n - 1);
+                }
+                // "..., his team said": the next cue's subject follows a comma
+                let mut j = n;
+                while j > c1 && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
+                    j -= 1;
+                }
+                if j <= c1 + 1 || !self.is_word(j - 1) {
+                    return None;
+                }
+                let s0 = self.np_left(c1, j - 1)?;
+                // not after "that" or a subordinator: "argued that although X confessed, he showed ..."
+                let opened = (c1..s0).any(|k| {
+                    matches!(
+                        self.w(k),
+                        "that"
+                            | "although"
+                            | "though"
+                            | "if"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "as"
+                            | "unless"
+                            | "once"
+                    )
+                });
+                (s0 > c1 + 1 && self.w(s0 - 1) == "," && self.quote[s0 - 1].is_none() && !opened).then_some(s0 - 1)
+            })
             .unwrap_or(body_end)
             .min(body_end);
         match class {
@@ -1019,7 +1066,22 @@ impl<'a> Ctx<'a> {
                 content = self.content_after(rest, b, body_end, true).or_else(|| self.trim_range(a, c0))?;
             }
             CueClass::NoSource => {
-                content = self.trim_range(a, body_end).filter(|r| !r.overlaps(cue) || r.len() > cue.len())?;
+                // the clause of the cue: past a fronted adverbial ("For someone who ..., the shift
+                // seemed so stark") and up to a clause joined by ", but" / ", and" / ";"
+                let fronted = (a..c0).rev().find(|&k| self.w(k) == "," && self.quote[k].is_none()).filter(|&k| {
+                    c0 - k > 1
+                        && c0 - k <= 8
+                        && (k + 1..c0).all(|m| self.is_word(m))
+                        && !in_list(SKIP_LEFT, self.w(k + 1))
+                });
+                let s0 = fronted.map_or(a, |k| k + 1);
+                let joined = (c1 + 1..body_end).find(|&k| {
+                    self.quote[k].is_none()
+                        && (self.w(k) == ";"
+                            || (self.w(k - 1) == "," && matches!(self.w(k), "but" | "and" | "while" | "which")))
+                });
+                let e = joined.map_or(body_end, |k| if self.w(k) == ";" { k } else { k - 1 });
+                content = self.trim_range(s0, e).filter(|r| !r.overlaps(cue) || r.len() > cue.len())?;
             }
             CueClass::Verb | CueClass::Think => {
                 // skip auxiliaries/adverbs left of the cue
@@ -1047,8 +1109,8 @@ impl<'a> Ctx<'a> {
                 }
                 // the token before the source (or cue): what kind of boundary
                 let before_idx = left_src.map_or(j, |(s, _)| s);
-                let boundary = before_idx.checked_sub(1).filter(|&x| x >= a);
-                let comma_or_quote =
+                let mut boundary = before_idx.checked_sub(1).filter(|&x| x >= a);
+                let mut comma_or_quote =
                     boundary.is_some_and(|x| matches!(self.w(x), "," | "—" | "–" | "--") || self.is_close_quote(x));
                 // inverted: ", said the spokesman" / "” said Peskov"
                 let mut after = c1;
@@ -1059,14 +1121,53 @@ impl<'a> Ctx<'a> {
                         let after_quote = boundary.is_some_and(|x| self.is_close_quote(x));
                         let closes =
                             e >= body_end || matches!(self.w(e), "," | "(" | ";" | ":" | "—" | "–") || after_quote;
-                        if closes {
+                        // a verb of thought or action after a comma takes its object, not an inverted
+                        // subject ("Ryan, a conservative, insists the GOP must ..."), and a clause is
+                        // no source
+                        let clause = (c1..e).any(|k| {
+                            matches!(
+                                self.w(k),
+                                "must"
+                                    | "will"
+                                    | "would"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "is"
+                                    | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "may"
+                                    | "might"
+                            )
+                        });
+                        if closes && (class == CueClass::Verb || after_quote) && !clause {
                             left_src = Some((c1, e - 1));
                             after = e;
                         }
                     }
                 }
+                // "Asked about the plan, Clinton said ...": a passive participle opening the sentence
+                // has no source; its content is the question, up to the comma
+                let asked_opening = j == a
+                    && c0 == a
+                    && matches!(self.w(c0), "asked" | "told" | "pressed" | "questioned")
+                    && self.raw(c0).starts_with(|c: char| c.is_uppercase());
+                let mut question_end = None;
+                if asked_opening {
+                    question_end = (c1..body_end).find(|&k| self.w(k) == "," && self.quote[k].is_none());
+                }
                 // "Said Ellis: ..." at the start of a sentence
-                if left_src.is_none() && j == a && class == CueClass::Verb && c1 < body_end && self.is_word(c1) {
+                if left_src.is_none()
+                    && !asked_opening
+                    && j == a
+                    && class == CueClass::Verb
+                    && c1 < body_end
+                    && self.is_word(c1)
+                {
                     if let Some(e) = self.np_right(c1, body_end) {
                         left_src = Some((c1, e - 1));
                         after = e;
@@ -1083,6 +1184,11 @@ impl<'a> Ctx<'a> {
                             if let Some(s0) = self.np_left(a, p - 1) {
                                 if (p + 1..j - 1).all(|k| !self.is_quote(k)) {
                                     left_src = Some((s0, j - 2));
+                                    // what precedes the whole phrase: "“...,” Ramos, 58, told AFP"
+                                    boundary = s0.checked_sub(1).filter(|&x| x >= a);
+                                    comma_or_quote = boundary.is_some_and(|x| {
+                                        matches!(self.w(x), "," | "—" | "–" | "--") || self.is_close_quote(x)
+                                    });
                                 }
                             }
                         }
@@ -1114,6 +1220,33 @@ impl<'a> Ctx<'a> {
                 let coordinated = j > a && matches!(self.w(j - 1), "and" | "but" | "or" | "to" | "then" | "nor");
                 if left_src.is_none() && coordinated {
                     source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, c0));
+                }
+                // an opening participle clause ("Noting that ..., Tester added", "Backing Obama,
+                // Cuban is ..."): the subject after the clause's comma; the content ends there
+                let mut after_limit = after_limit;
+                let ing = self.w(c0).ends_with("ing") && self.w(c0).len() > 4;
+                let sub = |k: usize| {
+                    matches!(
+                        self.w(k),
+                        "after" | "before" | "while" | "in" | "by" | "when" | "since" | "despite" | "without" | "upon"
+                    )
+                };
+                if left_src.is_none() && source.is_none() && ing && (j == a || (j == a + 1 && sub(a))) {
+                    let comma =
+                        (c1..(after_limit + 1).min(body_end)).find(|&k| self.w(k) == "," && self.quote[k].is_none());
+                    if let Some(k) = comma.filter(|&k| k + 1 < body_end && self.is_word(k + 1)) {
+                        if let Some(e) = self.np_right(k + 1, body_end) {
+                            source = Some(self.range(k + 1, e - 1));
+                            after_limit = k;
+                        }
+                    }
+                }
+                // "punctuated his list by saying", "charged him after determining that": the subject
+                if left_src.is_none() && source.is_none() && ing && j > a + 1 && sub(j - 1) {
+                    source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, j - 1));
+                }
+                if let Some(k) = question_end {
+                    after_limit = k;
                 }
                 let inverted = left_src.is_some_and(|(s, _)| s >= c1);
                 if let Some((s, e)) = left_src {
@@ -1359,7 +1492,8 @@ impl<'a> Ctx<'a> {
         if i >= b {
             return None;
         }
-        // a "that" within a few words: skip to after it
+        // a "that" within a few words: skip to after it; the content is then a clause
+        let mut that_clause = false;
         if speech || i < limit {
             let stop = (i + MAX_THAT_GAP).min(limit);
             let mut k = i;
@@ -1368,6 +1502,7 @@ impl<'a> Ctx<'a> {
                 if w == "that" {
                     if k == i || speech {
                         i = k + 1;
+                        that_clause = true;
                     }
                     break;
                 }
@@ -1417,7 +1552,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut limit = limit;
-        if !speech {
+        if !speech && !that_clause {
             // the object of a verb of thought or action: up to the first clause boundary
             let mut depth_quote = false;
             for k in i + 1..limit {
@@ -1426,25 +1561,69 @@ impl<'a> Ctx<'a> {
                 }
                 let w = self.w(k);
                 let after_comma = self.w(k - 1) == ",";
-                let cut = matches!(w, ";" | "―" | "(" | "while" | "because" | "although" | "though" | "during")
-                    || (after_comma
-                        && (matches!(
-                            w,
-                            "which"
-                                | "but"
-                                | "and"
-                                | "as"
-                                | "after"
-                                | "before"
-                                | "since"
-                                | "when"
-                                | "who"
-                                | "the"
-                                | "a"
-                                | "an"
-                                | "including"
-                                | "with"
-                        ) || w.ends_with("ing")));
+                let cut = matches!(
+                    w,
+                    ";" | "―"
+                        | "("
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "unless"
+                        | "whereas"
+                ) || (after_comma
+                    && (matches!(
+                        w,
+                        "which"
+                            | "but"
+                            | "and"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "when"
+                            | "who"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "including"
+                            | "with"
+                            | "then"
+                            | "however"
+                            | "whom"
+                            | "where"
+                            | "if"
+                            | "so"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                    ) || w.ends_with("ing")));
+                // a second predicate of the subject: "endorsed Trump last week and has appeared ..."
+                let next_is_verb = k + 1 < limit
+                    && (matches!(
+                        self.w(k + 1),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "did"
+                            | "then"
+                            | "later"
+                    ) || self.verb_cue(k + 1));
+                let cut = cut || (matches!(w, "and" | "but") && next_is_verb);
                 if !depth_quote && cut {
                     let k = if after_comma { k - 1 } else { k };
                     limit = k;
@@ -1472,7 +1651,8 @@ impl<'a> Ctx<'a> {
         // quotation in it, or to the end of the sentence
         let mut i = match (after..b.min(n)).find(|&k| self.is_quote(k)) {
             // "“A,” he said, “B.”": the quotation follows the cue clause directly
-            Some(k) if (after..k).all(|m| !self.is_word(m) || cues::classify(self.w(m)).is_none()) => k,
+            // (a noun there, "said in a statement", is no new cue)
+            Some(k) if (after..k).all(|m| !self.is_word(m) || !self.verb_cue(m)) => k,
             Some(_) => return out,
             None => b,
         };
@@ -1497,8 +1677,10 @@ impl<'a> Ctx<'a> {
             while k < n && matches!(self.w(k), "," | "." | "—") {
                 k += 1;
             }
+            // (a new paragraph after the quotation is not its cue clause)
             let own_cue = k < n
                 && k == c + 1 + usize::from(k > c + 1)
+                && !self.text[self.toks[c].range.end() as usize..self.toks[k].range.start() as usize].contains('\n')
                 && self.is_word(k)
                 && ((k + 1 < n && cues::classify(self.w(k + 1)).is_some()) || cues::classify(self.w(k)).is_some());
             if own_cue && !(hops == 0 && i < b) {
@@ -1512,6 +1694,17 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+
+    /// True when token `m` is a cue word used as a verb: a speech verb, or another cue word
+    /// with a verb ending ("criticizing", "warned").
+    fn verb_cue(&self, m: usize) -> bool {
+        let w = self.w(m);
+        match cues::classify(w) {
+            Some(CueClass::Verb) => true,
+            Some(_) => w.ends_with("ing") || w.ends_with("ed") || w.ends_with('s'),
+            None => false,
+        }
     }
 
     /// Content outside a sentence that holds only the source and cue: "The governor added:"
