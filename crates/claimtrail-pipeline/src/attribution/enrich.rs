@@ -18,11 +18,11 @@
 mod stance;
 
 use claimtrail_core::{
-    Attribution, Diagnostic, Document, EntityId, EntityKind, Form, Source, SourceKind, TextRange, TimeId, TimeKind,
-    Via, Why,
+    Attribution, Diagnostic, Document, EntityId, EntityKind, Form, Source, SourceKind, Stance, TextRange, TimeId,
+    TimeKind, Via, Why,
 };
 
-pub(crate) use stance::words;
+pub use stance::words;
 
 use super::extract::cues::{candidate, classify, CueClass};
 use super::{AttributionLayer, RawAttribution};
@@ -1105,6 +1105,26 @@ fn is_media_name(name: &str) -> bool {
     words(name).iter().any(|w| MEDIA_WORDS.contains(&w.as_str()))
 }
 
+/// Whether a content can be what someone said: not a short bare prepositional phrase ("about
+/// the ailment", "by The Inquisitr", "with theatrical rage"; a long one may be a fronted
+/// content: "On the eve of the talks of A and B [told Reuters]"), not a fragment led by a conjunction
+/// ("and the International Business Times"), not one word. A quotation always can.
+fn says_something(w: &[String], form: Form) -> bool {
+    if form != Form::Indirect {
+        return true;
+    }
+    let Some(first) = w.first() else { return false };
+    let bare_pp = matches!(
+        first.as_str(),
+        "about" | "by" | "with" | "in" | "to" | "on" | "for" | "from" | "at" | "into" | "over"
+    ) && w.len() <= 8
+        && !w.iter().any(|x| {
+            matches!(x.as_str(), "that" | "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had")
+        });
+    let fragment = matches!(first.as_str(), "and" | "or" | "but" | "nor") && w.len() <= 6;
+    !(bare_pp || fragment || w.len() == 1 && !matches!(first.as_str(), "no" | "yes" | "never"))
+}
+
 /// How the cue was found: a fixed pattern, a speaker label, a speech verb of the lexicon, or a
 /// word the cue classifier accepted.
 fn cue_rule(cue: &str) -> &'static str {
@@ -1117,6 +1137,10 @@ fn cue_rule(cue: &str) -> &'static str {
         "pattern"
     } else if w.is_empty() {
         "label"
+    } else if stance::has_verdict(&w) {
+        "verdict"
+    } else if w.len() == 3 && w[1] == "no" && matches!(w[0].as_str(), "has" | "have" | "had") {
+        "no_information"
     } else if w.iter().any(|x| stance::is_speech_verb(x)) {
         "speech_verb"
     } else {
@@ -1160,7 +1184,7 @@ fn source_rule(idx: &Index, src: Option<&Source>) -> &'static str {
 /// unresolved source is a weak row.
 fn confidence(why: &Why, form: Form) -> u8 {
     let cue = match why.cue.as_ref() {
-        "pattern" => 0.92,
+        "pattern" | "verdict" | "no_information" => 0.92,
         "speech_verb" => 0.9,
         "label" => 0.75,
         _ => 0.65,
@@ -1201,14 +1225,22 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             &around_cue(doc, r.cue, content),
             &before_cue(doc, r.cue, content),
         );
+        // "declined to comment on X", "denied the reports": a refusal or denial may take a
+        // bare object; a statement that asserts needs something said
+        if matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&words(doc.slice(content)), r.form) {
+            continue;
+        }
         let cue_rule = cue_rule(doc.slice(r.cue));
         // Only real statements: a speech or cognition act, a fixed pattern or a speaker label.
         // Words the cue classifier accepts beyond those ("discussed", "trending", "bristled")
         // are actions as often as statements.
-        let issued_statement = {
-            let w = words(doc.slice(content));
-            w.len() > 2 && matches!((w[0].as_str(), w[1].as_str()), ("a" | "the", "statement" | "release" | "letter"))
-        };
+        let content_w = words(doc.slice(content));
+        // "released a statement saying “...”": the statement's words follow in the content
+        let issued_statement = content_w.len() > 8
+            && matches!(
+                (content_w[0].as_str(), content_w[1].as_str()),
+                ("a" | "the", "statement" | "release" | "letter")
+            );
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
             continue;
         }
@@ -1299,6 +1331,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
     }
     resolve_first_person(doc, &mut attributions);
+    // A sourceless hedge ("reportedly") whose content holds another statement's cue is that
+    // statement's hedge, not a statement of its own: "..., one official reportedly told X".
+    let cues: Vec<TextRange> = attributions.iter().filter(|a| a.source.is_some()).map(|a| a.cue).collect();
+    attributions.retain(|a| a.source.is_some() || !cues.iter().any(|c| *c != a.cue && a.content.contains_range(*c)));
     diagnostics.retain(|d| {
         d.range.is_none_or(|r| {
             attributions
@@ -1504,13 +1540,13 @@ mod tests {
                 &[(SourceKind::Person, "Mike Penn")],
             ),
             (
-                "“I know the bill failed,” Ana Ruiz said. The campaign said it lost. The poll found support. His ex-wife answered no.",
+                "“I know the bill failed,” Ana Ruiz said. The campaign said it lost. The poll found support for the bill. His ex-wife answered no.",
                 &[("Ana Ruiz", Person)],
                 &[
                     ("I", "know", "the bill failed"),
                     ("Ana Ruiz", "said", "I know the bill failed"),
-                    ("The campaign", "said it", "it lost"),
-                    ("The poll", "found", "support"),
+                    ("The campaign", "said", "it lost"),
+                    ("The poll", "found", "support for the bill"),
                     ("His ex-wife", "answered", "no"),
                 ],
                 &[

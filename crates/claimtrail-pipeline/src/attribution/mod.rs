@@ -11,6 +11,7 @@ use crate::{Result, Stage};
 
 pub mod enrich;
 pub mod extract;
+pub mod verdict;
 
 /// An attribution as found in the text, before enrichment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +47,11 @@ impl Stage for AttributionExtractor {
     type Output = AttributionLayer;
 
     fn run(&self, doc: &Document) -> Result<AttributionLayer> {
-        let raw = extract::extract(doc);
+        let mut raw = extract::extract(doc);
+        let own_voice = verdict::verdicts(doc, &raw);
+        // a cue word inside a verdict ("information" in "has no information") is part of it
+        raw.retain(|r| !own_voice.iter().any(|o| o.cue.contains_range(r.cue)));
+        raw.extend(own_voice);
         Ok(enrich::enrich(doc, &raw))
     }
 }

@@ -2,6 +2,7 @@
 //! invariants over arbitrary text.
 
 mod golden;
+mod headlines;
 mod invariants;
 mod seed;
 

@@ -8,7 +8,7 @@ use claimtrail_core::Stance;
 use crate::claims::lexicon::{event_class, is_deontic};
 
 /// Lower-cased words of `s` (letters and digits; apostrophes split "didn't" into "didn", "t").
-pub(crate) fn words(s: &str) -> Vec<String> {
+pub fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
@@ -217,7 +217,7 @@ const VERDICT_ADJECTIVES: &[&str] =
 
 /// A verdict of falsehood in the content: a phrase of [`DENY_CONTENT`], except a verdict
 /// adjective used attributively after a determiner ("this false report", "the fake account").
-fn has_verdict(w: &[String]) -> bool {
+pub(crate) fn has_verdict(w: &[String]) -> bool {
     DENY_CONTENT.iter().any(|p| {
         (0..w.len().saturating_sub(p.len() - 1)).any(|i| {
             if !w[i..i + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b) {
@@ -401,7 +401,9 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     let before_w = words(before);
     let deny_cue = cue_w.iter().any(|w| DENY_CUES.contains(&w.as_str()));
     // "has neither denied nor confirmed", "could neither confirm nor deny": no knowledge
-    let all_cue: Vec<String> = before_w.iter().chain(&cue_w).cloned().collect();
+    // the words before the cue, the cue, and the first words of the content ("declined" +
+    // "to comment on ...")
+    let all_cue: Vec<String> = before_w.iter().chain(&cue_w).chain(content_w.iter().take(2)).cloned().collect();
     if has_any(&all_cue, NO_KNOWLEDGE) {
         return (Stance::NoKnowledge, "no_knowledge_cue");
     }
@@ -492,6 +494,7 @@ mod tests {
             ("the ministry has neither", "denied nor confirmed", "the reports", NoKnowledge),
             ("the company has", "not commented", "on the reports", NoKnowledge),
             ("the firm did", "not respond", "to a request for comment", NoKnowledge),
+            ("the minister", "declined", "to comment on the report", NoKnowledge),
             ("she did not", "deny", "that she met him", Hedges),
             ("the agency", "debunked", "the claim that the photo was real", Denies),
             ("he", "trashed", "reports of a rift", Denies),
