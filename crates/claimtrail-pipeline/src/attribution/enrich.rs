@@ -1009,9 +1009,16 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
     let toks = doc.tokens_in(cue);
     let mut end = toks.end;
     let mut gap = 0;
+    // "told Vocativ he drove ...": a content that starts right after the cue may begin with
+    // the addressee; the outlet mention there is read as the addressee too
+    let content_starts_here = toks.end < doc.tokens.len()
+        && doc.tokens[toks.end].range.start() >= content.start()
+        && doc.tokens[toks.end].range.start() <= content.start() + 1;
     while end < doc.tokens.len() && end < toks.end + 8 {
         let t = doc.tokens[end].range;
-        if content.overlaps(t) {
+        // a content that runs around the cue (quotations on both sides) does not end the
+        // addressee: '"...," Kadalim told Vocativ, "..."'
+        if content.overlaps(t) && !content_starts_here && !content.contains_range(cue) {
             break;
         }
         let w = doc.slice(t);
@@ -1215,7 +1222,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     contents.sort_by_key(|c| c.start());
     for &i in &order {
         let r = &raw[i];
-        let content = trim_content(doc, r.content, r.cue, &r.via);
+        let mut content = trim_content(doc, r.content, r.cue, &r.via);
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }
@@ -1248,6 +1255,15 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if let Some(hop) = addressee_outlet(&idx, r.cue, content) {
             let known =
                 via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity));
+            // "told Vocativ he drove ...": the addressee is no part of what was said
+            if content.contains_range(hop.range) && hop.range.start() <= content.start() + 1 {
+                let rest = doc.tokens_in(TextRange::new(hop.range.end(), content.end()));
+                let skip = rest.start
+                    + usize::from(rest.start < rest.end && doc.slice(doc.tokens[rest.start].range) == "that");
+                if skip < rest.end {
+                    content = TextRange::new(doc.tokens[skip].range.start(), content.end());
+                }
+            }
             if !known {
                 via.insert(0, hop);
             }
