@@ -168,12 +168,24 @@ const DENY_CONTENT: &[&[&str]] = &[
     &["satirical"],
     &["rubbish"],
     &["no", "truth"],
+    &["nothing", "to", "do", "with"],
 ];
 
 const REPORT_NOUNS: &[&str] =
     &["reports", "report", "claims", "allegations", "information", "rumors", "rumours", "stories", "articles"];
-const DISMISSIVE: &[&str] =
-    &["surprising", "surprised", "strange", "puzzling", "laughable", "speculation", "speculative", "propaganda"];
+const DISMISSIVE: &[&str] = &[
+    "surprising",
+    "surprised",
+    "strange",
+    "puzzling",
+    "laughable",
+    "speculation",
+    "speculative",
+    "propaganda",
+    "premature",
+    "exaggerated",
+    "overblown",
+];
 
 const HEDGES: &[&[&str]] = &[
     &["reportedly"],
