@@ -431,6 +431,30 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if let (Some((_, e)), false) = (person, anon_first) {
         return vec![Source::new(r, SourceKind::Person, Some(e))];
     }
+    // "an NBC source", "a White House official": an unnamed person of a named organization;
+    // the organization is not the speaker
+    let head_is_anonymous = person.is_none()
+        && !ms.is_empty()
+        && words(text).last().is_some_and(|h| {
+            matches!(
+                h.as_str(),
+                "source"
+                    | "sources"
+                    | "official"
+                    | "officials"
+                    | "insider"
+                    | "insiders"
+                    | "employee"
+                    | "employees"
+                    | "staffer"
+                    | "staffers"
+                    | "aide"
+                    | "aides"
+            )
+        });
+    if head_is_anonymous {
+        return vec![Source::new(r, SourceKind::Anonymous, None)];
+    }
     if let Some(e) = idx.reference(r).filter(|_| !anon_first) {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
@@ -1648,6 +1672,20 @@ mod tests {
                 &[],
                 &[("They", "said", "the bridge fell")],
                 &[(SourceKind::Unresolved, "Unresolved")],
+            ),
+            (
+                // an unnamed person of a named organization is anonymous, not the organization
+                "An NBC source said the anchor would stay.",
+                &[("NBC", Organization)],
+                &[("An NBC source", "said", "the anchor would stay")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                // the name modifies a group's head: the campaign speaks, not the candidate
+                "The Ana Ruiz campaign said the vote was rigged.",
+                &[("Ana Ruiz", Person)],
+                &[("The Ana Ruiz campaign", "said", "the vote was rigged")],
+                &[(SourceKind::Organization, "Organization")],
             ),
             (
                 "Karim Nadir, the palace spokesman, spoke. Later the palace spokesman said no.",
