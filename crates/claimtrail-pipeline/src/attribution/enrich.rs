@@ -467,6 +467,15 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
             return vec![Source::new(r, SourceKind::Person, Some(e))];
         }
     }
+    // "The Hollywood Reporter", "The Independent": an outlet or organization whose name ends the
+    // span is the source, even when its name holds a word like "reporter"
+    let named_head = ms.iter().rev().find(|(m, e)| {
+        matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet)
+            && words(&doc.text()[m.end() as usize..r.end().max(m.end()) as usize]).is_empty()
+    });
+    if let Some(&(_, e)) = named_head {
+        return vec![Source::new(r, idx.kind(e).into(), Some(e))];
+    }
     if let Some(head) = anonymous_head(text) {
         // "the official": the earlier source with that head, if any.
         let definite = words(text).first().is_some_and(|w| w == "the");
@@ -1309,7 +1318,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         );
         // "declined to comment on X", "denied the reports": a refusal or denial may take a
         // bare object; a statement that asserts needs something said
-        if matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&words(doc.slice(content)), r.form) {
+        let cw = words(doc.slice(content));
+        // the agent of a passive ("was not confirmed by Boko Haram") is never what was said
+        let agent_only = r.form == Form::Indirect && cw.first().is_some_and(|w| w == "by") && cw.len() <= 8;
+        if agent_only || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&cw, r.form) {
             continue;
         }
         let cue_rule = cue_rule(doc.slice(r.cue));
@@ -1431,8 +1443,16 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     resolve_first_person(doc, &mut attributions);
     // A sourceless hedge ("reportedly") whose content holds another statement's cue is that
     // statement's hedge, not a statement of its own: "..., one official reportedly told X".
-    let cues: Vec<TextRange> = attributions.iter().filter(|a| a.source.is_some()).map(|a| a.cue).collect();
-    attributions.retain(|a| a.source.is_some() || !cues.iter().any(|c| *c != a.cue && a.content.contains_range(*c)));
+    // Likewise a sourceless statement whose content a sourced one already holds ("offered a
+    // statement: “...”" read twice).
+    let sourced: Vec<(TextRange, TextRange)> =
+        attributions.iter().filter(|a| a.source.is_some()).map(|a| (a.cue, a.content)).collect();
+    attributions.retain(|a| {
+        a.source.is_some()
+            || !sourced
+                .iter()
+                .any(|(c, content)| (*c != a.cue && a.content.contains_range(*c)) || content.contains_range(a.content))
+    });
     diagnostics.retain(|d| {
         d.range.is_none_or(|r| {
             attributions

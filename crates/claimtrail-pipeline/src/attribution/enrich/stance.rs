@@ -109,7 +109,6 @@ const NO_KNOWLEDGE: &[&[&str]] = &[
     &["would", "not", "say"],
     &["wouldn", "t", "say"],
     &["would", "not", "confirm"],
-    &["not", "confirmed"],
     &["neither", "confirmed", "nor", "denied"],
     &["neither", "denied", "nor", "confirmed"],
     &["neither", "confirm", "nor", "deny"],
@@ -395,7 +394,11 @@ const ELLIPTICAL_NO: &[&str] =
 /// A negated modal or infinitive is advice, not a denial: "should not purchase", "mustn't
 /// sign", "not to buy", "can't afford to buy".
 fn negated_event(w: &[String]) -> bool {
-    w.iter().enumerate().any(|(i, x)| {
+    // a negation inside a relative clause ("the service, which would not require a
+    // subscription, ...") describes its noun, it does not deny the content's event
+    let relative_from =
+        w.iter().position(|x| matches!(x.as_str(), "which" | "who" | "whom" | "whose")).unwrap_or(w.len());
+    w[..relative_from].iter().enumerate().any(|(i, x)| {
         let neg = x == "never" || (x == "not" && w.get(i + 1).is_none_or(|n| n != "only")) || x == "t";
         let advice = i.checked_sub(1).is_some_and(|p| is_deontic(&w[p]))
             || w.get(i + 1).is_some_and(|n| n == "to" || n == "afford");
@@ -491,6 +494,7 @@ mod tests {
             ("said", "the city can't afford to buy new trams", "", Asserts),
             ("said", "the mayor did not buy the land", "", Denies),
             ("said", "the firm shouldn't have bought it, but it never bought it", "", Denies),
+            ("said", "the price for the service, which would not require a subscription, would be $15", "", Asserts),
         ];
         for (cue, content, around, want) in cases {
             assert_eq!(stance(cue, content, around, "").0, want, "{cue} | {content} | {around}");
