@@ -1277,6 +1277,7 @@ fn confidence(why: &Why, form: Form) -> u8 {
     let cue = match why.cue.as_ref() {
         "pattern" | "verdict" | "no_information" => 0.92,
         "speech_verb" => 0.9,
+        "nested_speech_verb" => 0.8,
         "label" => 0.75,
         _ => 0.65,
     };
@@ -1319,8 +1320,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // "declined to comment on X", "denied the reports": a refusal or denial may take a
         // bare object; a statement that asserts needs something said
         let cw = words(doc.slice(content));
-        // the agent of a passive ("was not confirmed by Boko Haram") is never what was said
-        let agent_only = r.form == Form::Indirect && cw.first().is_some_and(|w| w == "by") && cw.len() <= 8;
+        // the agent of a passive ("was not confirmed by Boko Haram") is never what was said, nor
+        // the second half of "neither denied nor confirmed the reports" (the first holds it)
+        let agent_only = r.form == Form::Indirect
+            && cw.first().is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && cw.len() <= 6));
         if agent_only || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&cw, r.form) {
             continue;
         }
@@ -1441,6 +1444,14 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
     }
     resolve_first_person(doc, &mut attributions);
+    // A word the cue classifier accepted whose "content" holds a real statement's cue ("Two
+    // killed in Kabul blast, officials say": "blast" over "officials say") is no statement.
+    let strong: Vec<TextRange> = attributions.iter().filter(|a| a.why.cue != "cue_model").map(|a| a.cue).collect();
+    attributions.retain(|a| a.why.cue != "cue_model" || !strong.iter().any(|c| a.content.contains_range(*c)));
+    let nested = nested_in_content(&idx, &attributions);
+    attributions.extend(nested);
+    attributions.sort_by_key(|a| a.cue.start());
+    relay_nested(doc, &mut attributions);
     // A sourceless hedge ("reportedly") whose content holds another statement's cue is that
     // statement's hedge, not a statement of its own: "..., one official reportedly told X".
     // Likewise a sourceless statement whose content a sourced one already holds ("offered a
@@ -1461,6 +1472,140 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         })
     });
     AttributionLayer { attributions, diagnostics }
+}
+
+/// Statements reported inside a content that the extractor leaves to it: "Reuters reported that
+/// Peskov denied the meeting" holds "Peskov denied the meeting". A named person or organization
+/// right at the start of the content (after "that"), followed by a speech or denial verb and more
+/// words, speaks inside it.
+fn nested_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attribution> {
+    let doc = idx.doc;
+    let mut out = Vec::new();
+    for a in attributions.iter().filter(|a| a.source.is_some() && a.form == Form::Indirect) {
+        let toks = doc.tokens_in(a.content);
+        let mut k = toks.start;
+        if k < toks.end && doc.slice(doc.tokens[k].range).eq_ignore_ascii_case("that") {
+            k += 1;
+        }
+        if k >= toks.end {
+            continue;
+        }
+        let Some(&(m, e)) = idx.mentions_in(doc.tokens[k].range).first() else { continue };
+        if m.start() != doc.tokens[k].range.start()
+            || m.end() >= a.content.end()
+            || !matches!(idx.kind(e), EntityKind::Person | EntityKind::Organization)
+        {
+            continue;
+        }
+        let verb = doc.tokens_in(TextRange::new(m.end(), a.content.end())).start;
+        if verb + 1 >= toks.end {
+            continue;
+        }
+        let vr = doc.tokens[verb].range;
+        let mut buf = [0u8; 32];
+        let is_cue = lower(doc.slice(vr), &mut buf).is_some_and(|w| {
+            stance::is_speech_verb(w)
+                && !matches!(
+                    w,
+                    "according"
+                        | "called"
+                        | "described"
+                        | "urged"
+                        | "asked"
+                        | "reportedly"
+                        | "quoted"
+                        | "cited"
+                        | "citing"
+                )
+        });
+        if !is_cue || attributions.iter().any(|b| b.cue.overlaps(vr)) {
+            continue;
+        }
+        let mut c = verb + 1;
+        if doc.slice(doc.tokens[c].range).eq_ignore_ascii_case("that") && c + 1 < toks.end {
+            c += 1;
+        }
+        let content = TextRange::new(doc.tokens[c].range.start(), a.content.end());
+        let (stance, rule) = stance::stance(doc.slice(vr), doc.slice(content), "", "");
+        let source = Source::new(m, idx.kind(e).into(), Some(e));
+        let why = Why { cue: "nested_speech_verb".into(), source: "named".into(), stance: rule.into() };
+        out.push(Attribution {
+            confidence: confidence(&why, Form::Indirect),
+            source: Some(source),
+            cue: vr,
+            content,
+            form: Form::Indirect,
+            stance,
+            via: Vec::new(),
+            said_on: a.said_on,
+            why,
+        });
+    }
+    out
+}
+
+/// Nested reports keep both layers in one row: "Reuters reported that Peskov denied the
+/// meeting" is Peskov denying the meeting via Reuters; "Interfax reported, citing TASS, that
+/// Peskov said ..." is Peskov via [Interfax, TASS] (nearest hop first). An attribution inside the
+/// content of a sourced one takes the outer source as its farthest relay hop; an outer
+/// attribution whose content is nothing but the inner statement (its speaker, cue and content)
+/// is only the relay, and is dropped, since the inner row carries it: it asserts no proposition
+/// of its own, and reading it as asserting the inner content would invert a denial.
+fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
+    let n = attributions.len();
+    let mut relay_only = vec![false; n];
+    for i in 0..n {
+        let inner = &attributions[i];
+        let Some(inner_src) = inner.source.as_ref() else { continue };
+        // the innermost sourced attribution holding this one's cue and source
+        let outer = (0..n)
+            .filter(|&j| j != i)
+            .filter(|&j| {
+                let o = &attributions[j];
+                o.source.is_some()
+                    && o.content.contains_range(inner.cue)
+                    && o.content.contains_range(inner.content)
+                    && inner.why.cue != "cue_model"
+                    && o.content.contains_range(inner_src.range)
+                    && o.source.as_ref().is_some_and(|s| !s.range.overlaps(inner_src.range))
+            })
+            .min_by_key(|&j| attributions[j].content.len());
+        let Some(j) = outer else { continue };
+        let o = &attributions[j];
+        if !inner.via.is_empty() {
+            continue;
+        }
+        let outer_src = o.source.as_ref().expect("filtered on a source");
+        // "I know ...", "he told me ...", inside a speaker's own quotation: the speaker's own
+        // words, no relay
+        if pronoun(doc.slice(inner_src.range)).is_some()
+            || inner_src.entity.is_some() && inner_src.entity == outer_src.entity
+            || inner_src.kind == SourceKind::Unresolved
+        {
+            continue;
+        }
+        let mut via: Vec<Via> = o.via.clone();
+        via.push(Via { range: outer_src.antecedent.unwrap_or(outer_src.range), entity: outer_src.entity });
+        // the outer content is just "<speaker> <cue> <content>": a pure relay
+        let lead =
+            words(&doc.text()[o.content.start() as usize..inner_src.range.start().max(o.content.start()) as usize]);
+        let covers_all = inner.content.end() + 2 >= o.content.end();
+        // only a statement that the outer content opens with is relayed by it ("reported that
+        // Peskov denied ..."); one further on may be the article's own sentence that an overlong
+        // content ran into
+        if !lead.iter().all(|w| w == "that") {
+            continue;
+        }
+        if covers_all {
+            relay_only[j] = true;
+        }
+        attributions[i].via = via;
+    }
+    let mut k = 0;
+    attributions.retain(|_| {
+        k += 1;
+        !relay_only[k - 1]
+    });
 }
 
 /// "I" / "we" inside a quotation speak for the quotation's source: an unresolved first-person

@@ -4,6 +4,7 @@
 mod golden;
 mod headlines;
 mod invariants;
+mod relays;
 mod seed;
 
 use claimtrail_core::{Date, Document, Meta};
