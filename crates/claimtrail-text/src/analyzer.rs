@@ -159,8 +159,13 @@ impl TextAnalyzer {
         text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
     }
 
-    /// `text` as its lowercased [`split_words`](Self::split_words) joined by one space:
-    /// case and punctuation folded, accents kept (`"Łódź-city"` -> `"łódź city"`).
+    /// The [`split_words`](Self::split_words) of `text`, lowercased (accents kept).
+    pub fn normalized_words<'a>(&self, text: &'a str) -> impl Iterator<Item = String> + 'a {
+        self.split_words(text).map(str::to_lowercase)
+    }
+
+    /// `text` as its [`normalized_words`](Self::normalized_words) joined by one space: case
+    /// and punctuation folded, accents kept (`"Łódź-city"` -> `"łódź city"`).
     pub fn normalize(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         for w in self.split_words(text) {
@@ -235,7 +240,9 @@ impl TextAnalyzer {
             return;
         }
         let base = match self.language {
-            Language::En => EN_IRREGULAR.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| EN_IRREGULAR[i].1),
+            Language::En => {
+                EN_IRREGULAR.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| EN_IRREGULAR[i].1)
+            }
         };
         let stemmer = Stemmer::create(self.language.algorithm());
         let stemmed = stemmer.stem(base.unwrap_or(w.as_str()));
@@ -625,6 +632,7 @@ mod tests {
         for (text, words, norm) in cases {
             assert_eq!(&EN.split_words(text).collect::<Vec<_>>(), words, "{text}");
             assert_eq!(EN.normalize(text), *norm, "{text}");
+            assert_eq!(EN.normalized_words(text).collect::<Vec<_>>().join(" "), *norm, "{text}");
         }
     }
 
