@@ -6,7 +6,7 @@
 //! *as written*: an article that says the photo is genuine denies "the photo is a fake".
 //!
 //! How:
-//! 1. [`parse_query`] keeps the query's content words (lowercased, lightly stemmed; antonyms
+//! 1. [`parse_query`] keeps the query's content words (lowercased, Snowball-stemmed by the shared analyzer; antonyms
 //!    such as fake/genuine share one key), their order (for bigrams), its negations and cues.
 //!    [`search_terms`] gives the words for a full-text candidate search (FTS5/BM25) in a store.
 //! 2. Each sentence and each attribution content of an article is scored by IDF-weighted

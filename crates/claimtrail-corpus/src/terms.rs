@@ -18,8 +18,8 @@ fn is_stop(w: &str) -> bool {
     w.len() <= 10 && SET.get_or_init(|| EN.stop_words().iter().chain(CLAIM_STOP).copied().collect()).contains(w)
 }
 
-/// Content terms of `texts`: case- and accent-folded, stemmed words of two letters or more that are not stop
-/// words or numbers, distinct, in order of first appearance, at most [`MAX_TERMS`].
+/// Content terms of `texts`: case- and accent-folded, stemmed words of two letters or more that
+/// are not stop words or numbers, distinct, in order of first appearance, at most [`MAX_TERMS`].
 pub fn terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for text in texts {
