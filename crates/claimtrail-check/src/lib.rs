@@ -6,8 +6,9 @@
 //! *as written*: an article that says the photo is genuine denies "the photo is a fake".
 //!
 //! How:
-//! 1. [`parse_query`] keeps the query's content words (lowercased, Snowball-stemmed by the shared analyzer; antonyms
-//!    such as fake/genuine share one key), their order (for bigrams), its negations and cues.
+//! 1. [`parse_query`] keeps the query's content words (lowercased and stemmed by
+//!    [`claimtrail_text::analyzer`]; antonyms such as fake/genuine share one key), their order
+//!    (for bigrams), its negations and cues.
 //!    [`search_terms`] gives the words for a full-text candidate search (FTS5/BM25) in a store.
 //! 2. Each sentence and each attribution content of an article is scored by IDF-weighted
 //!    overlap with the query (unigrams, bigrams; IDF from a shipped news table, [`idf`]).

@@ -8,8 +8,8 @@
 //!   in a claim's trail, without reading the others).
 //! - `claims_fts`: each claim's gist and participant names (the board's search box).
 //! - `entity_names_fts`: every entity name and alias (the entity list's name filter).
-//! - `claim_outlets`: (outlet normalized with `TextAnalyzer::normalize`, claim) for every claim with a statement
-//!   published by or relayed through that outlet (the board's outlet filter).
+//! - `claim_outlets`: (outlet normalized with `TextAnalyzer::normalize`, claim) for every claim
+//!   with a statement published by or relayed through that outlet (the board's outlet filter).
 //! - `graph_nodes`, `graph_edges`: the source network with counts.
 //!
 //! The indexes are kept up to date by SQLite itself. The rest is filled by [`sync`] at the end
