@@ -19,7 +19,7 @@ const B: f32 = 0.75;
 fn key(word: &str, buf: &mut String) -> u64 {
     buf.clear();
     buf.extend(word.chars().flat_map(char::to_lowercase));
-    text::stem(buf);
+    text::EN.stem_in_place(buf);
     hash(buf)
 }
 
@@ -31,11 +31,11 @@ impl Bm25Index {
         let mut tf: HashMap<u64, u32> = HashMap::new();
         for (d, t) in texts.into_iter().enumerate() {
             let chars: Vec<char> = t.chars().collect();
-            let words = text::words(&chars);
+            let words = text::EN.words(&chars);
             tf.clear();
             for w in &words {
-                text::lower(&chars, *w, &mut buf);
-                text::stem(&mut buf);
+                text::EN.lower(&chars, *w, &mut buf);
+                text::EN.stem_in_place(&mut buf);
                 *tf.entry(hash(&buf)).or_default() += 1;
             }
             let mut entries: Vec<(u64, u32)> = tf.iter().map(|(k, v)| (*k, *v)).collect();

@@ -67,9 +67,9 @@ pub fn build_table<'a>(texts: impl IntoIterator<Item = &'a str>, min_df: u32) ->
         docs += 1;
         seen.clear();
         let chars: Vec<char> = t.chars().collect();
-        for w in text::words(&chars) {
-            text::lower(&chars, w, &mut buf);
-            text::stem(&mut buf);
+        for w in text::EN.words(&chars) {
+            text::EN.lower(&chars, w, &mut buf);
+            text::EN.stem_in_place(&mut buf);
             if buf.is_empty() || buf.contains('\t') {
                 continue;
             }

@@ -6,8 +6,9 @@
 //! *as written*: an article that says the photo is genuine denies "the photo is a fake".
 //!
 //! How:
-//! 1. [`parse_query`] keeps the query's content words (lowercased, lightly stemmed; antonyms
-//!    such as fake/genuine share one key), their order (for bigrams), its negations and cues.
+//! 1. [`parse_query`] keeps the query's content words (lowercased and stemmed by
+//!    [`claimtrail_text::analyzer`]; antonyms such as fake/genuine share one key), their order
+//!    (for bigrams), its negations and cues.
 //!    [`search_terms`] gives the words for a full-text candidate search (FTS5/BM25) in a store.
 //! 2. Each sentence and each attribution content of an article is scored by IDF-weighted
 //!    overlap with the query (unigrams, bigrams; IDF from a shipped news table, [`idf`]).
@@ -124,7 +125,7 @@ pub fn parse_query(text: &str) -> Query {
 
 fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
     let chars: Vec<char> = text.chars().collect();
-    let words = text::words(&chars);
+    let words = text::EN.words(&chars);
     let mut q = Query {
         text: text.to_string(),
         terms: Vec::new(),
@@ -141,7 +142,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
     let mut buf = String::new();
     let mut seq: Vec<u8> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        text::lower(&chars, *w, &mut buf);
+        text::EN.lower(&chars, *w, &mut buf);
         let cue = lex.get(&buf);
         if (w.nt || cue.flags & NEG != 0) && bears_on_content(&chars, &words[i + 1..], lex) {
             q.negations += 1;
@@ -164,7 +165,7 @@ fn parse_query_with(text: &str, lex: &Lexicon) -> Query {
         let key = if cue.class != 0 {
             Lexicon::class_key(cue.class).to_string()
         } else {
-            text::stem(&mut buf);
+            text::EN.stem_in_place(&mut buf);
             buf.clone()
         };
         let h = hash(&key);
@@ -208,7 +209,7 @@ fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
     let mut buf = String::new();
     let confirm = (1..=16u8).find(|&c| Lexicon::class_key(c) == "#confirm").unwrap_or(0);
     for (i, w) in words.iter().enumerate().take(8).skip(1) {
-        text::lower(chars, *w, &mut buf);
+        text::EN.lower(chars, *w, &mut buf);
         let verb = (confirm != 0 && lex.get(&buf).class == confirm) || SPEECH.contains(&buf.as_str());
         if !verb {
             if w.capital || is_stopword(&buf) {
@@ -222,7 +223,7 @@ fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
         return words[..i]
             .iter()
             .filter_map(|w| {
-                text::lower(chars, *w, &mut buf);
+                text::EN.lower(chars, *w, &mut buf);
                 (!buf.is_empty() && !is_stopword(&buf)).then(|| buf.clone())
             })
             .collect();
@@ -235,8 +236,8 @@ fn speaker(chars: &[char], words: &[text::Word], lex: &Lexicon) -> Vec<String> {
 fn is_speaker(source: &str, speaker: &[String]) -> bool {
     let chars: Vec<char> = source.chars().collect();
     let mut buf = String::new();
-    text::words(&chars).iter().any(|w| {
-        text::lower(&chars, *w, &mut buf);
+    text::EN.words(&chars).iter().any(|w| {
+        text::EN.lower(&chars, *w, &mut buf);
         speaker.contains(&buf)
     })
 }
@@ -245,7 +246,7 @@ fn is_speaker(source: &str, speaker: &[String]) -> bool {
 fn bears_on_content(chars: &[char], next: &[text::Word], lex: &Lexicon) -> bool {
     let mut buf = String::new();
     next.iter().take(3).any(|w| {
-        text::lower(chars, *w, &mut buf);
+        text::EN.lower(chars, *w, &mut buf);
         let cue = lex.get(&buf);
         !buf.is_empty() && (cue.class != 0 || (cue.flags & NEG == 0 && !is_stopword(&buf)))
     })
@@ -414,12 +415,12 @@ impl Matcher {
     /// Tokenizes a document once; reuse it for many queries.
     pub fn prepare(&self, doc: &Analysis) -> PreparedDoc {
         let chars: Vec<char> = doc.document.text.chars().collect();
-        let words = text::words(&chars);
+        let words = text::EN.words(&chars);
         let mut toks = Vec::with_capacity(words.len());
         let mut buf = String::new();
         let class_keys: Vec<u64> = (1..=16u8).map(|c| hash(Lexicon::class_key(c))).collect();
         for w in &words {
-            text::lower(&chars, *w, &mut buf);
+            text::EN.lower(&chars, *w, &mut buf);
             let mut cue = self.lex.get(&buf);
             if w.nt {
                 cue.flags |= NEG;
@@ -429,7 +430,7 @@ impl Matcher {
             let key = if cue.class != 0 {
                 class_keys.get(usize::from(cue.class) - 1).copied().unwrap_or(0)
             } else {
-                text::stem(&mut buf);
+                text::EN.stem_in_place(&mut buf);
                 hash(&buf)
             };
             let idf = if !content {

@@ -1,22 +1,14 @@
-//! Tokens, light stemming, sentences: the text side of matching.
+//! Sentences, term hashes and query stop words: the text side of matching (words, lowercasing
+//! and stems come from [`claimtrail_text::analyzer`]).
 //!
 //! Everything here works in *character* offsets (the contract's unit) over a `Vec<char>`
 //! of the text, so spans map straight back to [`claimtrail_core::contract::Analysis`].
 
-use claimtrail_corpus::terms::FUNCTION_WORDS;
+use claimtrail_text::analyzer::TextAnalyzer;
+pub use claimtrail_text::analyzer::Word;
 
-/// One word of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word {
-    /// Start char offset.
-    pub start: u32,
-    /// End char offset (exclusive).
-    pub end: u32,
-    /// The word ends in `n't` ("isn't", "don't"): a negation.
-    pub nt: bool,
-    /// Starts with an uppercase letter.
-    pub capital: bool,
-}
+/// The analyzer of `check` (words, lowercasing, stems, stop words): English.
+pub const EN: TextAnalyzer = TextAnalyzer::english();
 
 /// FNV-1a over bytes: the term key used everywhere in this crate.
 pub fn hash(s: &str) -> u64 {
@@ -26,202 +18,6 @@ pub fn hash(s: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
-/// Splits `chars` into words: runs of letters and digits, with an inner apostrophe followed by a
-/// letter ("don't", "Reuters's") and an inner `.` or `,` between digits ("3.5", "1,000").
-pub fn words(chars: &[char]) -> Vec<Word> {
-    let mut out = Vec::new();
-    let n = chars.len();
-    let mut i = 0;
-    while i < n {
-        if !chars[i].is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        while i < n {
-            let c = chars[i];
-            if c.is_alphanumeric() {
-                i += 1;
-            } else if (is_apostrophe(c) && i + 1 < n && chars[i + 1].is_alphabetic())
-                || ((c == '.' || c == ',')
-                    && chars[i - 1].is_ascii_digit()
-                    && i + 1 < n
-                    && chars[i + 1].is_ascii_digit())
-            {
-                // "don't", "3.5", "1,000"
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        let w = &chars[start..i];
-        let nt = w.len() > 3 && {
-            let l = w.len();
-            is_apostrophe(w[l - 2]) && w[l - 1].eq_ignore_ascii_case(&'t') && w[l - 3].eq_ignore_ascii_case(&'n')
-        };
-        out.push(Word { start: start as u32, end: i as u32, nt, capital: chars[start].is_uppercase() });
-    }
-    out
-}
-
-/// Writes the lowercase form of `w` into `buf` (cleared first), with `'` for `’`, without the
-/// possessive `'s` and with `n't` cut to its verb ("isn't" -> "is", "can't" -> "ca").
-pub fn lower(chars: &[char], w: Word, buf: &mut String) {
-    buf.clear();
-    for &c in &chars[w.start as usize..w.end as usize] {
-        if is_apostrophe(c) {
-            buf.push('\'');
-        } else if c == ',' {
-            // "1,000" -> "1000"
-        } else {
-            buf.extend(c.to_lowercase());
-        }
-    }
-    if buf.ends_with("'s") {
-        buf.truncate(buf.len() - 2);
-    } else if w.nt && buf.ends_with("n't") {
-        buf.truncate(buf.len() - 3);
-    }
-}
-
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
-}
-
-/// Irregular past tenses and participles of common news verbs, with their base forms (sorted by
-/// the inflected form). Ambiguous forms ("left", "found", "led", "lay") are left out.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("arose", "arise"),
-    ("ate", "eat"),
-    ("became", "become"),
-    ("began", "begin"),
-    ("begun", "begin"),
-    ("bought", "buy"),
-    ("broke", "break"),
-    ("broken", "break"),
-    ("brought", "bring"),
-    ("built", "build"),
-    ("came", "come"),
-    ("caught", "catch"),
-    ("chose", "choose"),
-    ("chosen", "choose"),
-    ("died", "die"),
-    ("drew", "draw"),
-    ("drove", "drive"),
-    ("dying", "die"),
-    ("fell", "fall"),
-    ("fled", "flee"),
-    ("flew", "fly"),
-    ("flown", "fly"),
-    ("forbade", "forbid"),
-    ("fought", "fight"),
-    ("froze", "freeze"),
-    ("gave", "give"),
-    ("given", "give"),
-    ("gone", "go"),
-    ("grew", "grow"),
-    ("held", "hold"),
-    ("hid", "hide"),
-    ("hidden", "hide"),
-    ("kept", "keep"),
-    ("knew", "know"),
-    ("known", "know"),
-    ("lied", "lie"),
-    ("lost", "lose"),
-    ("lying", "lie"),
-    ("made", "make"),
-    ("met", "meet"),
-    ("paid", "pay"),
-    ("ran", "run"),
-    ("rode", "ride"),
-    ("rose", "rise"),
-    ("said", "say"),
-    ("sank", "sink"),
-    ("saw", "see"),
-    ("seen", "see"),
-    ("sent", "send"),
-    ("shook", "shake"),
-    ("shot", "shoot"),
-    ("sold", "sell"),
-    ("sought", "seek"),
-    ("spent", "spend"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
-    ("stole", "steal"),
-    ("stolen", "steal"),
-    ("struck", "strike"),
-    ("swore", "swear"),
-    ("sworn", "swear"),
-    ("taken", "take"),
-    ("taught", "teach"),
-    ("thought", "think"),
-    ("threw", "throw"),
-    ("thrown", "throw"),
-    ("told", "tell"),
-    ("took", "take"),
-    ("tore", "tear"),
-    ("went", "go"),
-    ("withdrew", "withdraw"),
-    ("won", "win"),
-    ("wore", "wear"),
-    ("written", "write"),
-    ("wrote", "write"),
-];
-
-/// Light suffix stripping in place: irregular past tenses of common verbs ("met" -> "meet"),
-/// plural `-s`, `-ies`, `-ied`, `-ing`, `-ed`, final `-e`.
-///
-/// Not Porter; it only needs to map the inflections of one word to one key, the same way on
-/// both sides of a match. Words with non-ASCII letters and numbers are left alone.
-pub fn stem(w: &mut String) {
-    if !w.is_ascii() || w.bytes().any(|b| b.is_ascii_digit()) {
-        return;
-    }
-    if let Ok(i) = IRREGULAR.binary_search_by(|(k, _)| (*k).cmp(w.as_str())) {
-        w.clear();
-        w.push_str(IRREGULAR[i].1);
-    }
-    let n = w.len();
-    if n > 4 && w.ends_with("ied") {
-        // "denied", "carried" -> "deny", "carry" (as "denies", "carries")
-        w.truncate(n - 3);
-        w.push('y');
-        return;
-    }
-    if n > 4 && w.ends_with("ies") {
-        w.truncate(n - 3);
-        w.push('y');
-    } else if w.ends_with("sses") {
-        w.truncate(n - 2);
-    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        w.truncate(n - 1);
-    }
-    let n = w.len();
-    let stripped = if n > 5 && w.ends_with("ing") {
-        w.truncate(n - 3);
-        true
-    } else if n > 4 && w.ends_with("ed") && !w.ends_with("eed") {
-        w.truncate(n - 2);
-        true
-    } else {
-        false
-    };
-    let b = w.as_bytes();
-    let n = b.len();
-    if stripped && n > 3 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'l' | b's' | b'z') {
-        // "stopped" -> "stopp" -> "stop"
-        w.truncate(n - 1);
-    } else if n > 4 && b[n - 1] == b'e' {
-        // "release", "released", "releasing" -> "releas"
-        w.truncate(n - 1);
-    }
 }
 
 /// A sentence as a char range.
@@ -311,7 +107,7 @@ fn abbreviation_before(chars: &[char], dot: usize) -> bool {
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str()) || (word == "no" && number_follows)
 }
 
-/// Words that are never content terms of a query: claimtrail-corpus's function words, and these
+/// Words that are never content terms of a query: the analyzer's stop words, and these
 /// (web debris, reporting and hedging words, more pronouns).
 const QUERY_STOP: &[&str] = &[
     "ca",
@@ -345,14 +141,15 @@ const QUERY_STOP: &[&str] = &[
     "com",
 ];
 
-/// The stop words of `check`: [`FUNCTION_WORDS`] and [`QUERY_STOP`].
+/// The stop words of `check`: the analyzer's [`stop_words`](TextAnalyzer::stop_words) and
+/// [`QUERY_STOP`].
 pub fn stopwords() -> impl Iterator<Item = &'static str> {
-    FUNCTION_WORDS.iter().chain(QUERY_STOP).copied()
+    EN.stop_words().iter().chain(QUERY_STOP).copied()
 }
 
 /// Whether `w` (lowercase) is one of [`stopwords`].
 pub fn is_stopword(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w) || QUERY_STOP.contains(&w)
+    EN.stop_words().contains(&w) || QUERY_STOP.contains(&w)
 }
 
 #[cfg(test)]
@@ -383,66 +180,6 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
-    }
-
-    #[test]
-    fn words_and_lowercase() {
-        let cases: &[(&str, &[&str])] = &[
-            ("The mayor's office isn't open.", &["the", "mayor", "office", "is", "open"]),
-            ("Costs rose 3.5% to $1,000 on Monday", &["costs", "rose", "3.5", "to", "1000", "on", "monday"]),
-            ("“Quoted” — dash-separated words", &["quoted", "dash", "separated", "words"]),
-            ("", &[]),
-            ("'' ... ??", &[]),
-        ];
-        for (text, want) in cases {
-            let cs = chars(text);
-            let mut buf = String::new();
-            let got: Vec<String> = words(&cs)
-                .into_iter()
-                .map(|w| {
-                    lower(&cs, w, &mut buf);
-                    buf.clone()
-                })
-                .collect();
-            assert_eq!(&got, want, "{text}");
-        }
-    }
-
-    #[test]
-    fn stems_map_inflections_together() {
-        let groups: &[&[&str]] = &[
-            &["confirm", "confirms", "confirmed", "confirming"],
-            &["release", "released", "releases", "releasing"],
-            &["stop", "stopped", "stopping", "stops"],
-            &["study", "studies"],
-            &["agency", "agencies"],
-            &["kill", "killed", "killing", "kills"],
-            &["meet", "meets", "met", "meeting", "meetings"],
-            &["visit", "visited", "visits", "visiting"],
-            &["deny", "denies", "denied", "denying"],
-            &["die", "dies", "died", "dying"],
-            &["tell", "told", "tells", "telling"],
-            &["fly", "flew", "flown", "flies"],
-            &["give", "gave", "given", "gives"],
-            &["leave", "leaves", "leaving"],
-        ];
-        assert!(IRREGULAR.windows(2).all(|p| p[0].0 < p[1].0), "sorted for binary search");
-        for g in groups {
-            let stems: Vec<String> = g
-                .iter()
-                .map(|w| {
-                    let mut s = w.to_string();
-                    stem(&mut s);
-                    s
-                })
-                .collect();
-            assert!(stems.iter().all(|s| s == &stems[0]), "{g:?} -> {stems:?}");
-        }
-        for keep in ["us", "bus", "this", "2015s", "café"] {
-            let mut s = keep.to_string();
-            stem(&mut s);
-            assert!(!s.is_empty());
-        }
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //!
 //! [`fold_name`] applies, in order:
 //!
-//! 1. **Letters.** Lowercase; Latin-1 and Latin Extended-A letters lose their accents
-//!    (`Erdoğan` → `erdogan`, `Łukasz` → `lukasz`, `ß` → `ss`, `æ` → `ae`). Apostrophes vanish
+//! 1. **Letters.** Lowercase; letters lose their accents through the shared analyzer
+//!    ([`TextAnalyzer::fold_char`]: `Erdoğan` → `erdogan`, `Łukasz` → `lukasz`, `ß` → `ss`,
+//!    `æ` → `ae`). Apostrophes vanish
 //!    (`O'Brien` → `obrien`); other punctuation separates words, but initials run together
-//!    (`U.S.` → `us`, `J.K. Rowling` → `jk rowling`). Letters outside those tables
-//!    (Cyrillic, Arabic script) are kept, lowercased.
+//!    (`U.S.` → `us`, `J.K. Rowling` → `jk rowling`). Other scripts
+//!    (Cyrillic, Arabic script) are kept, lowercased (their marks go: `й` → `и`).
 //! 2. **Articles and titles.** A hyphen-attached Arabic article goes (`al-Assad`, `el-Sisi` →
 //!    `assad`, `sisi`), as does a free-standing `al` inside a name; leading titles go
 //!    (`Mr`, `Dr`, `President`, `Ayatollah`, `Prime Minister`, ...: only at the start, and never
@@ -26,6 +27,11 @@
 //!    store decides whether those are one person (when the first names agree too).
 //!
 //! Everything is general: there is no per-name table.
+
+use claimtrail_text::analyzer::TextAnalyzer;
+
+/// The analyzer that folds case and accents: English.
+const EN: TextAnalyzer = TextAnalyzer::english();
 
 /// Words at least this long (after the transliteration rules) have their vowels reduced to
 /// classes.
@@ -110,41 +116,6 @@ const TITLES: &[&str] = &[
 /// Generational suffixes dropped at the end of a name.
 const SUFFIXES: &[&str] = &["jr", "sr", "junior", "senior", "ii", "iii", "iv"];
 
-/// ASCII folding of Latin-1 and Latin Extended-A letters (lowercase input), appended to `out`.
-pub fn fold_char(c: char, out: &mut String) {
-    let s: &str = match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ð' | 'ď' | 'đ' => "d",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'þ' => "th",
-        'ß' => "ss",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ĳ' => "ij",
-        'ĵ' => "j",
-        'ķ' | 'ĸ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' => "s",
-        'ţ' | 'ť' | 'ŧ' => "t",
-        'ŵ' => "w",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => {
-            out.push(c);
-            return;
-        }
-    };
-    out.push_str(s);
-}
-
 /// Lowercased, accent-folded words of a name; apostrophes join, other punctuation splits.
 /// `al-`/`el-` attached by a hyphen are dropped.
 fn words(name: &str) -> Vec<String> {
@@ -153,9 +124,7 @@ fn words(name: &str) -> Vec<String> {
     let mut chars = name.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                fold_char(l, &mut cur);
-            }
+            EN.fold_char(c, &mut cur);
         } else if matches!(c, '\'' | '’' | '`' | 'ʼ' | '‘') {
             // O'Brien, Ma'ariv: one word
         } else {

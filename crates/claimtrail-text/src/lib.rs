@@ -1,4 +1,4 @@
-//! Spans into an article's original text.
+//! Spans into an article's original text, and the per-language [`analyzer`].
 //!
 //! Every layer in claimtrail points into the *original* text of a document with a
 //! [`TextRange`]: a half-open byte range `start..end` that always lies on UTF-8 character
@@ -14,6 +14,8 @@
 //! assert_eq!(map.char_range(r), (11, 17));
 //! ```
 #![deny(missing_docs)]
+
+pub mod analyzer;
 
 use std::fmt;
 use std::ops::{Index, Range};

@@ -8,8 +8,8 @@
 //!   in a claim's trail, without reading the others).
 //! - `claims_fts`: each claim's gist and participant names (the board's search box).
 //! - `entity_names_fts`: every entity name and alias (the entity list's name filter).
-//! - `claim_outlets`: (outlet folded with `norm_text`, claim) for every claim with a statement
-//!   published by or relayed through that outlet (the board's outlet filter).
+//! - `claim_outlets`: (outlet normalized with `TextAnalyzer::normalize`, claim) for every claim
+//!   with a statement published by or relayed through that outlet (the board's outlet filter).
 //! - `graph_nodes`, `graph_edges`: the source network with counts.
 //!
 //! The indexes are kept up to date by SQLite itself. The rest is filled by [`sync`] at the end
@@ -20,12 +20,12 @@
 //! after `entity_names_upto` and the aliases and renames of the batch (an older claimtrail's
 //! aliases of older entities are missed). No triggers: see [`ensure`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::norm_text;
 use super::query::{is_pronoun, scan_sources, SourceRow};
+use super::EN;
 use crate::{Result, SourceGraph};
 
 /// Created when missing, in this order; the second item fills a newly created table from the
@@ -172,7 +172,7 @@ pub(super) fn sync(conn: &Connection, names: &[(i64, String, bool)]) -> Result<(
     scan_sources(conn, Some((upto, last)), &mut |r| {
         if let Some(claim) = r.claim {
             for o in r.outlet.iter().chain(&r.via) {
-                let key = g.folded(o).to_string();
+                let key = EN.normalize(o);
                 if !key.is_empty() {
                     outlets.insert((key, claim));
                 }
@@ -266,21 +266,11 @@ fn sync_claims_fts(conn: &Connection) -> Result<()> {
 pub(super) struct GraphAgg {
     pub(super) nodes: BTreeMap<String, (String, String, u32)>,
     pub(super) edges: BTreeMap<(String, String, &'static str), u32>,
-    /// Outlet names as written -> folded (few distinct names, many statements).
-    folded: HashMap<String, String>,
 }
 
 impl GraphAgg {
-    /// An outlet name folded with [`norm_text`] (remembered).
-    pub(super) fn folded(&mut self, name: &str) -> &str {
-        if !self.folded.contains_key(name) {
-            self.folded.insert(name.to_string(), norm_text(name));
-        }
-        &self.folded[name]
-    }
-
     fn outlet_node(&mut self, name: &str) -> String {
-        let key = format!("outlet:{}", self.folded(name));
+        let key = format!("outlet:{}", EN.normalize(name));
         if !self.nodes.contains_key(&key) {
             self.nodes.insert(key.clone(), (name.to_string(), "outlet".to_string(), 0));
         }

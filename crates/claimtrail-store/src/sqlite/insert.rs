@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{deflate, norm_text, CharOffsets};
+use super::{deflate, CharOffsets, EN};
 use crate::{Error, InsertOutcome, Result};
 use claimtrail_core::contract::{Analysis, DocumentOut};
 use claimtrail_core::Stance;
@@ -173,7 +173,7 @@ struct Ctx {
 }
 
 fn outlet_key(outlet: Option<&str>, article: i64) -> String {
-    match outlet.map(norm_text) {
+    match outlet.map(|s| EN.normalize(s)) {
         Some(o) if !o.is_empty() => o,
         _ => format!("#{article}"),
     }
@@ -365,7 +365,7 @@ fn entity_keys(er: &EntityRecord, ctx: &Ctx) -> Vec<String> {
         }
     }
     if keys.is_empty() {
-        let n = norm_text(&er.name);
+        let n = EN.normalize(&er.name);
         if !n.is_empty() {
             keys.push(if anonymous { format!("{}|{n}", ctx.outlet_key) } else { n });
         }
@@ -681,9 +681,9 @@ fn store_statements(
                 Ok(OrigStatement {
                     id: row.get(0)?,
                     claim: row.get(1)?,
-                    source: norm_text(&row.get::<_, String>(2)?),
+                    source: EN.normalize(&row.get::<_, String>(2)?),
                     stance: row.get(3)?,
-                    quote: norm_text(&row.get::<_, Option<String>>(4)?.unwrap_or_default()),
+                    quote: EN.normalize(&row.get::<_, Option<String>>(4)?.unwrap_or_default()),
                 })
             })?;
             rows.collect::<rusqlite::Result<_>>()?
@@ -696,7 +696,7 @@ fn store_statements(
         let stored_quote = (!derived).then_some(s.quote.as_str());
         let claim = s.claim.and_then(|c| claims.get(c).copied());
         let source_entity = s.source.and_then(|e| entities.get(e).copied());
-        let source_norm = norm_text(&s.source_text);
+        let source_norm = EN.normalize(&s.source_text);
         // The counters' source key; for resolved sources it is `e:<entity>`, which the row
         // stores as NULL (the entity column says it).
         let source_key = match (source_entity, s.source_kind.as_str()) {
@@ -709,7 +709,7 @@ fn store_statements(
         let date = s.said_on.as_deref().filter(|v| date_like(v)).map(str::to_string).or_else(|| ctx.published.clone());
         let via: Vec<&str> = s.via.iter().map(|v| v.text.as_str()).collect();
         let via = serde_json::to_string(&via).unwrap_or_else(|_| "[]".into());
-        let quote_norm = norm_text(&s.quote);
+        let quote_norm = EN.normalize(&s.quote);
         let copy = originals
             .iter()
             .find(|o| {

@@ -66,6 +66,7 @@ use crate::{
     Store, StoreStats, StoredArticle,
 };
 use claimtrail_corpus::ArticleRecord;
+use claimtrail_text::analyzer::TextAnalyzer;
 
 /// Schema version written to `PRAGMA user_version`.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -478,7 +479,7 @@ fn register_functions(conn: &Connection) -> Result<()> {
     })?;
     conn.create_scalar_function("ct_norm", 1, flags, |ctx| {
         let s: Option<String> = ctx.get(0)?;
-        Ok(s.map(|s| norm_text(&s)))
+        Ok(s.map(|s| EN.normalize(&s)))
     })?;
     conn.create_scalar_function("ct_span", 3, flags, |ctx| {
         let blob: Option<Vec<u8>> = ctx.get(0)?;
@@ -571,38 +572,25 @@ impl CharOffsets {
     }
 }
 
-/// Lowercase, alphanumeric words joined by single spaces: the key for comparing quotes and
-/// source descriptions ("A senior  official," == "a senior official").
-pub(crate) fn norm_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            space = true;
-        }
-    }
-    out
-}
+/// The analyzer of the store's normalized text: [`TextAnalyzer::normalize`] (lowercase,
+/// alphanumeric words joined by single spaces, accents kept) is the key for comparing quotes,
+/// source descriptions and outlet names ("A senior  official," == "a senior official").
+/// Normalized values are stored, so changing it needs a schema step.
+pub(crate) const EN: TextAnalyzer = TextAnalyzer::english();
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn norm_text_folds_case_space_and_punctuation() {
+    fn normalize_folds_case_space_and_punctuation() {
         for (input, want) in [
             ("A senior  official,", "a senior official"),
             ("  «Utter nonsense!» ", "utter nonsense"),
             ("", ""),
             ("Łódź-city", "łódź city"),
         ] {
-            assert_eq!(norm_text(input), want, "{input:?}");
+            assert_eq!(EN.normalize(input), want, "{input:?}");
         }
     }
 

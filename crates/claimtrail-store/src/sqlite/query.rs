@@ -7,7 +7,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::derived::{GraphAgg, Have};
 use super::insert::stance_of;
-use super::{char_slice, inflate, inflate_text, norm_text, CharOffsets};
+use super::{char_slice, inflate, inflate_text, CharOffsets, EN};
 use crate::{
     ArticleQuery, ArticleRef, ArticleView, Candidate, ClaimQuery, ClaimSummary, ClaimTrail, EntityProfile, EntityQuery,
     EntityStatement, EntitySummary, Error, Result, SearchHit, SourceGraph, SourceQuery, SourceSummary, StatementRow,
@@ -91,7 +91,7 @@ const TEXT_ARTICLES: i64 = 300;
 const MAX_DISTINCT: i64 = 100_000;
 
 /// The values of an indexed column (`articles.outlet`) that fold to
-/// the same words as `want` (already folded with [`norm_text`]).
+/// the same words as `want` (already normalized with [`EN`]).
 fn matching_values(conn: &Connection, table: &str, column: &str, want: &str) -> Result<Vec<String>> {
     let mut st = conn.prepare_cached(&format!(
         "WITH RECURSIVE k(x, n) AS (
@@ -106,7 +106,7 @@ fn matching_values(conn: &Connection, table: &str, column: &str, want: &str) -> 
     let mut rows = st.query([MAX_DISTINCT])?;
     while let Some(row) = rows.next()? {
         let v: String = row.get(0)?;
-        if norm_text(&v) == want {
+        if EN.normalize(&v) == want {
             out.push(v);
         }
     }
@@ -125,12 +125,8 @@ fn prefix_query(text: &str) -> Option<String> {
 
 /// The words of `hay` (folded) include a word starting with each of `words` (folded).
 fn words_prefix_match(hay: &str, words: &[String]) -> bool {
-    let hay = norm_text(hay);
+    let hay = EN.normalize(hay);
     words.iter().all(|w| hay.split(' ').any(|h| h.starts_with(w.as_str())))
-}
-
-fn folded_words(text: &str) -> Vec<String> {
-    norm_text(text).split(' ').filter(|w| !w.is_empty()).take(MAX_QUERY_TOKENS).map(str::to_string).collect()
 }
 
 pub(super) fn claims(conn: &Connection, have: Have, q: &ClaimQuery) -> Result<Vec<ClaimSummary>> {
@@ -153,7 +149,7 @@ pub(super) fn claims(conn: &Connection, have: Have, q: &ClaimQuery) -> Result<Ve
             args.push(json_ids(&ids).into());
         }
     }
-    if let Some(want) = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty()) {
+    if let Some(want) = q.outlet.as_deref().map(|s| EN.normalize(s)).filter(|o| !o.is_empty()) {
         if have.claim_outlets {
             sql.push_str(" AND c.id IN (SELECT claim FROM claim_outlets WHERE outlet = ?)");
             args.push(want.into());
@@ -186,7 +182,7 @@ pub(super) fn claims(conn: &Connection, have: Have, q: &ClaimQuery) -> Result<Ve
                 args.push(prefix_query(text).unwrap_or_default().into());
                 args.push(json_ids(&from_articles).into());
             } else {
-                let words = folded_words(text);
+                let words = EN.normalized_words(text).take(MAX_QUERY_TOKENS).collect::<Vec<_>>();
                 let mut st = conn.prepare_cached(
                     "SELECT c.id, c.gist || ' ' || COALESCE((SELECT group_concat(e.name, ' ') FROM claim_participants p
                                                             JOIN entities e ON e.id = p.entity WHERE p.claim = c.id), '')
@@ -383,7 +379,7 @@ pub(super) fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimTrail>> {
 /// else a surname, else names starting with it; most mentioned first within a tier.
 pub(super) fn lookup_entities(conn: &Connection, name: &str) -> Result<Vec<i64>> {
     let folded = claimtrail_corpus::fold_name(name);
-    let folded = if folded.is_empty() { norm_text(name) } else { folded };
+    let folded = if folded.is_empty() { EN.normalize(name) } else { folded };
     if folded.is_empty() {
         return Ok(Vec::new());
     }
@@ -502,7 +498,7 @@ pub(super) fn entities(conn: &Connection, have: Have, q: &EntityQuery) -> Result
             articles: r.get::<_, i64>(4)? as u64,
         })
     };
-    let name = q.name.as_deref().filter(|n| !folded_words(n).is_empty());
+    let name = q.name.as_deref().filter(|n| EN.normalized_words(n).next().is_some());
     let Some(name) = name else {
         let mut st = conn.prepare_cached(
             "SELECT id, name, kind, mentions, articles FROM entities WHERE ?1 IS NULL OR kind = ?1
@@ -517,7 +513,7 @@ pub(super) fn entities(conn: &Connection, have: Have, q: &EntityQuery) -> Result
         let ids: Vec<i64> = st.query_map([expr], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         json_ids(&ids)
     } else {
-        let words = folded_words(name);
+        let words = EN.normalized_words(name).take(MAX_QUERY_TOKENS).collect::<Vec<_>>();
         let mut st =
             conn.prepare_cached("SELECT id, name FROM entities UNION ALL SELECT entity, alias FROM entity_aliases")?;
         let mut ids = Vec::new();
@@ -542,7 +538,7 @@ pub(super) fn entities(conn: &Connection, have: Have, q: &EntityQuery) -> Result
 pub(super) fn articles(conn: &Connection, have: Have, q: &ArticleQuery) -> Result<Vec<ArticleRef>> {
     let limit = sql_limit(q.limit);
     let offset = i64::try_from(q.offset).unwrap_or(i64::MAX);
-    let Some(want) = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty()) else {
+    let Some(want) = q.outlet.as_deref().map(|s| EN.normalize(s)).filter(|o| !o.is_empty()) else {
         let mut st = conn
             .prepare_cached(&format!("SELECT {ARTICLE_COLS} FROM articles a ORDER BY a.id DESC LIMIT ?1 OFFSET ?2"))?;
         return Ok(st.query_map(params![limit, offset], |r| article_ref(r, 0))?.collect::<rusqlite::Result<_>>()?);
@@ -677,12 +673,12 @@ pub(super) fn is_pronoun(name: &str) -> bool {
 }
 
 pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSummary>> {
-    let filter = q.outlet.as_deref().map(norm_text).filter(|o| !o.is_empty());
+    let filter = q.outlet.as_deref().map(|s| EN.normalize(s)).filter(|o| !o.is_empty());
     let mut aggs: HashMap<String, SourceAgg> = HashMap::new();
     scan_sources(conn, None, &mut |r| {
-        let outlet_norm = r.outlet.as_deref().map(norm_text).unwrap_or_default();
+        let outlet_norm = r.outlet.as_deref().map(|s| EN.normalize(s)).unwrap_or_default();
         if let Some(f) = &filter {
-            if outlet_norm != *f && !r.via.iter().any(|v| norm_text(v) == *f) {
+            if outlet_norm != *f && !r.via.iter().any(|v| EN.normalize(v) == *f) {
                 return;
             }
         }
@@ -692,7 +688,7 @@ pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSu
         let nameless = (r.kind == "document" && r.outlet.is_none()) || (r.entity.is_none() && is_pronoun(&r.name));
         // The speaker. Outlets speaking (own voice, or cited by name) share the outlet's row.
         let speaker_key = if r.kind == "outlet" || r.kind == "document" {
-            format!("outlet:{}", norm_text(&r.name))
+            format!("outlet:{}", EN.normalize(&r.name))
         } else {
             r.key.clone()
         };
@@ -707,9 +703,9 @@ pub(super) fn sources(conn: &Connection, q: &SourceQuery) -> Result<Vec<SourceSu
                 a.statements += 1;
             }
             a.articles.insert(r.article);
-            let speaker_norm = norm_text(&r.name);
+            let speaker_norm = EN.normalize(&r.name);
             for v in &r.via {
-                if norm_text(v) != speaker_norm {
+                if EN.normalize(v) != speaker_norm {
                     *a.cited_by.entry(v.clone()).or_default() += 1;
                 }
             }
@@ -835,7 +831,8 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
         })?
         .collect::<rusqlite::Result<_>>()?;
     // Statements of those articles that hold every query word (in the quote or the source).
-    let words: Vec<String> = text.split_whitespace().take(64).map(norm_text).filter(|w| !w.is_empty()).collect();
+    let words: Vec<String> =
+        text.split_whitespace().take(64).map(|s| EN.normalize(s)).filter(|w| !w.is_empty()).collect();
     let words: Vec<&str> = words.iter().flat_map(|w| w.split(' ')).take(MAX_QUERY_TOKENS).collect();
     let mut hits = Vec::new();
     let mut stmts = conn.prepare_cached(
@@ -863,7 +860,7 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
                     offs.slice(t, start, end).unwrap_or_default().to_string()
                 }
             };
-            let hay = norm_text(&format!("{quote} {source}"));
+            let hay = EN.normalize(&format!("{quote} {source}"));
             let hay_words: HashSet<&str> = hay.split(' ').collect();
             if !words.iter().all(|w| hay_words.contains(w)) {
                 continue;
@@ -891,7 +888,7 @@ pub(super) fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<
 /// around the first.
 fn mark_words(text: &str, words: &[&str]) -> String {
     let toks: Vec<&str> = text.split_whitespace().collect();
-    let hit = |t: &str| norm_text(t).split(' ').any(|w| words.contains(&w));
+    let hit = |t: &str| EN.normalize(t).split(' ').any(|w| words.contains(&w));
     let first = toks.iter().position(|t| hit(t)).unwrap_or(0);
     let from = first.saturating_sub(8);
     let to = (from + 32).min(toks.len());

@@ -2,44 +2,17 @@
 //! Sergey, Dmitry / Dmitriy, ph / f, kh / h), gendered Slavic surnames (Zakharova / Zakharov),
 //! and a normalized edit distance.
 
-/// Folds a character to lower-case ASCII where a plain Latin base letter exists.
-fn fold_char(c: char, out: &mut String) {
-    let base = match c {
-        'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => 'c',
-        'è'..='ë' | 'È'..='Ë' | 'ē' | 'ę' | 'ě' | 'ė' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'ı' | 'İ' => 'i',
-        'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
-        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ō' | 'ő' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'š' | 'Š' | 'ś' | 'Ś' | 'ş' | 'Ş' => 's',
-        'ž' | 'Ž' | 'ź' | 'ż' | 'Ż' => 'z',
-        'ł' | 'Ł' => 'l',
-        'ğ' => 'g',
-        'ř' => 'r',
-        'đ' | 'Đ' => 'd',
-        'ß' => {
-            out.push_str("ss");
-            return;
-        }
-        '’' | 'ʼ' | '‘' => '\'',
-        _ => {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            return;
-        }
-    };
-    out.push(base);
-}
+use claimtrail_text::analyzer::TextAnalyzer;
+
+/// The analyzer that folds case and accents: English.
+const EN: TextAnalyzer = TextAnalyzer::english();
 
 /// Lower-case, accent-folded form of `s`, with periods dropped ("N.V." -> "nv").
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c != '.' {
-            fold_char(c, &mut out);
+            EN.fold_char(c, &mut out);
         }
     }
     out
