@@ -36,7 +36,7 @@ fn relay_table() {
         for b in &doc.attributions {
             if let Some(s) = &b.source {
                 let written = doc.slice(s.range);
-                assert!(!via.iter().any(|v| written == *v), "{text}: {written} speaks");
+                assert!(!via.contains(&written), "{text}: {written} speaks");
             }
         }
     }
