@@ -71,6 +71,12 @@ enum Model {
         /// Drop features seen fewer times than this in the training data.
         #[arg(long, default_value_t = PosOptions::default().min_count)]
         min_count: u32,
+        /// Words seen at least this often with one tag (in --dict-share of cases) get it without scoring.
+        #[arg(long, default_value_t = PosOptions::default().dict_min)]
+        dict_min: u32,
+        /// See --dict-min.
+        #[arg(long, default_value_t = PosOptions::default().dict_share)]
+        dict_share: f64,
     },
     /// The claim-matching models of `check`: a document-frequency table from general news
     /// (CoNLL-2003 train, PolNeAR train texts, the Wikinews corpus), then the `related` and
@@ -203,7 +209,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             train_check(&fnc1, &conll, &texts, &wikinews, &out, iterations)?;
             Ok(ExitCode::SUCCESS)
         }
-        Model::Pos { train: train_path, out, texts, dev, epochs, seed, runs, prune, min_count } => {
+        Model::Pos {
+            train: train_path,
+            out,
+            texts,
+            dev,
+            epochs,
+            seed,
+            runs,
+            prune,
+            min_count,
+            dict_min,
+            dict_share,
+        } => {
             let sents = claimtrail_eval::ud::read(&train_path)?;
             let dev = match dev {
                 Some(p) => claimtrail_eval::ud::read(&p)?,
@@ -211,7 +229,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             };
             let texts = read_texts(&texts)?;
             eprintln!("{} unlabeled texts for case statistics", texts.len());
-            let opts = PosOptions { epochs, seed, runs, prune, min_count };
+            let opts = PosOptions { epochs, seed, runs, prune, min_count, dict_min, dict_share };
             let model = claimtrail_pipeline::pos::train::train(&sents, &texts, &dev, &opts, |line| eprintln!("{line}"));
             let bytes = model.to_bytes_with_magic(claimtrail_pipeline::pos::MAGIC);
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;

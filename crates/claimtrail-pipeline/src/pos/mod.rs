@@ -40,14 +40,24 @@ pub fn embedded() -> Option<&'static Model> {
     M.get_or_init(|| Model::from_bytes_with_magic(EMBEDDED, MAGIC).ok()).as_ref()
 }
 
-/// The [`TokInfo`] of a word with its case bucket and, in `gaz[0]`, the bits of the NER
-/// gazetteers (places, first names, surnames, outlets) that list the word alone, in any case:
-/// web and news text write proper nouns in lowercase too ("kerala", "ipod").
+/// The model's per-word byte (the NER format's case table): the case-statistics bucket in the
+/// low 3 bits and, above them, `1 +` the tag of a frequent word that training data always gives
+/// one tag ("the", "said", ","), 0 for others. Such words are tagged without scoring.
 #[inline]
-pub fn token(word: &str, case: &impl Fn(u64) -> u8, gaz: &Gazetteers) -> TokInfo {
+pub fn word_entry(case: u8, dict: Option<Upos>) -> u8 {
+    case & 7 | dict.map_or(0, |t| (t.index() as u8 + 1) << 3)
+}
+
+/// The [`TokInfo`] of a word: its case bucket, in `gaz[0]` the bits of the NER gazetteers
+/// (places, first names, surnames, outlets) that list the word alone, in any case (web and news
+/// text write proper nouns in lowercase too: "kerala", "ipod"), and in `gaz[1]` its dictionary
+/// tag + 1 (see [`word_entry`]), 0 for none.
+#[inline]
+pub fn token(word: &str, entry: &impl Fn(u64) -> u8, gaz: &Gazetteers) -> TokInfo {
     let mut t = tok_info(word);
-    t.case = case(t.lw);
-    t.gaz = [gaz.lower.get(&t.lw).copied().unwrap_or(0), 0, 0, 0];
+    let e = entry(t.lw);
+    t.case = e & 7;
+    t.gaz = [gaz.lower.get(&t.lw).copied().unwrap_or(0), e >> 3, 0, 0];
     t
 }
 
@@ -57,9 +67,10 @@ pub fn prepare<'a>(words: impl IntoIterator<Item = &'a str>, case: &impl Fn(u64)
     words.into_iter().map(|w| token(w, case, gaz)).collect()
 }
 
-/// Tags one sentence greedily left to right. `visit(i, feats, best)` sees each token's features
-/// and best-scoring tag index and returns the tag to keep as history (decoding passes the best
-/// through; training too, so it learns from its own mistakes). Tag indices go to `out`.
+/// Tags one sentence greedily left to right. A word with a dictionary tag gets it without
+/// scoring; for the others `visit(i, feats, best)` sees the token's features and best-scoring
+/// tag index and returns the tag to keep as history (decoding passes the best through; training
+/// too, so it learns from its own mistakes). Tag indices go to `out`.
 pub fn decode<S: Scorer>(
     scorer: &S,
     toks: &[TokInfo],
@@ -70,6 +81,13 @@ pub fn decode<S: Scorer>(
     out.clear();
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..toks.len() {
+        if toks[i].gaz[1] != 0 {
+            let tag = toks[i].gaz[1] - 1;
+            out.push(tag);
+            prev2 = prev;
+            prev = tag + 1;
+            continue;
+        }
         feats.clear();
         features::features(toks, i, prev, prev2, feats);
         let mut scores = [0f32; N_TAGS];

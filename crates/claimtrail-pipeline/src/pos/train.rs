@@ -7,8 +7,8 @@ use std::cell::RefCell;
 
 use claimtrail_core::Upos;
 
-use super::{decode, prepare};
-use crate::entities::features::{TokInfo, N_TAGS};
+use super::{decode, prepare, word_entry};
+use crate::entities::features::{tok_info, TokInfo, N_TAGS};
 use crate::entities::gazetteer::IdMap;
 use crate::entities::model::Model;
 use crate::entities::train::{mean_rows, quantize_pruned, run_seed, shuffle, CaseCounts, TrainScorer, Weights};
@@ -37,11 +37,16 @@ pub struct TrainOptions {
     /// weights: rare words and word pairs, whose affixes and shape carry the same signal. This
     /// is what bounds the model size.
     pub min_count: u32,
+    /// A word seen at least this often with one tag in at least `dict_share` of its
+    /// occurrences always gets that tag, without scoring (speed).
+    pub dict_min: u32,
+    /// See `dict_min`.
+    pub dict_share: f64,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        Self { epochs: 10, seed: 0x00c1_a17a_11ce, runs: 3, prune: 1000, min_count: 3 }
+        Self { epochs: 10, seed: 0x00c1_a17a_11ce, runs: 3, prune: 1000, min_count: 3, dict_min: 20, dict_share: 0.99 }
     }
 }
 
@@ -95,7 +100,7 @@ pub fn train(
             counts.add_sentence(toks.iter().map(|tk| &t[tk.range.as_usize()]));
         }
     }
-    let case_list = counts.buckets();
+    let case_list = word_entries(&counts.buckets(), &tag_dictionary(sents, opts));
     let case_map: IdMap<u8> = case_list.iter().copied().collect();
     let case = |lw: u64| case_map.get(&lw).copied().unwrap_or(0);
     let prepared = prepare_all(sents, &case);
@@ -114,6 +119,40 @@ pub fn train(
         log(&format!("mean of {} runs: {}", runs.len(), accuracy_line(&model, &dev)));
     }
     model
+}
+
+/// Words seen at least `dict_min` times in `sents` with one tag at least `dict_share` of the
+/// time: normalized-word hash and tag.
+fn tag_dictionary(sents: &[TrainSentence], opts: &TrainOptions) -> Vec<(u64, Upos)> {
+    let mut counts: IdMap<[u32; N_TAGS]> = IdMap::default();
+    for s in sents {
+        for (w, t) in s.words.iter().zip(&s.tags) {
+            counts.entry(tok_info(w).lw).or_insert([0; N_TAGS])[t.index()] += 1;
+        }
+    }
+    let mut out: Vec<(u64, Upos)> = counts
+        .into_iter()
+        .filter_map(|(lw, c)| {
+            let total: u32 = c.iter().sum();
+            let (best, &n) = c.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+            (total >= opts.dict_min && f64::from(n) >= opts.dict_share * f64::from(total))
+                .then(|| (lw, Upos::from_index(best)))
+        })
+        .collect();
+    out.sort_unstable_by_key(|&(lw, _)| lw);
+    out
+}
+
+/// The model's per-word bytes (see [`word_entry`]) from case buckets and dictionary tags.
+fn word_entries(case: &[(u64, u8)], dict: &[(u64, Upos)]) -> Vec<(u64, u8)> {
+    let mut m: IdMap<u8> = case.iter().copied().collect();
+    for &(lw, t) in dict {
+        let e = m.entry(lw).or_insert(0);
+        *e = word_entry(*e, Some(t));
+    }
+    let mut out: Vec<(u64, u8)> = m.into_iter().collect();
+    out.sort_unstable();
+    out
 }
 
 /// How often each feature fires on the training sentences decoded with gold history.
@@ -196,7 +235,7 @@ mod tests {
             sent("Anna runs .", &[Propn, Verb, Punct]),
             sent("the cat runs home .", &[Det, Noun, Verb, Adv, Punct]),
         ];
-        let opts = TrainOptions { epochs: 5, seed: 7, runs: 2, prune: 1, min_count: 1 };
+        let opts = TrainOptions { epochs: 5, seed: 7, runs: 2, prune: 1, min_count: 1, ..TrainOptions::default() };
         let a = train(&sents, &[], &[], &opts, |_| {}).to_bytes_with_magic(MAGIC);
         let b = train(&sents, &[], &[], &opts, |_| {}).to_bytes_with_magic(MAGIC);
         assert_eq!(a, b);
