@@ -100,6 +100,115 @@ impl Ranged for Token {
     }
 }
 
+/// Universal Dependencies part-of-speech tag (UPOS, the 17 tags of UD v2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Upos {
+    /// Adjective.
+    Adj,
+    /// Adposition (preposition, postposition).
+    Adp,
+    /// Adverb.
+    Adv,
+    /// Auxiliary ("is" in "is said", "has", "will").
+    Aux,
+    /// Coordinating conjunction.
+    Cconj,
+    /// Determiner.
+    Det,
+    /// Interjection.
+    Intj,
+    /// Common noun.
+    Noun,
+    /// Numeral.
+    Num,
+    /// Particle ("'s", "not", infinitival "to").
+    Part,
+    /// Pronoun.
+    Pron,
+    /// Proper noun.
+    Propn,
+    /// Punctuation.
+    Punct,
+    /// Subordinating conjunction ("that", "if", "because").
+    Sconj,
+    /// Symbol.
+    Sym,
+    /// Verb.
+    Verb,
+    /// Other.
+    X,
+}
+
+impl Upos {
+    /// All tags, in index order.
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// UD tag name (`NOUN`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    /// The tag of a UD name, `None` for anything else.
+    pub fn parse(s: &str) -> Option<Upos> {
+        Upos::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Index in [`Upos::ALL`].
+    #[inline]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tag at an index of [`Upos::ALL`] (`X` past the end).
+    #[inline]
+    pub fn from_index(i: usize) -> Upos {
+        Upos::ALL.get(i).copied().unwrap_or(Upos::X)
+    }
+
+    /// A noun or proper noun.
+    #[inline]
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Upos::Noun | Upos::Propn)
+    }
+}
+
 /// NER label in the CoNLL-2003 scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NerLabel {
@@ -393,4 +502,23 @@ pub struct Claim {
     /// Event class of the proposition ("meet", "visit"), when the contents name an event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upos_names_round_trip() {
+        for (i, t) in Upos::ALL.into_iter().enumerate() {
+            assert_eq!(t.index(), i);
+            assert_eq!(Upos::from_index(i), t);
+            assert_eq!(Upos::parse(t.as_str()), Some(t));
+        }
+        let cases = [("NOUN", Some(Upos::Noun)), ("PROPN", Some(Upos::Propn)), ("noun", None), ("_", None)];
+        for (name, want) in cases {
+            assert_eq!(Upos::parse(name), want, "{name}");
+        }
+        assert_eq!(serde_json::to_string(&Upos::Cconj).unwrap(), "\"CCONJ\"");
+    }
 }

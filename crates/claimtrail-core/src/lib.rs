@@ -65,6 +65,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens, in text order.
     pub tokens: Vec<Token>,
+    /// Part-of-speech tag of each token (parallel to `tokens`; empty when no tagger ran).
+    pub pos: Vec<Upos>,
     /// Entity mentions, in text order.
     pub mentions: Vec<Mention>,
     /// Entities: mentions merged inside the article.
@@ -89,6 +91,7 @@ impl Document {
             text: text.into(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            pos: Vec::new(),
             mentions: Vec::new(),
             entities: Vec::new(),
             times: Vec::new(),

@@ -1,7 +1,7 @@
 //! Evaluation of claimtrail against gold data sets.
 //!
 //! One module per format: [`polnear`] (brat standoff attributions), [`conll`] (CoNLL-2003
-//! NER), [`timeml`] (TimeML TIMEX3), [`fnc1`] (FNC-1 headline/body stances, for claim matching). Each reads gold data, runs the pipeline, and returns a
+//! NER), [`timeml`] (TimeML TIMEX3), [`ud`] (Universal Dependencies POS tags), [`fnc1`] (FNC-1 headline/body stances, for claim matching). Each reads gold data, runs the pipeline, and returns a
 //! [`Report`] of precision, recall and F1 per part.
 
 pub mod conll;
@@ -10,6 +10,7 @@ pub mod ledgers;
 pub mod polnear;
 pub mod score;
 pub mod timeml;
+pub mod ud;
 
 pub use claimtrail_core::clip;
 pub use score::{Prf, Report};

@@ -4,11 +4,12 @@
 //! below it and returns one new layer, which the pipeline inserts:
 //!
 //! 1. [`segment::Segmenter`]: sentences and tokens.
-//! 2. [`entities::EntityRecognizer`]: named mentions (a perceptron trained on CoNLL-2003 plus
+//! 2. [`pos::PosTagger`]: a UPOS tag per token (a perceptron trained on UD English EWT).
+//! 3. [`entities::EntityRecognizer`]: named mentions (a perceptron trained on CoNLL-2003 plus
 //!    gazetteers and rules) merged into entities with aliases and roles.
-//! 3. [`time::TimeNormalizer`]: time expressions normalized against the publication date.
-//! 4. [`attribution::AttributionExtractor`]: source, cue, content, via chain, stance.
-//! 5. [`claims::ClaimLinker`]: attributions grouped into claims; contested claims.
+//! 4. [`time::TimeNormalizer`]: time expressions normalized against the publication date.
+//! 5. [`attribution::AttributionExtractor`]: source, cue, content, via chain, stance.
+//! 6. [`claims::ClaimLinker`]: attributions grouped into claims; contested claims.
 //!
 //! ```
 //! use claimtrail_core::Meta;
@@ -22,6 +23,7 @@ pub mod attribution;
 pub mod claims;
 pub mod entities;
 mod error;
+pub mod pos;
 pub mod segment;
 pub mod time;
 
@@ -50,6 +52,8 @@ pub trait Stage {
 pub struct Pipeline {
     /// Sentences and tokens.
     pub segmenter: segment::Segmenter,
+    /// Part-of-speech tags.
+    pub pos: pos::PosTagger,
     /// Entities.
     pub entities: entities::EntityRecognizer,
     /// Time expressions.
@@ -93,6 +97,9 @@ impl Pipeline {
         doc.sentences = seg.sentences;
         doc.tokens = seg.tokens;
         doc.provenance.push(provenance::<segment::Segmenter>("tokens"));
+
+        doc.pos = self.pos.run(doc)?;
+        doc.provenance.push(provenance::<pos::PosTagger>("pos"));
 
         let ents = self.entities.run(doc)?;
         doc.mentions = ents.mentions;

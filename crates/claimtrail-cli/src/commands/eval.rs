@@ -28,6 +28,12 @@ enum Set {
         /// The file.
         file: PathBuf,
     },
+    /// Universal Dependencies POS tags (UPOS accuracy with gold tokenization): a CoNLL-U file,
+    /// e.g. ../shared/data/ud-english-ewt/dev.conllu.
+    Ud {
+        /// The file.
+        file: PathBuf,
+    },
     /// TimeML TIMEX3: a directory of `.tml` files (searched recursively), or a `.jsonl` corpus with `timexes`.
     Timeml {
         /// The directory or file.
@@ -67,6 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let report = match args.set {
         Set::Polnear { dir } => claimtrail_eval::polnear::evaluate(&pipeline, &dir)?,
         Set::Conll { file } => claimtrail_eval::conll::evaluate(&pipeline, &file)?,
+        Set::Ud { file } => claimtrail_eval::ud::evaluate(&pipeline, &file)?,
         Set::Timeml { path } => claimtrail_eval::timeml::evaluate(&pipeline, &path)?,
         Set::Fnc1 { dir, no_models, threshold } => return fnc1(&pipeline, &dir, no_models, threshold, args.json),
         Set::Ledgers { dir, ledgers, analyses } => {

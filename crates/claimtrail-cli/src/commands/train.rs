@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use claimtrail_pipeline::entities::train::{train, TrainOptions};
+use claimtrail_pipeline::pos::train::TrainOptions as PosOptions;
 
 /// Arguments of `train`.
 #[derive(Debug, clap::Args)]
@@ -39,6 +40,43 @@ enum Model {
         /// Runs over different document orders whose weights are averaged.
         #[arg(long, default_value_t = TrainOptions::default().runs)]
         runs: usize,
+    },
+    /// The part-of-speech model (UPOS), from UD English EWT train.
+    Pos {
+        /// CoNLL-U training file.
+        #[arg(long, default_value = "../shared/data/ud-english-ewt/train.conllu")]
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/claimtrail-pipeline/models/pos.bin")]
+        out: PathBuf,
+        /// Unlabeled articles (`*.txt` in this directory) that only feed the word case statistics;
+        /// skipped when the directory does not exist.
+        #[arg(long, default_value = "../shared/data/polnear/train/text")]
+        texts: PathBuf,
+        /// A CoNLL-U file to score after each epoch (e.g. ../shared/data/ud-english-ewt/dev.conllu).
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = PosOptions::default().epochs)]
+        epochs: usize,
+        /// Seed of the sentence order (used as `seed | 1`).
+        #[arg(long, default_value_t = PosOptions::default().seed)]
+        seed: u64,
+        /// Runs over different sentence orders whose weights are averaged.
+        #[arg(long, default_value_t = PosOptions::default().runs)]
+        runs: usize,
+        /// Drop feature rows whose quantized weights (of 32767) all stay below this.
+        #[arg(long, default_value_t = PosOptions::default().prune)]
+        prune: u16,
+        /// Drop features seen fewer times than this in the training data.
+        #[arg(long, default_value_t = PosOptions::default().min_count)]
+        min_count: u32,
+        /// Words seen at least this often with one tag (in --dict-share of cases) get it without scoring.
+        #[arg(long, default_value_t = PosOptions::default().dict_min)]
+        dict_min: u32,
+        /// See --dict-min.
+        #[arg(long, default_value_t = PosOptions::default().dict_share)]
+        dict_share: f64,
     },
     /// The claim-matching models of `check`: a document-frequency table from general news
     /// (CoNLL-2003 train, PolNeAR train texts, the Wikinews corpus), then the `related` and
@@ -169,6 +207,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.model {
         Model::Check { fnc1, conll, texts, wikinews, out, iterations } => {
             train_check(&fnc1, &conll, &texts, &wikinews, &out, iterations)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Model::Pos {
+            train: train_path,
+            out,
+            texts,
+            dev,
+            epochs,
+            seed,
+            runs,
+            prune,
+            min_count,
+            dict_min,
+            dict_share,
+        } => {
+            let sents = claimtrail_eval::ud::read(&train_path)?;
+            let dev = match dev {
+                Some(p) => claimtrail_eval::ud::read(&p)?,
+                None => Vec::new(),
+            };
+            let texts = read_texts(&texts)?;
+            eprintln!("{} unlabeled texts for case statistics", texts.len());
+            let opts = PosOptions { epochs, seed, runs, prune, min_count, dict_min, dict_share };
+            let model = claimtrail_pipeline::pos::train::train(&sents, &texts, &dev, &opts, |line| eprintln!("{line}"));
+            let bytes = model.to_bytes_with_magic(claimtrail_pipeline::pos::MAGIC);
+            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            eprintln!("wrote {} ({} features, {} bytes)", out.display(), model.len(), bytes.len());
             Ok(ExitCode::SUCCESS)
         }
         Model::Ner { train: train_path, out, texts, dev, epochs, seed, runs } => {

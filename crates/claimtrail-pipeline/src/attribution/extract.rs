@@ -29,7 +29,7 @@
 //! Quotation marks are paired once per document (double marks only, reset per paragraph), so
 //! an odd number of marks only shortens or drops a quotation, never breaks anything.
 
-use claimtrail_core::{Document, Form, QuoteKind, TextRange, Token, TokenKind};
+use claimtrail_core::{Document, Form, QuoteKind, TextRange, Token, TokenKind, Upos};
 
 use super::RawAttribution;
 
@@ -47,7 +47,7 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
         return Vec::new();
     }
     let lower = text.to_ascii_lowercase();
-    let ctx = Ctx::new(text, &lower, &doc.tokens);
+    let ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos);
     let mut out = Vec::new();
     // token end of each sentence's paragraph
     let mut par_end = vec![0usize; doc.sentences.len()];
@@ -91,7 +91,7 @@ pub fn extract(doc: &Document) -> Vec<RawAttribution> {
 pub fn cue_examples(doc: &Document, gold_cues: &[TextRange], out: &mut Vec<(Vec<u32>, bool)>) {
     let text = doc.text();
     let lower = text.to_ascii_lowercase();
-    let ctx = Ctx::new(text, &lower, &doc.tokens);
+    let ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos);
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
         for i in a..b.min(doc.tokens.len()) {
@@ -119,6 +119,8 @@ struct Ctx<'a> {
     text: &'a str,
     lower: &'a str,
     toks: &'a [Token],
+    /// Part-of-speech tag of each token (empty when the document has none).
+    pos: &'a [Upos],
     /// For each token inside a quotation (or on its marks): `(open, close)` token indices.
     quote: Vec<Option<(u32, u32)>>,
     /// The cue classifier, when one is embedded.
@@ -306,7 +308,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, lower: &'a str, toks: &'a [Token]) -> Self {
+    fn new(text: &'a str, lower: &'a str, toks: &'a [Token], pos: &'a [Upos]) -> Self {
         let mut quote = vec![None; toks.len()];
         let mut open: Option<usize> = None;
         let mut prev_par: Option<u32> = None;
@@ -359,6 +361,7 @@ impl<'a> Ctx<'a> {
             text,
             lower,
             toks,
+            pos,
             quote,
             model,
             scratch: std::cell::RefCell::new(Vec::with_capacity(32)),
@@ -544,6 +547,16 @@ impl<'a> Ctx<'a> {
         f.push(h(33, p1, stem));
         f.push(h(34, stem, n1));
         f.push(h(35, ps, stem));
+        // part of speech: "the criticism" (NOUN) against "criticized" (VERB), "report" as a noun
+        let tag = |k: Option<usize>| k.and_then(|k| self.pos.get(k)).map_or("^", |t| t.as_str());
+        let (tp, t0, tn) =
+            (tag(i.checked_sub(1).filter(|&k| k >= a)), tag(Some(i)), tag(Some(i + 1).filter(|&k| k < b)));
+        f.push(h(39, t0, ""));
+        f.push(h(40, t0, w));
+        f.push(h(41, tp, t0));
+        f.push(h(42, t0, tn));
+        f.push(h(43, t0, rbs));
+        f.push(h(44, tp, stem));
     }
 
     /// The cue class of token `i`, if it starts a cue.

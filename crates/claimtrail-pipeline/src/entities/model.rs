@@ -83,9 +83,18 @@ impl Model {
     /// # Errors
     /// A wrong magic, tag count or a truncated file.
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        Model::from_bytes_with_magic(b, MAGIC)
+    }
+
+    /// Parses a model file in this format under another magic (the POS tagger's table has the
+    /// same shape: 17 tags, hashed features, case buckets).
+    ///
+    /// # Errors
+    /// A wrong magic, tag count or a truncated file.
+    pub fn from_bytes_with_magic(b: &[u8], magic: &[u8; 8]) -> Result<Model, ModelError> {
         let mut r = Reader { b };
-        if r.take(8)? != MAGIC {
-            return Err(ModelError("not a claimtrail NER model".into()));
+        if r.take(8)? != magic {
+            return Err(ModelError(format!("not a {} model", String::from_utf8_lossy(magic))));
         }
         if r.u32()? as usize != N_TAGS {
             return Err(ModelError("wrong tag count".into()));
@@ -105,8 +114,13 @@ impl Model {
 
     /// Serializes the model.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_bytes_with_magic(MAGIC)
+    }
+
+    /// Serializes the model under another magic (see [`Model::from_bytes_with_magic`]).
+    pub fn to_bytes_with_magic(&self, magic: &[u8; 8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(24 + self.keys.len() * (8 + 2 * N_TAGS) + self.case.len() * 9);
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(magic);
         out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
         out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());

@@ -174,14 +174,28 @@ pub fn prepare<'a>(
     toks
 }
 
-struct Weights {
+/// Perceptron weights during training: a row of `N_TAGS` per feature hash, with the running
+/// sums for averaging (shared with the POS tagger's training).
+#[derive(Default)]
+pub(crate) struct Weights {
     index: IdMap<u32>,
     w: Vec<f32>,
     acc: Vec<f64>,
-    c: f64,
+    /// Update counter (starts at 1).
+    pub(crate) c: f64,
 }
 
 impl Weights {
+    /// Empty weights.
+    pub(crate) fn new() -> Self {
+        Weights { c: 1.0, ..Weights::default() }
+    }
+
+    /// Number of feature rows.
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
+    }
+
     fn row(&mut self, f: u64) -> usize {
         let n = self.index.len() as u32;
         let r = *self.index.entry(f).or_insert(n) as usize;
@@ -192,7 +206,7 @@ impl Weights {
         r
     }
 
-    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+    pub(crate) fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
         for &f in feats {
             let r = self.row(f) * N_TAGS;
             for (tag, d) in [(gold, 1.0f32), (pred, -1.0)] {
@@ -203,7 +217,7 @@ impl Weights {
     }
 
     /// The averaged weights, by feature hash.
-    fn averaged(&self) -> Vec<(u64, [f32; N_TAGS])> {
+    pub(crate) fn averaged(&self) -> Vec<(u64, [f32; N_TAGS])> {
         let mut rows: Vec<(u64, [f32; N_TAGS])> = self
             .index
             .iter()
@@ -221,15 +235,22 @@ impl Weights {
     }
 }
 
-/// Quantizes weight rows (sorted by hash) into a model.
+/// Quantizes weight rows (sorted by hash) into a model, dropping rows whose weights all round to
+/// less than 8/32767 of the largest.
 fn quantize(rows: &[(u64, [f32; N_TAGS])], case: Vec<(u64, u8)>) -> Model {
+    quantize_pruned(rows, case, 8)
+}
+
+/// Quantizes weight rows (sorted by hash) into a model, dropping rows whose quantized weights
+/// are all below `min` in magnitude.
+pub(crate) fn quantize_pruned(rows: &[(u64, [f32; N_TAGS])], case: Vec<(u64, u8)>, min: u16) -> Model {
     let max = rows.iter().flat_map(|(_, r)| r.iter()).fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
     let scale = max / 32767.0;
     let (mut keys, mut weights) = (Vec::new(), Vec::new());
     for (k, row) in rows {
         let q: Vec<i16> = row.iter().map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
         // Rows too small to move a decision are dropped.
-        if q.iter().all(|&x| x.unsigned_abs() < 8) {
+        if q.iter().all(|&x| x.unsigned_abs() < min) {
             continue;
         }
         keys.push(*k);
@@ -239,7 +260,7 @@ fn quantize(rows: &[(u64, [f32; N_TAGS])], case: Vec<(u64, u8)>) -> Model {
 }
 
 /// The mean of several runs' weight rows (each sorted by hash); a row missing from a run is zero.
-fn mean_rows(runs: &[Vec<(u64, [f32; N_TAGS])>]) -> Vec<(u64, [f32; N_TAGS])> {
+pub(crate) fn mean_rows(runs: &[Vec<(u64, [f32; N_TAGS])>]) -> Vec<(u64, [f32; N_TAGS])> {
     let mut all: Vec<(u64, [f32; N_TAGS])> = runs.iter().flatten().copied().collect();
     all.sort_unstable_by_key(|&(k, _)| k);
     let n = runs.len().max(1) as f32;
@@ -263,7 +284,8 @@ fn f1_line(model: &Model, dev: &[Prepared]) -> String {
     format!("dev P {p:.4} R {r:.4} F1 {f:.4} ({} rows)", model.len())
 }
 
-struct TrainScorer<'a>(&'a RefCell<Weights>);
+/// Scores with the current (not averaged) training weights.
+pub(crate) struct TrainScorer<'a>(pub(crate) &'a RefCell<Weights>);
 
 impl Scorer for TrainScorer<'_> {
     fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
@@ -345,7 +367,7 @@ pub fn train(
 
     let mut runs = Vec::with_capacity(opts.runs.max(1));
     for run in 0..opts.runs.max(1) {
-        let seed = opts.seed.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(run as u64));
+        let seed = run_seed(opts.seed, run);
         runs.push(train_run(&prepared, &dev, &case_list, opts.epochs, seed, &mut log));
     }
     let model = quantize(&mean_rows(&runs), case_list);
@@ -353,6 +375,21 @@ pub fn train(
         log(&format!("mean of {} runs: {}", runs.len(), f1_line(&model, &dev)));
     }
     model
+}
+
+/// Fisher-Yates with xorshift64 (`rng` must not be 0).
+pub(crate) fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
+}
+
+/// Seed of run `run` derived from the base seed.
+pub(crate) fn run_seed(seed: u64, run: usize) -> u64 {
+    seed.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(run as u64))
 }
 
 /// One perceptron run over the documents in an order shuffled from `seed`; averaged weights.
@@ -364,18 +401,12 @@ fn train_run(
     seed: u64,
     log: &mut impl FnMut(&str),
 ) -> Vec<(u64, [f32; N_TAGS])> {
-    let weights = RefCell::new(Weights { index: IdMap::default(), w: Vec::new(), acc: Vec::new(), c: 1.0 });
+    let weights = RefCell::new(Weights::new());
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = seed | 1;
     let mut out = Vec::new();
     for epoch in 0..epochs {
-        // Fisher-Yates with xorshift64.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         let mut errors = 0usize;
         let mut total = 0usize;
         for &d in &order {
@@ -393,13 +424,8 @@ fn train_run(
                 total += toks.len();
             }
         }
-        let mut line = format!(
-            "epoch {}: {} token errors of {} ({} features)",
-            epoch + 1,
-            errors,
-            total,
-            weights.borrow().index.len()
-        );
+        let mut line =
+            format!("epoch {}: {} token errors of {} ({} features)", epoch + 1, errors, total, weights.borrow().len());
         if !dev.is_empty() {
             let model = quantize(&weights.borrow().averaged(), case_list.to_vec());
             line += "; ";
