@@ -301,9 +301,17 @@ fn covered_ranges(doc: &Document) -> Vec<(u32, u32)> {
     out
 }
 
-fn overlaps_any(covered: &[(u32, u32)], r: TextRange) -> bool {
+/// At least half of the sentence `r` lies in attributions' cues and contents: what it says is
+/// someone else's. A short attribution at its edge ("..., but neither side has confirmed the
+/// trip") leaves the rest to the article's own voice.
+fn mostly_covered(covered: &[(u32, u32)], r: TextRange) -> bool {
     let i = covered.partition_point(|x| x.1 <= r.start());
-    covered.get(i).is_some_and(|x| x.0 < r.end())
+    let inside: u32 = covered[i..]
+        .iter()
+        .take_while(|x| x.0 < r.end())
+        .map(|x| x.1.min(r.end()).saturating_sub(x.0.max(r.start())))
+        .sum();
+    2 * inside >= r.len()
 }
 
 /// Lowercase word of token `k`, if it is a word.
@@ -394,7 +402,7 @@ fn own_voice(doc: &Document, claims: &mut Vec<ClaimRecord>, statements: &mut Vec
             break;
         }
         let r = s.range;
-        if overlaps_any(&covered, r) || doc.slice(r).trim_end().ends_with('?') {
+        if mostly_covered(&covered, r) || doc.slice(r).trim_end().ends_with('?') {
             continue;
         }
         let toks = s.tokens.start as usize..s.tokens.end as usize;

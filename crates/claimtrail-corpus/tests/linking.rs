@@ -306,7 +306,8 @@ fn statements_carry_sources_chains_and_quotes() {
     let relayed = bt.statements.iter().find(|s| s.source_kind == "anonymous").expect("unnamed sources");
     assert_eq!(relayed.via.len(), 1);
     assert_eq!(relayed.via[0].entity.map(|e| bt.entities[e].name.as_str()), Some("Hurriyet"));
-    let no_info = bt.statements.iter().find(|s| s.stance == Stance::NoKnowledge).expect("Peskov");
+    // "neither side has confirmed the trip" is a no-knowledge statement too, with no one named
+    let no_info = bt.statements.iter().find(|s| s.stance == Stance::NoKnowledge && s.source.is_some()).expect("Peskov");
     assert_eq!(bt.entities[no_info.source.unwrap()].name, "Peskov");
 
     // Every claim has terms; every index points inside the record.

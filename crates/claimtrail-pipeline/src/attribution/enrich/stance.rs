@@ -425,6 +425,9 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     // A negated speech act: "has not claimed Y", "did not say Y" -> no knowledge of Y; "did not
     // deny Y" -> a hedge toward Y.
     let negated = before_w.last().is_some_and(|w| NEGATORS.contains(&w.as_str()))
+        // "neither side has confirmed", "no one has said"
+        || before_w.first().is_some_and(|w| matches!(w.as_str(), "neither" | "nobody"))
+        || before_w.windows(2).any(|p| p[0] == "no" && p[1] == "one")
         || before_w.len() >= 2
             && NEGATORS.contains(&before_w[before_w.len() - 2].as_str())
             && matches!(
@@ -511,6 +514,7 @@ mod tests {
             ("the company has", "not commented", "on the reports", NoKnowledge),
             ("the firm did", "not respond", "to a request for comment", NoKnowledge),
             ("the minister", "declined", "to comment on the report", NoKnowledge),
+            ("neither side has", "confirmed", "the trip", NoKnowledge),
             ("she did not", "deny", "that she met him", Hedges),
             ("the agency", "debunked", "the claim that the photo was real", Denies),
             ("he", "trashed", "reports of a rift", Denies),
