@@ -172,29 +172,23 @@ impl LedgerReport {
 
 impl fmt::Display for LedgerReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "ledgers: hand-annotated FNC-1 dev ledgers ({} documents)", self.documents)?;
-        writeln!(f, "{:<28} {:>7} {:>7} {:>7} {:>8} {:>8}", "part", "P", "R", "F1", "pred", "gold")?;
-        let rows = [
-            ("statement found", &self.found),
-            ("statement right", &self.right),
-            ("speaker | found", &self.speaker),
-            ("stance | found", &self.stance),
-            ("via | found", &self.via),
-            ("must-not respected", &self.must_not),
-            ("contested flag", &self.contested),
-        ];
-        for (name, p) in rows {
-            writeln!(
-                f,
-                "{:<28} {:>7.3} {:>7.3} {:>7.3} {:>8} {:>8}",
-                name,
-                p.precision(),
-                p.recall(),
-                p.f1(),
-                p.pred,
-                p.gold
-            )?;
-        }
+        let table = crate::Report {
+            title: "ledgers: hand-annotated FNC-1 dev ledgers".into(),
+            documents: self.documents,
+            parts: [
+                ("statement found", self.found),
+                ("statement right", self.right),
+                ("speaker | found", self.speaker),
+                ("stance | found", self.stance),
+                ("via | found", self.via),
+                ("must-not respected", self.must_not),
+                ("contested flag", self.contested),
+            ]
+            .into_iter()
+            .map(|(n, p)| (n.to_string(), p))
+            .collect(),
+        };
+        write!(f, "{table}")?;
         writeln!(f, "checked items right: {}/{} = {:.3}", self.items_right, self.items, self.item_accuracy())?;
         let e = &self.errors;
         writeln!(
