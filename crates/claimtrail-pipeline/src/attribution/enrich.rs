@@ -1319,19 +1319,20 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         );
         // "declined to comment on X", "denied the reports": a refusal or denial may take a
         // bare object; a statement that asserts needs something said
-        let cw = words(doc.slice(content));
+        let content_w = words(doc.slice(content));
         // the agent of a passive ("was not confirmed by Boko Haram") is never what was said, nor
         // the second half of "neither denied nor confirmed the reports" (the first holds it)
         let agent_only = r.form == Form::Indirect
-            && cw.first().is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && cw.len() <= 6));
-        if agent_only || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&cw, r.form) {
+            && content_w
+                .first()
+                .is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && content_w.len() <= 6));
+        if agent_only || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&content_w, r.form) {
             continue;
         }
         let cue_rule = cue_rule(doc.slice(r.cue));
         // Only real statements: a speech or cognition act, a fixed pattern or a speaker label.
         // Words the cue classifier accepts beyond those ("discussed", "trending", "bristled")
         // are actions as often as statements.
-        let content_w = words(doc.slice(content));
         // "released a statement saying “...”": the statement's words follow in the content
         let issued_statement = content_w.len() > 8
             && matches!(
