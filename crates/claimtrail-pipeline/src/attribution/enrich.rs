@@ -422,9 +422,12 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     // General Soleimani") wins, unless it belongs to the person's own role phrase.
     let anon = anonymous_head_at(text);
     let anon_first = match (person, &anon) {
-        (Some((m, e)), Some((_, off))) => {
+        (Some((m, e)), Some((h, off))) => {
             let at = r.start() + *off as u32;
-            at < m.start() && !idx.refs_of(e).any(|x| x.contains(at))
+            // "Nelson's manager, Jean-Pierre Henraux": the name in apposition is the head
+            let head_end = (at as usize + h.len()).min(m.start() as usize);
+            let apposition = matches!(doc.text()[head_end..m.start() as usize].trim(), "," | "");
+            at < m.start() && !idx.refs_of(e).any(|x| x.contains(at)) && !apposition
         }
         _ => false,
     };
@@ -457,6 +460,14 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     }
     if let Some(e) = idx.reference(r).filter(|_| !anon_first) {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
+    }
+    if let Some(src) = by_age(idx, r, own) {
+        return vec![src];
+    }
+    if matches!(text.trim(), "that" | "which" | "Which") {
+        if let Some(src) = relative_thing(idx, r, own) {
+            return vec![src];
+        }
     }
     if let Some(p) = pronoun(text) {
         return resolve_pronoun(idx, r, own, p, history);
@@ -492,11 +503,18 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
         }
         return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
-    // A named organization or outlet, else a place; never a bare nationality word.
+    // "Plant's publicist", "the Manhattan apartment's occupant": a name that only modifies the
+    // head is not the speaker
+    let modifier_only = |m: TextRange| {
+        let after = &doc.text()[m.end() as usize..r.end().max(m.end()) as usize];
+        after.starts_with("'s") || after.starts_with("’s") || !words(after).is_empty()
+    };
+    // A named organization or outlet, else a place that heads the span ("Moscow", not "one
+    // occupant of the Manhattan apartment"); never a bare nationality word.
     let named = ms
         .iter()
         .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet))
-        .or_else(|| ms.iter().find(|(_, e)| idx.kind(*e) == EntityKind::Location));
+        .or_else(|| ms.iter().find(|(m, e)| idx.kind(*e) == EntityKind::Location && !modifier_only(*m)));
     if let Some(&(_, e)) = named {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
@@ -507,8 +525,13 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
         }
         return vec![Source::new(r, SourceKind::Organization, None)];
     }
-    if let Some(&(_, e)) = ms.first() {
+    if let Some(&(_, e)) = ms.first().filter(|(m, _)| !modifier_only(*m)) {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
+    }
+    if !ms.is_empty() {
+        // an unnamed person or group described through a name: "Plant's publicist", "some Iraqi
+        // news outlets", "at least one occupant of the Manhattan apartment"
+        return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
     describe_unnamed(idx, r, own)
 }
@@ -668,10 +691,88 @@ const DOC_HEADS: &[&str] = &[
     "book",
     "article",
     "editorial",
+    "posting",
+    "blog",
+    "story",
+    "piece",
     "research",
     "review",
     "audit",
 ];
+
+/// "The 26-year-old says": the person the article introduced with that age ("26-year-old
+/// Taugan Tan Kadalim", "Kadalim, 26,") before the statement.
+fn by_age(idx: &Index, r: TextRange, own: TextRange) -> Option<Source> {
+    let doc = idx.doc;
+    let ws = words(doc.slice(r));
+    let [the, age, year, old] = ws.as_slice() else { return None };
+    if the != "the" || year != "year" || old != "old" || !age.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let text = doc.text();
+    let before = &text[..r.start() as usize];
+    let spelled = [format!("{age}-year-old "), format!(", {age},")];
+    let mut best: Option<(TextRange, EntityId)> = None;
+    for (m, e) in idx.mentions_in(TextRange::new(0, r.start())) {
+        if idx.kind(e) != EntityKind::Person || own.overlaps(m) {
+            continue;
+        }
+        let lead = &before[..m.start() as usize];
+        let trail = &text[m.end() as usize..];
+        let aged = lead.ends_with(spelled[0].as_str()) || trail.starts_with(spelled[1].as_str());
+        if aged {
+            best = Some((m, e));
+        }
+    }
+    best.map(|(m, e)| through(idx, r, m, e))
+}
+
+/// "a posting on the National Report website that said", "nationalreport.net, which describes
+/// itself as": the noun phrase right before a relative "that" / "which" (in its sentence, back to
+/// its determiner) is the source; an outlet or organization named in it is the entity.
+fn relative_thing(idx: &Index, r: TextRange, own: TextRange) -> Option<Source> {
+    let doc = idx.doc;
+    let toks = doc.tokens_in(r);
+    let s = sentence_of(doc, r.start());
+    let first = doc.sentences.get(s).map_or(0, |x| x.tokens.start as usize);
+    let mut k = toks.start;
+    // skip the comma of "X, which ..."
+    if k > first && doc.slice(doc.tokens[k - 1].range) == "," {
+        k -= 1;
+    }
+    let end = k;
+    let mut start = end;
+    while start > first && end - start < 10 {
+        let w = doc.slice(doc.tokens[start - 1].range);
+        if !w.chars().next().is_some_and(char::is_alphanumeric) || matches!(w, "and" | "or" | "but") {
+            break;
+        }
+        start -= 1;
+        if matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "this" | "one") {
+            break;
+        }
+    }
+    if start == end {
+        return None;
+    }
+    let np = TextRange::new(doc.tokens[start].range.start(), doc.tokens[end - 1].range.end());
+    if own.overlaps(np) {
+        return None;
+    }
+    let named = idx
+        .mentions_in(np)
+        .into_iter()
+        .rev()
+        .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Outlet | EntityKind::Organization));
+    Some(match named {
+        Some((_, e)) => Source { range: r, kind: idx.kind(e).into(), entity: Some(e), antecedent: Some(np) },
+        None => {
+            let head = words(doc.slice(np)).pop().unwrap_or_default();
+            let kind = if DOC_HEADS.contains(&head.as_str()) { SourceKind::Other } else { SourceKind::Anonymous };
+            Source { range: r, kind, entity: None, antecedent: Some(np) }
+        }
+    })
+}
 
 /// "who replied": the last person named before it in the sentence, outside a question clause
 /// ("whether Putin met with the general who replied" skips Putin and the general).
@@ -1035,11 +1136,13 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
             && prev.is_some_and(|p| {
                 matches!(p, "said" | "says" | "spoke" | "speaking" | "talking" | "talked" | "interview" | "statement")
             });
-    if !to_addressee {
+    let toks = doc.tokens_in(cue);
+    // "said on Fox News", "said on NBC's Meet the Press": the outlet that aired it relays it
+    let on_air = matches!(last.as_str(), "said" | "says" | "saying" | "spoke" | "speaking" | "appeared")
+        && doc.tokens.get(toks.end).is_some_and(|t| doc.slice(t.range) == "on");
+    if !to_addressee && !on_air {
         return None;
     }
-    // the words right after the cue, up to the content
-    let toks = doc.tokens_in(cue);
     let mut end = toks.end;
     let mut gap = 0;
     // "told Vocativ he drove ...": a content that starts right after the cue may begin with
@@ -1074,7 +1177,12 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
     if let Some(&(m, e)) = ms.first().filter(|(_, e)| !generic(*e)) {
         let media = idx.kind(e) == EntityKind::Outlet
             || idx.kind(e) == EntityKind::Organization && is_media_name(&doc.entities[e.index()].name);
-        return media.then_some(Via { range: m, entity: Some(e) });
+        // aired: the outlet must come right after "on"
+        let next_to_on = !on_air || ws.get(1).is_some_and(|w| words(doc.slice(m)).first() == Some(w));
+        return (media && next_to_on).then_some(Via { range: m, entity: Some(e) });
+    }
+    if on_air {
+        return None;
     }
     let definite = ws.first().is_some_and(|w| w == "the") && ws.len() <= 3;
     if definite && ws.last().is_some_and(|w| OUTLET_NOUNS.contains(&w.as_str())) {
@@ -1444,6 +1552,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             });
         }
     }
+    excerpt_relays(&idx, &mut attributions);
     resolve_first_person(doc, &mut attributions);
     // A word the cue classifier accepted whose "content" holds a real statement's cue ("Two
     // killed in Kabul blast, officials say": "blast" over "officials say") is no statement.
@@ -1473,6 +1582,54 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         })
     });
     AttributionLayer { attributions, diagnostics }
+}
+
+/// How many paragraphs after an excerpt label ("From Vocativ:") are the outlet's words.
+const EXCERPT_PARAGRAPHS: usize = 2;
+
+/// "From Vocativ:" / "Via TMZ:" on a line of its own introduces an excerpt: the statements in
+/// the paragraphs after it reach the article through that outlet.
+fn excerpt_relays(idx: &Index, attributions: &mut [Attribution]) {
+    let doc = idx.doc;
+    let text = doc.text();
+    for s in &doc.sentences {
+        let line = doc.slice(s.range).trim();
+        let Some(rest) = line.strip_suffix(':') else { continue };
+        let ws = words(rest);
+        if ws.len() < 2 || ws.len() > 6 || !matches!(ws[0].as_str(), "from" | "via") {
+            continue;
+        }
+        // the label stands alone on its line
+        let line_start = text[..s.range.start() as usize].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[s.range.end() as usize..].find('\n').map_or(text.len(), |i| s.range.end() as usize + i);
+        if !text[line_start..s.range.start() as usize].trim().is_empty()
+            || !text[s.range.end() as usize..line_end].trim().is_empty()
+        {
+            continue;
+        }
+        let outlet = idx.mentions_in(s.range).into_iter().find(|(_, e)| {
+            idx.kind(*e) == EntityKind::Outlet
+                || idx.kind(*e) == EntityKind::Organization && is_media_name(&doc.entities[e.index()].name)
+        });
+        let Some((m, e)) = outlet else { continue };
+        // the excerpt: the next paragraphs (non-empty lines)
+        let mut end = line_end;
+        let mut paragraphs = 0;
+        while paragraphs < EXCERPT_PARAGRAPHS && end < text.len() {
+            let next = text[end + 1..].find('\n').map_or(text.len(), |i| end + 1 + i);
+            if !text[end..next].trim().is_empty() {
+                paragraphs += 1;
+            }
+            end = next;
+        }
+        let excerpt = TextRange::new(line_end as u32, end as u32);
+        for a in attributions.iter_mut() {
+            let own = a.source.as_ref().is_some_and(|x| x.entity == Some(e));
+            if excerpt.contains_range(a.cue) && a.via.is_empty() && !own {
+                a.via.push(Via { range: m, entity: Some(e) });
+            }
+        }
+    }
 }
 
 /// Statements reported inside a content that the extractor leaves to it: "Reuters reported that
@@ -1859,6 +2016,41 @@ mod tests {
                 &[("the palace spokesman", "said", "no")],
                 &[(SourceKind::Person, "Karim Nadir")],
             ),
+            (
+                // a possessive name modifies the head: the publicist speaks, not the singer
+                "Ana Ruiz's publicist said the tale was rubbish.",
+                &[("Ana Ruiz", Person)],
+                &[("Ana Ruiz's publicist", "said", "the tale was rubbish")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                // ... unless the name stands in apposition to the head
+                "Lee's manager, Ana Ruiz, said he was fine.",
+                &[("Lee", Person), ("Ana Ruiz", Person)],
+                &[("Lee's manager, Ana Ruiz", "said", "he was fine")],
+                &[(SourceKind::Person, "Ana Ruiz")],
+            ),
+            (
+                // a place inside the description is no speaker
+                "One occupant of the Lisbon apartment confirmed the body was found.",
+                &[("Lisbon", Location)],
+                &[("One occupant of the Lisbon apartment", "confirmed", "the body was found")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                // a relative "that" speaks for the noun phrase before it
+                "Officials rejected a posting on the Daily Planet website that said the town was closed.",
+                &[("Daily Planet", Outlet)],
+                &[("that", "said", "the town was closed")],
+                &[(SourceKind::Outlet, "Daily Planet")],
+            ),
+            (
+                // "the 26-year-old": the person the article gave that age
+                "Witness 26-year-old Ana Ruiz saw it. The 26-year-old says the car was red.",
+                &[("Ana Ruiz", Person)],
+                &[("The 26-year-old", "says", "the car was red")],
+                &[(SourceKind::Person, "Ana Ruiz")],
+            ),
         ];
         for (text, names, raws, want) in cases {
             let mut d = doc(text);
@@ -1877,6 +2069,22 @@ mod tests {
             let want: Vec<(SourceKind, String)> = want.iter().map(|(k, n)| (*k, n.to_string())).collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn excerpt_label_relays_the_next_paragraphs() {
+        let text = "Ana Ruiz spoke to the Daily Planet.\n\nFrom the Daily Planet:\n\nRuiz says the car was red.\n\nRuiz adds it was late.\n\nRuiz notes it rained.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("Ana Ruiz", Person), ("Ruiz", Person), ("Daily Planet", Outlet)]);
+        link(&mut d);
+        let rs = vec![
+            raw(&d, "Ruiz", "says", "the car was red", &[]),
+            raw(&d, "Ruiz", "adds", "it was late", &[]),
+            raw(&d, "Ruiz", "notes", "it rained", &[]),
+        ];
+        let out = enrich(&d, &rs).attributions;
+        let vias: Vec<usize> = out.iter().map(|a| a.via.len()).collect();
+        assert_eq!(vias, [1, 1, 0], "two paragraphs after the label are the excerpt");
     }
 
     #[test]

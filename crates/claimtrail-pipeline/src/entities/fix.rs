@@ -322,6 +322,12 @@ fn merge_listed(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<
     if listed.is_empty() {
         return spans;
     }
+    // words of the person names the tagger found
+    let person_words: std::collections::HashSet<String> = spans
+        .iter()
+        .filter(|s| s.label == NerLabel::Per)
+        .flat_map(|s| (s.start..s.end).map(|i| word(doc, i).to_lowercase()))
+        .collect();
     // Both lists are sorted and each is free of overlaps: one merge pass.
     let mut out: Vec<TokenSpan> = Vec::with_capacity(spans.len() + listed.len());
     let mut spans = spans.into_iter().peekable();
@@ -334,6 +340,15 @@ fn merge_listed(doc: &Document, spans: Vec<TokenSpan>, gaz: &Gazetteers) -> Vec<
         }
         let next_overlaps = spans.peek().is_some_and(|s| s.start < o.end);
         let holder = spans.peek().is_some_and(|s| s.start <= o.start && s.end >= o.end);
+        // "told Reuters Kim was ...": a span that runs from a listed outlet on into a word that
+        // names a person elsewhere is two names, the outlet and the person
+        let run_on = spans.peek().filter(|s| s.start == o.start && s.end > o.end && !weak).map(|s| s.end);
+        if let Some(end) = run_on.filter(|_| person_words.contains(&word(doc, o.end).to_lowercase())) {
+            spans.next();
+            out.push(o);
+            out.push(TokenSpan { start: o.end, end, label: NerLabel::Per });
+            continue;
+        }
         if holder || weak && next_overlaps {
             continue;
         }
@@ -1007,6 +1022,12 @@ mod tests {
             ("President Vladimir Putin spoke.", &[("President Vladimir Putin", Per)], &[("Vladimir Putin", Person)]),
             ("Mr. Smith left.", &[("Mr. Smith", Per)], &[("Smith", Person)]),
             ("She was quoted by RIA Novosti on Monday.", &[("RIA", Org)], &[("RIA Novosti", Outlet)]),
+            (
+                // a span running from a listed outlet into a person's name is two names
+                "Kim Jong Un is fine, So told Reuters Kim was well.",
+                &[("Kim Jong Un", Per), ("Reuters Kim", Org)],
+                &[("Kim Jong Un", Person), ("Reuters", Outlet), ("Kim", Person)],
+            ),
             (
                 "The Wall Street Journal said so.",
                 &[("Wall Street Journal", Org)],

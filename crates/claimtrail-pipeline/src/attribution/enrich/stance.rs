@@ -170,8 +170,30 @@ const DENY_CONTENT: &[&[&str]] = &[
     &["nothing", "to", "do", "with"],
 ];
 
+/// Cue phrases that deny their object ("ruled out talks").
+const DENY_PHRASES: &[&[&str]] = &[&["ruled", "out"], &["rules", "out"], &["ruling", "out"], &["rule", "out"]];
+
+/// Cues that put forward without standing behind: "suggested", "speculated".
+const HEDGE_CUES: &[&str] = &["suggested", "suggests", "suggest", "suggesting", "speculated", "speculates"];
+
+/// "it was said", "it is rumoured", "it has been reported": the words right before the cue (or
+/// the first words of a content that holds them) make an impersonal report.
+fn impersonal(before: &[String], cue: &[String], content: &[String]) -> bool {
+    let ends_it_is = |w: &[String]| {
+        let n = w.len();
+        (n >= 2 && w[n - 2] == "it" && matches!(w[n - 1].as_str(), "is" | "was"))
+            || (n >= 3 && w[n - 3] == "it" && matches!(w[n - 2].as_str(), "has" | "had") && w[n - 1] == "been")
+    };
+    let participle = |w: &str| {
+        matches!(w, "said" | "rumored" | "rumoured" | "reported" | "claimed" | "alleged" | "believed" | "thought")
+    };
+    let k = content.iter().take(4).position(|w| participle(w));
+    ends_it_is(before) && cue.first().is_some_and(|c| participle(c))
+        || k.is_some_and(|k| k >= 2 && ends_it_is(&content[..k]) && k <= 3)
+}
+
 const REPORT_NOUNS: &[&str] =
-    &["reports", "report", "claims", "allegations", "information", "rumors", "rumours", "stories", "articles"];
+    &["news", "reports", "report", "claims", "allegations", "information", "rumors", "rumours", "stories", "articles"];
 const DISMISSIVE: &[&str] = &[
     "surprising",
     "surprised",
@@ -226,6 +248,10 @@ const HEDGES: &[&[&str]] = &[
 const VERDICT_ADJECTIVES: &[&str] =
     &["false", "fake", "bogus", "fabricated", "unsubstantiated", "baseless", "groundless", "unfounded", "fictitious"];
 
+/// Verdict nouns, which can also be what a statement is about ("the fabrication was known").
+const VERDICT_NOUNS: &[&str] =
+    &["fabrication", "fabrications", "lie", "lies", "hoax", "hoaxes", "myth", "fiction", "misinformation", "satire"];
+
 /// A verdict of falsehood in the content: a phrase of [`DENY_CONTENT`], except a verdict
 /// adjective used attributively after a determiner ("this false report", "the fake account").
 pub(crate) fn has_verdict(w: &[String]) -> bool {
@@ -242,7 +268,19 @@ pub(crate) fn has_verdict(w: &[String]) -> bool {
                     "this" | "that" | "the" | "a" | "an" | "these" | "those" | "its" | "his" | "her" | "their" | "such"
                 )
                 && w.get(i + 1).is_some_and(|n| n.len() > 2 && !matches!(n.as_str(), "and" | "or" | "but"));
-            !attributive
+            // "his fabrication was long-known": the noun is the subject of what is said, not a
+            // verdict on it
+            let subject = p.len() == 1
+                && VERDICT_NOUNS.contains(&p[0])
+                && i > 0
+                && matches!(
+                    w[i - 1].as_str(),
+                    "the" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "s"
+                )
+                && w.get(i + 1).is_some_and(|n| {
+                    matches!(n.as_str(), "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "would")
+                });
+            !attributive && !subject
         })
     })
 }
@@ -438,8 +476,12 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     if negated {
         return if deny_cue { (Stance::Hedges, "negated_denial") } else { (Stance::NoKnowledge, "negated_cue") };
     }
-    if deny_cue {
+    if deny_cue || has_any(&cue_w, DENY_PHRASES) {
         return (Stance::Denies, "deny_cue");
+    }
+    // "It was said ...", "it has been rumoured": a report nobody stands behind
+    if impersonal(&before_w, &cue_w, &content_w) {
+        return (Stance::Hedges, "impersonal");
     }
     if has_any(&content_w, NO_KNOWLEDGE) || has_any(&around_w, NO_KNOWLEDGE) {
         return (Stance::NoKnowledge, "no_knowledge_content");
@@ -459,7 +501,11 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     {
         return (Stance::Denies, "dismissive_of_report");
     }
-    if has_any(&content_w, HEDGES) || has_any(&cue_w, HEDGES) || has_any(&around_w, HEDGES) {
+    if has_any(&content_w, HEDGES)
+        || has_any(&cue_w, HEDGES)
+        || has_any(&around_w, HEDGES)
+        || cue_w.iter().any(|w| HEDGE_CUES.contains(&w.as_str()))
+    {
         return (Stance::Hedges, "hedge_word");
     }
     (Stance::Asserts, "default")
@@ -527,6 +573,15 @@ mod tests {
             ("the judge", "said", "he was inundated with calls about this false report", Asserts),
             ("the judge", "said", "this report is entirely false", Denies),
             ("she", "said", "these are false claims", Denies),
+            ("it was", "said", "the leader had surgery", Hedges),
+            ("the paper", "reports", "his fabrication was long-known at the network", Asserts),
+            ("the spokesman", "said", "it was a fabrication", Denies),
+            ("it has been", "rumored", "the leader had surgery", Hedges),
+            ("", "said", "It was said the leader had surgery", Hedges),
+            ("it was", "announced", "the plant would close", Asserts),
+            ("the army", "ruled out", "talks with the rebels", Denies),
+            ("some officials", "suggested", "the leader had died", Hedges),
+            ("his agent", "confirmed", "the news of his death was premature", Denies),
         ];
         for (before, cue, content, want) in cases {
             assert_eq!(stance(cue, content, "", before).0, want, "{before} | {cue} | {content}");
