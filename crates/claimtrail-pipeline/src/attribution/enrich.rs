@@ -933,6 +933,35 @@ const EDGE_LINKS: &[&str] = &[
 /// The content without an edge made of the attribution's own cue or via hops and the words
 /// that tie them to it: "On the eve of the talks told Reuters" -> "On the eve of the talks". A
 /// content that would be left empty is kept as it is.
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] =
+    &["if", "although", "though", "while", "when", "whereas", "because", "since", "unless", "once", "after"];
+
+/// "Even if So denies any health problems, Kim has not been seen ...": a cue inside a
+/// sentence-opening subordinate clause says only what that clause holds; its content ends at
+/// the comma that closes the clause.
+fn subordinate_end(doc: &Document, content: TextRange, cue: TextRange) -> TextRange {
+    let s = sentence_of(doc, cue.start());
+    let Some(sent) = doc.sentences.get(s) else { return content };
+    let (a, b) = (sent.tokens.start as usize, (sent.tokens.end as usize).min(doc.tokens.len()));
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let opens = a < b && SUBORDINATORS.contains(&w(a).as_str())
+        || a + 1 < b && w(a) == "even" && matches!(w(a + 1).as_str(), "if" | "though");
+    if !opens || content.start() < cue.end() {
+        return content;
+    }
+    // no comma between the sentence start and the cue: the cue is inside the clause
+    let cue_tok = doc.tokens_in(cue).start;
+    if (a..cue_tok).any(|k| w(k) == ",") {
+        return content;
+    }
+    let toks = doc.tokens_in(content);
+    match toks.clone().find(|&k| w(k) == "," && k > toks.start) {
+        Some(k) => TextRange::new(content.start(), doc.tokens[k - 1].range.end()),
+        None => content,
+    }
+}
+
 fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextRange]) -> TextRange {
     let toks = doc.tokens_in(content);
     if toks.len() < 2 {
@@ -1416,6 +1445,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     for &i in &order {
         let r = &raw[i];
         let mut content = trim_content(doc, r.content, r.cue, &r.via);
+        if r.form == Form::Indirect {
+            content = subordinate_end(doc, content, r.cue);
+        }
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }
@@ -2068,6 +2100,30 @@ mod tests {
                 .collect();
             let want: Vec<(SourceKind, String)> = want.iter().map(|(k, n)| (*k, n.to_string())).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_in_an_opening_subordinate_clause_says_only_the_clause() {
+        let cases = [
+            ("Even if Ruiz denies any problems, Lee has not been seen since May.", "any problems"),
+            ("Although Ruiz said the car was red, it was blue.", "the car was red"),
+            // a main-clause cue keeps its whole content
+            ("Ruiz said the car, a sedan, was red.", "the car, a sedan, was red"),
+        ];
+        for (text, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, &[("Ruiz", Person), ("Lee", Person)]);
+            link(&mut d);
+            let (cue, content) = if text.contains("denies") {
+                ("denies", "any problems, Lee has not been seen since May")
+            } else if text.starts_with("Although") {
+                ("said", "the car was red, it was blue")
+            } else {
+                ("said", "the car, a sedan, was red")
+            };
+            let out = enrich(&d, &[raw(&d, "Ruiz", cue, content, &[])]).attributions;
+            assert_eq!(d.slice(out[0].content), want, "{text}");
         }
     }
 
