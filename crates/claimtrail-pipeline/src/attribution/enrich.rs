@@ -19,7 +19,7 @@ mod stance;
 
 use claimtrail_core::{
     Attribution, Diagnostic, Document, EntityId, EntityKind, Form, Source, SourceKind, Stance, TextRange, TimeId,
-    TimeKind, Via, Why,
+    TimeKind, Upos, Via, Why,
 };
 
 pub use stance::words;
@@ -930,9 +930,53 @@ const EDGE_LINKS: &[&str] = &[
     "and",
 ];
 
-/// The content without an edge made of the attribution's own cue or via hops and the words
-/// that tie them to it: "On the eve of the talks told Reuters" -> "On the eve of the talks". A
-/// content that would be left empty is kept as it is.
+/// A source span that cannot be a noun phrase, from a misparse: it holds a verb phrase that no
+/// relative pronoun introduces ("Johnson has disputed a Golf.com report"). (A verb that opens
+/// the span is no sign: the tagger takes "Research" in "Research firm Canalys" or "exit" in
+/// "exit polls" for one.)
+fn malformed_source(doc: &Document, r: TextRange) -> bool {
+    let toks = doc.tokens_in(r);
+    if toks.is_empty() || doc.pos.len() < toks.end {
+        return false;
+    }
+    let tag = |k: usize| doc.pos[k];
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let relative = toks.clone().position(|k| matches!(w(k).as_str(), "who" | "whom" | "that" | "which" | "whose"));
+    let verb_phrase = toks.clone().enumerate().any(|(i, k)| {
+        k + 1 < toks.end
+            && tag(k) == Upos::Aux
+            && tag(k + 1) == Upos::Verb
+            && matches!(w(k).as_str(), "has" | "have" | "had" | "is" | "are" | "was" | "were")
+            && relative.is_none_or(|p| p > i)
+    });
+    verb_phrase
+}
+
+/// `r` without the words at its end that cannot end a noun phrase (a preposition, a
+/// determiner, a conjunction, a possessive pronoun, punctuation); `None` when nothing is left.
+fn trim_dangling(doc: &Document, r: TextRange) -> Option<TextRange> {
+    let toks = doc.tokens_in(r);
+    if doc.pos.len() < toks.end {
+        return Some(r);
+    }
+    let mut end = toks.end;
+    while end > toks.start {
+        let k = end - 1;
+        let w = doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+        let dangling = matches!(doc.pos[k], Upos::Adp | Upos::Det | Upos::Cconj | Upos::Sconj | Upos::Punct)
+            && !matches!(w.as_str(), "\"" | "”" | "'" | "’" | ")")
+            || matches!(w.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your");
+        if !dangling {
+            break;
+        }
+        end = k;
+    }
+    if end == toks.end {
+        return Some(r);
+    }
+    (end > toks.start).then(|| TextRange::new(r.start(), doc.tokens[end - 1].range.end()))
+}
+
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: &[&str] =
     &["if", "although", "though", "while", "when", "whereas", "because", "since", "unless", "once", "after"];
@@ -962,6 +1006,9 @@ fn subordinate_end(doc: &Document, content: TextRange, cue: TextRange) -> TextRa
     }
 }
 
+/// The content without an edge made of the attribution's own cue or via hops and the words
+/// that tie them to it: "On the eve of the talks told Reuters" -> "On the eve of the talks". A
+/// content that would be left empty is kept as it is.
 fn trim_content(doc: &Document, content: TextRange, cue: TextRange, via: &[TextRange]) -> TextRange {
     let toks = doc.tokens_in(content);
     if toks.len() < 2 {
@@ -1489,6 +1536,13 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if issuing_only || is_question(doc.slice(r.cue), &content_w) || is_headline(doc.slice(content), cue_rule) {
             continue;
         }
+        // "said Woods' agent, Mark Steinberg, in a statement": words that cannot end a noun
+        // phrase are no part of the source
+        let source_span = r.source.map(|x| trim_dangling(doc, x));
+        if r.source.is_some() && source_span.flatten().is_none_or(|x| malformed_source(doc, x)) {
+            continue;
+        }
+        let source_span = source_span.flatten();
         let mut via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
         if let Some(hop) = addressee_outlet(&idx, r.cue, content) {
             let known =
@@ -1512,7 +1566,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let near: Vec<TextRange> =
             contents[lo..].iter().take_while(|c| c.start() < sr.end()).copied().filter(|c| c.overlaps(sr)).collect();
         let when = said_on(doc, r.cue, &near);
-        let sources: Vec<Option<Source>> = match r.source {
+        let sources: Vec<Option<Source>> = match source_span {
             None => vec![None],
             Some(range) => resolve_source(&idx, range, content, &history)
                 .into_iter()
@@ -2167,5 +2221,38 @@ mod tests {
         assert_eq!(d.slice(d.times[when.index()].range), "March 3");
         assert_eq!(out[1].source.as_ref().and_then(|s| s.entity), out[0].source.as_ref().and_then(|s| s.entity));
         let _ = find(&d, "March 1", 0);
+    }
+    #[test]
+    fn source_spans_end_as_noun_phrases() {
+        use crate::Stage;
+        // (text, source as found, source kept, or None when the row is dropped)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Woods' agent, Mark Steinberg, in a statement said it was false.",
+                "Mark Steinberg, in a",
+                Some("Mark Steinberg"),
+            ),
+            ("Officials from the ministry said it was false.", "Officials from the", Some("Officials")),
+            ("The mayor said it was false.", "The mayor", Some("The mayor")),
+            (
+                "Johnson has disputed a Golf.com report and said it was false.",
+                "Johnson has disputed a Golf.com report",
+                None,
+            ),
+            // a verb phrase inside a relative clause is part of a noun phrase
+            (
+                "The man who has worked there said it was false.",
+                "The man who has worked there",
+                Some("The man who has worked there"),
+            ),
+        ];
+        for &(text, found, want) in cases {
+            let mut d = doc(text);
+            d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+            assert_eq!(d.pos.len(), d.tokens.len(), "the embedded tagger tags every token");
+            let r = find(&d, found, 0);
+            let kept = trim_dangling(&d, r).filter(|&x| !malformed_source(&d, x));
+            assert_eq!(kept.map(|x| d.slice(x)), want, "{text}");
+        }
     }
 }
