@@ -279,19 +279,22 @@ fn score_one(l: &Ledger, an: &Analysis, report: &mut LedgerReport, listing: &mut
     let atts: Vec<&AttributionOut> = an.attributions.iter().filter(|a| a.content.end > a.content.start).collect();
     let quotes: Vec<(u32, u32)> =
         l.statements.iter().map(|s| locate(text, &s.quote).ok_or_else(|| missing(&s.quote))).collect::<Result<_>>()?;
-    // candidate pairs, tightest content first
+    // candidate pairs: a row whose speaker is the expected one first (two rows can hold the
+    // same words: "denied reports in the Sun that X" is the Sun asserting X and the denial of
+    // X), then the tightest content
     let mut pairs = Vec::new();
     for (ei, q) in quotes.iter().enumerate() {
         for (ai, a) in atts.iter().enumerate() {
             if covers(a, *q) {
-                pairs.push((a.content.end - a.content.start, ei, ai));
+                let other_speaker = !speaker_right(&l.statements[ei].speaker, a);
+                pairs.push((other_speaker, a.content.end - a.content.start, ei, ai));
             }
         }
     }
     pairs.sort();
     let mut exp_pair = vec![None; quotes.len()];
     let mut att_pair = vec![None; atts.len()];
-    for (_, ei, ai) in pairs {
+    for (_, _, ei, ai) in pairs {
         if exp_pair[ei].is_none() && att_pair[ai].is_none() {
             exp_pair[ei] = Some(ai);
             att_pair[ai] = Some(ei);
@@ -393,10 +396,14 @@ fn score_one(l: &Ledger, an: &Analysis, report: &mut LedgerReport, listing: &mut
     // disputes: a contested claim holding statements of both sides
     let att_by_id = |id: &str| an.attributions.iter().find(|a| a.id == id);
     let contested: Vec<_> = an.claims.iter().filter(|c| c.contested).collect();
-    let side_in = |claim: &claimtrail_core::contract::ClaimOut, side: &[String]| -> Result<bool> {
+    // a side is held by a statement of that side: the same words can be asserted by one row
+    // and denied by another ("denied reports in the Sun that X")
+    let side_in = |claim: &claimtrail_core::contract::ClaimOut, side: &[String], denies: bool| -> Result<bool> {
         for q in side {
             let q = locate(text, q).ok_or_else(|| missing(q))?;
-            if claim.attributions.iter().filter_map(|id| att_by_id(id)).any(|a| covers(a, q)) {
+            let on_side =
+                |a: &AttributionOut| (a.stance == Stance::Denies) == denies && a.stance != Stance::NoKnowledge;
+            if claim.attributions.iter().filter_map(|id| att_by_id(id)).any(|a| on_side(a) && covers(a, q)) {
                 return Ok(true);
             }
         }
@@ -407,7 +414,7 @@ fn score_one(l: &Ledger, an: &Analysis, report: &mut LedgerReport, listing: &mut
     for d in &l.disputes {
         let mut hit = false;
         for (ci, c) in contested.iter().enumerate() {
-            if side_in(c, &d.asserts)? && side_in(c, &d.denies)? {
+            if side_in(c, &d.asserts, false)? && side_in(c, &d.denies, true)? {
                 real[ci] = true;
                 hit = true;
             }

@@ -15,9 +15,10 @@
 //! attribution whose content has a frame but matches no claim starts its own. Contents with
 //! no event word (opinions, evaluations) make no claim.
 //!
-//! A claim is **contested** when at least one attribution asserts or hedges it and at least
-//! one denies it: a hedged report ("reportedly met") against a denial is a dispute a reader
-//! wants to see. "No information" / "declined to comment" is neither side.
+//! A claim is **contested** when at least one attribution asserts or hedges it and another
+//! speaker denies it: a hedged report ("reportedly met") against a denial is a dispute a reader
+//! wants to see. "No information" / "declined to comment" is neither side. Denials the event
+//! frames miss (different words, a report denied as a whole) are matched in [`disputes`].
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ use claimtrail_core::{
 
 use crate::{Result, Stage};
 
+mod disputes;
 pub(crate) mod lexicon;
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -633,7 +635,7 @@ pub fn link_claims(doc: &Document) -> Vec<Claim> {
     // A statement nobody else speaks of makes a claim when it reports an event done ("met",
     // "visited"), a dated or two-party event ("the trip to Oslo on 9 June"), or denies one; a
     // noun with one party ("support for X", "the decision") is too often no proposition.
-    groups
+    let mut claims: Vec<Claim> = groups
         .iter()
         .filter(|g| {
             g.members.len() > 1
@@ -641,7 +643,9 @@ pub fn link_claims(doc: &Document) -> Vec<Claim> {
                 || g.members.iter().any(|&a| doc.attributions[a].stance == Stance::Denies)
         })
         .map(|g| claim_of(doc, g))
-        .collect()
+        .collect();
+    disputes::link(doc, &mut claims);
+    claims
 }
 
 fn short_name(doc: &Document, e: EntityId) -> &str {

@@ -1648,6 +1648,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     attributions.extend(nested);
     attributions.sort_by_key(|a| a.cue.start());
     relay_nested(doc, &mut attributions);
+    let reported = reports_in_content(&idx, &attributions);
+    if !reported.is_empty() {
+        attributions.extend(reported);
+        attributions.sort_by_key(|a| a.cue.start());
+    }
     // A sourceless hedge ("reportedly") whose content holds another statement's cue is that
     // statement's hedge, not a statement of its own: "..., one official reportedly told X".
     // Likewise a sourceless statement whose content a sourced one already holds ("offered a
@@ -1716,6 +1721,167 @@ fn excerpt_relays(idx: &Index, attributions: &mut [Attribution]) {
             }
         }
     }
+}
+
+/// Nouns that name a report whose content a "that" clause gives.
+const REPORT_HEADS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "story",
+    "stories",
+    "speculation",
+    "suggestion",
+    "suggestions",
+    "assertion",
+    "assertions",
+];
+
+/// Words that may stand before a report noun: "the recent media reports".
+const REPORT_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "recent",
+    "earlier",
+    "unconfirmed",
+    "media",
+    "news",
+    "press",
+    "local",
+    "online",
+    "internet",
+    "widespread",
+    "persistent",
+    "some",
+    "several",
+    "new",
+    "initial",
+    "previous",
+    "false",
+];
+
+/// The report a statement is about, as a statement of its own: "denied reports in a local
+/// newspaper that militants in Mosul had Ebola" holds the newspaper asserting that militants in
+/// Mosul had Ebola; "dismissed Hunter's claim that ..." holds Hunter's claim. Only a report
+/// that names who made it (a possessive, or a phrase after in / by / from / on) counts; rumors
+/// and speculation hedge.
+fn reports_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attribution> {
+    let doc = idx.doc;
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let mut out = Vec::new();
+    for a in attributions.iter().filter(|a| a.form == Form::Indirect) {
+        // the content, or the words from the cue on when the report was trimmed off it
+        // ("denied reports on Scottish media sites that" + content)
+        let region =
+            if a.cue.end() <= a.content.start() { TextRange::new(a.cue.end(), a.content.end()) } else { a.content };
+        let toks = doc.tokens_in(region);
+        let mut k = toks.start;
+        let mut owner: Option<TextRange> = None;
+        let in_time = |k: usize| doc.times.iter().any(|t| t.range.contains_range(doc.tokens[k].range));
+        let in_time_after =
+            |k: usize| matches!(w(k).as_str(), "on" | "in" | "last" | "this") && k + 1 < toks.end && in_time(k + 1);
+        while k < toks.end && k < toks.start + 7 {
+            let wk = w(k);
+            if REPORT_HEADS.contains(&wk.as_str()) {
+                break;
+            }
+            // "denied on Wednesday a claim": a time before the noun
+            if REPORT_MODIFIERS.contains(&wk.as_str()) || in_time(k) || in_time_after(k) {
+                k += 1;
+                continue;
+            }
+            // a possessive owner: "Hunter's claim"
+            let m = idx
+                .mentions_in(doc.tokens[k].range)
+                .into_iter()
+                .find(|(m, _)| m.start() == doc.tokens[k].range.start());
+            match m {
+                Some((m, _)) if m.end() < region.end() => {
+                    let after = doc.tokens_in(TextRange::new(m.end(), region.end())).start;
+                    if after < toks.end && matches!(w(after).as_str(), "'s" | "’s" | "'" | "’") {
+                        owner = Some(m);
+                        k = after + 1;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if k >= toks.end || !REPORT_HEADS.contains(&w(k).as_str()) {
+            continue;
+        }
+        let head = k;
+        let mut venue: Option<TextRange> = None;
+        let mut j = head + 1;
+        if j < toks.end && matches!(w(j).as_str(), "in" | "by" | "from" | "on" | "of") && owner.is_none() {
+            let from = j + 1;
+            while j < toks.end && j < head + 14 && w(j) != "that" {
+                j += 1;
+            }
+            // the venue ends before a time: "sites on Monday that"
+            let end = (from..j).find(|&t| in_time(t) || in_time_after(t)).unwrap_or(j);
+            if end > from && j < toks.end {
+                let r = TextRange::new(doc.tokens[from].range.start(), doc.tokens[end - 1].range.end());
+                venue = trim_dangling(doc, r);
+            }
+        } else if j < toks.end && matches!(w(j).as_str(), "on" | "last" | "this" | "earlier") {
+            // "claims on Thursday that": a time between the noun and its clause
+            while j < toks.end && j < head + 4 && w(j) != "that" {
+                j += 1;
+            }
+        }
+        if j + 3 >= toks.end || w(j) != "that" {
+            continue;
+        }
+        let Some(speaker) = owner.or(venue) else { continue };
+        let content = TextRange::new(doc.tokens[j + 1].range.start(), a.content.end());
+        let cue = doc.tokens[head].range;
+        if attributions.iter().any(|b| b.cue.overlaps(cue) || !std::ptr::eq(a, b) && b.content == content) {
+            continue;
+        }
+        let named = idx
+            .mentions_in(speaker)
+            .into_iter()
+            .find(|(_, e)| matches!(idx.kind(*e), EntityKind::Person | EntityKind::Organization | EntityKind::Outlet));
+        let source = match named {
+            Some((m, e)) if owner.is_some() || m == speaker => Source::new(m, idx.kind(e).into(), Some(e)),
+            Some((_, e)) => Source::new(speaker, idx.kind(e).into(), Some(e)),
+            None if owner.is_none() => Source::new(speaker, SourceKind::Anonymous, None),
+            None => continue,
+        };
+        let hedged = matches!(
+            w(head).as_str(),
+            "rumor" | "rumors" | "rumour" | "rumours" | "speculation" | "suggestion" | "suggestions"
+        );
+        let why = Why {
+            cue: "report_noun".into(),
+            source: if source.entity.is_some() { "named" } else { "anonymous" }.into(),
+            stance: if hedged { "rumour" } else { "report_noun" }.into(),
+        };
+        out.push(Attribution {
+            confidence: confidence(&why, Form::Indirect),
+            source: Some(source),
+            cue,
+            content,
+            form: Form::Indirect,
+            stance: if hedged { Stance::Hedges } else { Stance::Asserts },
+            via: Vec::new(),
+            said_on: None,
+            why,
+        });
+    }
+    out
 }
 
 /// Statements reported inside a content that the extractor leaves to it: "Reuters reported that

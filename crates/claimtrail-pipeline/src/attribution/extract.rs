@@ -274,6 +274,29 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "pressed",
 ];
 
+/// Nouns whose own "that" clause gives a report's content ("the claim that", "reports that").
+const REPORT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "allegation",
+    "allegations",
+    "story",
+    "stories",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "assertion",
+    "assertions",
+    "idea",
+    "notion",
+];
+
 /// Words that may stand between a cue and "that" ("said on Monday that", "told CNN that").
 const MAX_THAT_GAP: usize = 8;
 
@@ -1513,7 +1536,12 @@ impl<'a> Ctx<'a> {
             while k < stop {
                 let w = self.w(k);
                 if w == "that" {
-                    if k == i || speech {
+                    // not past a verb or a report noun: "say there is no truth to the claim
+                    // that X", "says reports that X are false" (the "that" is the noun's)
+                    let own = (i..k).all(|m| {
+                        !matches!(self.pos.get(m), Some(Upos::Verb | Upos::Aux)) && !REPORT_NOUNS.contains(&self.w(m))
+                    });
+                    if k == i || speech && own {
                         i = k + 1;
                         that_clause = true;
                     }

@@ -192,8 +192,23 @@ fn impersonal(before: &[String], cue: &[String], content: &[String]) -> bool {
         || k.is_some_and(|k| k >= 2 && ends_it_is(&content[..k]) && k <= 3)
 }
 
-const REPORT_NOUNS: &[&str] =
-    &["news", "reports", "report", "claims", "allegations", "information", "rumors", "rumours", "stories", "articles"];
+const REPORT_NOUNS: &[&str] = &[
+    "news",
+    "reports",
+    "report",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "information",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "story",
+    "stories",
+    "articles",
+];
 const DISMISSIVE: &[&str] = &[
     "surprising",
     "surprised",
@@ -206,6 +221,9 @@ const DISMISSIVE: &[&str] = &[
     "premature",
     "exaggerated",
     "overblown",
+    "wrong",
+    "mistaken",
+    "misleading",
 ];
 
 const HEDGES: &[&[&str]] = &[
@@ -497,7 +515,11 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
         return (Stance::Denies, "negated_event");
     }
     if content_w.iter().chain(&cue_w).any(|w| REPORT_NOUNS.contains(&w.as_str()))
-        && content_w.iter().any(|w| DISMISSIVE.contains(&w.as_str()))
+        && content_w.iter().enumerate().any(|(i, w)| {
+            // "is not surprising to us": a report believed, not dismissed
+            DISMISSIVE.contains(&w.as_str())
+                && !content_w[i.saturating_sub(2)..i].iter().any(|n| matches!(n.as_str(), "not" | "no" | "t" | "never"))
+        })
     {
         return (Stance::Denies, "dismissive_of_report");
     }
@@ -582,6 +604,9 @@ mod tests {
             ("the army", "ruled out", "talks with the rebels", Denies),
             ("some officials", "suggested", "the leader had died", Hedges),
             ("his agent", "confirmed", "the news of his death was premature", Denies),
+            ("the mayor", "said", "the rumor that the bridge was closed is wrong", Denies),
+            ("the elders", "said", "the information that the girls were married is not surprising", Asserts),
+            ("the hospital", "says", "some local reports that the patient has Ebola are false", Denies),
         ];
         for (before, cue, content, want) in cases {
             assert_eq!(stance(cue, content, "", before).0, want, "{before} | {cue} | {content}");
