@@ -118,11 +118,92 @@ const JUDGEMENT_WORDS: &[&str] = &[
 /// The fewest proposition words a denial needs to be matched by its own words.
 const MIN_OWN_WORDS: usize = 2;
 
+/// Nouns after "no" that say the evidence is missing: "no indications he was ill", "no credible
+/// intelligence to that effect". Such a statement sides with a denial, not against it.
+const NO_EVIDENCE: &[&str] = &[
+    "evidence",
+    "indication",
+    "indications",
+    "sign",
+    "signs",
+    "proof",
+    "truth",
+    "basis",
+    "intelligence",
+    "information",
+    "credible",
+    "confirmation",
+    "reason",
+];
+
+/// Report nouns that a verdict on a denial's opening words is about: "the reports that X are
+/// false", "the suggestion that X is categorically false".
+const REPORT_SUBJECTS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "suggestion",
+    "allegation",
+    "allegations",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "story",
+    "stories",
+    "news",
+    "speculation",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+];
+
 /// What the pass knows of one attribution.
 struct Side {
     stance: Stance,
     speaker: Option<String>,
     words: Words,
+    /// Content range and cue, to tell a statement nested in another's content.
+    content: TextRange,
+    cue: TextRange,
+    /// A denial fit to be matched by its own words: a denial verb, a dismissed report, or a
+    /// verdict on a report named in its opening words (not "bothered by Williams' false claims").
+    proper_denial: bool,
+    /// An asserting statement that says evidence is missing, or whose cue only the cue model
+    /// vouches for ("cast doubt over X", "has not made mention of X"): no asserting side.
+    weak: bool,
+}
+
+/// "There were no indications that X", "no credible evidence": `words` folded.
+fn says_no_evidence(words: &[String]) -> bool {
+    words
+        .windows(3)
+        .any(|w| w[0] == "no" && (NO_EVIDENCE.contains(&w[1].as_str()) || NO_EVIDENCE.contains(&w[2].as_str())))
+}
+
+fn side(an: &TextAnalyzer, doc: &Document, a: &Attribution) -> Side {
+    let text = doc.slice(a.content);
+    let lower: Vec<String> = an.split_words(text).map(|w| an.fold(w)).collect();
+    let no_evidence = says_no_evidence(&lower);
+    let proper_denial = match a.why.stance.as_ref() {
+        "verdict_false" => {
+            lower.iter().take(6).any(|w| REPORT_SUBJECTS.contains(&w.as_str()))
+                || matches!(lower.as_slice(), [t, v, n, ..] if t == "there" && (v == "s" || v == "is") && n == "no")
+        }
+        _ => a.why.cue != "cue_model" || a.source.is_some(),
+    };
+    Side {
+        stance: a.stance,
+        speaker: speaker(doc, a),
+        words: stems(an, text),
+        content: a.content,
+        cue: a.cue,
+        proper_denial,
+        weak: no_evidence || a.why.cue == "cue_model",
+    }
 }
 
 /// A content's proposition words (stems), and those of them that name something: words
@@ -188,18 +269,16 @@ fn story_words(an: &TextAnalyzer, doc: &Document) -> Vec<String> {
 /// The attributions each denial meets: `(denial, asserting or hedging statements)`.
 pub(crate) fn pairs(doc: &Document) -> Vec<(usize, Vec<usize>)> {
     let an = TextAnalyzer::english();
-    let sides: Vec<Side> = doc
-        .attributions
-        .iter()
-        .map(|a| {
-            let text = doc.slice(a.content);
-            Side { stance: a.stance, speaker: speaker(doc, a), words: stems(&an, text) }
-        })
-        .collect();
-    let pro = |i: usize| matches!(sides[i].stance, Stance::Asserts | Stance::Hedges);
-    let other_speaker = |i: usize, j: usize| match (&sides[i].speaker, &sides[j].speaker) {
-        (Some(a), Some(b)) => a != b,
-        _ => true,
+    let sides: Vec<Side> = doc.attributions.iter().map(|a| side(&an, doc, a)).collect();
+    let pro = |i: usize| matches!(sides[i].stance, Stance::Asserts | Stance::Hedges) && !sides[i].weak;
+    // an asserting statement that does not hold the denial ("activists said, although Turkey
+    // denied X, ..."), by another speaker
+    let other_speaker = |a: usize, d: usize| {
+        !sides[a].content.contains_range(sides[d].cue)
+            && match (&sides[a].speaker, &sides[d].speaker) {
+                (Some(a), Some(b)) => a != b,
+                _ => true,
+            }
     };
     let story = story_words(&an, doc);
     let mut out = Vec::new();
@@ -208,6 +287,9 @@ pub(crate) fn pairs(doc: &Document) -> Vec<(usize, Vec<usize>)> {
             continue;
         }
         let met: Vec<usize> = if sides[d].words.stems.len() >= MIN_OWN_WORDS {
+            if !sides[d].proper_denial {
+                continue;
+            }
             // the statement that shares most words with the denial (the nearest of equals),
             // and those that restate it
             let candidates: Vec<usize> = (0..sides.len())
@@ -308,9 +390,18 @@ pub(crate) fn link(doc: &Document, claims: &mut Vec<Claim>) {
     // contested: asserted or hedged by one speaker, denied by another (a speaker who takes
     // back his word, or the article's narration, is not a dispute)
     for c in claims.iter_mut() {
+        let an = TextAnalyzer::english();
         let side = |x: &AttributionId| {
             let a = &doc.attributions[x.index()];
-            (a.stance, speaker(doc, a))
+            let mut stance = a.stance;
+            // "no indications that X" asserts no X
+            if stance == Stance::Asserts {
+                let words: Vec<String> = an.split_words(doc.slice(a.content)).map(|w| an.fold(w)).collect();
+                if says_no_evidence(&words) {
+                    stance = Stance::NoKnowledge;
+                }
+            }
+            (stance, speaker(doc, a))
         };
         let sides: Vec<(Stance, Option<String>)> = c.attributions.iter().map(side).collect();
         c.contested = sides.iter().any(|(s, who)| {
@@ -322,7 +413,6 @@ pub(crate) fn link(doc: &Document, claims: &mut Vec<Claim>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::attribution::enrich::enrich;
     use crate::claims::link_claims;
     use crate::claims::testutil::{add_mentions, doc, link, raw};
@@ -350,6 +440,12 @@ mod tests {
             (
                 "The Air Force denied that creating jobs was a factor. Tom Reed said the deal would create jobs in Kansas.",
                 &[("The Air Force", "denied", "creating jobs was a factor"), ("Tom Reed", "said", "the deal would create jobs in Kansas")],
+                &[],
+            ),
+            // a statement that evidence is missing sides with the denial
+            (
+                "Northbank denied that Ana Ruiz had resigned from Northbank. Tom Reed said there were no indications that Ruiz resigned from Northbank.",
+                &[("Northbank", "denied", "Ana Ruiz had resigned from Northbank"), ("Tom Reed", "said", "there were no indications that Ruiz resigned from Northbank")],
                 &[],
             ),
             // nobody disputes himself
