@@ -68,7 +68,7 @@ pub fn tag_words(words: &[&str]) -> Vec<(usize, usize, NerLabel)> {
     let Some(model) = Model::embedded() else { return Vec::new() };
     let toks = train::prepare(words.iter().copied(), &|lw| model.case_of(lw), Gazetteers::embedded());
     let mut out = Vec::new();
-    DocState::new().decode(model, &toks, &mut out, |_, _, t| t);
+    DocState::new().tag(model, &toks, &mut out);
     train::spans_of(&out)
 }
 
@@ -86,7 +86,7 @@ pub fn model_spans(doc: &Document, model: &Model) -> Vec<TokenSpan> {
             continue;
         }
         let infos = train::prepare(toks.iter().map(|t| doc.slice(t.range)), &case, gaz);
-        state.decode(model, &infos, &mut tags, |_, _, t| t);
+        state.tag(model, &infos, &mut tags);
         for (a, b, label) in train::spans_of(&tags) {
             spans.push(TokenSpan { start: base + a, end: base + b, label });
         }
@@ -167,6 +167,24 @@ mod tests {
     fn mentions(text: &str) -> Vec<(String, EntityKind)> {
         let doc = Pipeline::new().analyze(Meta { id: "t".into(), ..Meta::default() }, text).unwrap();
         doc.mentions.iter().map(|m| (doc.slice(m.range).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn tagging_without_scoring_plain_words_changes_nothing() {
+        let model = Model::embedded().expect("embedded model parses");
+        let gaz = Gazetteers::embedded();
+        for s in [
+            "Vincent van Gogh painted in Arles , the Dutch embassy said on Monday .",
+            "Bashar al-Assad met officials of the Bank of America in New York .",
+            "the minister , speaking to reporters , denied the report by Reuters .",
+            "PRESIDENT OBAMA SAID THE DEAL WAS DONE .",
+        ] {
+            let toks = train::prepare(s.split(' '), &|lw| model.case_of(lw), gaz);
+            let (mut full, mut fast) = (Vec::new(), Vec::new());
+            DocState::new().decode(model, &toks, &mut full, |_, _, t| t);
+            DocState::new().tag(model, &toks, &mut fast);
+            assert_eq!(train::spans_of(&full), train::spans_of(&fast), "{s}");
+        }
     }
 
     #[test]

@@ -7,7 +7,10 @@
 
 use std::sync::OnceLock;
 
-use super::features::{allowed, features, may_end, sentence_all_caps, split_tag, SentCtx, TokInfo, N_TAGS};
+use super::features::{
+    allowed, features, may_end, sentence_all_caps, split_tag, tok_info, SentCtx, TokInfo, F_ALPHA, F_DIGIT, F_LOWER,
+    N_TAGS,
+};
 use super::gazetteer::IdMap;
 
 const MAGIC: &[u8; 8] = b"CTNER001";
@@ -177,16 +180,34 @@ impl Scorer for Model {
         let mut acc = [0i32; N_TAGS];
         for &f in feats {
             if let Some(row) = self.row(f) {
-                let w = &self.weights[row * N_TAGS..(row + 1) * N_TAGS];
-                for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += i32::from(x);
-                }
+                accumulate(&mut acc, &self.weights[row * N_TAGS..(row + 1) * N_TAGS]);
             }
         }
         for (s, a) in scores.iter_mut().zip(acc) {
             *s += a as f32 * self.scale;
         }
     }
+}
+
+#[inline]
+fn accumulate(acc: &mut [i32; N_TAGS], w: &[i16]) {
+    for (a, &x) in acc.iter_mut().zip(w) {
+        *a += i32::from(x);
+    }
+}
+
+/// Normalized-form hashes of the lowercase words that open names.
+fn name_particles() -> &'static [u64] {
+    static P: OnceLock<Vec<u64>> = OnceLock::new();
+    P.get_or_init(|| {
+        [
+            "van", "von", "de", "del", "della", "der", "den", "di", "da", "du", "des", "la", "le", "al", "el", "bin",
+            "ibn", "ben", "abu", "ter", "ten", "dos", "das", "e", "y",
+        ]
+        .iter()
+        .map(|w| tok_info(w).lw)
+        .collect()
+    })
 }
 
 /// Per-document decoding state: the labels given so far to each normalized word.
@@ -227,13 +248,43 @@ impl DocState {
         scorer: &S,
         toks: &[TokInfo],
         out: &mut Vec<u8>,
+        visit: impl FnMut(usize, &[u64], u8) -> u8,
+    ) {
+        self.decode_inner(scorer, toks, out, false, visit);
+    }
+
+    /// Tags a sentence for use (not training): outside an entity, a lowercase word or a
+    /// punctuation mark stays outside without scoring ("the", "said", ","), bar the particles
+    /// that open names ("van Gogh", "al-Assad"). Most tokens of news are such.
+    pub fn tag<S: Scorer>(&mut self, scorer: &S, toks: &[TokInfo], out: &mut Vec<u8>) {
+        self.decode_inner(scorer, toks, out, true, |_, _, t| t);
+    }
+
+    fn decode_inner<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        toks: &[TokInfo],
+        out: &mut Vec<u8>,
+        shortcut: bool,
         mut visit: impl FnMut(usize, &[u64], u8) -> u8,
     ) {
         out.clear();
         let ctx = SentCtx { all_caps: sentence_all_caps(toks) };
         let (mut prev, mut prev2) = (0u8, 0u8);
         let n = toks.len();
+        let particles = name_particles();
         for i in 0..n {
+            if shortcut && prev == 0 && !ctx.all_caps {
+                let f = toks[i].flags;
+                let plain_word = f & F_LOWER != 0 && f & F_DIGIT == 0 && !particles.contains(&toks[i].lw);
+                let punct = f & (F_ALPHA | F_DIGIT) == 0;
+                if plain_word || punct {
+                    out.push(0);
+                    prev2 = prev;
+                    prev = 0;
+                    continue;
+                }
+            }
             let hist = self.hist_of(&toks[i]);
             self.feats.clear();
             features(toks, i, ctx, prev, prev2, hist, &mut self.feats);
