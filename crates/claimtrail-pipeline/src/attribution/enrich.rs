@@ -952,6 +952,40 @@ fn malformed_source(doc: &Document, r: TextRange) -> bool {
     verb_phrase
 }
 
+/// The source of a participle cue is the noun phrase it modifies, not the clause before it:
+/// "Johnson disputed a Golf.com report saying ..." -> "a Golf.com report"; "have not spoken
+/// out on the latest hoax claiming ..." -> "the latest hoax". The span is cut after its last
+/// verb, and the prepositions, particles and adverbs that follow. After a comma (", saying")
+/// the participle speaks for the clause's subject, and the span is kept.
+fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
+    let participle = doc.slice(cue).split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "saying" | "claiming" | "stating" | "suggesting" | "alleging" | "reporting" | "asserting" | "insisting"
+        )
+    });
+    let toks = doc.tokens_in(r);
+    if !participle || toks.is_empty() || doc.pos.len() < toks.end || cue.start() < r.end() {
+        return r;
+    }
+    // ", saying ...": an adverbial participle speaks for the clause's subject
+    let between = &doc.text()[r.end() as usize..cue.start() as usize];
+    if !between.trim().is_empty() {
+        return r;
+    }
+    let Some(last_verb) = toks.clone().rev().find(|&k| matches!(doc.pos[k], Upos::Verb | Upos::Aux)) else {
+        return r;
+    };
+    let mut k = last_verb + 1;
+    while k < toks.end && matches!(doc.pos[k], Upos::Adp | Upos::Adv | Upos::Part) {
+        k += 1;
+    }
+    if k >= toks.end {
+        return r;
+    }
+    TextRange::new(doc.tokens[k].range.start(), r.end())
+}
+
 /// `r` without the words at its end that cannot end a noun phrase (a preposition, a
 /// determiner, a conjunction, a possessive pronoun, punctuation); `None` when nothing is left.
 fn trim_dangling(doc: &Document, r: TextRange) -> Option<TextRange> {
@@ -1538,7 +1572,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "said Woods' agent, Mark Steinberg, in a statement": words that cannot end a noun
         // phrase are no part of the source
-        let source_span = r.source.map(|x| trim_dangling(doc, x));
+        let source_span = r.source.map(|x| participle_head(doc, x, r.cue)).map(|x| trim_dangling(doc, x));
         if r.source.is_some() && source_span.flatten().is_none_or(|x| malformed_source(doc, x)) {
             continue;
         }
@@ -1986,6 +2020,12 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
             continue;
         }
         let outer_src = o.source.as_ref().expect("filtered on a source");
+        // "Johnson disputed a Golf.com report saying ...": a denial or a refusal does not relay
+        // what it denies (a report whose content denies does: "Interfax reported that Peskov
+        // said it never happened")
+        if o.why.stance == "deny_cue" || o.stance == Stance::NoKnowledge {
+            continue;
+        }
         // "I know ...", "he told me ...", inside a speaker's own quotation: the speaker's own
         // words, no relay
         if pronoun(doc.slice(inner_src.range)).is_some()
@@ -2420,5 +2460,24 @@ mod tests {
             let kept = trim_dangling(&d, r).filter(|&x| !malformed_source(&d, x));
             assert_eq!(kept.map(|x| d.slice(x)), want, "{text}");
         }
+    }
+    #[test]
+    fn a_denied_report_speaks_for_itself() {
+        use crate::Stage;
+        let text = "Johnson disputed a Golf.com report saying he was suspended for six months.";
+        let mut d = doc(text);
+        d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+        add_mentions(&mut d, &[("Johnson", Person)]);
+        link(&mut d);
+        let rs = vec![
+            raw(&d, "Johnson", "disputed", "a Golf.com report saying he was suspended for six months", &[]),
+            raw(&d, "Johnson disputed a Golf.com report", "saying", "he was suspended for six months", &[]),
+        ];
+        let out = enrich(&d, &rs).attributions;
+        assert_eq!(out.len(), 2, "the denial is no relay of what it denies");
+        assert_eq!(out[0].stance, Stance::Denies);
+        let inner = out[1].source.as_ref().expect("source");
+        assert_eq!(d.slice(inner.range), "a Golf.com report", "a participle's source is the noun it modifies");
+        assert!(out[1].via.is_empty());
     }
 }
