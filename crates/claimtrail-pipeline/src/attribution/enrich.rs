@@ -1757,27 +1757,6 @@ fn excerpt_relays(idx: &Index, attributions: &mut [Attribution]) {
     }
 }
 
-/// Nouns that name a report whose content a "that" clause gives.
-const REPORT_HEADS: &[&str] = &[
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "allegation",
-    "allegations",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "story",
-    "stories",
-    "speculation",
-    "suggestion",
-    "suggestions",
-    "assertion",
-    "assertions",
-];
-
 /// Words that may stand before a report noun: "the recent media reports".
 const REPORT_MODIFIERS: &[&str] = &[
     "the",
@@ -1826,7 +1805,7 @@ fn reports_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attribut
             |k: usize| matches!(w(k).as_str(), "on" | "in" | "last" | "this") && k + 1 < toks.end && in_time(k + 1);
         while k < toks.end && k < toks.start + 7 {
             let wk = w(k);
-            if REPORT_HEADS.contains(&wk.as_str()) {
+            if super::is_report_noun(&wk) {
                 break;
             }
             // "denied on Wednesday a claim": a time before the noun
@@ -1852,7 +1831,7 @@ fn reports_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attribut
                 _ => break,
             }
         }
-        if k >= toks.end || !REPORT_HEADS.contains(&w(k).as_str()) {
+        if k >= toks.end || !super::is_report_noun(&w(k)) {
             continue;
         }
         let head = k;

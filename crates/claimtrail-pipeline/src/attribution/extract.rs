@@ -274,29 +274,6 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "pressed",
 ];
 
-/// Nouns whose own "that" clause gives a report's content ("the claim that", "reports that").
-const REPORT_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "report",
-    "reports",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "allegation",
-    "allegations",
-    "story",
-    "stories",
-    "suggestion",
-    "suggestions",
-    "speculation",
-    "assertion",
-    "assertions",
-    "idea",
-    "notion",
-];
-
 /// Words that may stand between a cue and "that" ("said on Monday that", "told CNN that").
 const MAX_THAT_GAP: usize = 8;
 
@@ -1538,8 +1515,11 @@ impl<'a> Ctx<'a> {
                 if w == "that" {
                     // not past a verb or a report noun: "say there is no truth to the claim
                     // that X", "says reports that X are false" (the "that" is the noun's)
+                    // ("told the news agency that": "news" there names the addressee)
+                    let noun_with_clause =
+                        |w: &str| super::is_report_noun(w) && w != "news" || matches!(w, "idea" | "notion");
                     let own = (i..k).all(|m| {
-                        !matches!(self.pos.get(m), Some(Upos::Verb | Upos::Aux)) && !REPORT_NOUNS.contains(&self.w(m))
+                        !matches!(self.pos.get(m), Some(Upos::Verb | Upos::Aux)) && !noun_with_clause(self.w(m))
                     });
                     if k == i || speech && own {
                         i = k + 1;

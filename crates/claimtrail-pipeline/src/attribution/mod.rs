@@ -13,6 +13,37 @@ pub mod enrich;
 pub mod extract;
 pub mod verdict;
 
+/// Nouns that name a report, a claim or a rumour: what a denial or a verdict can be about, and
+/// what a "that" clause after them gives the content of ("reports that X", "the claim that X").
+/// One list for every stage that asks.
+pub(crate) const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "story",
+    "stories",
+    "speculation",
+    "suggestion",
+    "suggestions",
+    "assertion",
+    "assertions",
+    "news",
+    "article",
+    "articles",
+];
+
+/// `w` (lowercase) is one of the [`REPORT_NOUNS`].
+pub(crate) fn is_report_noun(w: &str) -> bool {
+    REPORT_NOUNS.contains(&w)
+}
+
 /// An attribution as found in the text, before enrichment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawAttribution {

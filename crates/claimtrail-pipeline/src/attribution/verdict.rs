@@ -10,38 +10,10 @@ use super::enrich::words;
 use super::extract::cues::{classify, CueClass};
 use super::RawAttribution;
 
-/// Nouns of reports that a verdict can be about.
-const REPORT_NOUNS: &[&str] = &[
-    "news",
-    "report",
-    "reports",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "claim",
-    "claims",
-    "story",
-    "stories",
-    "allegation",
-    "allegations",
-    "photo",
-    "photos",
-    "picture",
-    "pictures",
-    "video",
-    "videos",
-    "image",
-    "images",
-    "tweet",
-    "tweets",
-    "quote",
-    "account",
-    "accounts",
-    "speculation",
-    "post",
-    "posts",
-    "article",
+/// Nouns of media a verdict can be about besides the [`super::REPORT_NOUNS`] ("the photo is a fake").
+const MEDIA_NOUNS: &[&str] = &[
+    "photo", "photos", "picture", "pictures", "video", "videos", "image", "images", "tweet", "tweets", "quote",
+    "account", "accounts", "post", "posts",
 ];
 
 /// Verdicts of falsehood after a copula, as lower-cased word sequences.
@@ -109,7 +81,10 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
             continue;
         }
         let subject = &lw[..cop];
-        let Some(noun) = subject.iter().position(|w| REPORT_NOUNS.contains(&w.as_str())) else { continue };
+        let Some(noun) = subject.iter().position(|w| super::is_report_noun(w) || MEDIA_NOUNS.contains(&w.as_str()))
+        else {
+            continue;
+        };
         // a question or a quotation is no verdict of the article's own
         if doc.tokens[a..b].iter().any(|t| matches!(t.kind, TokenKind::Quote(_)) || &text[t.range] == "?") {
             continue;

@@ -23,7 +23,10 @@ use std::collections::HashSet;
 use claimtrail_core::{Attribution, AttributionId, Claim, Document, Stance, TextRange};
 use claimtrail_text::analyzer::TextAnalyzer;
 
-/// Words that say how a statement is judged or what kind of report it is, not what it is about.
+use crate::attribution::is_report_noun;
+
+/// Words that say how a statement is judged or what kind of report it is, not what it is about
+/// (with the report nouns themselves).
 const JUDGEMENT_WORDS: &[&str] = &[
     "not",
     "no",
@@ -64,28 +67,12 @@ const JUDGEMENT_WORDS: &[&str] = &[
     "whatsoever",
     "simply",
     "just",
-    "report",
-    "reports",
     "reported",
     "reporting",
-    "claim",
-    "claims",
     "claimed",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "story",
-    "stories",
     "tale",
-    "news",
-    "allegation",
-    "allegations",
-    "speculation",
     "posting",
     "post",
-    "article",
-    "articles",
     "website",
     "site",
     "sites",
@@ -136,31 +123,6 @@ const NO_EVIDENCE: &[&str] = &[
     "reason",
 ];
 
-/// Report nouns that a verdict on a denial's opening words is about: "the reports that X are
-/// false", "the suggestion that X is categorically false".
-const REPORT_SUBJECTS: &[&str] = &[
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "suggestion",
-    "allegation",
-    "allegations",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "story",
-    "stories",
-    "news",
-    "speculation",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-];
-
 /// What the pass knows of one attribution.
 struct Side {
     stance: Stance,
@@ -190,7 +152,11 @@ fn side(an: &TextAnalyzer, doc: &Document, a: &Attribution) -> Side {
     let no_evidence = says_no_evidence(&lower);
     let proper_denial = match a.why.stance.as_ref() {
         "verdict_false" => {
-            lower.iter().take(6).any(|w| REPORT_SUBJECTS.contains(&w.as_str()))
+            // a verdict on a report named in the opening words: "the reports that X are false"
+            lower
+                .iter()
+                .take(6)
+                .any(|w| is_report_noun(w) || matches!(w.as_str(), "it" | "this" | "that" | "these" | "those"))
                 || matches!(lower.as_slice(), [t, v, n, ..] if t == "there" && (v == "s" || v == "is") && n == "no")
         }
         _ => a.why.cue != "cue_model" || a.source.is_some(),
@@ -219,7 +185,7 @@ fn stems(an: &TextAnalyzer, text: &str) -> Words {
     let mut out = Words::default();
     for (i, w) in an.split_words(text).enumerate() {
         let f = an.fold(w);
-        if f.len() < 2 || stop.contains(&f.as_str()) || JUDGEMENT_WORDS.contains(&f.as_str()) {
+        if f.len() < 2 || stop.contains(&f.as_str()) || JUDGEMENT_WORDS.contains(&f.as_str()) || is_report_noun(&f) {
             continue;
         }
         let s = an.stem(&f);

@@ -192,23 +192,6 @@ fn impersonal(before: &[String], cue: &[String], content: &[String]) -> bool {
         || k.is_some_and(|k| k >= 2 && ends_it_is(&content[..k]) && k <= 3)
 }
 
-const REPORT_NOUNS: &[&str] = &[
-    "news",
-    "reports",
-    "report",
-    "claim",
-    "claims",
-    "allegation",
-    "allegations",
-    "information",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "story",
-    "stories",
-    "articles",
-];
 const DISMISSIVE: &[&str] = &[
     "surprising",
     "surprised",
@@ -514,7 +497,7 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     if negated_event(&content_w) {
         return (Stance::Denies, "negated_event");
     }
-    if content_w.iter().chain(&cue_w).any(|w| REPORT_NOUNS.contains(&w.as_str()))
+    if content_w.iter().chain(&cue_w).any(|w| crate::attribution::is_report_noun(w) || w == "information")
         && content_w.iter().enumerate().any(|(i, w)| {
             // "is not surprising to us": a report believed, not dismissed
             DISMISSIVE.contains(&w.as_str())
