@@ -968,10 +968,14 @@ fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
     if !participle || toks.is_empty() || doc.pos.len() < toks.end || cue.start() < r.end() {
         return r;
     }
-    // ", saying ...": an adverbial participle speaks for the clause's subject
+    // ", saying ...": an adverbial participle speaks for the clause's subject, which the span
+    // may run past into its verb ("agent Mark Steinberg released [a statement to X], saying")
     let between = &doc.text()[r.end() as usize..cue.start() as usize];
     if !between.trim().is_empty() {
-        return r;
+        return match toks.clone().skip(1).find(|&k| doc.pos[k] == Upos::Verb) {
+            Some(verb) => TextRange::new(r.start(), doc.tokens[verb - 1].range.end()),
+            None => r,
+        };
     }
     let Some(last_verb) = toks.clone().rev().find(|&k| matches!(doc.pos[k], Upos::Verb | Upos::Aux)) else {
         return r;
@@ -984,6 +988,27 @@ fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
         return r;
     }
     TextRange::new(doc.tokens[k].range.start(), r.end())
+}
+
+/// The outlet a statement was given to between its source and an adverbial participle cue:
+/// "Steinberg released a statement to Golf News Net, saying ..." -> Golf News Net.
+fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
+    let doc = idx.doc;
+    let cue_w = words(doc.slice(cue));
+    if cue.start() <= source.end() || !matches!(cue_w.first().map(String::as_str), Some("saying" | "stating")) {
+        return None;
+    }
+    let gap = TextRange::new(source.end(), cue.start());
+    let gap_text = doc.slice(gap);
+    if !gap_text.trim_end().ends_with(',') || gap_text.contains(['.', ';', '"', '“', '”']) {
+        return None;
+    }
+    let (m, e) = idx.mentions_in(gap).into_iter().find(|(_, e)| {
+        idx.kind(*e) == EntityKind::Outlet
+            || idx.kind(*e) == EntityKind::Organization && is_media_name(&doc.entities[e.index()].name)
+    })?;
+    let before = words(&doc.text()[gap.start() as usize..m.start() as usize]);
+    matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
 /// `r` without the words at its end that cannot end a noun phrase (a preposition, a
@@ -1591,6 +1616,13 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 }
             }
             if !known {
+                via.insert(0, hop);
+            }
+        }
+        // "released a statement to Golf News Net, saying ...": the outlet given the statement
+        // before an adverbial participle relays it
+        if let Some(hop) = source_span.and_then(|x| statement_given_to(&idx, x, r.cue)) {
+            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
                 via.insert(0, hop);
             }
         }
@@ -2458,5 +2490,22 @@ mod tests {
         let inner = out[1].source.as_ref().expect("source");
         assert_eq!(d.slice(inner.range), "a Golf.com report", "a participle's source is the noun it modifies");
         assert!(out[1].via.is_empty());
+    }
+    #[test]
+    fn a_statement_released_to_an_outlet_saying() {
+        use crate::Stage;
+        let text =
+            "Woods’ agent Mark Steinberg released a statement to Golf News Net, saying, “These claims are false.”";
+        let mut d = doc(text);
+        d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+        add_mentions(&mut d, &[("Mark Steinberg", Person), ("Golf News Net", Outlet)]);
+        link(&mut d);
+        let rs = vec![raw(&d, "agent Mark Steinberg released a", "saying", "“These claims are false.”", &[])];
+        let out = enrich(&d, &rs).attributions;
+        let src = out[0].source.as_ref().expect("source");
+        assert_eq!(d.slice(src.range), "agent Mark Steinberg", "the subject, not its verb");
+        let via: Vec<&str> = out[0].via.iter().map(|v| d.slice(v.range)).collect();
+        assert_eq!(via, ["Golf News Net"]);
+        assert_eq!(out[0].stance, Stance::Denies);
     }
 }
