@@ -990,6 +990,40 @@ fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
     TextRange::new(doc.tokens[k].range.start(), r.end())
 }
 
+/// A capitalized word right before a cue, in mid-sentence, that is one part of exactly one
+/// person's name mentioned earlier: "but So said that is incorrect" (So Se Pyong), which the
+/// extractor, taking "So" for a conjunction, leaves without a source.
+fn name_before_cue(idx: &Index, cue: TextRange, content: TextRange) -> Option<Source> {
+    let doc = idx.doc;
+    let k = doc.tokens_in(cue).start.checked_sub(1)?;
+    let s = doc.sentences.get(sentence_of(doc, cue.start()))?;
+    if k <= s.tokens.start as usize || content.contains_range(doc.tokens[k].range) {
+        return None;
+    }
+    let word = doc.slice(doc.tokens[k].range);
+    let prev = doc.slice(doc.tokens[k - 1].range);
+    if word.len() < 2
+        || !word.starts_with(|c: char| c.is_uppercase())
+        || !word.chars().all(char::is_alphabetic)
+        || prev.starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
+    let mut found = doc.entities.iter().enumerate().filter(|(_, e)| {
+        let parts: Vec<&str> = e.name.split_whitespace().collect();
+        e.kind == EntityKind::Person
+            && parts.len() > 1
+            && (parts.first() == Some(&word) || parts.last() == Some(&word))
+            && e.mentions.first().is_some_and(|m| doc.mentions[m.index()].range.end() <= doc.tokens[k].range.start())
+    });
+    let (i, e) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let first = doc.mentions[e.mentions.first()?.index()].range;
+    Some(through(idx, doc.tokens[k].range, first, EntityId::from_index(i)))
+}
+
 /// The outlet a statement was given to between its source and an adverbial participle cue:
 /// "Steinberg released a statement to Golf News Net, saying ..." -> Golf News Net.
 fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
@@ -1633,7 +1667,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             contents[lo..].iter().take_while(|c| c.start() < sr.end()).copied().filter(|c| c.overlaps(sr)).collect();
         let when = said_on(doc, r.cue, &near);
         let sources: Vec<Option<Source>> = match source_span {
-            None => vec![None],
+            None => vec![name_before_cue(&idx, r.cue, content)],
             Some(range) => resolve_source(&idx, range, content, &history)
                 .into_iter()
                 .map(|mut src| {
@@ -2103,7 +2137,7 @@ fn resolve_first_person(doc: &Document, attributions: &mut [Attribution]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw};
+    use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw, raw_at};
     use claimtrail_core::Stance;
     use EntityKind::*;
 
@@ -2507,5 +2541,23 @@ mod tests {
         let via: Vec<&str> = out[0].via.iter().map(|v| d.slice(v.range)).collect();
         assert_eq!(via, ["Golf News Net"]);
         assert_eq!(out[0].stance, Stance::Denies);
+    }
+    #[test]
+    fn a_name_part_before_a_cue_is_the_source() {
+        let text = "So Se Pyong, the ambassador, spoke on Monday. Even if So denies any health problems, Kim is ill.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("So Se Pyong", Person), ("Kim", Person)]);
+        link(&mut d);
+        let out = enrich(&d, &[raw(&d, "", "denies", "any health problems", &[])]).attributions;
+        let src = out[0].source.as_ref().expect("source from the name part");
+        assert_eq!(d.slice(src.range), "So");
+        assert_eq!(d.entities[src.entity.expect("entity").index()].name, "So Se Pyong");
+        // a capitalized word that opens the sentence is no name part
+        let text = "So Se Pyong spoke on Monday. So denies the reports.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("So Se Pyong", Person)]);
+        link(&mut d);
+        let out = enrich(&d, &[raw_at(&d, ("", 0), ("denies", 0), ("the reports", 0), &[])]).attributions;
+        assert!(out.iter().all(|a| a.source.is_none()));
     }
 }
