@@ -1626,7 +1626,18 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let issuing_only = content_w.len() <= 8
             && matches!(content_w.first().map(String::as_str), Some("a" | "the" | "an"))
             && matches!(content_w.get(1).map(String::as_str), Some("statement" | "release" | "letter" | "press"));
-        if issuing_only || is_question(doc.slice(r.cue), &content_w) || is_headline(doc.slice(content), cue_rule) {
+        // "Pence: Trump Was 'Mocking' Clinton Camp": a headline that a named person's label opens
+        // is that person's statement
+        let named_label = cue_rule == "label"
+            && r.source.is_some_and(|x| {
+                idx.mentions_in(x).iter().any(|(m, e)| {
+                    idx.kind(*e) == EntityKind::Person && m.start() <= x.start() + 1 && m.end() + 1 >= x.end()
+                })
+            });
+        if issuing_only
+            || is_question(doc.slice(r.cue), &content_w)
+            || !named_label && is_headline(doc.slice(content), cue_rule)
+        {
             continue;
         }
         // "said Woods' agent, Mark Steinberg, in a statement": words that cannot end a noun
@@ -2559,5 +2570,29 @@ mod tests {
         link(&mut d);
         let out = enrich(&d, &[raw_at(&d, ("", 0), ("denies", 0), ("the reports", 0), &[])]).attributions;
         assert!(out.iter().all(|a| a.source.is_none()));
+    }
+    #[test]
+    fn a_title_case_headline_is_a_statement_only_under_a_named_label() {
+        // (text, label as source, content, kept)
+        let cases = [
+            ("Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump Reeks of Fear", "Rush Limbaugh", true),
+            ("Breaking News: Political Official Reveals India's Ban on Vimeo Site", "Breaking News", false),
+        ];
+        for (text, label, kept) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, &[("Rush Limbaugh", Person)]);
+            link(&mut d);
+            let at = text.find(':').expect("a label");
+            let colon = TextRange::from_usize(at, at + 1);
+            let content = TextRange::from_usize(at + 2, text.len());
+            let r = RawAttribution {
+                cue: colon,
+                source: Some(find(&d, label, 0)),
+                content,
+                via: Vec::new(),
+                form: Form::Indirect,
+            };
+            assert_eq!(!enrich(&d, &[r]).attributions.is_empty(), kept, "{text}");
+        }
     }
 }
