@@ -1491,6 +1491,14 @@ impl<'a> Ctx<'a> {
 
     /// Content after the cue at `i`: skips "that", colons, and (for speech verbs) an addressee
     /// or adverbial before "that"; runs to `limit`, or to the close of a quotation opened here.
+    /// "said that is incorrect": the "that" at `k` is a pronoun, the subject of the verb after it.
+    fn pronoun_that(&self, k: usize, limit: usize) -> bool {
+        self.w(k) == "that"
+            && k + 1 < limit
+            && matches!(self.pos.get(k + 1), Some(Upos::Aux | Upos::Verb))
+            && matches!(self.w(k + 1), "is" | "was" | "'s" | "’s" | "isn't" | "wasn't" | "would" | "will" | "has")
+    }
+
     fn content_after(&self, mut i: usize, b: usize, limit: usize, speech: bool) -> Option<TextRange> {
         // "X said:" closing its sentence, the quotation in the next one
         let n = self.toks.len();
@@ -1521,7 +1529,7 @@ impl<'a> Ctx<'a> {
                     let own = (i..k).all(|m| {
                         !matches!(self.pos.get(m), Some(Upos::Verb | Upos::Aux)) && !noun_with_clause(self.w(m))
                     });
-                    if k == i || speech && own {
+                    if (k == i || speech && own) && !self.pronoun_that(k, limit) {
                         i = k + 1;
                         that_clause = true;
                     }
@@ -1533,7 +1541,7 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
         }
-        while i < limit && matches!(self.w(i), "," | ":" | "that") {
+        while i < limit && matches!(self.w(i), "," | ":" | "that") && !self.pronoun_that(i, limit) {
             i += 1;
         }
         // "said Thursday morning: “...”": past a short adverbial to the colon
@@ -2076,6 +2084,23 @@ mod news_tests {
                 got.iter().any(|g| g.0 == cue && g.1 == src && g.2 == content && g.3 == want_via && g.4 == form),
                 "{text}: {got:?}"
             );
+        }
+    }
+
+    #[test]
+    fn that_before_a_verb_is_a_pronoun() {
+        use crate::Stage;
+        for (text, want) in [
+            ("The ambassador said that is incorrect.", "that is incorrect"),
+            ("The ambassador said that the report is incorrect.", "the report is incorrect"),
+        ] {
+            let mut doc = claimtrail_core::Document::new(claimtrail_core::Meta::default(), text);
+            let seg = crate::segment::segment(text);
+            doc.sentences = seg.sentences;
+            doc.tokens = seg.tokens;
+            doc.pos = crate::pos::PosTagger.run(&doc).expect("tagged");
+            let got: Vec<&str> = super::extract(&doc).iter().map(|r| &text[r.content]).collect();
+            assert_eq!(got, [want], "{text}");
         }
     }
 
