@@ -122,6 +122,8 @@ const SPEECH: &[&str] = &[
     "joked",
     "believes",
     "thinks",
+    "rumored",
+    "rumoured",
 ];
 
 /// Verbs that are never cues though they could be mined as such in some contexts.

@@ -1597,6 +1597,19 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             &around_cue(doc, r.cue, content),
             &before_cue(doc, r.cue, content),
         );
+        // "It was reported that the plant closed": the report is what follows the cue
+        let mut content = if stance_rule == "impersonal" && content.contains_range(r.cue) {
+            let rest = doc.tokens_in(TextRange::new(r.cue.end(), content.end()));
+            let skip =
+                rest.start + usize::from(rest.start < rest.end && doc.slice(doc.tokens[rest.start].range) == "that");
+            if skip < rest.end {
+                TextRange::new(doc.tokens[skip].range.start(), content.end())
+            } else {
+                content
+            }
+        } else {
+            content
+        };
         // "declined to comment on X", "denied the reports": a refusal or denial may take a
         // bare object; a statement that asserts needs something said
         let content_w = words(doc.slice(content));
@@ -2593,6 +2606,18 @@ mod tests {
                 form: Form::Indirect,
             };
             assert_eq!(!enrich(&d, &[r]).attributions.is_empty(), kept, "{text}");
+        }
+    }
+    #[test]
+    fn an_impersonal_report_says_what_follows_its_cue() {
+        for (text, cue) in [
+            ("It was reported that the plant closed.", "reported"),
+            ("It has been rumored the plant closed.", "rumored"),
+        ] {
+            let d = doc(text);
+            let out = enrich(&d, &[raw(&d, "", cue, text.trim_end_matches('.'), &[])]).attributions;
+            assert_eq!(d.slice(out[0].content), "the plant closed", "{text}");
+            assert_eq!(out[0].stance, Stance::Hedges, "{text}");
         }
     }
 }
