@@ -252,10 +252,10 @@ pub(crate) fn pairs(doc: &Document) -> Vec<(usize, Vec<usize>)> {
         if sides[d].stance != Stance::Denies {
             continue;
         }
+        if !sides[d].proper_denial {
+            continue;
+        }
         let met: Vec<usize> = if sides[d].words.stems.len() >= MIN_OWN_WORDS {
-            if !sides[d].proper_denial {
-                continue;
-            }
             // the statement that shares most words with the denial (the nearest of equals),
             // and those that restate it
             let candidates: Vec<usize> = (0..sides.len())
@@ -273,14 +273,24 @@ pub(crate) fn pairs(doc: &Document) -> Vec<(usize, Vec<usize>)> {
                 None => Vec::new(),
             }
         } else {
-            // a report denied as a whole: the story the article tells
-            let best = (0..sides.len())
-                .filter(|&a| a != d && pro(a) && other_speaker(a, d) && sides[a].words.stems.len() >= 3)
-                .map(|a| (shared(&sides[a].words.stems, &story), a))
-                .filter(|&(n, _)| n >= 2)
-                .max_by_key(|&(n, a)| (n, std::cmp::Reverse(a)));
+            // a report denied as a whole: the statement it answers in its own sentence ("It
+            // has been rumored X, but So said that is incorrect"), else the story the article
+            // tells
+            let sentence = doc.sentence_at(sides[d].cue.start());
+            let same_sentence = (0..d)
+                .rev()
+                .filter(|&a| pro(a) && other_speaker(a, d) && sides[a].content.end() <= sides[d].cue.start())
+                .find(|&a| sentence.is_some() && doc.sentence_at(sides[a].cue.start()) == sentence);
+            let best = same_sentence.or_else(|| {
+                (0..sides.len())
+                    .filter(|&a| a != d && pro(a) && other_speaker(a, d) && sides[a].words.stems.len() >= 3)
+                    .map(|a| (shared(&sides[a].words.stems, &story), a))
+                    .filter(|&(n, _)| n >= 2)
+                    .max_by_key(|&(n, a)| (n, std::cmp::Reverse(a)))
+                    .map(|(_, a)| a)
+            });
             match best {
-                Some((_, b)) => (0..sides.len())
+                Some(b) => (0..sides.len())
                     .filter(|&a| {
                         a == b
                             || (a != d
@@ -401,6 +411,12 @@ mod tests {
                 "Ana Ruiz resigned from Northbank, the Sun said. Northbank said the report was false.",
                 &[("the Sun", "said", "Ana Ruiz resigned from Northbank"), ("Northbank", "said", "the report was false")],
                 &[&[0, 1]],
+            ),
+            // a denial by pronoun answers the report before it in its sentence
+            (
+                "Ana Ruiz resigned from Northbank, the Sun said. It has been rumored Ruiz was ill, but Northbank stated that is incorrect.",
+                &[("the Sun", "said", "Ana Ruiz resigned from Northbank"), ("", "rumored", "Ruiz was ill"), ("Northbank", "stated", "that is incorrect")],
+                &[&[1, 2]],
             ),
             // two common words and no name in common are no proposition
             (

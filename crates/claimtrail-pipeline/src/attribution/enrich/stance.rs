@@ -288,6 +288,8 @@ pub(crate) fn has_verdict(w: &[String]) -> bool {
 
 /// Verbs of speech and cognition: a cue made of one of them is a statement by itself.
 const SPEECH_VERBS: &[&str] = &[
+    "rumored",
+    "rumoured",
     "said",
     "say",
     "says",
