@@ -2095,6 +2095,9 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
         if o.why.stance == "deny_cue" || o.stance == Stance::NoKnowledge {
             continue;
         }
+        // an unresolved "they" relays nothing a reader could check: no hop (the outer row, a
+        // pure relay, still goes)
+        let checkable = outer_src.entity.is_some() || pronoun(doc.slice(outer_src.range)).is_none();
         // "I know ...", "he told me ...", inside a speaker's own quotation: the speaker's own
         // words, no relay
         if pronoun(doc.slice(inner_src.range)).is_some()
@@ -2118,7 +2121,9 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
         if covers_all {
             relay_only[j] = true;
         }
-        attributions[i].via = via;
+        if checkable {
+            attributions[i].via = via;
+        }
     }
     let mut k = 0;
     attributions.retain(|_| {
@@ -2619,5 +2624,19 @@ mod tests {
             assert_eq!(d.slice(out[0].content), "the plant closed", "{text}");
             assert_eq!(out[0].stance, Stance::Hedges, "{text}");
         }
+    }
+    #[test]
+    fn an_unresolved_pronoun_relays_nothing() {
+        let text = "The figures came out on Monday. They indicate Apple expects its watch to sell well.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("Apple", Organization)]);
+        link(&mut d);
+        let rs = vec![
+            raw(&d, "They", "indicate", "Apple expects its watch to sell well", &[]),
+            raw(&d, "Apple", "expects", "its watch to sell well", &[]),
+        ];
+        let out = enrich(&d, &rs).attributions;
+        let apple = out.iter().find(|a| d.slice(a.cue) == "expects").expect("the inner statement");
+        assert!(apple.via.is_empty(), "no hop through an unresolved 'They'");
     }
 }
