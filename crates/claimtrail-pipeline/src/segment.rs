@@ -40,13 +40,14 @@ const ABBREVIATIONS: &[&str] = &[
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "etc", "approx", "est", "fig", "ft", "mt", "no",
     "nos", "vol", "ave", "blvd", "rd", "p.m", "a.m", "e.g", "i.e", "ala", "ariz", "ark", "calif", "colo", "conn",
     "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "op", "ed", "al",
+    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "op", "ed", "al", "det", "insp",
+    "supt", "atty",
 ];
 
 /// Titles: an abbreviation after which a name always follows, never a sentence end.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen",
-    "rep", "gov", "pres", "amb", "rev", "hon", "st",
+    "rep", "gov", "pres", "amb", "rev", "hon", "st", "det", "insp", "supt", "atty",
 ];
 
 /// Words that start sentences but rarely follow an initialism inside a name ("U.S. The").
@@ -447,6 +448,7 @@ mod tests {
             ("“Go home.” He left.", &["“Go home.”", "He left."]),
             ("Title line\n\nBody here. More.", &["Title line", "Body here.", "More."]),
             ("Gen. Qasem Soleimani left. Sept. 15 came.", &["Gen. Qasem Soleimani left.", "Sept. 15 came."]),
+            ("Det. James Patterson said it was clean.", &["Det. James Patterson said it was clean."]),
             ("Is it? Yes! Fine", &["Is it?", "Yes!", "Fine"]),
             ("wrapped line\ncontinues here.", &["wrapped line\ncontinues here."]),
         ];
