@@ -1045,6 +1045,16 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
+/// `r` holds a named mention, or a noun, a proper noun, a pronoun or a number by the tagger;
+/// true without tags.
+fn names_someone(idx: &Index, r: TextRange) -> bool {
+    let doc = idx.doc;
+    let toks = doc.tokens_in(r);
+    doc.pos.len() < toks.end
+        || toks.clone().any(|k| matches!(doc.pos[k], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::X))
+        || !idx.mentions_in(r).is_empty()
+}
+
 /// `r` without the words at its end that cannot end a noun phrase (a preposition, a
 /// determiner, a conjunction, a possessive pronoun, punctuation); `None` when nothing is left.
 fn trim_dangling(doc: &Document, r: TextRange) -> Option<TextRange> {
@@ -1659,7 +1669,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if r.source.is_some() && source_span.flatten().is_none_or(|x| malformed_source(doc, x)) {
             continue;
         }
-        let source_span = source_span.flatten();
+        // "left little", "A passionate", "together": a span without a noun or pronoun names no
+        // one; the statement keeps no source rather than a fragment
+        let source_span = source_span.flatten().filter(|&x| names_someone(&idx, x));
         let mut via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
         if let Some(hop) = addressee_outlet(&idx, r.cue, content) {
             let known =
@@ -2638,5 +2650,24 @@ mod tests {
         let out = enrich(&d, &rs).attributions;
         let apple = out.iter().find(|a| d.slice(a.cue) == "expects").expect("the inner statement");
         assert!(apple.via.is_empty(), "no hop through an unresolved 'They'");
+    }
+    #[test]
+    fn a_source_names_someone() {
+        use crate::Stage;
+        // (text, source as found, names someone)
+        let cases = [
+            ("The data left little doubt that the planet was warming.", "left little", false),
+            ("A passionate defender of the network, he stayed.", "A passionate", false),
+            ("The minister said the talks were over.", "The minister", true),
+            ("Mashable reported the group had no fighters there.", "Mashable", true),
+        ];
+        for (text, found, want) in cases {
+            let mut d = doc(text);
+            d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+            add_mentions(&mut d, &[("Mashable", Outlet)]);
+            link(&mut d);
+            let idx = Index::new(&d);
+            assert_eq!(names_someone(&idx, find(&d, found, 0)), want, "{text}");
+        }
     }
 }
