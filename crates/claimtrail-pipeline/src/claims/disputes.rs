@@ -150,17 +150,21 @@ fn side(an: &TextAnalyzer, doc: &Document, a: &Attribution) -> Side {
     let text = doc.slice(a.content);
     let lower: Vec<String> = an.split_words(text).map(|w| an.fold(w)).collect();
     let no_evidence = says_no_evidence(&lower);
-    let proper_denial = match a.why.stance.as_ref() {
-        "verdict_false" => {
-            // a verdict on a report named in the opening words: "the reports that X are false"
-            lower
-                .iter()
-                .take(6)
-                .any(|w| is_report_noun(w) || matches!(w.as_str(), "it" | "this" | "that" | "these" | "those"))
-                || matches!(lower.as_slice(), [t, v, n, ..] if t == "there" && (v == "s" || v == "is") && n == "no")
-        }
-        _ => a.why.cue != "cue_model" || a.source.is_some(),
-    };
+    // a denial needs someone who denies, or the article's own verdict ("The news of X's death is
+    // false"); a row whose source was lost is no side of a dispute
+    let someone = a.source.is_some() || a.why.cue == "verdict";
+    let proper_denial = someone
+        && match a.why.stance.as_ref() {
+            "verdict_false" => {
+                // a verdict on a report named in the opening words: "the reports that X are false"
+                lower
+                    .iter()
+                    .take(6)
+                    .any(|w| is_report_noun(w) || matches!(w.as_str(), "it" | "this" | "that" | "these" | "those"))
+                    || matches!(lower.as_slice(), [t, v, n, ..] if t == "there" && (v == "s" || v == "is") && n == "no")
+            }
+            _ => a.why.cue != "cue_model" || a.source.is_some(),
+        };
     Side {
         stance: a.stance,
         speaker: speaker(doc, a),
@@ -417,6 +421,12 @@ mod tests {
                 "Ana Ruiz resigned from Northbank, the Sun said. It has been rumored Ruiz was ill, but Northbank stated that is incorrect.",
                 &[("the Sun", "said", "Ana Ruiz resigned from Northbank"), ("", "rumored", "Ruiz was ill"), ("Northbank", "stated", "that is incorrect")],
                 &[&[1, 2]],
+            ),
+            // a denial whose speaker was lost is no side of a dispute
+            (
+                "Ana Ruiz resigned from Northbank, the Sun said. Others insisted that is false.",
+                &[("the Sun", "said", "Ana Ruiz resigned from Northbank"), ("", "insisted", "that is false")],
+                &[],
             ),
             // two common words and no name in common are no proposition
             (
