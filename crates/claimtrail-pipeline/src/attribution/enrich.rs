@@ -214,6 +214,12 @@ impl<'a> Index<'a> {
         self.doc.entities[e.index()].kind
     }
 
+    /// An outlet, or an organization with a media word in its name ("the Iraqi paper").
+    fn is_outlet(&self, e: EntityId) -> bool {
+        self.kind(e) == EntityKind::Outlet
+            || self.kind(e) == EntityKind::Organization && is_media_name(&self.doc.entities[e.index()].name)
+    }
+
     /// References of entity `e`.
     fn refs_of(&self, e: EntityId) -> impl Iterator<Item = TextRange> + '_ {
         self.doc.entities[e.index()].references.iter().copied()
@@ -942,14 +948,13 @@ fn malformed_source(doc: &Document, r: TextRange) -> bool {
     let tag = |k: usize| doc.pos[k];
     let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
     let relative = toks.clone().position(|k| matches!(w(k).as_str(), "who" | "whom" | "that" | "which" | "whose"));
-    let verb_phrase = toks.clone().enumerate().any(|(i, k)| {
+    toks.clone().enumerate().any(|(i, k)| {
         k + 1 < toks.end
             && tag(k) == Upos::Aux
             && tag(k + 1) == Upos::Verb
             && matches!(w(k).as_str(), "has" | "have" | "had" | "is" | "are" | "was" | "were")
             && relative.is_none_or(|p| p > i)
-    });
-    verb_phrase
+    })
 }
 
 /// The source of a participle cue is the noun phrase it modifies, not the clause before it:
@@ -1037,10 +1042,7 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     if !gap_text.trim_end().ends_with(',') || gap_text.contains(['.', ';', '"', '“', '”']) {
         return None;
     }
-    let (m, e) = idx.mentions_in(gap).into_iter().find(|(_, e)| {
-        idx.kind(*e) == EntityKind::Outlet
-            || idx.kind(*e) == EntityKind::Organization && is_media_name(&doc.entities[e.index()].name)
-    })?;
+    let (m, e) = idx.mentions_in(gap).into_iter().find(|(_, e)| idx.is_outlet(*e))?;
     let before = words(&doc.text()[gap.start() as usize..m.start() as usize]);
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
@@ -1053,6 +1055,18 @@ fn names_someone(idx: &Index, r: TextRange) -> bool {
     doc.pos.len() < toks.end
         || toks.clone().any(|k| matches!(doc.pos[k], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::X))
         || !idx.mentions_in(r).is_empty()
+}
+
+/// The part of `content` from offset `from` on, past a leading "that" ("told Vocativ that he
+/// ...", "It was reported that X"); `content` itself when nothing is left.
+fn rest_after(doc: &Document, from: u32, content: TextRange) -> TextRange {
+    let rest = doc.tokens_in(TextRange::new(from, content.end()));
+    let skip = rest.start + usize::from(rest.start < rest.end && doc.slice(doc.tokens[rest.start].range) == "that");
+    if skip < rest.end {
+        TextRange::new(doc.tokens[skip].range.start(), content.end())
+    } else {
+        content
+    }
 }
 
 /// `r` without the words at its end that cannot end a noun phrase (a preposition, a
@@ -1354,8 +1368,7 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
         words(&doc.entities[e.index()].name).iter().all(|w| w == "news" || OUTLET_NOUNS.contains(&w.as_str()))
     };
     if let Some(&(m, e)) = ms.first().filter(|(_, e)| !generic(*e)) {
-        let media = idx.kind(e) == EntityKind::Outlet
-            || idx.kind(e) == EntityKind::Organization && is_media_name(&doc.entities[e.index()].name);
+        let media = idx.is_outlet(e);
         // aired: the outlet must come right after "on"
         let next_to_on = !on_air || ws.get(1).is_some_and(|w| words(doc.slice(m)).first() == Some(w));
         return (media && next_to_on).then_some(Via { range: m, entity: Some(e) });
@@ -1609,14 +1622,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         );
         // "It was reported that the plant closed": the report is what follows the cue
         let mut content = if stance_rule == "impersonal" && content.contains_range(r.cue) {
-            let rest = doc.tokens_in(TextRange::new(r.cue.end(), content.end()));
-            let skip =
-                rest.start + usize::from(rest.start < rest.end && doc.slice(doc.tokens[rest.start].range) == "that");
-            if skip < rest.end {
-                TextRange::new(doc.tokens[skip].range.start(), content.end())
-            } else {
-                content
-            }
+            rest_after(doc, r.cue.end(), content)
         } else {
             content
         };
@@ -1678,12 +1684,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity));
             // "told Vocativ he drove ...": the addressee is no part of what was said
             if content.contains_range(hop.range) && hop.range.start() <= content.start() + 1 {
-                let rest = doc.tokens_in(TextRange::new(hop.range.end(), content.end()));
-                let skip = rest.start
-                    + usize::from(rest.start < rest.end && doc.slice(doc.tokens[rest.start].range) == "that");
-                if skip < rest.end {
-                    content = TextRange::new(doc.tokens[skip].range.start(), content.end());
-                }
+                content = rest_after(doc, hop.range.end(), content);
             }
             if !known {
                 via.insert(0, hop);
@@ -1834,10 +1835,7 @@ fn excerpt_relays(idx: &Index, attributions: &mut [Attribution]) {
         {
             continue;
         }
-        let outlet = idx.mentions_in(s.range).into_iter().find(|(_, e)| {
-            idx.kind(*e) == EntityKind::Outlet
-                || idx.kind(*e) == EntityKind::Organization && is_media_name(&doc.entities[e.index()].name)
-        });
+        let outlet = idx.mentions_in(s.range).into_iter().find(|(_, e)| idx.is_outlet(*e));
         let Some((m, e)) = outlet else { continue };
         // the excerpt: the next paragraphs (non-empty lines)
         let mut end = line_end;
@@ -1870,7 +1868,6 @@ const REPORT_MODIFIERS: &[&str] = &[
     "earlier",
     "unconfirmed",
     "media",
-    "news",
     "press",
     "local",
     "online",
@@ -2178,7 +2175,7 @@ fn resolve_first_person(doc: &Document, attributions: &mut [Attribution]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw, raw_at};
+    use crate::claims::testutil::{add_mentions, add_time, doc, find, link, raw, raw_at, tagged_doc};
     use claimtrail_core::Stance;
     use EntityKind::*;
 
@@ -2516,7 +2513,6 @@ mod tests {
     }
     #[test]
     fn source_spans_end_as_noun_phrases() {
-        use crate::Stage;
         // (text, source as found, source kept, or None when the row is dropped)
         let cases: &[(&str, &str, Option<&str>)] = &[
             (
@@ -2539,8 +2535,7 @@ mod tests {
             ),
         ];
         for &(text, found, want) in cases {
-            let mut d = doc(text);
-            d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+            let d = tagged_doc(text);
             assert_eq!(d.pos.len(), d.tokens.len(), "the embedded tagger tags every token");
             let r = find(&d, found, 0);
             let kept = trim_dangling(&d, r).filter(|&x| !malformed_source(&d, x));
@@ -2549,10 +2544,8 @@ mod tests {
     }
     #[test]
     fn a_denied_report_speaks_for_itself() {
-        use crate::Stage;
         let text = "Johnson disputed a Golf.com report saying he was suspended for six months.";
-        let mut d = doc(text);
-        d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+        let mut d = tagged_doc(text);
         add_mentions(&mut d, &[("Johnson", Person)]);
         link(&mut d);
         let rs = vec![
@@ -2568,11 +2561,9 @@ mod tests {
     }
     #[test]
     fn a_statement_released_to_an_outlet_saying() {
-        use crate::Stage;
         let text =
             "Woods’ agent Mark Steinberg released a statement to Golf News Net, saying, “These claims are false.”";
-        let mut d = doc(text);
-        d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+        let mut d = tagged_doc(text);
         add_mentions(&mut d, &[("Mark Steinberg", Person), ("Golf News Net", Outlet)]);
         link(&mut d);
         let rs = vec![raw(&d, "agent Mark Steinberg released a", "saying", "“These claims are false.”", &[])];
@@ -2653,7 +2644,6 @@ mod tests {
     }
     #[test]
     fn a_source_names_someone() {
-        use crate::Stage;
         // (text, source as found, names someone)
         let cases = [
             ("The data left little doubt that the planet was warming.", "left little", false),
@@ -2662,8 +2652,7 @@ mod tests {
             ("Mashable reported the group had no fighters there.", "Mashable", true),
         ];
         for (text, found, want) in cases {
-            let mut d = doc(text);
-            d.pos = crate::pos::PosTagger.run(&d).expect("tagged");
+            let mut d = tagged_doc(text);
             add_mentions(&mut d, &[("Mashable", Outlet)]);
             link(&mut d);
             let idx = Index::new(&d);

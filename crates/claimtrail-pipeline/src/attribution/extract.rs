@@ -2089,16 +2089,11 @@ mod news_tests {
 
     #[test]
     fn that_before_a_verb_is_a_pronoun() {
-        use crate::Stage;
         for (text, want) in [
             ("The ambassador said that is incorrect.", "that is incorrect"),
             ("The ambassador said that the report is incorrect.", "the report is incorrect"),
         ] {
-            let mut doc = claimtrail_core::Document::new(claimtrail_core::Meta::default(), text);
-            let seg = crate::segment::segment(text);
-            doc.sentences = seg.sentences;
-            doc.tokens = seg.tokens;
-            doc.pos = crate::pos::PosTagger.run(&doc).expect("tagged");
+            let doc = crate::claims::testutil::tagged_doc(text);
             let got: Vec<&str> = super::extract(&doc).iter().map(|r| &text[r.content]).collect();
             assert_eq!(got, [want], "{text}");
         }

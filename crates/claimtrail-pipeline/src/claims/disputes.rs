@@ -134,6 +134,8 @@ struct Side {
     /// A denial fit to be matched by its own words: a denial verb, a dismissed report, or a
     /// verdict on a report named in its opening words (not "bothered by Williams' false claims").
     proper_denial: bool,
+    /// It says evidence is missing ("no indications that X"): it asserts no X.
+    no_evidence: bool,
     /// An asserting statement that says evidence is missing, or whose cue only the cue model
     /// vouches for ("cast doubt over X", "has not made mention of X"): no asserting side.
     weak: bool,
@@ -163,7 +165,7 @@ fn side(an: &TextAnalyzer, doc: &Document, a: &Attribution) -> Side {
                     .any(|w| is_report_noun(w) || matches!(w.as_str(), "it" | "this" | "that" | "these" | "those"))
                     || matches!(lower.as_slice(), [t, v, n, ..] if t == "there" && (v == "s" || v == "is") && n == "no")
             }
-            _ => a.why.cue != "cue_model" || a.source.is_some(),
+            _ => true,
         };
     Side {
         stance: a.stance,
@@ -172,6 +174,7 @@ fn side(an: &TextAnalyzer, doc: &Document, a: &Attribution) -> Side {
         content: a.content,
         cue: a.cue,
         proper_denial,
+        no_evidence,
         weak: no_evidence || a.why.cue == "cue_model",
     }
 }
@@ -236,10 +239,10 @@ fn story_words(an: &TextAnalyzer, doc: &Document) -> Vec<String> {
     stems(an, &text).stems
 }
 
-/// The attributions each denial meets: `(denial, asserting or hedging statements)`.
-pub(crate) fn pairs(doc: &Document) -> Vec<(usize, Vec<usize>)> {
+/// The attributions each denial meets: `(denial, asserting or hedging statements)`; `sides`
+/// are those of `doc`'s attributions.
+fn pairs(doc: &Document, sides: &[Side]) -> Vec<(usize, Vec<usize>)> {
     let an = TextAnalyzer::english();
-    let sides: Vec<Side> = doc.attributions.iter().map(|a| side(&an, doc, a)).collect();
     let pro = |i: usize| matches!(sides[i].stance, Stance::Asserts | Stance::Hedges) && !sides[i].weak;
     // an asserting statement that does not hold the denial ("activists said, although Turkey
     // denied X, ..."), by another speaker
@@ -327,7 +330,9 @@ fn gist_of(doc: &Document, r: TextRange) -> String {
 
 /// Puts each denial and the statements it meets into one contested claim.
 pub(crate) fn link(doc: &Document, claims: &mut Vec<Claim>) {
-    for (d, met) in pairs(doc) {
+    let an = TextAnalyzer::english();
+    let sides: Vec<Side> = doc.attributions.iter().map(|a| side(&an, doc, a)).collect();
+    for (d, met) in pairs(doc, &sides) {
         let claim_of =
             |claims: &[Claim], i: usize| claims.iter().position(|c| c.attributions.iter().any(|x| x.index() == i));
         // a denial the event frames already set against its claim stays there (an elliptical
@@ -370,23 +375,16 @@ pub(crate) fn link(doc: &Document, claims: &mut Vec<Claim>) {
     // contested: asserted or hedged by one speaker, denied by another (a speaker who takes
     // back his word, or the article's narration, is not a dispute)
     for c in claims.iter_mut() {
-        let an = TextAnalyzer::english();
         let side = |x: &AttributionId| {
-            let a = &doc.attributions[x.index()];
-            let mut stance = a.stance;
+            let s = &sides[x.index()];
             // "no indications that X" asserts no X
-            if stance == Stance::Asserts {
-                let words: Vec<String> = an.split_words(doc.slice(a.content)).map(|w| an.fold(w)).collect();
-                if says_no_evidence(&words) {
-                    stance = Stance::NoKnowledge;
-                }
-            }
-            (stance, speaker(doc, a))
+            let stance = if s.stance == Stance::Asserts && s.no_evidence { Stance::NoKnowledge } else { s.stance };
+            (stance, &s.speaker)
         };
-        let sides: Vec<(Stance, Option<String>)> = c.attributions.iter().map(side).collect();
-        c.contested = sides.iter().any(|(s, who)| {
+        let members: Vec<(Stance, &Option<String>)> = c.attributions.iter().map(side).collect();
+        c.contested = members.iter().any(|(s, who)| {
             matches!(s, Stance::Asserts | Stance::Hedges)
-                && sides.iter().any(|(t, other)| *t == Stance::Denies && other != who)
+                && members.iter().any(|(t, other)| *t == Stance::Denies && other != who)
         });
     }
 }

@@ -15,6 +15,14 @@ pub(crate) fn doc(text: &str) -> Document {
     d
 }
 
+/// A segmented document over `text`, tagged by the embedded part-of-speech model.
+pub(crate) fn tagged_doc(text: &str) -> Document {
+    use crate::Stage;
+    let mut d = doc(text);
+    d.pos = crate::pos::PosTagger.run(&d).expect("the embedded tagger runs");
+    d
+}
+
 fn word_bounded(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
     let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
