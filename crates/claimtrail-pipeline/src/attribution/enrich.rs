@@ -15,6 +15,7 @@
 //! * **said_on**: a time expression in the cue's sentence, outside every content, nearest
 //!   the cue ("August 7, Peskov said ...").
 
+mod gender;
 mod stance;
 
 use claimtrail_core::{
@@ -78,6 +79,7 @@ const ANON_HEADS: &[&str] = &[
     "authorities",
     "representative",
     "representatives",
+    "reps",
     "lawmaker",
     "lawmakers",
     "media",
@@ -189,12 +191,19 @@ struct Index<'a> {
     doc: &'a Document,
     mention_entity: Vec<Option<EntityId>>,
     refs: Vec<(TextRange, EntityId)>,
+    /// The gender the article gives each entity, if any.
+    gender: Vec<Option<gender::Gender>>,
 }
 
 impl<'a> Index<'a> {
     fn new(doc: &'a Document) -> Self {
         let (mention_entity, refs) = crate::entities::entity_lookup(doc);
-        Index { doc, mention_entity, refs }
+        Index { doc, mention_entity, refs, gender: gender::genders(doc) }
+    }
+
+    /// Entity `e` is known to be of another gender than `g`.
+    fn other_gender(&self, e: EntityId, g: Option<gender::Gender>) -> bool {
+        g.is_some_and(|g| self.gender.get(e.index()).copied().flatten().is_some_and(|x| x != g))
     }
 
     /// Mentions overlapping `r` that belong to an entity: (mention range, entity).
@@ -355,8 +364,13 @@ enum Pronoun {
 }
 
 fn pronoun(text: &str) -> Option<Pronoun> {
+    let text = text.trim();
+    // "WHO", "US", "IT": an acronym, not a pronoun
+    if text.len() > 1 && !text.chars().any(char::is_lowercase) {
+        return None;
+    }
     let mut buf = [0u8; 32];
-    match lower(text.trim(), &mut buf)? {
+    match lower(text, &mut buf)? {
         "he" | "she" | "him" | "her" => Some(Pronoun::Singular),
         "they" | "them" => Some(Pronoun::Plural),
         "it" => Some(Pronoun::Neuter),
@@ -493,6 +507,14 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if let Some(&(_, e)) = named_head {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
+    // an organization's head before a place: "the Saudi embassy in Washington"
+    let ws = words(text);
+    let pp = ws.iter().position(|w| matches!(w.as_str(), "in" | "at" | "from" | "near")).filter(|&p| p >= 1);
+    if pp.is_some_and(|p| ORG_HEADS.contains(&ws[p - 1].as_str()))
+        && ms.iter().all(|(_, e)| matches!(idx.kind(*e), EntityKind::Location | EntityKind::Other))
+    {
+        return vec![Source::new(r, SourceKind::Organization, None)];
+    }
     if let Some(head) = anonymous_head(text) {
         // "the official": the earlier source with that head, if any.
         let definite = words(text).first().is_some_and(|w| w == "the");
@@ -511,9 +533,13 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     }
     // "Plant's publicist", "the Manhattan apartment's occupant": a name that only modifies the
     // head is not the speaker
+    // ... or one after a preposition behind the head: "the Saudi embassy in Washington"
     let modifier_only = |m: TextRange| {
         let after = &doc.text()[m.end() as usize..r.end().max(m.end()) as usize];
-        after.starts_with("'s") || after.starts_with("’s") || !words(after).is_empty()
+        let before = words(&doc.text()[r.start() as usize..m.start().max(r.start()) as usize]);
+        let in_pp =
+            before.len() >= 2 && before.last().is_some_and(|w| matches!(w.as_str(), "in" | "at" | "from" | "near"));
+        after.starts_with("'s") || after.starts_with("’s") || !words(after).is_empty() || in_pp
     };
     // A named organization or outlet, else a place that heads the span ("Moscow", not "one
     // occupant of the Manhattan apartment"); never a bare nationality word.
@@ -524,7 +550,6 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if let Some(&(_, e)) = named {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
-    let ws = words(text);
     if ws.last().is_some_and(|w| ORG_HEADS.contains(&w.as_str())) {
         if let Some(src) = definite_organization(idx, r, own, &ws) {
             return vec![src];
@@ -813,9 +838,14 @@ fn resolve_pronoun(idx: &Index, r: TextRange, own: TextRange, p: Pronoun, histor
     }
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());
+    // "he" never takes someone the article calls "she", nor "the spokeswoman"
+    let g = gender::of_pronoun(doc.slice(r));
     let fits = |n: &Note| match p {
         Pronoun::Singular => {
-            !n.plural && (n.kind == SourceKind::Person || (n.kind == SourceKind::Anonymous && n.head.is_some()))
+            !n.plural
+                && (n.kind == SourceKind::Person || (n.kind == SourceKind::Anonymous && n.head.is_some()))
+                && !n.entity.is_some_and(|e| idx.other_gender(e, g))
+                && !n.head.as_deref().and_then(gender::of_role).is_some_and(|h| g.is_some_and(|g| g != h))
         }
         Pronoun::Plural => n.plural,
         Pronoun::Neuter => {
@@ -842,7 +872,11 @@ fn resolve_pronoun(idx: &Index, r: TextRange, own: TextRange, p: Pronoun, histor
             before
                 .iter()
                 .rev()
-                .find(|(m, e)| idx.kind(*e) == EntityKind::Person && !recent.iter().any(|c| c.contains_range(*m)))
+                .find(|(m, e)| {
+                    idx.kind(*e) == EntityKind::Person
+                        && !recent.iter().any(|c| c.contains_range(*m))
+                        && !idx.other_gender(*e, g)
+                })
                 .map(|&x| vec![x])
         }
         Pronoun::Neuter => before
@@ -1464,7 +1498,7 @@ fn is_question(cue: &str, content: &[String]) -> bool {
 /// A headline or a related-link title taken for a statement: a content in title case ("Political
 /// Official Reveals India's Ban on Vimeo") after a speaker label or a cue word.
 fn is_headline(content: &str, cue_rule: &str) -> bool {
-    if cue_rule == "verdict" || cue_rule == "no_information" {
+    if matches!(cue_rule, "verdict" | "no_information" | "no_response") {
         return false;
     }
     let ws: Vec<&str> = content.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
@@ -1532,6 +1566,8 @@ fn cue_rule(cue: &str) -> &'static str {
         "verdict"
     } else if w.len() == 3 && w[1] == "no" && matches!(w[0].as_str(), "has" | "have" | "had") {
         "no_information"
+    } else if super::verdict::is_no_response(&w) {
+        "no_response"
     } else if w.iter().any(|x| stance::is_speech_verb(x)) {
         "speech_verb"
     } else {
@@ -1575,7 +1611,7 @@ fn source_rule(idx: &Index, src: Option<&Source>) -> &'static str {
 /// unresolved source is a weak row.
 fn confidence(why: &Why, form: Form) -> u8 {
     let cue = match why.cue.as_ref() {
-        "pattern" | "verdict" | "no_information" => 0.92,
+        "pattern" | "verdict" | "no_information" | "no_response" => 0.92,
         "speech_verb" => 0.9,
         "nested_speech_verb" => 0.8,
         "label" => 0.75,
@@ -1607,19 +1643,25 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     contents.sort_by_key(|c| c.start());
     for &i in &order {
         let r = &raw[i];
-        let mut content = trim_content(doc, r.content, r.cue, &r.via);
+        // "could not be reached for comment": no proposition, the predicate is all there is
+        let no_response = super::verdict::is_no_response(&words(doc.slice(r.cue)));
+        let mut content = if no_response { r.content } else { trim_content(doc, r.content, r.cue, &r.via) };
         if r.form == Form::Indirect {
             content = subordinate_end(doc, content, r.cue);
         }
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }
-        let (stance, stance_rule) = stance::stance(
-            doc.slice(r.cue),
-            doc.slice(content),
-            &around_cue(doc, r.cue, content),
-            &before_cue(doc, r.cue, content),
-        );
+        let (stance, stance_rule) = if no_response {
+            (Stance::NoKnowledge, "no_response")
+        } else {
+            stance::stance(
+                doc.slice(r.cue),
+                doc.slice(content),
+                &around_cue(doc, r.cue, content),
+                &before_cue(doc, r.cue, content),
+            )
+        };
         // "It was reported that the plant closed": the report is what follows the cue
         let mut content = if stance_rule == "impersonal" && content.contains_range(r.cue) {
             rest_after(doc, r.cue.end(), content)
@@ -2425,6 +2467,28 @@ mod tests {
                 &[("Ana Ruiz", Person)],
                 &[("The 26-year-old", "says", "the car was red")],
                 &[(SourceKind::Person, "Ana Ruiz")],
+            ),
+            (
+                // "he" never takes someone the article calls "she"; the man she spoke of stays
+                // a topic, so "he" is left unresolved rather than guessed
+                "Ana Ruiz said she met Ivo Brant. He said the car was red.",
+                &[("Ana Ruiz", Person), ("Ivo Brant", Person)],
+                &[("Ana Ruiz", "said", "she met Ivo Brant"), ("He", "said", "the car was red")],
+                &[(SourceKind::Person, "Ana Ruiz"), (SourceKind::Unresolved, "Unresolved")],
+            ),
+            (
+                // the place after the head only locates the organization
+                "The Oslandian embassy in Lisbon said the port had closed.",
+                &[("Lisbon", Location), ("Oslandian", Other)],
+                &[("The Oslandian embassy in Lisbon", "said", "the port had closed")],
+                &[(SourceKind::Organization, "Organization")],
+            ),
+            (
+                // a name after "Reps for" is whom they represent (even when tagged a person)
+                "Reps for Ana Ruiz said the car was red.",
+                &[("Ana Ruiz", Person)],
+                &[("Reps for Ana Ruiz", "said", "the car was red")],
+                &[(SourceKind::Anonymous, "Anonymous")],
             ),
         ];
         for (text, names, raws, want) in cases {

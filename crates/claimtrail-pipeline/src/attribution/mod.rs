@@ -80,8 +80,11 @@ impl Stage for AttributionExtractor {
     fn run(&self, doc: &Document) -> Result<AttributionLayer> {
         let mut raw = extract::extract(doc);
         let own_voice = verdict::verdicts(doc, &raw);
-        // a cue word inside a verdict ("information" in "has no information") is part of it
-        raw.retain(|r| !own_voice.iter().any(|o| o.cue.contains_range(r.cue)));
+        // a cue word inside a verdict ("information" in "has no information", "calls" in "did
+        // not return calls") is part of it
+        raw.retain(|r| {
+            !own_voice.iter().any(|o| if o.source.is_some() { verdict::extent(o) } else { o.cue }.contains_range(r.cue))
+        });
         raw.extend(own_voice);
         Ok(enrich::enrich(doc, &raw))
     }

@@ -66,8 +66,8 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
             end -= 1;
         }
         let lw: Vec<String> = doc.tokens[a..end].iter().map(|t| text[t.range].to_lowercase()).collect();
-        if let Some(r) = no_information(doc, a, &lw) {
-            if !other_cue(r.cue) {
+        if let Some(r) = no_information(doc, a, &lw).or_else(|| no_response(doc, a, &lw)) {
+            if !other_cue(extent(&r)) {
                 out.push(r);
             }
             continue;
@@ -108,6 +108,39 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
     out
 }
 
+/// "An attempt to reach Border Patrol officials was not successful", "Efforts to reach the company
+/// for comment were unsuccessful": the one sought gave no answer. The content is the sentence.
+fn failed_attempt(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution> {
+    let at = lw.iter().take(6).position(|w| matches!(w.as_str(), "attempt" | "attempts" | "effort" | "efforts"))?;
+    if lw.get(at + 1).map(String::as_str) != Some("to") || lw.get(at + 2).map(String::as_str) != Some("reach") {
+        return None;
+    }
+    let cop = (at + 3..lw.len()).find(|&i| matches!(lw[i].as_str(), "was" | "were"))?;
+    let failed = matches!(
+        lw[cop + 1..].iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["unsuccessful", ..] | ["not", "successful", ..] | ["in", "vain", ..] | ["not", "answered", ..]
+    );
+    // the one sought: up to "for comment" or the copula
+    let end = (at + 3..cop).find(|&i| matches!(lw[i].as_str(), "for" | "on" | "about" | "by")).unwrap_or(cop);
+    if !failed || end <= at + 3 || end - at - 3 > 8 {
+        return None;
+    }
+    let tok = |i: usize| doc.tokens[a + i].range;
+    Some(RawAttribution {
+        cue: TextRange::new(tok(at).start(), tok(at + 2).end()),
+        source: Some(TextRange::new(tok(at + 3).start(), tok(end - 1).end())),
+        content: TextRange::new(tok(at).start(), tok(lw.len() - 1).end()),
+        via: Vec::new(),
+        form: Form::Indirect,
+    })
+}
+
+/// The words a statement of no knowledge spans, its source to its content's end: a cue word
+/// inside ("calls" in "did not return calls") is part of it.
+pub(crate) fn extent(r: &RawAttribution) -> TextRange {
+    r.source.map_or(r.cue, |s| s.cover(r.cue)).cover(r.content)
+}
+
 /// "X has no information about Y": the subject (at most six words, from the sentence start)
 /// has no knowledge of Y.
 fn no_information(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution> {
@@ -130,6 +163,184 @@ fn no_information(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribut
         cue: TextRange::new(tok(have).start(), tok(have + 2).end()),
         source: Some(TextRange::new(tok(0).start(), tok(have - 1).end())),
         content: TextRange::new(tok(have + 4).start(), tok(lw.len() - 1).end()),
+        via: Vec::new(),
+        form: Form::Indirect,
+    })
+}
+
+/// A negation as a token: "not", "n't", "never".
+fn negation(w: &str) -> bool {
+    matches!(w, "not" | "n't" | "n’t" | "never")
+}
+
+/// The words of a cue that says someone gave no answer ("could not be reached", "did not return
+/// calls"); [`no_response`] makes them.
+pub(crate) fn is_no_response(cue: &[String]) -> bool {
+    let Some(last) = cue.last() else { return false };
+    let reach = cue.len() >= 3 && cue[cue.len() - 2] == "to" && last == "reach";
+    let none = cue.first().is_some_and(|w| w == "no")
+        && cue.len() <= 3
+        && matches!(last.as_str(), "comment" | "response" | "reply" | "answer");
+    let negated = cue.iter().any(|w| negation(w) || w == "t")
+        || cue.windows(2).any(|p| p[0] == "yet" && p[1] == "to") && cue.first().is_some_and(|w| has(w));
+    reach
+        || none
+        || negated
+            && matches!(
+                last.as_str(),
+                "reached"
+                    | "return"
+                    | "answer"
+                    | "respond"
+                    | "responded"
+                    | "reply"
+                    | "replied"
+                    | "comment"
+                    | "commented"
+            )
+}
+
+/// "X could not be reached for comment", "X did not (immediately) return calls seeking comment":
+/// the subject (at most twelve words from the sentence start, holding no verb of speech) gave
+/// no answer. The content is the whole predicate, for want of a proposition.
+fn no_response(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution> {
+    if let Some(r) = failed_attempt(doc, a, lw).or_else(|| none_from(doc, a, lw)) {
+        return Some(r);
+    }
+    // the negation ("could not", "didn't") or "has yet to"
+    let neg = lw.iter().take(16).enumerate().position(|(i, w)| {
+        negation(w) || (w == "yet" && lw.get(i + 1).is_some_and(|n| n == "to") && i > 0 && has(&lw[i - 1]))
+    })?;
+    if neg < 2 {
+        return None;
+    }
+    let aux = neg - 1;
+    let modal = matches!(lw[aux].as_str(), "could" | "can" | "ca" | "was" | "were" | "has" | "have");
+    let did = matches!(lw[aux].as_str(), "did" | "does" | "has" | "have" | "had");
+    let any_aux = did || modal || matches!(lw[aux].as_str(), "would" | "will" | "wo");
+    let mut k = neg + 1;
+    while matches!(lw.get(k).map(String::as_str), Some("immediately" | "yet" | "be" | "been" | "to" | "publicly")) {
+        k += 1;
+    }
+    let verb = lw.get(k)?.as_str();
+    let rest = || lw[k + 1..].iter().take(5);
+    let asked = |w: &String| REQUESTS.contains(&w.as_str());
+    let reached = modal && verb == "reached" && lw[neg + 1..k].iter().any(|w| w == "be" || w == "been");
+    let returned = did && matches!(verb, "return" | "answer") && rest().any(asked);
+    // "did not respond to requests for comment", "Smith did not respond." (not "did not respond
+    // to treatment")
+    let responded = any_aux
+        && matches!(verb, "respond" | "responded" | "reply" | "replied")
+        && (k + 1 == lw.len() || rest().any(asked));
+    let commented = any_aux && matches!(verb, "comment" | "commented");
+    if !(reached || returned || responded || commented) {
+        return None;
+    }
+    let (from, to) = subject_span(&lw[..aux])?;
+    // the predicate up to the clause's end
+    let end = (k + 1..lw.len()).find(|&i| matches!(lw[i].as_str(), "," | ";" | "but" | "and")).unwrap_or(lw.len());
+    let tok = |i: usize| doc.tokens[a + i].range;
+    Some(RawAttribution {
+        cue: TextRange::new(tok(aux).start(), tok(k).end()),
+        source: Some(TextRange::new(tok(from).start(), tok(to - 1).end())),
+        content: TextRange::new(tok(aux).start(), tok(end - 1).end()),
+        via: Vec::new(),
+        form: Form::Indirect,
+    })
+}
+
+/// Nouns of a request for comment that a non-answer leaves unanswered.
+const REQUESTS: &[&str] = &[
+    "call",
+    "calls",
+    "message",
+    "messages",
+    "email",
+    "emails",
+    "request",
+    "requests",
+    "phone",
+    "inquiry",
+    "inquiries",
+    "enquiries",
+    "queries",
+    "questions",
+    "comment",
+];
+
+fn has(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had")
+}
+
+/// Where the subject of a non-answer lies in `subject` (the words before its auxiliary): past
+/// "But" and an opening "Contacted by AFP," clause, before a closing "also" or "himself"; `None`
+/// when the words are no noun phrase (a speech verb or a negation inside, more than sixteen
+/// words).
+fn subject_span(subject: &[String]) -> Option<(usize, usize)> {
+    let mut from = usize::from(matches!(subject.first()?.as_str(), "but" | "and" | "however"));
+    if matches!(
+        subject.get(from).map(String::as_str),
+        Some("contacted" | "reached" | "asked" | "when" | "in" | "on" | "so" | "thus")
+    ) {
+        from = subject.iter().rposition(|w| w == ",")? + 1;
+    }
+    // a label or headline run into the sentence: "Still on?: Phelps has yet to comment"
+    if let Some(p) = subject.iter().rposition(|w| matches!(w.as_str(), ":" | "?" | "!")) {
+        from = from.max(p + 1);
+    }
+    // "Langer also", "Islam himself", "the ministry, so far,": not part of the name
+    let mut to = subject.len();
+    while to > from
+        && matches!(
+            subject[to - 1].as_str(),
+            "also" | "too" | "himself" | "herself" | "itself" | "themselves" | "still" | "," | "far" | "so" | "thus"
+        )
+        || subject[to - 1].len() > 4 && subject[to - 1].ends_with("ly") && to - 1 > from
+    {
+        to -= 1;
+    }
+    let words = &subject[from..to];
+    // an apposition or relative clause between commas is part of the subject ("Sandoval, who
+    // teaches English, has not commented"), a speech verb is not
+    if words.is_empty()
+        || words.len() > 16
+        || words.first().is_some_and(|w| w == ",")
+        || words.iter().any(|w| classify(w) == Some(CueClass::Verb) || negation(w))
+    {
+        return None;
+    }
+    Some((from, to))
+}
+
+/// "There has been no comment from the CDC", "There was no immediate response from the embassy":
+/// the one after "from" gave no answer.
+fn none_from(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution> {
+    let there = lw.iter().take(5).position(|w| w == "there")?;
+    let no = (there + 1..(there + 4).min(lw.len())).find(|&i| lw[i] == "no")?;
+    if !lw[there + 1..no].iter().all(|w| matches!(w.as_str(), "has" | "have" | "had" | "been" | "was" | "is")) {
+        return None;
+    }
+    let mut n = no + 1;
+    if lw.get(n).is_some_and(|w| w == "immediate") {
+        n += 1;
+    }
+    if !matches!(lw.get(n).map(String::as_str), Some("comment" | "response" | "reply" | "answer")) {
+        return None;
+    }
+    let f = (n + 1..lw.len()).find(|&i| lw[i] == "from")?;
+    let end = (f + 1..lw.len())
+        .find(|&i| {
+            matches!(lw[i].as_str(), "," | ";" | "which" | "who" | "about" | "on" | "regarding" | "to" | "over" | "as")
+        })
+        .unwrap_or(lw.len());
+    if end <= f + 1 || end - f - 1 > 8 {
+        return None;
+    }
+    let tok = |i: usize| doc.tokens[a + i].range;
+    Some(RawAttribution {
+        cue: TextRange::new(tok(no).start(), tok(n).end()),
+        source: Some(TextRange::new(tok(f + 1).start(), tok(end - 1).end())),
+        content: TextRange::new(tok(no).start(), tok(f - 1).end()),
         via: Vec::new(),
         form: Form::Indirect,
     })
@@ -167,12 +378,77 @@ mod tests {
                 Some(("had no comment", "the reports of a strike")),
             ),
             ("He said the Kremlin has no information about it.", None),
+            (
+                "Edelman could not be reached for comment on Tuesday.",
+                Some(("could not be reached", "could not be reached for comment on Tuesday")),
+            ),
+            ("Representatives for Culkin couldn't immediately be reached.", Some(("couldn't immediately be reached", "couldn't immediately be reached"))),
+            (
+                "Hunter's office did not return calls seeking comment.",
+                Some(("did not return", "did not return calls seeking comment")),
+            ),
+            (
+                "Officials working for President Goodluck Jonathan and Nigeria’s defense ministry didn’t answer calls to their mobile phones.",
+                Some(("didn’t answer", "didn’t answer calls to their mobile phones")),
+            ),
+            (
+                "An AOL News attempt to reach Texas Border Patrol officials was not successful.",
+                Some(("attempt to reach", "attempt to reach Texas Border Patrol officials was not successful")),
+            ),
+            ("Efforts to reach the company for comment were unsuccessful.", Some(("Efforts to reach", "Efforts to reach the company for comment were unsuccessful"))),
+            ("An attempt to reach the summit was successful.", None),
+            ("Warner Bros representatives did not respond to inquiries.", Some(("did not respond", "did not respond to inquiries"))),
+            ("Phelps has yet to comment on the split.", Some(("has yet to comment", "has yet to comment on the split"))),
+            (
+                "Contacted by AFP, the interior ministry could not immediately comment on the reports.",
+                Some(("could not immediately comment", "could not immediately comment on the reports")),
+            ),
+            (
+                "Miss Sandoval has not commented but is suspended from work.",
+                Some(("has not commented", "has not commented")),
+            ),
+            ("So far there has been no comment from the CDC.", Some(("no comment", "no comment"))),
+            ("The patient did not respond to treatment.", None),
+            // a goal not reached, a ball not returned: no one asked for comment
+            ("The two sides have not reached an agreement.", None),
+            ("He did not return to the team.", None),
+            ("The talks, he said, could not be reached.", None),
         ];
         for (text, want) in cases {
             let d = doc(text);
             let got = verdicts(&d, &[]);
             let got = got.first().map(|r| (d.slice(r.cue), d.slice(r.content)));
             assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_response_sources() {
+        let cases = [
+            ("Edelman could not be reached for comment.", "Edelman"),
+            ("Contacted by AFP, the interior ministry could not immediately comment.", "the interior ministry"),
+            ("Langer also would not comment on the allegation.", "Langer"),
+            ("He reportedly has yet to respond.", "He"),
+            ("Still on?: Phelps has yet to comment on any of this.", "Phelps"),
+            (
+                "There was no immediate comment from the Obama administration about the raid.",
+                "the Obama administration",
+            ),
+            (
+                "Miss Sandoval, who teaches English at the school, has not commented.",
+                "Miss Sandoval, who teaches English at the school",
+            ),
+            ("So far there has been no comment from the CDC, which had a team there.", "the CDC"),
+            ("But representatives for Culkin didn't return messages.", "representatives for Culkin"),
+            (
+                "An AOL News attempt to reach Texas Border Patrol officials was not successful.",
+                "Texas Border Patrol officials",
+            ),
+        ];
+        for (text, want) in cases {
+            let d = doc(text);
+            let got = verdicts(&d, &[]);
+            assert_eq!(got.first().and_then(|r| r.source).map(|s| d.slice(s)), Some(want), "{text}");
         }
     }
 }
