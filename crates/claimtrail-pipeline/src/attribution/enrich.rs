@@ -1274,6 +1274,7 @@ fn said_on(doc: &Document, cue: TextRange, contents: &[TextRange]) -> Option<Tim
         .take_while(|(_, t)| t.range.start() < sr.end())
         .filter(|(_, t)| matches!(t.kind, TimeKind::Date | TimeKind::Time))
         .filter(|(_, t)| !contents.iter().any(|c| c.overlaps(t.range)))
+        .filter(|(_, t)| dates_the_cue(doc, t.range, cue))
         .min_by_key(|(_, t)| {
             if t.range.end() <= cue.start() {
                 cue.start() - t.range.end()
@@ -1282,6 +1283,67 @@ fn said_on(doc: &Document, cue: TextRange, contents: &[TextRange]) -> Option<Tim
             }
         })
         .map(|(k, _)| TimeId::from_index(i + k))
+}
+
+/// Most words between a time expression and the cue it dates ("August 7, Kremlin spokesman
+/// Dmitry Peskov said").
+const SAID_ON_GAP: usize = 8;
+
+/// Whether the time expression at `t` can say when the statement at `cue` was made: near the
+/// cue, not the object of "since" / "until" / "after" ("missing since 2012"), and with no
+/// clause boundary between them ("His November 22nd disappearance was classified by the FBI,
+/// which stated").
+fn dates_the_cue(doc: &Document, t: TextRange, cue: TextRange) -> bool {
+    let (lo, hi) = if t.end() <= cue.start() { (t.end(), cue.start()) } else { (cue.end(), t.start()) };
+    let between: Vec<String> = if lo < hi { words(doc.slice(TextRange::new(lo, hi))) } else { Vec::new() };
+    let boundary = between.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "who" | "which" | "where" | "when" | "while" | "because" | "since" | "after" | "before" | "until" | "if"
+        )
+    });
+    let text = doc.text();
+    let mut from = (t.start() as usize).saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before_t = words(&text[from..t.start() as usize]);
+    let span_prep = before_t.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "since" | "until" | "till" | "after" | "before" | "from" | "through" | "between" | "by" | "during"
+        )
+    });
+    // a date fronted before a comma dates the main clause however long its subject ("August 7,
+    // the press secretary of the President of Russia Dmitry Peskov, asked whether ..., replied")
+    // ("At the end of September, before the strikes, The Wall Street Journal said"; "However, on
+    // Thursday, Stars and Stripes, which broke the story, reported")
+    let lead = doc
+        .sentence_at(t.start())
+        .map(|s| words(doc.slice(TextRange::new(doc.sentences[s].range.start(), t.start()))))
+        .unwrap_or_default();
+    let lead_ok = lead.len() <= 4
+        && lead.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "on" | "at"
+                    | "in"
+                    | "the"
+                    | "late"
+                    | "early"
+                    | "however"
+                    | "but"
+                    | "and"
+                    | "then"
+                    | "meanwhile"
+                    | "also"
+            )
+        });
+    // "On Thursday the pilot of the army chinook ... told": a leading "on" needs no comma
+    let fronted = t.end() <= cue.start()
+        && lead_ok
+        && (text[t.end() as usize..].trim_start().starts_with(',') || lead.last().is_some_and(|w| w == "on"));
+    fronted || between.len() <= SAID_ON_GAP && !boundary && !span_prep
 }
 
 /// Heads of what a report cites that is not a source ("citing federal privacy law",
@@ -2575,6 +2637,56 @@ mod tests {
         assert_eq!(out[1].source.as_ref().and_then(|s| s.entity), out[0].source.as_ref().and_then(|s| s.entity));
         let _ = find(&d, "March 1", 0);
     }
+    #[test]
+    fn said_on_is_a_time_that_dates_the_statement() {
+        // (text, time, source, cue, content, the time dates the statement)
+        let cases = [
+            ("On March 3, Haddad said the port closed.", "March 3", "Haddad", "said", "the port closed", true),
+            ("Haddad said on March 3 that the port closed.", "March 3", "Haddad", "said", "the port closed", true),
+            (
+                "March 3, the deputy minister of the interior Omar Haddad, asked about it, said no.",
+                "March 3",
+                "the deputy minister of the interior Omar Haddad",
+                "said",
+                "no",
+                true,
+            ),
+            // the time of something else in the sentence
+            (
+                "Ruiz, who has been missing since 2012, said the port closed.",
+                "2012",
+                "Ruiz",
+                "said",
+                "the port closed",
+                false,
+            ),
+            (
+                "His March 3 disappearance was classified as a kidnapping by the police, which stated he was taken.",
+                "March 3",
+                "which",
+                "stated",
+                "he was taken",
+                false,
+            ),
+            (
+                "Stocks rose on Friday, after Haddad said the port closed.",
+                "Friday",
+                "Haddad",
+                "said",
+                "the port closed",
+                false,
+            ),
+        ];
+        for (text, time, src, cue, content, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, &[("Haddad", Person), ("Ruiz", Person)]);
+            add_time(&mut d, time, "2020-03-03");
+            link(&mut d);
+            let out = enrich(&d, &[raw(&d, src, cue, content, &[])]).attributions;
+            assert_eq!(out.first().and_then(|a| a.said_on).is_some(), want, "{text}");
+        }
+    }
+
     #[test]
     fn source_spans_end_as_noun_phrases() {
         // (text, source as found, source kept, or None when the row is dropped)
