@@ -446,7 +446,11 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
             let at = r.start() + *off as u32;
             // "Nelson's manager, Jean-Pierre Henraux": the name in apposition is the head
             let head_end = (at as usize + h.len()).min(m.start() as usize);
-            let apposition = matches!(doc.text()[head_end..m.start() as usize].trim(), "," | "");
+            // ("An adviser to the Institute of Earth Studies, Wilfried Strauch": also after the
+            // head's modifiers, when the name closes the span)
+            let between = doc.text()[head_end..m.start() as usize].trim();
+            let closes = words(&doc.text()[m.end() as usize..r.end().max(m.end()) as usize]).is_empty();
+            let apposition = matches!(between, "," | "") || between.ends_with(',') && closes;
             at < m.start() && !idx.refs_of(e).any(|x| x.contains(at)) && !apposition
         }
         _ => false,
@@ -579,10 +583,23 @@ fn describe_unnamed(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
     // One capitalized word: the surname or alias of a named person.
     let trimmed = text.trim();
     if ws.len() <= 2 && trimmed.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
-        return match surname_entity(idx, trimmed) {
-            Some(e) => vec![Source::new(r, SourceKind::Person, Some(e))],
-            None => unresolved,
-        };
+        if let Some(e) = surname_entity(idx, trimmed) {
+            return vec![Source::new(r, SourceKind::Person, Some(e))];
+        }
+        // "Correspondents say", "Militants said": a plural common noun capitalized only by the
+        // sentence start is an unnamed group
+        let toks = doc.tokens_in(r);
+        let sentence_start =
+            doc.sentence_at(r.start()).is_some_and(|s| doc.sentences[s].tokens.start as usize == toks.start);
+        // (people by their suffix: not "Rumors:", "Photos show", "Origins:")
+        let people = ["ers", "ists", "ants", "ents", "ians", "ans", "als"].iter().any(|x| last.ends_with(x))
+            || matches!(last.as_str(), "others" | "witnesses" | "troops" | "police");
+        let common_plural = ws.len() == 1
+            && sentence_start
+            && doc.pos.get(toks.start) == Some(&Upos::Noun)
+            && people
+            && !doc.text()[r.end() as usize..].trim_start().starts_with(':');
+        return if common_plural { vec![Source::new(r, SourceKind::Anonymous, None)] } else { unresolved };
     }
     if HEAD_STOPS.contains(&ws[0].as_str()) || matches!(ws[0].as_str(), "under" | "after" | "before" | "during") {
         return unresolved;
@@ -1251,10 +1268,13 @@ fn before_cue(doc: &Document, cue: TextRange, content: TextRange) -> String {
     let floor = doc.sentence_at(cue.start()).map_or(0, |s| doc.sentences[s].range.start());
     let mut picked = Vec::new();
     let mut k = toks.start;
+    // a content that holds its cue ("It is not known how many ...") lends the words before it
+    let holds_cue = content.contains_range(cue)
+        && words(doc.slice(cue)).iter().any(|w| matches!(w.as_str(), "known" | "clear" | "confirmed" | "verified"));
     while k > 0 && picked.len() < 3 {
         k -= 1;
         let t = &doc.tokens[k];
-        if t.range.start() < floor || content.overlaps(t.range) {
+        if t.range.start() < floor || content.overlaps(t.range) && !holds_cue {
             break;
         }
         picked.push(doc.slice(t.range));
@@ -1725,11 +1745,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             )
         };
         // "It was reported that the plant closed": the report is what follows the cue
-        let mut content = if stance_rule == "impersonal" && content.contains_range(r.cue) {
-            rest_after(doc, r.cue.end(), content)
-        } else {
-            content
-        };
+        // ("It is not known how many pilots defected": what is not known follows the cue too)
+        let it_lead = words(doc.slice(content)).first().is_some_and(|w| w == "it");
+        let impersonal = stance_rule == "impersonal" || stance_rule == "negated_cue" && it_lead && r.source.is_none();
+        let mut content =
+            if impersonal && content.contains_range(r.cue) { rest_after(doc, r.cue.end(), content) } else { content };
         // "declined to comment on X", "denied the reports": a refusal or denial may take a
         // bare object; a statement that asserts needs something said
         let content_w = words(doc.slice(content));
@@ -1767,7 +1787,31 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                     idx.kind(*e) == EntityKind::Person && m.start() <= x.start() + 1 && m.end() + 1 >= x.end()
                 })
             });
+        // "he said, citing witnesses near the base, which is 70 km south of the border": a
+        // relative clause about the source is no content ("According to DHS, which has been
+        // rebutting similar claims, that's bogus": what follows the clause is)
+        let relative_lead = r.form == Form::Indirect
+            && r.source.is_some_and(|x| x.start() >= r.cue.end())
+            && doc
+                .slice(content)
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "whose"));
+        let mut relative_only = false;
+        if relative_lead {
+            let text = doc.text();
+            match doc.slice(content).find(',') {
+                Some(k) if words(&text[content.start() as usize + k + 1..content.end() as usize]).len() >= 2 => {
+                    // ("that" here is the clause's subject: "that's bogus")
+                    let next = doc.token_at_or_after(content.start() + k as u32 + 1);
+                    content = TextRange::new(doc.tokens[next].range.start(), content.end());
+                }
+                _ => relative_only = true,
+            }
+        }
         if issuing_only
+            || relative_only
             || is_question(doc.slice(r.cue), &content_w)
             || !named_label && is_headline(doc.slice(content), cue_rule)
         {
@@ -1792,6 +1836,24 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             }
             if !known {
                 via.insert(0, hop);
+            }
+        }
+        // "Witnesses told the SOHR the planes were MiGs": whoever was told, named at the head of
+        // the content, is no part of what was said (an outlet among them relays it, above)
+        let told = words(doc.slice(r.cue)).last().is_some_and(|w| matches!(w.as_str(), "told" | "tells" | "tell"));
+        if told && content.start() >= r.cue.end() {
+            if let Some(&(m, _)) = idx.mentions_in(content).first().filter(|(m, _)| m.start() >= content.start()) {
+                // right after the cue, not after an addressee already taken off
+                let lead = words(&doc.text()[r.cue.end() as usize..m.start().max(r.cue.end()) as usize]);
+                let rest = rest_after(doc, m.end(), content);
+                // the whole name: not "South Korea" of "South Korea's largest newspaper", nor
+                // "Burlington" of "the Burlington Times-News"
+                let after = doc.text()[m.end() as usize..content.end() as usize].trim_start();
+                let whole = !after.starts_with(['\'', '’']) && !after.starts_with(char::is_uppercase);
+                if (lead.is_empty() || lead == ["the"]) && whole && rest != content && words(doc.slice(rest)).len() >= 3
+                {
+                    content = rest;
+                }
             }
         }
         // "released a statement to Golf News Net, saying ...": the outlet given the statement
@@ -2546,6 +2608,13 @@ mod tests {
                 &[(SourceKind::Organization, "Organization")],
             ),
             (
+                // a name in apposition closing the span is the head's name
+                "An adviser to the Oslandian Institute of Earth Studies, Ana Ruiz, said the car was red.",
+                &[("Ana Ruiz", Person), ("Oslandian Institute of Earth Studies", EntityKind::Organization)],
+                &[("An adviser to the Oslandian Institute of Earth Studies, Ana Ruiz", "said", "the car was red")],
+                &[(SourceKind::Person, "Ana Ruiz")],
+            ),
+            (
                 // a name after "Reps for" is whom they represent (even when tagged a person)
                 "Reps for Ana Ruiz said the car was red.",
                 &[("Ana Ruiz", Person)],
@@ -2833,6 +2902,58 @@ mod tests {
             link(&mut d);
             let idx = Index::new(&d);
             assert_eq!(names_someone(&idx, find(&d, found, 0)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn rows_read_as_a_reader_would() {
+        // (text, raw (source, cue, content), expected (source kind, stance, content)); None: no row
+        type Case<'a> = (&'a str, (&'a str, &'a str, &'a str), Option<(SourceKind, Stance, &'a str)>);
+        let cases: &[Case] = &[
+            // a plural common noun capitalized by the sentence start is an unnamed group
+            (
+                "Correspondents say the port closed.",
+                ("Correspondents", "say", "the port closed"),
+                Some((SourceKind::Anonymous, Stance::Asserts, "the port closed")),
+            ),
+            // whoever was told, named first in the content, is not what was said
+            (
+                "Witnesses told the Observatory the planes were old.",
+                ("Witnesses", "told", "the Observatory the planes were old"),
+                Some((SourceKind::Anonymous, Stance::Asserts, "the planes were old")),
+            ),
+            // a relative clause about a source after the cue is no content ...
+            (
+                "He said so, citing witnesses near the base, which is 70 km from the border.",
+                ("witnesses near the base", "citing", "which is 70 km from the border"),
+                None,
+            ),
+            // ... but what follows it is
+            (
+                "According to the ministry, which has rebutted such claims for weeks, that is bogus.",
+                ("the ministry", "According to", "which has rebutted such claims for weeks, that is bogus"),
+                Some((SourceKind::Organization, Stance::Denies, "that is bogus")),
+            ),
+            // an impersonal "it is not known" knows nothing
+            (
+                "It is not known how many pilots defected.",
+                ("", "known", "It is not known how many pilots defected"),
+                Some((SourceKind::Unresolved, Stance::NoKnowledge, "how many pilots defected")),
+            ),
+        ];
+        for (text, (src, cue, content), want) in cases {
+            let mut d = tagged_doc(text);
+            add_mentions(&mut d, &[("Observatory", EntityKind::Organization)]);
+            link(&mut d);
+            let mut r = raw(&d, if src.is_empty() { cue } else { src }, cue, content, &[]);
+            if src.is_empty() {
+                r.source = None;
+            }
+            let out = enrich(&d, &[r]).attributions;
+            let got = out
+                .first()
+                .map(|a| (a.source.as_ref().map_or(SourceKind::Unresolved, |s| s.kind), a.stance, d.slice(a.content)));
+            assert_eq!(got, *want, "{text}");
         }
     }
 }

@@ -906,7 +906,13 @@ impl<'a> Ctx<'a> {
                 }
             }
             // a preposition inside a short phrase after a boundary: ", attorneys for the family said"
-            let inner_prep = matches!(w, "for" | "from" | "with" | "at" | "by")
+            // ("to" only after a noun: "the eyewitness to the filming", not "according to")
+            let inner_prep = (matches!(w, "for" | "from" | "with" | "at" | "by")
+                || w == "to"
+                    && k > a
+                    && self.pos.get(k - 1) == Some(&Upos::Noun)
+                    && self.w(k - 1) != "order"
+                    && (k.saturating_sub(3).max(a)..k).all(|q| self.pos.get(q) != Some(&Upos::Adp)))
                 && n > 0
                 && k > a
                 && (1..=3).any(|d| {
@@ -1884,6 +1890,22 @@ mod tests {
                 got.iter().any(|g| g.0.eq_ignore_ascii_case(cue) && g.1 == *src && g.2 == *content),
                 "{text}: {got:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_preposition_after_a_noun_stays_in_the_source() {
+        // (text, source); "to" after a noun belongs to the phrase, "according to" does not
+        let cases = [
+            ("The eyewitness to the filming said the prank was staged.", "The eyewitness to the filming"),
+            ("A senior adviser to the president said the talks failed.", "A senior adviser to the president"),
+            ("In order to save money, the firm said it would close.", "the firm"),
+            ("In response to critics, Jobs said the phone was fine.", "Jobs"),
+        ];
+        for (text, want) in cases {
+            let d = crate::claims::testutil::tagged_doc(text);
+            let got: Vec<&str> = extract(&d).iter().filter_map(|r| r.source.map(|s| d.slice(s))).collect();
+            assert_eq!(got, [want], "{text}");
         }
     }
 

@@ -66,8 +66,18 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
             end -= 1;
         }
         let lw: Vec<String> = doc.tokens[a..end].iter().map(|t| text[t.range].to_lowercase()).collect();
-        if let Some(r) = no_information(doc, a, &lw).or_else(|| no_response(doc, a, &lw)) {
+        if let Some(r) = no_information(doc, a, &lw) {
             if !other_cue(extent(&r)) {
+                out.push(r);
+            }
+            continue;
+        }
+        // a non-answer stands beside a statement after it ("It was not possible to reach the
+        // government for comment and state media did not mention the report"), not one before
+        // it that may carry it ("He said Smith could not be reached")
+        if let Some(r) = no_response(doc, a, &lw) {
+            let x = extent(&r);
+            if !found.iter().any(|f| s.range.contains_range(f.cue) && f.cue.end() <= x.start()) {
                 out.push(r);
             }
             continue;
@@ -111,6 +121,9 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
 /// "An attempt to reach Border Patrol officials was not successful", "Efforts to reach the company
 /// for comment were unsuccessful": the one sought gave no answer. The content is the sentence.
 fn failed_attempt(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution> {
+    if let Some(r) = unable_to_reach(doc, a, lw) {
+        return Some(r);
+    }
     let at = lw.iter().take(6).position(|w| matches!(w.as_str(), "attempt" | "attempts" | "effort" | "efforts"))?;
     if lw.get(at + 1).map(String::as_str) != Some("to") || lw.get(at + 2).map(String::as_str) != Some("reach") {
         return None;
@@ -129,10 +142,67 @@ fn failed_attempt(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribut
     Some(RawAttribution {
         cue: TextRange::new(tok(at).start(), tok(at + 2).end()),
         source: Some(TextRange::new(tok(at + 3).start(), tok(end - 1).end())),
-        content: TextRange::new(tok(at).start(), tok(lw.len() - 1).end()),
+        content: TextRange::new(tok(at).start(), tok(clause_end(lw, cop + 1) - 1).end()),
         via: Vec::new(),
         form: Form::Indirect,
     })
+}
+
+/// "It was not possible to reach the Syrian government for comment", "Reuters was unable to
+/// reach the ministry": the one sought gave no answer. The content is the sentence from the
+/// failure on.
+fn unable_to_reach(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution> {
+    let to = lw.iter().take(10).position(|w| w == "to")?;
+    if lw.get(to + 1).map(String::as_str) != Some("reach") || to < 1 {
+        return None;
+    }
+    let adj = to - 1;
+    let failed = lw[adj] == "unable"
+        || matches!(lw[adj].as_str(), "possible" | "able") && adj >= 1 && negation(&lw[adj - 1])
+        || lw[adj] == "possible" && adj >= 2 && lw[adj - 1] == "immediately" && negation(&lw[adj - 2]);
+    let start = (0..adj).rev().find(|&i| negation(&lw[i]) || lw[i] == "unable").unwrap_or(adj);
+    let end =
+        (to + 2..lw.len()).find(|&i| matches!(lw[i].as_str(), "for" | "on" | "about" | "," | "by")).unwrap_or(lw.len());
+    if !failed || end <= to + 2 || end - to - 2 > 8 {
+        return None;
+    }
+    let tok = |i: usize| doc.tokens[a + i].range;
+    // someone one asks for comment (not "the summit"): a name, a body or role, or "for comment"
+    let text = doc.text();
+    let named = (to + 2..end).any(|i| text[tok(i)].starts_with(char::is_uppercase));
+    let body = matches!(
+        lw[end - 1].as_str(),
+        "ministry"
+            | "government"
+            | "company"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "officials"
+            | "police"
+            | "embassy"
+            | "office"
+            | "family"
+            | "lawyer"
+            | "representatives"
+            | "department"
+    );
+    let for_comment = lw.get(end).is_some_and(|w| w == "for") && lw.get(end + 1).is_some_and(|w| w == "comment");
+    if !(named || body || for_comment) {
+        return None;
+    }
+    Some(RawAttribution {
+        cue: TextRange::new(tok(to).start(), tok(to + 1).end()),
+        source: Some(TextRange::new(tok(to + 2).start(), tok(end - 1).end())),
+        content: TextRange::new(tok(start).start(), tok(clause_end(lw, end) - 1).end()),
+        via: Vec::new(),
+        form: Form::Indirect,
+    })
+}
+
+/// The end of the clause that goes on at `from`: the next comma, semicolon, "and" or "but".
+fn clause_end(lw: &[String], from: usize) -> usize {
+    (from..lw.len()).find(|&i| matches!(lw[i].as_str(), "," | ";" | "but" | "and")).unwrap_or(lw.len())
 }
 
 /// The words a statement of no knowledge spans, its source to its content's end: a cue word
@@ -177,7 +247,7 @@ fn negation(w: &str) -> bool {
 /// calls"); [`no_response`] makes them.
 pub(crate) fn is_no_response(cue: &[String]) -> bool {
     let Some(last) = cue.last() else { return false };
-    let reach = cue.len() >= 3 && cue[cue.len() - 2] == "to" && last == "reach";
+    let reach = cue.len() >= 2 && cue[cue.len() - 2] == "to" && last == "reach";
     let none = cue.first().is_some_and(|w| w == "no")
         && cue.len() <= 3
         && matches!(last.as_str(), "comment" | "response" | "reply" | "answer");
@@ -238,7 +308,7 @@ fn no_response(doc: &Document, a: usize, lw: &[String]) -> Option<RawAttribution
     }
     let (from, to) = subject_span(&lw[..aux])?;
     // the predicate up to the clause's end
-    let end = (k + 1..lw.len()).find(|&i| matches!(lw[i].as_str(), "," | ";" | "but" | "and")).unwrap_or(lw.len());
+    let end = clause_end(lw, k + 1);
     let tok = |i: usize| doc.tokens[a + i].range;
     Some(RawAttribution {
         cue: TextRange::new(tok(aux).start(), tok(k).end()),
@@ -397,6 +467,12 @@ mod tests {
             ),
             ("Efforts to reach the company for comment were unsuccessful.", Some(("Efforts to reach", "Efforts to reach the company for comment were unsuccessful"))),
             ("An attempt to reach the summit was successful.", None),
+            (
+                "It was not possible to reach the Syrian government for comment.",
+                Some(("to reach", "not possible to reach the Syrian government for comment")),
+            ),
+            ("Reuters was unable to reach the ministry.", Some(("to reach", "unable to reach the ministry"))),
+            ("It was not possible to reach the summit, he said.", None),
             ("Warner Bros representatives did not respond to inquiries.", Some(("did not respond", "did not respond to inquiries"))),
             ("Phelps has yet to comment on the split.", Some(("has yet to comment", "has yet to comment on the split"))),
             (
