@@ -1483,6 +1483,46 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
     let generic = |e: EntityId| {
         words(&doc.entities[e.index()].name).iter().all(|w| w == "news" || OUTLET_NOUNS.contains(&w.as_str()))
     };
+    // "told the Texas outlet The Galveston Daily News", "told news site Al-Maalomah": a name
+    // right after an outlet noun is the outlet, whatever the recognizer took it for
+    // (the noun in lowercase: "Daily" in "The Daily Beast" is part of the name)
+    let described = ms.iter().find(|(m, e)| {
+        let lead: Vec<&str> = doc.text()[span.start() as usize..m.start().max(span.start()) as usize]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        !generic(*e) && lead.len() <= 4 && lead.last().is_some_and(|w| OUTLET_NOUNS.contains(w)) && !on_air
+    });
+    if let Some(&(m, e)) = described {
+        return Some(Via { range: m, entity: Some(e) });
+    }
+    // ... and so is a capitalized name there that the recognizer missed ("told Texas news
+    // source KHOU")
+    if !on_air {
+        let st = doc.tokens_in(span);
+        let noun = st.clone().position(|k| {
+            let w = doc.slice(doc.tokens[k].range);
+            OUTLET_NOUNS.contains(&w) || w == "source" && k > st.start && doc.slice(doc.tokens[k - 1].range) == "news"
+        });
+        if let Some(p) = noun.map(|p| st.start + p) {
+            let cap = |k: usize| {
+                let w = doc.slice(doc.tokens[k].range);
+                w.starts_with(char::is_uppercase)
+                    && !matches!(
+                        w,
+                        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "LIVE"
+                    )
+            };
+            let mut e = p + 1;
+            while e < st.end && e < p + 6 && cap(e) {
+                e += 1;
+            }
+            if e > p + 1 && (p + 1..e).any(|k| doc.slice(doc.tokens[k].range) != "The") {
+                let range = TextRange::new(doc.tokens[p + 1].range.start(), doc.tokens[e - 1].range.end());
+                return Some(Via { range, entity: idx.mentions_in(range).first().map(|(_, e)| *e) });
+            }
+        }
+    }
     if let Some(&(m, e)) = ms.first().filter(|(_, e)| !generic(*e)) {
         let media = idx.is_outlet(e);
         // aired: the outlet must come right after "on"
@@ -1501,6 +1541,36 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
         return Some(Via { range: span, entity: outlet.map(|(_, e)| e) });
     }
     None
+}
+
+/// "Reached for comment by The Huffington Post, an AutoNation spokesman denied ...", "Contacted
+/// by AFP, the ministry said ...", "In an interview with CNN, Smith said ...": an opening clause
+/// names the outlet the main clause's statement was given to.
+fn opening_addressee(idx: &Index, cue: TextRange) -> Option<Via> {
+    let doc = idx.doc;
+    let s = doc.sentence_at(cue.start())?;
+    let toks = doc.sentences[s].tokens.start as usize..(doc.sentences[s].tokens.end as usize).min(doc.tokens.len());
+    let comma = toks.clone().take(14).find(|&k| doc.slice(doc.tokens[k].range) == ",")?;
+    if doc.tokens[comma].range.end() > cue.start() {
+        return None;
+    }
+    let span = TextRange::new(doc.tokens[toks.start].range.start(), doc.tokens[comma].range.start());
+    let ws = words(doc.slice(span));
+    let opens = match ws.first().map(String::as_str) {
+        Some("reached" | "contacted" | "asked" | "interviewed" | "questioned") => {
+            ws.get(1).is_some_and(|w| w == "by") || ws.windows(2).any(|p| p[0] == "comment" && p[1] == "by")
+        }
+        Some("speaking" | "talking") => ws.get(1).is_some_and(|w| w == "to" || w == "with"),
+        Some("in") => {
+            ws.windows(3).any(|p| p[0] == "interview" && p[1] == "with")
+                || ws.windows(2).any(|p| p[0] == "interview" && p[1] == "with")
+        }
+        _ => false,
+    };
+    if !opens {
+        return None;
+    }
+    idx.mentions_in(span).into_iter().find(|(_, e)| idx.is_outlet(*e)).map(|(m, e)| Via { range: m, entity: Some(e) })
 }
 
 /// Words that make an organization's name a news outlet's ("Washington Free Beacon",
@@ -1854,6 +1924,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 {
                     content = rest;
                 }
+            }
+        }
+        if let Some(hop) = opening_addressee(&idx, r.cue) {
+            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
+                via.insert(0, hop);
             }
         }
         // "released a statement to Golf News Net, saying ...": the outlet given the statement
@@ -2902,6 +2977,55 @@ mod tests {
             link(&mut d);
             let idx = Index::new(&d);
             assert_eq!(names_someone(&idx, find(&d, found, 0)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_outlet_told_relays_the_statement() {
+        // (text, raw (source, cue, content), expected via texts)
+        let cases = [
+            (
+                "Ruiz told the Texas outlet The Galveston Daily News that the truck was sold.",
+                ("Ruiz", "told", "the truck was sold"),
+                vec!["The Galveston Daily News"],
+            ),
+            (
+                "Ruiz told news site Al-Maalomah that the truck was sold.",
+                ("Ruiz", "told", "the truck was sold"),
+                vec!["Al-Maalomah"],
+            ),
+            (
+                "Reached for comment by The Huffington Post, a spokesman said the truck was sold.",
+                ("a spokesman", "said", "the truck was sold"),
+                vec!["The Huffington Post"],
+            ),
+            ("Speaking to CNN, Ruiz said the truck was sold.", ("Ruiz", "said", "the truck was sold"), vec!["CNN"]),
+            // "Daily" in a name is no outlet noun before another name
+            (
+                "Ruiz told The Daily Planet that the truck was sold.",
+                ("Ruiz", "told", "the truck was sold"),
+                vec!["The Daily Planet"],
+            ),
+            // an opening clause with no outlet relays nothing
+            ("Speaking to reporters, Ruiz said the truck was sold.", ("Ruiz", "said", "the truck was sold"), vec![]),
+        ];
+        for (text, (src, cue, content), want) in cases {
+            let mut d = doc(text);
+            add_mentions(
+                &mut d,
+                &[
+                    ("Ruiz", Person),
+                    ("Al-Maalomah", EntityKind::Organization),
+                    ("The Huffington Post", Outlet),
+                    ("CNN", Outlet),
+                    ("The Daily Planet", Outlet),
+                    ("The Galveston Daily News", Outlet),
+                ],
+            );
+            link(&mut d);
+            let out = enrich(&d, &[raw(&d, src, cue, content, &[])]).attributions;
+            let got: Vec<&str> = out[0].via.iter().map(|v| d.slice(v.range)).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
