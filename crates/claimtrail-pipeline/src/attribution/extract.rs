@@ -609,6 +609,25 @@ impl<'a> Ctx<'a> {
         if next(1) == "by" && next(2).ends_with("ing") && next(2).len() > 4 && cues::candidate(next(2)).is_none() {
             return None;
         }
+        // "police responded to a wellness check", "firefighters responded to the scene"
+        if matches!(w, "responded" | "respond" | "responds" | "responding")
+            && next(1) == "to"
+            && (2..=5).any(|k| {
+                matches!(next(k), "call" | "calls" | "scene" | "check" | "incident" | "fire" | "emergency" | "alarm")
+            })
+        {
+            return None;
+        }
+        // "a teacher named Lucita Sandoval", "a group called Ansar al-Deen": a name given, not a
+        // statement
+        let noun_at = |k: usize| self.pos.get(k).is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn));
+        let named_after_noun = i > a
+            && (noun_at(i - 1) || i > a + 1 && self.w(i - 1) == "," && noun_at(i - 2))
+            && i + 1 < b
+            && self.raw(i + 1).starts_with(char::is_uppercase);
+        if matches!(w, "named" | "called" | "dubbed" | "nicknamed" | "titled" | "entitled") && named_after_noun {
+            return None;
+        }
         if let Some(model) = self.model {
             let (class, _) = cues::candidate(w)?;
             // a speech verb right before a quotation or "that" is a cue whatever the model says
@@ -1143,7 +1162,8 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                let passive_be = j < c0 && matches!(self.w(c0 - 1), "was" | "were" | "been" | "being" | "is" | "are");
+                // (past adverbs too: "The actor was also reported dead")
+                let passive_be = (j..c0).any(|k| matches!(self.w(k), "was" | "were" | "been" | "being" | "is" | "are"));
                 let mut left_src = None;
                 if j > a && matches!(self.w(j - 1), "who" | "which" | "that") {
                     // a relative pronoun is the source as written
@@ -1906,6 +1926,21 @@ mod tests {
             let d = crate::claims::testutil::tagged_doc(text);
             let got: Vec<&str> = extract(&d).iter().filter_map(|r| r.source.map(|s| d.slice(s))).collect();
             assert_eq!(got, [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn actions_and_names_are_no_cues() {
+        // (text, the cue word that must not come out)
+        let cases = [
+            ("Police responded to a wellness check requested by a family member.", "responded"),
+            ("A story is circulating about a teacher from Salta, Argentina, named Lucia Sandoval.", "named"),
+            ("The group, a militia called Ansar al-Deen, has 200 fighters.", "called"),
+        ];
+        for (text, cue) in cases {
+            let d = crate::claims::testutil::tagged_doc(text);
+            let got: Vec<&str> = extract(&d).iter().map(|r| d.slice(r.cue)).collect();
+            assert!(!got.contains(&cue), "{text}: {got:?}");
         }
     }
 
