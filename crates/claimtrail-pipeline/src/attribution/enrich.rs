@@ -1043,6 +1043,37 @@ fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
     if k >= toks.end {
         return r;
     }
+    // only a report or a document speaks ("the latest hoax claiming"); "he went on national
+    // television claiming ...": the subject does
+    let head = doc.slice(doc.tokens[toks.end - 1].range).to_lowercase();
+    let document = crate::attribution::is_report_noun(&head)
+        || matches!(
+            head.as_str(),
+            "hoax"
+                | "post"
+                | "posts"
+                | "tweet"
+                | "tweets"
+                | "video"
+                | "article"
+                | "letter"
+                | "statement"
+                | "blog"
+                | "website"
+                | "site"
+                | "message"
+                | "email"
+                | "note"
+                | "release"
+        );
+    if !document {
+        return match last_verb > toks.start
+            && matches!(doc.pos[toks.start], Upos::Pron | Upos::Propn | Upos::Noun | Upos::Det)
+        {
+            true => TextRange::new(r.start(), doc.tokens[last_verb - 1].range.end()),
+            false => r,
+        };
+    }
     TextRange::new(doc.tokens[k].range.start(), r.end())
 }
 
@@ -3026,6 +3057,24 @@ mod tests {
             let out = enrich(&d, &[raw(&d, src, cue, content, &[])]).attributions;
             let got: Vec<&str> = out[0].via.iter().map(|v| d.slice(v.range)).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_speaks_for_a_report_not_a_medium() {
+        // (text, source as found, cue, the span the source is cut to)
+        let cases = [
+            (
+                "They have not spoken out on the latest hoax claiming he died.",
+                "They have not spoken out on the latest hoax",
+                "the latest hoax",
+            ),
+            ("He went on national television claiming the border was open.", "He went on national television", "He"),
+        ];
+        for (text, found, want) in cases {
+            let d = tagged_doc(text);
+            let got = participle_head(&d, find(&d, found, 0), find(&d, "claiming", 0));
+            assert_eq!(d.slice(got), want, "{text}");
         }
     }
 
