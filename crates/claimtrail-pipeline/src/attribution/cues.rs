@@ -188,6 +188,12 @@ pub fn classify(word: &str) -> Option<CueClass> {
     lexicon().words.get(word).copied()
 }
 
+/// A lowercased verb of speech ("said", "states"), however rarely it is a cue in the training
+/// texts ("states" is mostly "the United States").
+pub fn is_speech(word: &str) -> bool {
+    SPEECH.contains(&word)
+}
+
 /// The class and cue ratio of a lowercased word the classifier should look at.
 pub fn candidate(word: &str) -> Option<(CueClass, f32)> {
     lexicon().candidates.get(word).copied()

@@ -2053,6 +2053,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     // killed in Kabul blast, officials say": "blast" over "officials say") is no statement.
     let strong: Vec<TextRange> = attributions.iter().filter(|a| a.why.cue != "cue_model").map(|a| a.cue).collect();
     attributions.retain(|a| a.why.cue != "cue_model" || !strong.iter().any(|c| a.content.contains_range(*c)));
+    // Nor is one inside what "according to" / "citing" / "reportedly" report: in "JJ Abrams is
+    // considering releasing the film, according to unconfirmed reports", Abrams states nothing.
+    let reported: Vec<TextRange> = attributions.iter().filter(|a| a.why.cue == "pattern").map(|a| a.content).collect();
+    attributions.retain(|a| a.why.cue != "cue_model" || !reported.iter().any(|c| c.contains_range(a.cue)));
     let nested = nested_in_content(&idx, &attributions);
     attributions.extend(nested);
     attributions.sort_by_key(|a| a.cue.start());
@@ -3076,6 +3080,25 @@ mod tests {
             let got = participle_head(&d, find(&d, found, 0), find(&d, "claiming", 0));
             assert_eq!(d.slice(got), want, "{text}");
         }
+    }
+
+    #[test]
+    fn what_according_to_reports_states_nothing_itself() {
+        let text = "Ana Ruiz is considering releasing the film this summer, according to unconfirmed reports.";
+        let mut d = tagged_doc(text);
+        add_mentions(&mut d, &[("Ana Ruiz", Person)]);
+        link(&mut d);
+        let outer = raw(
+            &d,
+            "unconfirmed reports",
+            "according to",
+            "Ana Ruiz is considering releasing the film this summer",
+            &[],
+        );
+        let inner = raw(&d, "Ana Ruiz", "considering", "releasing the film this summer", &[]);
+        let out = enrich(&d, &[outer, inner]).attributions;
+        let cues: Vec<&str> = out.iter().map(|a| d.slice(a.cue)).collect();
+        assert_eq!(cues, ["according to"]);
     }
 
     #[test]

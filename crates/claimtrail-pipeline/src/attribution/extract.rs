@@ -629,6 +629,17 @@ impl<'a> Ctx<'a> {
         if matches!(w, "named" | "called" | "dubbed" | "nicknamed" | "titled" | "entitled") && named_after_noun {
             return None;
         }
+        // "The Ikwiz article states: “...”": a lowercase speech verb right before a quotation
+        // or a colon is a cue even where the word is mostly something else
+        if cues::candidate(w).is_none()
+            && cues::is_speech(w)
+            && self.raw(i).starts_with(char::is_lowercase)
+            && i + 1 < b
+            && (self.is_quote(i + 1) || matches!(self.w(i + 1), ":" | "that"))
+            && self.quote[i].is_none()
+        {
+            return Some((CueClass::Verb, i + 1));
+        }
         if let Some(model) = self.model {
             let (class, _) = cues::candidate(w)?;
             // a speech verb right before a quotation or "that" is a cue whatever the model says
@@ -1907,6 +1918,13 @@ mod tests {
             ("According to the police, two men were arrested.", "according to", "the police", "two men were arrested"),
             ("Two men were arrested, according to the police.", "according to", "the police", "Two men were arrested"),
             ("She told reporters that prices would rise.", "told", "She", "prices would rise"),
+            // "states" is mostly a noun in the training texts, a verb before a quotation
+            (
+                "The Ikwiz article states: “Disney is looking at a summer release.”",
+                "states",
+                "The Ikwiz article",
+                "“Disney is looking at a summer release.”",
+            ),
             // the phrase after "told" is the addressee, never an inverted speaker
             (
                 "“We are fine,” John Smith, director of the agency, told Reuters.",
