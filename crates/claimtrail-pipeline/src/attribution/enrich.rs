@@ -350,7 +350,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 fn is_plural_head(h: &str) -> bool {
-    (h.ends_with('s') && !h.ends_with("ss")) || matches!(h, "people" | "media" | "spokespeople")
+    (h.ends_with('s') && !h.ends_with("ss")) || matches!(h, "people" | "media" | "spokespeople" | "police")
 }
 
 /// Pronoun classes.
@@ -1899,7 +1899,16 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "whose"));
-        let mut relative_only = false;
+        // a word only the classifier vouches for inside a relative clause ("the family, who no
+        // longer seem to want anything to do with her") is no statement
+        let mut relative_only = r.source.is_none()
+            && cue_rule == "cue_model"
+            && doc
+                .slice(content)
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "whose"));
         if relative_lead {
             let text = doc.text();
             match doc.slice(content).find(',') {
@@ -2716,6 +2725,13 @@ mod tests {
                 &[("Lisbon", Location), ("Oslandian", Other)],
                 &[("The Oslandian embassy in Lisbon", "said", "the port had closed")],
                 &[(SourceKind::Organization, "Organization")],
+            ),
+            (
+                // "they" after "Police said": the police
+                "Police said the man fled. They said he was armed.",
+                &[],
+                &[("Police", "said", "the man fled"), ("They", "said", "he was armed")],
+                &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
             ),
             (
                 // a name in apposition closing the span is the head's name
