@@ -504,9 +504,18 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     }
     // "The Hollywood Reporter", "The Independent": an outlet or organization whose name ends the
     // span is the source, even when its name holds a word like "reporter"
+    // (not one a preposition ties to an earlier head: "Witnesses on the scene at the War
+    // Memorial")
+    let after_prep = |m: TextRange| {
+        let before = words(&doc.text()[r.start() as usize..m.start().max(r.start()) as usize]);
+        let prep = before.iter().rev().find(|w| !matches!(w.as_str(), "the" | "a" | "an"));
+        before.len() >= 2
+            && prep.is_some_and(|w| matches!(w.as_str(), "in" | "at" | "from" | "near" | "on" | "outside"))
+    };
     let named_head = ms.iter().rev().find(|(m, e)| {
         matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet)
             && words(&doc.text()[m.end() as usize..r.end().max(m.end()) as usize]).is_empty()
+            && !(idx.kind(*e) == EntityKind::Organization && after_prep(*m))
     });
     if let Some(&(_, e)) = named_head {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
@@ -541,8 +550,9 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     let modifier_only = |m: TextRange| {
         let after = &doc.text()[m.end() as usize..r.end().max(m.end()) as usize];
         let before = words(&doc.text()[r.start() as usize..m.start().max(r.start()) as usize]);
-        let in_pp =
-            before.len() >= 2 && before.last().is_some_and(|w| matches!(w.as_str(), "in" | "at" | "from" | "near"));
+        // (past a determiner: "Witnesses on the scene at the War Memorial")
+        let prep = before.iter().rev().find(|w| !matches!(w.as_str(), "the" | "a" | "an"));
+        let in_pp = before.len() >= 2 && prep.is_some_and(|w| matches!(w.as_str(), "in" | "at" | "from" | "near"));
         after.starts_with("'s") || after.starts_with("’s") || !words(after).is_empty() || in_pp
     };
     // A named organization or outlet, else a place that heads the span ("Moscow", not "one
@@ -824,7 +834,7 @@ fn relative_thing(idx: &Index, r: TextRange, own: TextRange) -> Option<Source> {
 
 /// "who replied": the last person named before it in the sentence, outside a question clause
 /// ("whether Putin met with the general who replied" skips Putin and the general).
-fn resolve_relative(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
+fn resolve_relative(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -> Vec<Source> {
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());
     let lo = doc.sentences.get(s).map_or(r.start(), |x| x.range.start()).min(r.start());
@@ -845,13 +855,22 @@ fn resolve_relative(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
         .find(|(m, e)| idx.kind(*e) == EntityKind::Person && window.contains_range(*m) && !own.overlaps(*m));
     match person {
         Some((m, e)) => vec![through(idx, r, m, e)],
-        None => vec![Source::new(r, SourceKind::Unresolved, None)],
+        None => {
+            // "said a male witness, who said ...": the unnamed source the clause hangs on
+            let gap = |n: &Note| {
+                n.names.end() <= r.start() && doc.text()[n.names.end() as usize..r.start() as usize].trim() == ","
+            };
+            match history.iter().rev().take(2).find(|n| gap(n)) {
+                Some(n) => vec![n.source(r)],
+                None => vec![Source::new(r, SourceKind::Unresolved, None)],
+            }
+        }
     }
 }
 
 fn resolve_pronoun(idx: &Index, r: TextRange, own: TextRange, p: Pronoun, history: &[Note]) -> Vec<Source> {
     if p == Pronoun::Relative {
-        return resolve_relative(idx, r, own);
+        return resolve_relative(idx, r, own, history);
     }
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());
@@ -2725,6 +2744,20 @@ mod tests {
                 &[("Lisbon", Location), ("Oslandian", Other)],
                 &[("The Oslandian embassy in Lisbon", "said", "the port had closed")],
                 &[(SourceKind::Organization, "Organization")],
+            ),
+            (
+                // a place or body a preposition ties to the head is not the speaker
+                "Witnesses at the Oslandian War Memorial said they were in shock.",
+                &[("Oslandian War Memorial", EntityKind::Organization)],
+                &[("Witnesses at the Oslandian War Memorial", "said", "they were in shock")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                // "who" after an unnamed source's comma is that source
+                "“It is hard,” said a male witness, who said the soldiers were marching.",
+                &[],
+                &[("a male witness", "said", "“It is hard,”"), ("who", "said", "the soldiers were marching")],
+                &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
             ),
             (
                 // "they" after "Police said": the police

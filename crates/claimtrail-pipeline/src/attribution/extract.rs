@@ -635,7 +635,9 @@ impl<'a> Ctx<'a> {
             && cues::is_speech(w)
             && self.raw(i).starts_with(char::is_lowercase)
             && i + 1 < b
-            && (self.is_quote(i + 1) || matches!(self.w(i + 1), ":" | "that"))
+            && (self.is_quote(i + 1)
+                || self.w(i + 1) == ":"
+                || self.w(i + 1) == "that" && self.pos.get(i) == Some(&Upos::Verb))
             && self.quote[i].is_none()
         {
             return Some((CueClass::Verb, i + 1));
@@ -1167,7 +1169,19 @@ impl<'a> Ctx<'a> {
                     .then(|| self.np_left(s0, j - 1))
                     .flatten()
                     .filter(|&st| st == s0 && !matches!(self.w(st), "it" | "there" | "this" | "that" | "what"));
-                let finite = self.pos.get(c0) == Some(&Upos::Verb) && c1 < b && matches!(self.w(c1), "that" | "to");
+                // (a speech verb needs no "that": "Witnesses reported gunfire inside the halls")
+                // (not an evidential, "The photo appears to show", whose subject says nothing,
+                // nor past an auxiliary, "The profile doesn't seem")
+                let evidential = matches!(
+                    self.w(c0),
+                    "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" | "known" | "likely"
+                );
+                let aux_between = (j..c0).any(|k| !self.is_adverb(k) && !matches!(self.w(k), "never" | "also"));
+                let finite = self.pos.get(c0) == Some(&Upos::Verb)
+                    && !evidential
+                    && !aux_between
+                    && c1 < b
+                    && (matches!(self.w(c1), "that" | "to") || cues::is_speech(self.w(c0)) && self.is_word(c1));
                 if let (Some(st), true) = (subject, finite) {
                     source = Some(self.range(st, j - 1));
                     content = self.trim_range(c1, e).filter(|r| !r.is_empty())?;
