@@ -1096,6 +1096,32 @@ fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
     TextRange::new(doc.tokens[k].range.start(), r.end())
 }
 
+/// `content` without a wire dateline at its head: "(Reuters) - Iraqi pilots ...", "BEIRUT
+/// (Reuters) – ...", "TORONTO – A soldier ..." is the article's byline, not what was said.
+fn strip_dateline(doc: &Document, content: TextRange) -> TextRange {
+    let toks = doc.tokens_in(content);
+    // (a dash set off by spaces: not "U.S.-led")
+    let text = doc.text();
+    let spaced = |k: usize| {
+        let r = doc.tokens[k].range;
+        text[..r.start() as usize].ends_with(' ') && text[r.end() as usize..].starts_with(' ')
+    };
+    let dash =
+        toks.clone().take(8).find(|&k| matches!(doc.slice(doc.tokens[k].range), "-" | "–" | "—" | "--") && spaced(k));
+    let Some(dash) = dash else { return content };
+    let head: Vec<&str> = (toks.start..dash).map(|k| doc.slice(doc.tokens[k].range)).collect();
+    // upper-case place names, an outlet in parentheses, or both
+    let place = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == ',');
+    let paren = head.first() == Some(&"(") && head.last() == Some(&")") || head.iter().any(|w| *w == "(");
+    let dateline = !head.is_empty()
+        && head.iter().all(|w| place(w) || matches!(*w, "(" | ")" | ",") || paren && w.starts_with(char::is_uppercase))
+        && (paren || head.iter().all(|w| place(w) || *w == ","));
+    match dateline.then(|| doc.tokens.get(dash + 1)).flatten() {
+        Some(next) if next.range.start() < content.end() => TextRange::new(next.range.start(), content.end()),
+        _ => content,
+    }
+}
+
 /// A capitalized word right before a cue, in mid-sentence, that is one part of exactly one
 /// person's name mentioned earlier: "but So said that is incorrect" (So Se Pyong), which the
 /// extractor, taking "So" for a conjunction, leaves without a source.
@@ -1948,6 +1974,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "said Woods' agent, Mark Steinberg, in a statement": words that cannot end a noun
         // phrase are no part of the source
+        content = strip_dateline(doc, content);
         let source_span = r.source.map(|x| participle_head(doc, x, r.cue)).map(|x| trim_dangling(doc, x));
         if r.source.is_some() && source_span.flatten().is_none_or(|x| malformed_source(doc, x)) {
             continue;
@@ -3148,6 +3175,27 @@ mod tests {
         let out = enrich(&d, &[outer, inner]).attributions;
         let cues: Vec<&str> = out.iter().map(|a| d.slice(a.cue)).collect();
         assert_eq!(cues, ["according to"]);
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_what_was_said() {
+        let cases = [
+            ("(Reuters) - Iraqi pilots are training members, a group said.", "Iraqi pilots are training members,"),
+            (
+                "BEIRUT (Reuters) – Iraqi pilots are training members, a group said.",
+                "Iraqi pilots are training members,",
+            ),
+            ("TORONTO – A soldier was shot, police said.", "A soldier was shot,"),
+            ("U.S.-led planes hit targets, officials said.", "U.S.-led planes hit targets,"),
+            // a dash inside what was said stays
+            ("The plan – a bold one – failed, he said.", "The plan – a bold one – failed,"),
+        ];
+        for (text, want) in cases {
+            let d = doc(text);
+            // the content: up to the comma before the cue clause
+            let whole = TextRange::new(0, text.rfind(", ").expect("a comma") as u32 + 1);
+            assert_eq!(d.slice(strip_dateline(&d, whole)), want, "{text}");
+        }
     }
 
     #[test]
