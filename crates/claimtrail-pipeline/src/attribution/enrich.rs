@@ -1112,7 +1112,7 @@ fn strip_dateline(doc: &Document, content: TextRange) -> TextRange {
     let head: Vec<&str> = (toks.start..dash).map(|k| doc.slice(doc.tokens[k].range)).collect();
     // upper-case place names, an outlet in parentheses, or both
     let place = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == ',');
-    let paren = head.first() == Some(&"(") && head.last() == Some(&")") || head.iter().any(|w| *w == "(");
+    let paren = head.contains(&"(");
     let dateline = !head.is_empty()
         && head.iter().all(|w| place(w) || matches!(*w, "(" | ")" | ",") || paren && w.starts_with(char::is_uppercase))
         && (paren || head.iter().all(|w| place(w) || *w == ","));
