@@ -100,17 +100,22 @@ const REPORTING: &[&str] = &[
     "revealed",
 ];
 
-/// The gender a word marks, as a role or title.
-pub(crate) fn of_role(word: &str) -> Option<Gender> {
+/// The gender `word` (any case, a title's period ignored) marks by the two lists.
+fn marked(word: &str, male: &[&str], female: &[&str]) -> Option<Gender> {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
-    if MALE_ROLES.contains(&w) {
+    if male.contains(&w) {
         Some(Gender::Male)
-    } else if FEMALE_ROLES.contains(&w) {
+    } else if female.contains(&w) {
         Some(Gender::Female)
     } else {
         None
     }
+}
+
+/// The gender a word marks, as a role or title.
+pub(crate) fn of_role(word: &str) -> Option<Gender> {
+    marked(word, MALE_ROLES, FEMALE_ROLES)
 }
 
 /// The gender of a third-person singular pronoun.
@@ -148,17 +153,7 @@ pub(crate) fn genders(doc: &Document) -> Vec<Option<Gender>> {
             let first = doc.tokens.partition_point(|t| t.range.start() < m.range.start());
             let after = doc.tokens.partition_point(|t| t.range.start() < m.range.end());
             // a title: the mention's first word or the word before it
-            let title = |k: usize| {
-                let w = tok(k).to_lowercase();
-                let w = w.trim_end_matches('.');
-                if MALE_TITLES.contains(&w) {
-                    Some(Gender::Male)
-                } else if FEMALE_TITLES.contains(&w) {
-                    Some(Gender::Female)
-                } else {
-                    None
-                }
-            };
+            let title = |k: usize| marked(tok(k), MALE_TITLES, FEMALE_TITLES);
             // ("Mr and Mrs Islam" is a couple: no vote)
             let couple = first.checked_sub(2).is_some_and(|k| matches!(tok(k), "and" | "&"));
             if !couple {
