@@ -20,7 +20,7 @@ mod stance;
 
 use claimtrail_core::{
     Attribution, Diagnostic, Document, EntityId, EntityKind, Form, Source, SourceKind, Stance, TextRange, TimeId,
-    TimeKind, Upos, Via, Why,
+    TimeKind, TokenKind, Upos, Via, Why,
 };
 
 pub use stance::words;
@@ -1096,6 +1096,26 @@ fn participle_head(doc: &Document, r: TextRange, cue: TextRange) -> TextRange {
     TextRange::new(doc.tokens[k].range.start(), r.end())
 }
 
+/// A content that runs from a quotation before its cue over a quotation in a later sentence
+/// ("“A,” said X. “B.”"): the two parts, each from its first to its last quotation mark.
+fn continuation_split(doc: &Document, cue: TextRange, content: TextRange) -> Option<(TextRange, TextRange)> {
+    if content.start() >= cue.start() || content.end() <= cue.end() {
+        return None;
+    }
+    let toks = doc.tokens_in(content);
+    let is_quote = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Quote(_));
+    let cue_sentence = doc.sentence_at(cue.start())?;
+    let a_end = toks.clone().rev().find(|&k| doc.tokens[k].range.end() <= cue.start() && is_quote(k))?;
+    let b_start = toks.clone().find(|&k| {
+        doc.tokens[k].range.start() >= cue.end()
+            && is_quote(k)
+            && doc.sentence_at(doc.tokens[k].range.start()).is_some_and(|s| s > cue_sentence)
+    })?;
+    let a = TextRange::new(content.start(), doc.tokens[a_end].range.end());
+    let b = TextRange::new(doc.tokens[b_start].range.start(), content.end());
+    (a.end() > a.start() && b.end() > b.start()).then_some((a, b))
+}
+
 /// `content` without a wire dateline at its head: "(Reuters) - Iraqi pilots ...", "BEIRUT
 /// (Reuters) – ...", "TORONTO – A soldier ..." is the article's byline, not what was said.
 fn strip_dateline(doc: &Document, content: TextRange) -> TextRange {
@@ -2088,18 +2108,37 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 });
             }
             let source_rule = source_rule(&idx, src.as_ref());
-            let why = Why { cue: cue_rule.into(), source: source_rule.into(), stance: stance_rule.into() };
-            attributions.push(Attribution {
-                confidence: confidence(&why, r.form),
-                source: src,
-                cue: r.cue,
-                content,
-                form: r.form,
-                stance,
-                via,
-                said_on: when,
-                why,
+            // "“A is false,” said X. “We have no information about B.”": a quotation continued in
+            // a later sentence that takes another stance is a statement of its own
+            let parts = continuation_split(doc, r.cue, content).and_then(|(a, b)| {
+                let of = |c: TextRange| {
+                    stance::stance(
+                        doc.slice(r.cue),
+                        doc.slice(c),
+                        &around_cue(doc, r.cue, c),
+                        &before_cue(doc, r.cue, c),
+                    )
+                };
+                // (only when the later quotation takes a marked stance: "“We have nothing to do
+                // with terror,” X said. “It's crazy.”" stays one denial)
+                let (sa, sb) = (of(a), of(b));
+                (sa.0 != sb.0 && sb.0 != Stance::Asserts).then_some([(a, sa.0, sa.1), (b, sb.0, sb.1)])
             });
+            let parts = parts.map_or_else(|| vec![(content, stance, stance_rule)], |p| p.to_vec());
+            for (content, stance, stance_rule) in parts {
+                let why = Why { cue: cue_rule.into(), source: source_rule.into(), stance: stance_rule.into() };
+                attributions.push(Attribution {
+                    confidence: confidence(&why, r.form),
+                    source: src.clone(),
+                    cue: r.cue,
+                    content,
+                    form: r.form,
+                    stance,
+                    via: via.clone(),
+                    said_on: when,
+                    why,
+                });
+            }
         }
     }
     excerpt_relays(&idx, &mut attributions);
@@ -3195,6 +3234,33 @@ mod tests {
             // the content: up to the comma before the cue clause
             let whole = TextRange::new(0, text.rfind(", ").expect("a comma") as u32 + 1);
             assert_eq!(d.slice(strip_dateline(&d, whole)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_continued_quotation_with_its_own_stance_is_its_own_statement() {
+        // (text, expected (stance, content) per row)
+        let cases: &[(&str, &[(Stance, &str)])] = &[
+            (
+                "“The report is false,” said Ana Ruiz. “We have no information about the visit.”",
+                &[
+                    (Stance::Denies, "“The report is false,”"),
+                    (Stance::NoKnowledge, "“We have no information about the visit.”"),
+                ],
+            ),
+            // a continuation that only goes on asserting stays with the first quotation
+            (
+                "“The report is false,” said Ana Ruiz. “It is crazy.”",
+                &[(Stance::Denies, "“The report is false,” said Ana Ruiz. “It is crazy.”")],
+            ),
+        ];
+        for (text, want) in cases {
+            let mut d = doc(text);
+            add_mentions(&mut d, &[("Ana Ruiz", Person)]);
+            link(&mut d);
+            let out = enrich(&d, &[raw(&d, "Ana Ruiz", "said", text, &[])]).attributions;
+            let got: Vec<(Stance, &str)> = out.iter().map(|a| (a.stance, d.slice(a.content))).collect();
+            assert_eq!(got, *want, "{text}");
         }
     }
 

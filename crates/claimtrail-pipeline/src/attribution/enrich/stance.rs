@@ -61,6 +61,8 @@ const NO_KNOWLEDGE: &[&[&str]] = &[
     &["t", "have", "any", "information"],
     &["not", "have", "information"],
     &["no", "knowledge"],
+    &["no", "credible", "intelligence"],
+    &["no", "credible", "information"],
     &["declined", "to", "comment"],
     &["declines", "to", "comment"],
     &["refused", "to", "comment"],
