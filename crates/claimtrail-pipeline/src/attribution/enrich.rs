@@ -601,9 +601,7 @@ fn describe_unnamed(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
         let toks = doc.tokens_in(r);
         let sentence_start =
             doc.sentence_at(r.start()).is_some_and(|s| doc.sentences[s].tokens.start as usize == toks.start);
-        // (people by their suffix: not "Rumors:", "Photos show", "Origins:")
-        let people = ["ers", "ists", "ants", "ents", "ians", "ans", "als"].iter().any(|x| last.ends_with(x))
-            || matches!(last.as_str(), "others" | "witnesses" | "troops" | "police");
+        let people = people_plural(last);
         let common_plural = ws.len() == 1
             && sentence_start
             && doc.pos.get(toks.start) == Some(&Upos::Noun)
@@ -1194,12 +1192,27 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
+/// A lowercase plural that names people by its suffix or by itself ("correspondents",
+/// "witnesses"), not "rumors", "photos", "origins" or the verb "keeps".
+fn people_plural(w: &str) -> bool {
+    ["ers", "ists", "ants", "ents", "ians", "ans", "als"].iter().any(|x| w.ends_with(x))
+        || matches!(w, "others" | "witnesses" | "troops" | "police" | "sources" | "officials")
+}
+
 /// `r` holds a named mention, or a noun, a proper noun, a pronoun or a number by the tagger;
 /// true without tags.
 fn names_someone(idx: &Index, r: TextRange) -> bool {
     let doc = idx.doc;
     let toks = doc.tokens_in(r);
+    // a capitalized plural opening the sentence is a noun whatever the tagger says ("Witnesses
+    // reported gunfire": sentence-initial "Witnesses" is tagged a verb)
+    let opening_plural = toks.len() == 1 && {
+        let w = doc.slice(doc.tokens[toks.start].range);
+        let starts = doc.sentence_at(r.start()).is_some_and(|s| doc.sentences[s].tokens.start as usize == toks.start);
+        starts && w.starts_with(char::is_uppercase) && people_plural(&w.to_lowercase())
+    };
     doc.pos.len() < toks.end
+        || opening_plural
         || toks.clone().any(|k| matches!(doc.pos[k], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::X))
         || !idx.mentions_in(r).is_empty()
 }
@@ -3120,6 +3133,7 @@ mod tests {
             ("A passionate defender of the network, he stayed.", "A passionate", false),
             ("The minister said the talks were over.", "The minister", true),
             ("Mashable reported the group had no fighters there.", "Mashable", true),
+            ("Witnesses reported gunfire inside the halls.", "Witnesses", true),
         ];
         for (text, found, want) in cases {
             let mut d = tagged_doc(text);
