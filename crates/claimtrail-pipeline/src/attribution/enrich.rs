@@ -573,6 +573,22 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if let Some(&(_, e)) = ms.first().filter(|(m, _)| !modifier_only(*m)) {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
+    // a document named by its outlet or organization ("The Ikwiz article", "a Golf.com report")
+    // is theirs; by anything else ("the Iraqi report") a document of no one known
+    // ("Obama's letter", "O'Rourke's complaint": the person's)
+    if ws.last().is_some_and(|w| DOC_HEADS.contains(&w.as_str())) {
+        let owner = |m: TextRange, e: EntityId| {
+            matches!(idx.kind(e), EntityKind::Organization | EntityKind::Outlet)
+                || idx.kind(e) == EntityKind::Person && {
+                    let after = &doc.text()[m.end() as usize..];
+                    after.starts_with("'s") || after.starts_with("’s")
+                }
+        };
+        if let Some(&(_, e)) = ms.iter().find(|(m, e)| owner(*m, *e)) {
+            return vec![Source::new(r, idx.kind(e).into(), Some(e))];
+        }
+        return vec![Source::new(r, SourceKind::Other, None)];
+    }
     if !ms.is_empty() {
         // an unnamed person or group described through a name: "Plant's publicist", "some Iraqi
         // news outlets", "at least one occupant of the Manhattan apartment"
@@ -2837,6 +2853,23 @@ mod tests {
                 &[],
                 &[("a male witness", "said", "“It is hard,”"), ("who", "said", "the soldiers were marching")],
                 &[(SourceKind::Anonymous, "Anonymous"), (SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                // a document is its outlet's, or no one's known: not an anonymous person ("reports"
+                // stay anonymous sourcing)
+                "The Daily Planet article said the port closed. The Oslandian article said it reopened.",
+                &[("Daily Planet", Outlet), ("Oslandian", EntityKind::Other)],
+                &[
+                    ("The Daily Planet article", "said", "the port closed"),
+                    ("The Oslandian article", "said", "it reopened"),
+                ],
+                &[(SourceKind::Outlet, "Daily Planet"), (SourceKind::Other, "Other")],
+            ),
+            (
+                "Ana Ruiz’s letter said the port closed.",
+                &[("Ana Ruiz", Person)],
+                &[("Ana Ruiz’s letter", "said", "the port closed")],
+                &[(SourceKind::Person, "Ana Ruiz")],
             ),
             (
                 // "they" after "Police said": the police
