@@ -361,11 +361,10 @@ fn subject_span(subject: &[String]) -> Option<(usize, usize)> {
     // "Langer also", "Islam himself", "the ministry, so far,": not part of the name
     let mut to = subject.len();
     while to > from
-        && matches!(
+        && (matches!(
             subject[to - 1].as_str(),
             "also" | "too" | "himself" | "herself" | "itself" | "themselves" | "still" | "," | "far" | "so" | "thus"
-        )
-        || subject[to - 1].len() > 4 && subject[to - 1].ends_with("ly") && to - 1 > from
+        ) || subject[to - 1].len() > 4 && subject[to - 1].ends_with("ly") && to - 1 > from)
     {
         to -= 1;
     }
@@ -485,6 +484,8 @@ mod tests {
             ),
             ("So far there has been no comment from the CDC.", Some(("no comment", "no comment"))),
             ("The patient did not respond to treatment.", None),
+            // no subject left once "also" is set aside
+            ("Also could not be reached for comment.", None),
             // a goal not reached, a ball not returned: no one asked for comment
             ("The two sides have not reached an agreement.", None),
             ("He did not return to the team.", None),
