@@ -191,19 +191,22 @@ struct Index<'a> {
     doc: &'a Document,
     mention_entity: Vec<Option<EntityId>>,
     refs: Vec<(TextRange, EntityId)>,
-    /// The gender the article gives each entity, if any.
-    gender: Vec<Option<gender::Gender>>,
+    /// The gender the article gives each entity, if any; read only when a pronoun is resolved.
+    gender: std::cell::OnceCell<Vec<Option<gender::Gender>>>,
 }
 
 impl<'a> Index<'a> {
     fn new(doc: &'a Document) -> Self {
         let (mention_entity, refs) = crate::entities::entity_lookup(doc);
-        Index { doc, mention_entity, refs, gender: gender::genders(doc) }
+        Index { doc, mention_entity, refs, gender: std::cell::OnceCell::new() }
     }
 
     /// Entity `e` is known to be of another gender than `g`.
     fn other_gender(&self, e: EntityId, g: Option<gender::Gender>) -> bool {
-        g.is_some_and(|g| self.gender.get(e.index()).copied().flatten().is_some_and(|x| x != g))
+        g.is_some_and(|g| {
+            let genders = self.gender.get_or_init(|| gender::genders(self.doc));
+            genders.get(e.index()).copied().flatten().is_some_and(|x| x != g)
+        })
     }
 
     /// Mentions overlapping `r` that belong to an entity: (mention range, entity).
@@ -506,16 +509,11 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     // span is the source, even when its name holds a word like "reporter"
     // (not one a preposition ties to an earlier head: "Witnesses on the scene at the War
     // Memorial")
-    let after_prep = |m: TextRange| {
-        let before = words(&doc.text()[r.start() as usize..m.start().max(r.start()) as usize]);
-        let prep = before.iter().rev().find(|w| !matches!(w.as_str(), "the" | "a" | "an"));
-        before.len() >= 2
-            && prep.is_some_and(|w| matches!(w.as_str(), "in" | "at" | "from" | "near" | "on" | "outside"))
-    };
     let named_head = ms.iter().rev().find(|(m, e)| {
         matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet)
             && words(&doc.text()[m.end() as usize..r.end().max(m.end()) as usize]).is_empty()
-            && !(idx.kind(*e) == EntityKind::Organization && after_prep(*m))
+            && !(idx.kind(*e) == EntityKind::Organization
+                && after_preposition(doc, r, *m, &["in", "at", "from", "near", "on", "outside"]))
     });
     if let Some(&(_, e)) = named_head {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
@@ -549,10 +547,7 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     // ... or one after a preposition behind the head: "the Saudi embassy in Washington"
     let modifier_only = |m: TextRange| {
         let after = &doc.text()[m.end() as usize..r.end().max(m.end()) as usize];
-        let before = words(&doc.text()[r.start() as usize..m.start().max(r.start()) as usize]);
-        // (past a determiner: "Witnesses on the scene at the War Memorial")
-        let prep = before.iter().rev().find(|w| !matches!(w.as_str(), "the" | "a" | "an"));
-        let in_pp = before.len() >= 2 && prep.is_some_and(|w| matches!(w.as_str(), "in" | "at" | "from" | "near"));
+        let in_pp = after_preposition(doc, r, m, &["in", "at", "from", "near"]);
         after.starts_with("'s") || after.starts_with("’s") || !words(after).is_empty() || in_pp
     };
     // A named organization or outlet, else a place that heads the span ("Moscow", not "one
@@ -595,6 +590,14 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
         return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
     describe_unnamed(idx, r, own)
+}
+
+/// The mention `m` inside the source span `r` follows a head and one of `preps`, past a
+/// determiner: "Witnesses on the scene at [the War Memorial]", "the embassy in [Washington]".
+fn after_preposition(doc: &Document, r: TextRange, m: TextRange, preps: &[&str]) -> bool {
+    let before = words(&doc.text()[r.start() as usize..m.start().max(r.start()) as usize]);
+    let prep = before.iter().rev().find(|w| !matches!(w.as_str(), "the" | "a" | "an"));
+    before.len() >= 2 && prep.is_some_and(|w| preps.contains(&w.as_str()))
 }
 
 /// A source span with no mention: a surname the recognizer missed ("Pence" when "Mike Pence"
@@ -1985,24 +1988,17 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // "he said, citing witnesses near the base, which is 70 km south of the border": a
         // relative clause about the source is no content ("According to DHS, which has been
         // rebutting similar claims, that's bogus": what follows the clause is)
-        let relative_lead = r.form == Form::Indirect
-            && r.source.is_some_and(|x| x.start() >= r.cue.end())
-            && doc
-                .slice(content)
-                .trim_start()
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "whose"));
+        let opens_relative = doc
+            .slice(content)
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "whose"));
+        let relative_lead =
+            r.form == Form::Indirect && r.source.is_some_and(|x| x.start() >= r.cue.end()) && opens_relative;
         // a word only the classifier vouches for inside a relative clause ("the family, who no
         // longer seem to want anything to do with her") is no statement
-        let mut relative_only = r.source.is_none()
-            && cue_rule == "cue_model"
-            && doc
-                .slice(content)
-                .trim_start()
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "whose"));
+        let mut relative_only = r.source.is_none() && cue_rule == "cue_model" && opens_relative;
         if relative_lead {
             let text = doc.text();
             match doc.slice(content).find(',') {

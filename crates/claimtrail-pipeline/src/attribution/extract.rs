@@ -1171,15 +1171,15 @@ impl<'a> Ctx<'a> {
                     .filter(|&st| st == s0 && !matches!(self.w(st), "it" | "there" | "this" | "that" | "what"));
                 // (a speech verb needs no "that": "Witnesses reported gunfire inside the halls")
                 // (not an evidential, "The photo appears to show", whose subject says nothing,
-                // nor past an auxiliary, "The profile doesn't seem")
+                // nor a verb the skipped words negate, "The profile does not seem")
                 let evidential = matches!(
                     self.w(c0),
                     "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" | "known" | "likely"
                 );
-                let aux_between = (j..c0).any(|k| !self.is_adverb(k) && !matches!(self.w(k), "never" | "also"));
+                let negated = (j..c0).any(|k| self.w(k) == "not");
                 let finite = self.pos.get(c0) == Some(&Upos::Verb)
                     && !evidential
-                    && !aux_between
+                    && !negated
                     && c1 < b
                     && (matches!(self.w(c1), "that" | "to") || cues::is_speech(self.w(c0)) && self.is_word(c1));
                 if let (Some(st), true) = (subject, finite) {
