@@ -642,6 +642,19 @@ impl<'a> Ctx<'a> {
         {
             return Some((CueClass::Verb, i + 1));
         }
+        // "does not believe the patient has Ebola", "don't think he will come": a negated belief
+        // verb before a clause is a statement (a denial), whatever the classifier makes of it
+        if matches!(w, "believe" | "think")
+            && i >= a + 2
+            && matches!(self.w(i - 1), "not" | "t" | "n't" | "n’t")
+            && matches!(self.w(i - 2), "does" | "do" | "did" | "doesn" | "don" | "didn")
+            && i + 2 < b
+            && self.is_word(i + 1)
+            && !matches!(self.w(i + 1), "so" | "of" | "about" | "in" | "it" | "much" | "me" | "him" | "her" | "you")
+            && self.quote[i].is_none()
+        {
+            return Some((CueClass::Think, i + 1));
+        }
         if let Some(model) = self.model {
             let (class, _) = cues::candidate(w)?;
             // a speech verb right before a quotation or "that" is a cue whatever the model says
@@ -2043,6 +2056,23 @@ mod tests {
             let d = crate::claims::testutil::tagged_doc(text);
             let got: Vec<&str> = extract(&d).iter().map(|r| d.slice(r.content)).collect();
             assert_eq!(got, [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn negated_beliefs_are_cues() {
+        // (text, cue or "" for none)
+        let cases = [
+            ("The hospital does not believe the patient has Ebola.", "believe"),
+            ("Officials don't think the virus spread in the city.", "think"),
+            ("I don't think so.", ""),
+            ("He does not believe in ghosts.", ""),
+        ];
+        for (text, want) in cases {
+            let d = crate::claims::testutil::tagged_doc(text);
+            let got: Vec<&str> = extract(&d).iter().map(|r| d.slice(r.cue)).collect();
+            let want: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

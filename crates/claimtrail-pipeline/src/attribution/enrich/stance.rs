@@ -437,6 +437,12 @@ const NEGATORS: &[&str] = &["not", "never", "t", "neither", "nor", "no"];
 const ELLIPTICAL_NO: &[&str] =
     &["no", "not at all", "never", "absolutely not", "of course not", "nope", "certainly not"];
 
+/// Belief verbs that raise a negation into their clause: "I don't think he came" means "I
+/// think he did not come".
+fn is_neg_raising(w: &str) -> bool {
+    matches!(w, "think" | "thinks" | "thought" | "believe" | "believes" | "believed")
+}
+
 /// True when the content negates an event ("never met", "did not visit", "hasn't decided").
 /// A negated modal or infinitive is advice, not a denial: "should not purchase", "mustn't
 /// sign", "not to buy", "can't afford to buy".
@@ -449,7 +455,15 @@ fn negated_event(w: &[String]) -> bool {
         let neg = x == "never" || (x == "not" && w.get(i + 1).is_none_or(|n| n != "only")) || x == "t";
         let advice = i.checked_sub(1).is_some_and(|p| is_deontic(&w[p]))
             || w.get(i + 1).is_some_and(|n| n == "to" || n == "afford");
-        neg && !advice && w[i + 1..].iter().take(3).any(|n| event_class(n).is_some())
+        // "does not believe the report is accurate": a negated belief denies its clause
+        // (after "do": "couldn't believe it" is surprise, "can't think of" no belief)
+        let belief = i > 0
+            && matches!(w[i - 1].as_str(), "do" | "does" | "did" | "don" | "doesn" | "didn")
+            && w.get(i + 1).is_some_and(|n| is_neg_raising(n))
+            && w.get(i + 2)
+                .is_some_and(|n| !matches!(n.as_str(), "it" | "so" | "of" | "about" | "in" | "that" | "this"))
+            && w.len() > i + 4;
+        neg && !advice && (belief || w[i + 1..].iter().take(3).any(|n| event_class(n).is_some()))
     })
 }
 
@@ -482,6 +496,11 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
                 "yet" | "actually" | "publicly" | "directly" | "explicitly" | "even" | "ever" | "officially"
             )
         || cue_w.iter().take(3).any(|w| NEGATORS.contains(&w.as_str()));
+    // "does not believe Y", "don't think Y": a belief verb raises its negation into the
+    // content (it means "believes not Y"), unlike a speech act ("did not say Y")
+    if negated && cue_w.first().is_some_and(|w| is_neg_raising(w)) {
+        return (Stance::Denies, "negated_belief");
+    }
     if negated {
         return if deny_cue { (Stance::Hedges, "negated_denial") } else { (Stance::NoKnowledge, "negated_cue") };
     }
@@ -543,6 +562,11 @@ mod tests {
             ("said", "the deal was signed", "reportedly", Hedges),
             ("reported", "Abrams is reported to have made the comments at the awards", "", Hedges),
             ("said", "the minister never met the envoy", "", Denies),
+            ("said", "it does not believe the report is accurate", "", Denies),
+            ("said", "he did not think the envoy would come", "", Denies),
+            ("said", "he did not think so", "", Asserts),
+            ("said", "she couldn't believe he was so generous", "", Asserts),
+            ("said", "we didn't expect it to be as big as it was", "", Asserts),
             ("said", "the minister didn't visit Oslo", "", Denies),
             ("said", "reports about the envoy's trip were surprising", "", Denies),
             ("said", "talks were held in May", "", Asserts),
@@ -576,6 +600,8 @@ mod tests {
             ("the minister", "declined", "to comment on the report", NoKnowledge),
             ("neither side has", "confirmed", "the trip", NoKnowledge),
             ("she did not", "deny", "that she met him", Hedges),
+            ("the hospital does not", "believe", "the patient has Ebola", Denies),
+            ("officials do not", "think", "the virus spread", Denies),
             ("the agency", "debunked", "the claim that the photo was real", Denies),
             ("he", "trashed", "reports of a rift", Denies),
             ("she", "called", "the report unsubstantiated", Denies),
