@@ -2166,7 +2166,6 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             }
         }
     }
-    excerpt_relays(&idx, &mut attributions);
     resolve_first_person(doc, &mut attributions);
     // A word the cue classifier accepted whose "content" holds a real statement's cue ("Two
     // killed in Kabul blast, officials say": "blast" over "officials say") is no statement.
@@ -2180,6 +2179,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     attributions.extend(nested);
     attributions.sort_by_key(|a| a.cue.start());
     relay_nested(doc, &mut attributions);
+    carry_relays(doc, &mut attributions);
+    // (after the carry-over: an excerpt's relay ends with the excerpt)
+    excerpt_relays(&idx, &mut attributions);
     let reported = reports_in_content(&idx, &attributions);
     if !reported.is_empty() {
         attributions.extend(reported);
@@ -2459,6 +2461,48 @@ fn nested_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attributi
         });
     }
     out
+}
+
+/// A speaker relayed by an outlet goes on speaking through it: "According to the New York
+/// Post, an NBC source says ... “...,” said the source." keeps the Post for the second statement
+/// (the nearest earlier statement of the same speaker, within two sentences, whose relay the
+/// nesting of reports found; the same carry-over for "told X" is done while resolving).
+fn carry_relays(doc: &Document, attributions: &mut [Attribution]) {
+    let sentence_of = |r: TextRange| doc.sentences.partition_point(|s| s.range.end() <= r.start());
+    for i in 0..attributions.len() {
+        let Some(src) = attributions[i].source.as_ref() else { continue };
+        if !attributions[i].via.is_empty() || src.kind == SourceKind::Unresolved {
+            continue;
+        }
+        let s = sentence_of(attributions[i].cue);
+        let names = src.antecedent.unwrap_or(src.range);
+        let same = |o: &Attribution| {
+            o.source.as_ref().is_some_and(|x| match (x.entity, src.entity) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => x.kind == src.kind && (x.range == names || x.antecedent == Some(names)),
+                _ => false,
+            })
+        };
+        let earlier = (0..i)
+            .rev()
+            .take_while(|&j| s.saturating_sub(sentence_of(attributions[j].cue)) <= 2)
+            .find(|&j| same(&attributions[j]));
+        // only hops that name an entity, none that is the speaker's own name ("the monitoring
+        // group" via "the monitoring group SITE")
+        let text = doc.text();
+        let own = |v: &Via| {
+            let vt = &text[v.range.start() as usize..v.range.end() as usize];
+            let st = &text[names.start() as usize..names.end() as usize];
+            vt.contains(st) || st.contains(vt)
+        };
+        if let Some(j) = earlier {
+            let via = &attributions[j].via;
+            if via.iter().all(|v| v.entity.is_some() && v.entity != src.entity && !own(v)) {
+                let via = via.clone();
+                attributions[i].via = via;
+            }
+        }
+    }
 }
 
 /// Nested reports keep both layers in one row: "Reuters reported that Peskov denied the

@@ -849,6 +849,23 @@ impl<'a> Ctx<'a> {
                     && v.via.is_empty()
                     && (v.source.is_some_and(|s| s.contains_range(r.cue)) || v.content.contains_range(r.cue))
             });
+            // "X, Yonhap reported Tuesday, citing an official": the reporting row before the
+            // relay is the relay itself (its source is the hop); its content is the statement's
+            let earlier = (first..i).find(|&j| {
+                let v = &out[j];
+                v.via.is_empty()
+                    && v.cue.end() <= r.cue.start()
+                    && v.source.is_some_and(|s| r.via.iter().any(|h| h.overlaps(s)))
+                    && v.content.overlaps(r.content)
+            });
+            if let Some(j) = earlier {
+                let v = out.remove(j);
+                i -= 1;
+                out[i].content = v.content;
+                out[i].form = v.form;
+                i += 1;
+                continue;
+            }
             if let Some(j) = later {
                 let v = out.remove(j);
                 let after = self.tok_after(v.cue.end());
@@ -1167,8 +1184,14 @@ impl<'a> Ctx<'a> {
                     j -= 1;
                 }
                 if j > a {
+                    // the subject of a verb phrase is the hop: "Yonhap reported Tuesday, citing"
+                    // is via Yonhap ("reported on Tuesday, citing": none)
                     if let Some(s) = self.np_left(a, j - 1) {
-                        via.push(self.range(s, j - 1));
+                        match (s..j).find(|&m| self.verb_cue(m)) {
+                            None => via.push(self.range(s, j - 1)),
+                            Some(m) if m > s => via.push(self.range(s, m - 1)),
+                            Some(_) => {}
+                        }
                     }
                 }
                 let rest = s1.unwrap_or(s0);
@@ -1872,7 +1895,13 @@ impl<'a> Ctx<'a> {
                 && k == c + 1 + usize::from(k > c + 1)
                 && !self.text[self.toks[c].range.end() as usize..self.toks[k].range.start() as usize].contains('\n')
                 && self.is_word(k)
-                && ((k + 1 < n && cues::classify(self.w(k + 1)).is_some()) || cues::classify(self.w(k)).is_some());
+                // "he said", "said Smith", "Maria Lopez said", "the spokesman for the ministry said"
+                // (past the next two words only after a comma: “...,” Maria Lopez said; “... .”
+                // The official said ... is a new sentence)
+                && ((k + 1 < n && cues::classify(self.w(k + 1)).is_some())
+                    || cues::classify(self.w(k)).is_some()
+                    || (self.w(c - 1) == "," || self.w(c + 1) == ",")
+                        && (k..(k + 6).min(n)).take_while(|&m| self.is_word(m)).any(|m| cues::classify(self.w(m)).is_some()));
             if own_cue && !(hops == 0 && i < b) {
                 break;
             }

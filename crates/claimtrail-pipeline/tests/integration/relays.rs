@@ -18,6 +18,13 @@ fn relay_table() {
         ),
         ("“The plant will close,” Ana Ruiz told Reuters.", "Ana Ruiz", Stance::Asserts, &["Reuters"]),
         ("Ana Ruiz told the Daily Mail that the plant will close.", "Ana Ruiz", Stance::Asserts, &["Daily Mail"]),
+        // the hop is the subject of the verb phrase before "citing"
+        (
+            "The leader broke both ankles, Yonhap reported Tuesday, citing an unnamed official.",
+            "an unnamed official",
+            Stance::Asserts,
+            &["Yonhap"],
+        ),
     ];
     for (text, speaker, stance, via) in cases {
         let doc = crate::analyze("r", Some("2015-10-07"), text);
@@ -40,4 +47,25 @@ fn relay_table() {
             }
         }
     }
+}
+
+#[test]
+fn a_relayed_speaker_goes_on_through_the_relay() {
+    // the second statement of the same (anonymous) speaker keeps the outlet of the first;
+    // a new speaker does not
+    let text = "According to the New York Post, an NBC source says that the anchor will stay.\n\n\
+                \"He has the full support of the network,\" said the source.\n\n\
+                \"We will see,\" Maria Lopez said.";
+    let doc = crate::analyze("r", Some("2015-10-07"), text);
+    let via_of = |quote: &str| -> Vec<String> {
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| doc.slice(a.content).contains(quote))
+            .unwrap_or_else(|| panic!("no statement {quote:?}"));
+        a.via.iter().map(|v| doc.slice(v.range).to_string()).collect()
+    };
+    assert_eq!(via_of("the anchor will stay"), ["the New York Post"]);
+    assert_eq!(via_of("full support"), ["the New York Post"]);
+    assert!(via_of("We will see").is_empty());
 }

@@ -453,8 +453,10 @@ fn negated_event(w: &[String]) -> bool {
         w.iter().position(|x| matches!(x.as_str(), "which" | "who" | "whom" | "whose")).unwrap_or(w.len());
     w[..relative_from].iter().enumerate().any(|(i, x)| {
         let neg = x == "never" || (x == "not" && w.get(i + 1).is_none_or(|n| n != "only")) || x == "t";
-        let advice = i.checked_sub(1).is_some_and(|p| is_deontic(&w[p]))
-            || w.get(i + 1).is_some_and(|n| n == "to" || n == "afford");
+        // (nor a gerund after a preposition: "their policy of not negotiating")
+        let advice =
+            i.checked_sub(1).is_some_and(|p| is_deontic(&w[p]) || matches!(w[p].as_str(), "of" | "for" | "about"))
+                || w.get(i + 1).is_some_and(|n| n == "to" || n == "afford");
         // "does not believe the report is accurate": a negated belief denies its clause
         // (after "do": "couldn't believe it" is surprise, "can't think of" no belief)
         let belief = i > 0
@@ -565,6 +567,8 @@ mod tests {
             ("said", "it does not believe the report is accurate", "", Denies),
             ("said", "he did not think the envoy would come", "", Denies),
             ("said", "he did not think so", "", Asserts),
+            ("urged", "officials to reconsider their policy of not negotiating", "", Asserts),
+            ("said", "they will not negotiate with anyone", "", Denies),
             ("said", "she couldn't believe he was so generous", "", Asserts),
             ("said", "we didn't expect it to be as big as it was", "", Asserts),
             ("said", "the minister didn't visit Oslo", "", Denies),
