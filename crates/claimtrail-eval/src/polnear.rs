@@ -440,7 +440,7 @@ pub fn train_cue_model(dir: &Path, epochs: usize) -> Result<Vec<u8>> {
         let seg = claimtrail_pipeline::segment::segment(&gd.text);
         doc.sentences = seg.sentences;
         doc.tokens = seg.tokens;
-        doc.pos = claimtrail_pipeline::Stage::run(&claimtrail_pipeline::pos::PosTagger, &doc)?;
+        doc.pos = claimtrail_pipeline::Stage::run(&claimtrail_pipeline::pos::PosTagger::default(), &doc)?;
         let cues: Vec<TextRange> = gd.attributions.iter().flat_map(|g| g.cue.iter().copied()).collect();
         extract::cue_examples(&doc, &cues, &mut examples);
     }

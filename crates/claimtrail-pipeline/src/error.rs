@@ -18,6 +18,14 @@ pub enum Error {
         /// The limit.
         max: usize,
     },
+    /// No language bundle serves the language.
+    #[error("no language bundle for {tag:?} (supported: {supported})")]
+    UnsupportedLanguage {
+        /// The language tag asked for.
+        tag: String,
+        /// The codes of the bundles there are.
+        supported: String,
+    },
     /// A model file could not be read.
     #[error("model {name}: {message}")]
     Model {

@@ -11,6 +11,10 @@
 //! 5. [`attribution::AttributionExtractor`]: source, cue, content, via chain, stance.
 //! 6. [`claims::ClaimLinker`]: attributions grouped into claims; contested claims.
 //!
+//! The stages read their models and word lists from a [`language::Bundle`];
+//! [`Pipeline::for_language`] builds a pipeline for a language tag, [`Pipeline::new`] the
+//! English one.
+//!
 //! ```
 //! use claimtrail_core::Meta;
 //! use claimtrail_pipeline::Pipeline;
@@ -23,6 +27,7 @@ pub mod attribution;
 pub mod claims;
 pub mod entities;
 mod error;
+pub mod language;
 pub mod pos;
 pub mod segment;
 pub mod time;
@@ -69,9 +74,31 @@ fn provenance<S: Stage>(layer: &'static str) -> Provenance {
 }
 
 impl Pipeline {
-    /// The default pipeline (embedded models).
+    /// The default pipeline: the English bundle.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The pipeline of a language tag ("en", "en-US", "English").
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedLanguage`] when no bundle serves the language.
+    pub fn for_language(tag: &str) -> Result<Self> {
+        let bundle = language::bundle(tag).ok_or_else(|| Error::UnsupportedLanguage {
+            tag: tag.to_string(),
+            supported: language::supported().join(", "),
+        })?;
+        Ok(Self {
+            pos: pos::PosTagger { bundle },
+            entities: entities::EntityRecognizer { bundle },
+            attributions: attribution::AttributionExtractor { bundle },
+            ..Self::default()
+        })
+    }
+
+    /// The language bundle the stages read.
+    pub fn bundle(&self) -> &'static language::Bundle {
+        self.attributions.bundle
     }
 
     /// Analyzes one article.
@@ -88,6 +115,18 @@ impl Pipeline {
         }
         let mut doc = Document::new(meta, text);
         self.run(&mut doc)?;
+        // an article tagged with a language this pipeline does not serve is analyzed all the
+        // same (feeds mislabel often), and says so
+        let bundle = self.bundle();
+        if let Some(tag) = doc.meta.language.as_deref() {
+            if language::bundle(tag).is_none_or(|b| b.code != bundle.code) {
+                doc.diagnostics.push(claimtrail_core::Diagnostic {
+                    stage: "pipeline",
+                    range: None,
+                    message: format!("article language {tag:?} analyzed with the {} bundle", bundle.code),
+                });
+            }
+        }
         Ok(doc)
     }
 

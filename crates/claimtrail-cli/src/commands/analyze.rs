@@ -46,6 +46,10 @@ pub struct Args {
     /// Largest article accepted, in bytes.
     #[arg(long, default_value_t = 8 * 1024 * 1024)]
     pub max_bytes: usize,
+    /// Language of the articles: picks the language bundle (models and word lists). Only
+    /// English ("en") ships today; another tag is a clear error.
+    #[arg(long, default_value = "en")]
+    pub language: String,
     /// Pretty-print JSON (one document only).
     #[arg(long)]
     pub pretty: bool,
@@ -118,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         txt_meta: TxtMeta { published: args.published, title: args.title, outlet: args.outlet },
         max_bytes: args.max_bytes,
     };
-    let pipeline = Pipeline::new();
+    let pipeline = Pipeline::for_language(&args.language)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // HTML extraction is left to the workers: one thread reads, all cores extract and analyze.

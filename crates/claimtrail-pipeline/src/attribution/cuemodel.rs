@@ -4,14 +4,9 @@
 //! [`train`]); the weights ship as `models/attr_cue.bin`: a little-endian list of
 //! `(u32 feature index, f32 weight)` pairs for the non-zero weights.
 
-use std::sync::OnceLock;
-
 /// Number of hash bits of a feature index.
 pub const BITS: u32 = 18;
 const SIZE: usize = 1 << BITS;
-
-/// The embedded model.
-const MODEL: &[u8] = include_bytes!("../../models/attr_cue.bin");
 
 /// Weights of the cue classifier.
 #[derive(Debug, Clone)]
@@ -45,10 +40,9 @@ impl CueModel {
         out
     }
 
-    /// The embedded model.
+    /// The English bundle's model.
     pub fn embedded() -> &'static CueModel {
-        static M: OnceLock<CueModel> = OnceLock::new();
-        M.get_or_init(|| CueModel::from_bytes(MODEL))
+        crate::language::ENGLISH.cue_model()
     }
 
     /// True when every weight is zero (no model trained).

@@ -12,9 +12,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The mined lexicon.
-const LEXICON: &str = include_str!("cues.tsv");
-
 /// Least share of a word's occurrences inside a gold cue.
 pub const MIN_RATIO: f32 = 0.35;
 /// Least number of times inside a gold cue.
@@ -144,7 +141,7 @@ fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut words = HashMap::new();
         let mut candidates = HashMap::new();
-        for line in LEXICON.lines() {
+        for line in crate::language::ENGLISH.cue_lexicon().lines() {
             if line.starts_with('#') {
                 continue;
             }
@@ -172,7 +169,8 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         // speech verbs too rare in train to be mined ("quipped") are cues all the same
-        let mined: std::collections::HashSet<&str> = LEXICON.lines().filter_map(|l| l.split('\t').next()).collect();
+        let mined: std::collections::HashSet<&str> =
+            crate::language::ENGLISH.cue_lexicon().lines().filter_map(|l| l.split('\t').next()).collect();
         for w in SPEECH {
             if !mined.contains(w) {
                 words.insert(w, CueClass::Verb);

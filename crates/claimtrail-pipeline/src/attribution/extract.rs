@@ -40,14 +40,21 @@ pub(crate) mod cues;
 use cuemodel::CueModel;
 use cues::CueClass;
 
-/// Finds the attributions of `doc` (which has sentences, tokens, mentions and times).
+/// Finds the attributions of `doc` (which has sentences, tokens, mentions and times) with the
+/// English bundle's cue classifier.
 pub fn extract(doc: &Document) -> Vec<RawAttribution> {
+    extract_with(doc, CueModel::embedded())
+}
+
+/// Finds the attributions of `doc` with the cue classifier `model`.
+pub fn extract_with(doc: &Document, model: &CueModel) -> Vec<RawAttribution> {
     let text = doc.text();
     if doc.tokens.is_empty() {
         return Vec::new();
     }
     let lower = lowercase_keeping_acronyms(text, &doc.tokens);
-    let ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos);
+    let mut ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos);
+    ctx.model = Some(model).filter(|m| !m.is_empty());
     let mut out = Vec::new();
     // token end of each sentence's paragraph
     let mut par_end = vec![0usize; doc.sentences.len()];
@@ -149,7 +156,7 @@ struct Ctx<'a> {
     /// For each token inside a quotation (or on its marks): `(open, close)` token indices.
     quote: Vec<Option<(u32, u32)>>,
     /// The cue classifier, when one is embedded.
-    model: Option<&'static CueModel>,
+    model: Option<&'a CueModel>,
     /// Feature buffer.
     scratch: std::cell::RefCell<Vec<u32>>,
     /// Tokens of the sentence before the current one, for "This was stated by ...".

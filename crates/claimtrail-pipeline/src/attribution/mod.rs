@@ -70,15 +70,24 @@ pub struct AttributionLayer {
 }
 
 /// Extracts attributions.
-#[derive(Debug, Clone, Default)]
-pub struct AttributionExtractor;
+#[derive(Debug, Clone, Copy)]
+pub struct AttributionExtractor {
+    /// The language bundle it reads its resources from.
+    pub bundle: &'static crate::language::Bundle,
+}
+
+impl Default for AttributionExtractor {
+    fn default() -> Self {
+        Self { bundle: &crate::language::ENGLISH }
+    }
+}
 
 impl Stage for AttributionExtractor {
     const NAME: &'static str = "attribution";
     type Output = AttributionLayer;
 
     fn run(&self, doc: &Document) -> Result<AttributionLayer> {
-        let mut raw = extract::extract(doc);
+        let mut raw = extract::extract_with(doc, self.bundle.cue_model());
         let own_voice = verdict::verdicts(doc, &raw);
         // a cue word inside a verdict ("information" in "has no information", "calls" in "did
         // not return calls") is part of it

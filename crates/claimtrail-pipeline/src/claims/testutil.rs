@@ -19,7 +19,7 @@ pub(crate) fn doc(text: &str) -> Document {
 pub(crate) fn tagged_doc(text: &str) -> Document {
     use crate::Stage;
     let mut d = doc(text);
-    d.pos = crate::pos::PosTagger.run(&d).expect("the embedded tagger runs");
+    d.pos = crate::pos::PosTagger::default().run(&d).expect("the embedded tagger runs");
     d
 }
 

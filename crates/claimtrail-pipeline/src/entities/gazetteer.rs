@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 use super::features::{lower_hash, seq_hash, CharHash};
 
@@ -14,12 +13,6 @@ pub const GAZ_FIRST: usize = 1;
 pub const GAZ_LAST: usize = 2;
 /// News outlets and agencies.
 pub const GAZ_OUTLET: usize = 3;
-
-const LOC: &str = include_str!("../../models/gaz/loc.txt");
-const FIRST: &str = include_str!("../../models/gaz/first.txt");
-const LAST: &str = include_str!("../../models/gaz/last.txt");
-const OUTLETS: &str = include_str!("../../models/gaz/outlets.txt");
-const ORGS: &str = include_str!("../../models/gaz/orgs.txt");
 
 /// Hasher for keys that are already well-mixed `u64` hashes.
 #[derive(Default, Clone, Copy)]
@@ -63,26 +56,29 @@ pub fn exact_hash(word: &str) -> u64 {
 }
 
 impl Gazetteers {
-    /// The embedded gazetteers, parsed on first use.
+    /// The English bundle's gazetteers, parsed on first use.
     pub fn embedded() -> &'static Gazetteers {
-        static G: OnceLock<Gazetteers> = OnceLock::new();
-        G.get_or_init(|| {
-            let lines = [LOC, FIRST, LAST, OUTLETS].iter().map(|l| l.lines().count()).sum();
-            let mut g =
-                Gazetteers { lower: IdMap::with_capacity_and_hasher(lines, Default::default()), ..Default::default() };
-            for (list, bit) in [(LOC, GAZ_LOC), (FIRST, GAZ_FIRST), (LAST, GAZ_LAST), (OUTLETS, GAZ_OUTLET)] {
-                g.add_list(list, bit);
+        crate::language::ENGLISH.gazetteers()
+    }
+
+    /// Parses a bundle's word lists.
+    pub fn from_lists(lists: &crate::language::GazetteerLists) -> Gazetteers {
+        let (loc, first, last, outlets) = (lists.loc, lists.first, lists.last, lists.outlets);
+        let lines = [loc, first, last, outlets].iter().map(|l| l.lines().count()).sum();
+        let mut g =
+            Gazetteers { lower: IdMap::with_capacity_and_hasher(lines, Default::default()), ..Default::default() };
+        for (list, bit) in [(loc, GAZ_LOC), (first, GAZ_FIRST), (last, GAZ_LAST), (outlets, GAZ_OUTLET)] {
+            g.add_list(list, bit);
+        }
+        for line in lists.orgs.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut h = 0u64;
+            for (i, w) in line.split_whitespace().enumerate() {
+                let e = exact_hash(w);
+                h = if i == 0 { e } else { seq_hash(h, e) };
             }
-            for line in ORGS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-                let mut h = 0u64;
-                for (i, w) in line.split_whitespace().enumerate() {
-                    let e = exact_hash(w);
-                    h = if i == 0 { e } else { seq_hash(h, e) };
-                }
-                g.orgs.insert(h, ());
-            }
-            g
-        })
+            g.orgs.insert(h, ());
+        }
+        g
     }
 
     fn add_list(&mut self, list: &str, bit: usize) {

@@ -48,8 +48,17 @@ pub struct EntityLayer {
 }
 
 /// Finds named entities with the embedded perceptron model and the outlet gazetteer.
-#[derive(Debug, Clone, Default)]
-pub struct EntityRecognizer;
+#[derive(Debug, Clone, Copy)]
+pub struct EntityRecognizer {
+    /// The language bundle it reads its resources from.
+    pub bundle: &'static crate::language::Bundle,
+}
+
+impl Default for EntityRecognizer {
+    fn default() -> Self {
+        Self { bundle: &crate::language::ENGLISH }
+    }
+}
 
 /// A mention found in one sentence, as token indices into the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +82,7 @@ pub fn tag_words(words: &[&str]) -> Vec<(usize, usize, NerLabel)> {
 }
 
 /// Runs the statistical tagger over every sentence of `doc`; spans in token indices.
-pub fn model_spans(doc: &Document, model: &Model) -> Vec<TokenSpan> {
-    let gaz = Gazetteers::embedded();
+pub fn model_spans(doc: &Document, model: &Model, gaz: &Gazetteers) -> Vec<TokenSpan> {
     let mut state = DocState::new();
     let mut tags = Vec::new();
     let mut spans = Vec::new();
@@ -111,8 +119,8 @@ impl Stage for EntityRecognizer {
 
     fn run(&self, doc: &Document) -> Result<EntityLayer> {
         let mut diagnostics = Vec::new();
-        let spans = match Model::embedded() {
-            Some(model) => model_spans(doc, model),
+        let spans = match self.bundle.ner_model() {
+            Some(model) => model_spans(doc, model, self.bundle.gazetteers()),
             None => {
                 diagnostics.push(Diagnostic {
                     stage: Self::NAME,
@@ -122,7 +130,7 @@ impl Stage for EntityRecognizer {
                 Vec::new()
             }
         };
-        let case = |w: &str| Model::embedded().map_or(0, |m| m.case_of(features::lower_hash(w)));
+        let case = |w: &str| self.bundle.ner_model().map_or(0, |m| m.case_of(features::lower_hash(w)));
         let spans = fix::repair(doc, spans, &case);
         let mentions: Vec<Mention> = spans
             .iter()

@@ -14,10 +14,6 @@ use super::features::{
 use super::gazetteer::IdMap;
 
 const MAGIC: &[u8; 8] = b"CTNER001";
-
-/// The model trained by `claimtrail train ner`, embedded at build time.
-static EMBEDDED: &[u8] = include_bytes!("../../models/ner.bin");
-
 /// Anything that scores a token's features for every tag.
 pub trait Scorer {
     /// Adds the weights of `feats` to `scores`.
@@ -59,10 +55,9 @@ impl<'a> Reader<'a> {
 }
 
 impl Model {
-    /// The embedded model, parsed on first use; `None` if the embedded file is empty or broken.
+    /// The English bundle's NER model, parsed on first use; `None` if its file is empty or broken.
     pub fn embedded() -> Option<&'static Model> {
-        static M: OnceLock<Option<Model>> = OnceLock::new();
-        M.get_or_init(|| Model::from_bytes(EMBEDDED).ok()).as_ref()
+        crate::language::ENGLISH.ner_model()
     }
 
     /// Builds a model from feature rows (`weights.len() == keys.len() * N_TAGS`) and case buckets.

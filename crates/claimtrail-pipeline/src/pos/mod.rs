@@ -13,8 +13,6 @@
 //! assert_eq!(doc.pos, [Upos::Det, Upos::Noun, Upos::Verb, Upos::Pron, Upos::Punct]);
 //! ```
 
-use std::sync::OnceLock;
-
 use claimtrail_core::{Document, Upos};
 
 use crate::entities::features::{tok_info, TokInfo, N_TAGS};
@@ -31,13 +29,10 @@ pub const MAGIC: &[u8; 8] = b"CTPOS001";
 // The POS tagger shares the NER's 17-column weight table.
 const _: () = assert!(Upos::ALL.len() == N_TAGS);
 
-/// The model trained by `claimtrail train pos`, embedded at build time.
-static EMBEDDED: &[u8] = include_bytes!("../../models/pos.bin");
-
-/// The embedded POS model, parsed on first use; `None` if the embedded file is empty or broken.
+/// The English bundle's POS model (trained by `claimtrail train pos`), parsed on first use;
+/// `None` if its file is empty or broken.
 pub fn embedded() -> Option<&'static Model> {
-    static M: OnceLock<Option<Model>> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes_with_magic(EMBEDDED, MAGIC).ok()).as_ref()
+    crate::language::ENGLISH.pos_model()
 }
 
 /// The model's per-word byte (the NER format's case table): the case-statistics bucket in the
@@ -119,8 +114,17 @@ pub fn tag_words(words: &[&str]) -> Vec<Upos> {
 }
 
 /// Tags every token of a document, sentence by sentence, after the [`crate::segment::Segmenter`].
-#[derive(Debug, Clone, Default)]
-pub struct PosTagger;
+#[derive(Debug, Clone, Copy)]
+pub struct PosTagger {
+    /// The language bundle it reads its resources from.
+    pub bundle: &'static crate::language::Bundle,
+}
+
+impl Default for PosTagger {
+    fn default() -> Self {
+        Self { bundle: &crate::language::ENGLISH }
+    }
+}
 
 impl Stage for PosTagger {
     const NAME: &'static str = "pos";
@@ -129,9 +133,9 @@ impl Stage for PosTagger {
     /// One tag per token (tokens outside every sentence get `X`); empty when no model is
     /// embedded.
     fn run(&self, doc: &Document) -> Result<Vec<Upos>> {
-        let Some(model) = embedded() else { return Ok(Vec::new()) };
+        let Some(model) = self.bundle.pos_model() else { return Ok(Vec::new()) };
         let mut tags = vec![Upos::X; doc.tokens.len()];
-        let gaz = Gazetteers::embedded();
+        let gaz = self.bundle.gazetteers();
         let case = |lw| model.case_of(lw);
         let (mut infos, mut feats, mut out) = (Vec::new(), Vec::new(), Vec::new());
         for s in &doc.sentences {
@@ -170,7 +174,7 @@ mod tests {
             let seg = Segmenter.run(&doc).unwrap();
             doc.sentences = seg.sentences;
             doc.tokens = seg.tokens;
-            let tags = PosTagger.run(&doc).unwrap();
+            let tags = PosTagger::default().run(&doc).unwrap();
             assert_eq!(tags.len(), doc.tokens.len());
             assert_eq!(&tags, want, "{text}");
         }
