@@ -133,6 +133,8 @@ const DENY_CONTENT: &[&[&str]] = &[
     &["fabrications"],
     &["lie"],
     &["lies"],
+    &["liar"],
+    &["liars"],
     &["never", "happened"],
     &["never", "took", "place"],
     &["did", "not", "take", "place"],
@@ -256,8 +258,20 @@ const VERDICT_ADJECTIVES: &[&str] =
     &["false", "fake", "bogus", "fabricated", "unsubstantiated", "baseless", "groundless", "unfounded", "fictitious"];
 
 /// Verdict nouns, which can also be what a statement is about ("the fabrication was known").
-const VERDICT_NOUNS: &[&str] =
-    &["fabrication", "fabrications", "lie", "lies", "hoax", "hoaxes", "myth", "fiction", "misinformation", "satire"];
+const VERDICT_NOUNS: &[&str] = &[
+    "fabrication",
+    "fabrications",
+    "lie",
+    "lies",
+    "liar",
+    "liars",
+    "hoax",
+    "hoaxes",
+    "myth",
+    "fiction",
+    "misinformation",
+    "satire",
+];
 
 /// A verdict of falsehood in the content: a phrase of [`DENY_CONTENT`], except a verdict
 /// adjective used attributively after a determiner ("this false report", "the fake account").
@@ -465,7 +479,17 @@ fn negated_event(w: &[String]) -> bool {
             && w.get(i + 2)
                 .is_some_and(|n| !matches!(n.as_str(), "it" | "so" | "of" | "about" | "in" | "that" | "this"))
             && w.len() > i + 4;
-        neg && !advice && (belief || w[i + 1..].iter().take(3).any(|n| event_class(n).is_some()))
+        // "could not have been registered", "can't have happened": a past event said impossible
+        let impossible = i > 0
+            && matches!(w[i - 1].as_str(), "could" | "couldn" | "can" | "ca")
+            && w.get(i + 1).is_some_and(|n| n == "have")
+            && match w.get(i + 2).map(String::as_str) {
+                // ("could not have been happier" is no denial)
+                Some("been") => w.get(i + 3).is_some_and(|n| n.ends_with("ed") || n.ends_with("en")),
+                Some(n) => n.ends_with("ed"),
+                None => false,
+            };
+        neg && !advice && (belief || impossible || w[i + 1..].iter().take(3).any(|n| event_class(n).is_some()))
     })
 }
 
@@ -567,6 +591,10 @@ mod tests {
             ("said", "it does not believe the report is accurate", "", Denies),
             ("said", "he did not think the envoy would come", "", Denies),
             ("said", "he did not think so", "", Asserts),
+            ("said", "the disease could not have been registered in Mosul", "", Denies),
+            ("said", "she could not have been happier", "", Asserts),
+            ("said", "the gunman could not have acted alone", "", Denies),
+            ("called", "a sitting U.S. Representative a liar", "", Denies),
             ("urged", "officials to reconsider their policy of not negotiating", "", Asserts),
             ("said", "they will not negotiate with anyone", "", Denies),
             ("said", "she couldn't believe he was so generous", "", Asserts),
