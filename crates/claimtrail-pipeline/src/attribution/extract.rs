@@ -1003,6 +1003,12 @@ impl<'a> Ctx<'a> {
                     k >= a + d
                         && (k - d == a && self.is_word(a) && !in_list(LEFT_STOP, self.w(a))
                             || k - d > a && matches!(self.w(k - d - 1), "," | "—" | "―")
+                            // ("Though reps for the actor denied ...")
+                            || k - d > a
+                                && matches!(
+                                    self.w(k - d - 1),
+                                    "though" | "although" | "while" | "when" | "because" | "since" | "but" | "and"
+                                )
                             || k - d > a && self.is_close_quote(k - d - 1))
                         && (k - d..k).all(|m| self.is_word(m) && !in_list(LEFT_STOP, self.w(m)))
                 });
@@ -2072,6 +2078,8 @@ mod tests {
             ("The hospital has isolated the patient, and says the patient has the flu.", "The hospital"),
             // across an apposition closed by a comma before an auxiliary
             ("Josh Lin, the man who uploaded the video, is telling everyone that it is real.", "Josh Lin"),
+            // a preposition inside the phrase after a subordinator
+            ("Though reps for the actor denied the reports, nothing changed.", "reps for the actor"),
         ];
         for (text, want) in cases {
             let d = crate::claims::testutil::tagged_doc(text);
