@@ -88,6 +88,7 @@ const SPEECH: &[&str] = &[
     "confirmed",
     "reported",
     "reports",
+    "reporting",
     "tweeted",
     "posted",
     "asked",

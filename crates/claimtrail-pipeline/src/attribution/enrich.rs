@@ -2435,6 +2435,11 @@ fn nested_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attributi
                         | "quoted"
                         | "cited"
                         | "citing"
+                        // ("continued to fire", "concluded": an action, a finding)
+                        | "continued"
+                        | "concluded"
+                        | "asking"
+                        | "writing"
                 )
         });
         if !is_cue || attributions.iter().any(|b| b.cue.overlaps(vr)) {
