@@ -2212,8 +2212,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
 /// How many paragraphs after an excerpt label ("From Vocativ:") are the outlet's words.
 const EXCERPT_PARAGRAPHS: usize = 2;
 
-/// "From Vocativ:" / "Via TMZ:" on a line of its own introduces an excerpt: the statements in
-/// the paragraphs after it reach the article through that outlet.
+/// "From Vocativ:" / "Via TMZ:" on a line of its own, or "The report read:" closing a paragraph
+/// that names the outlet or web site, introduces an excerpt: the statements in the paragraphs
+/// after it reach the article through that outlet.
 fn excerpt_relays(idx: &Index, attributions: &mut [Attribution]) {
     let doc = idx.doc;
     let text = doc.text();
@@ -2221,18 +2222,35 @@ fn excerpt_relays(idx: &Index, attributions: &mut [Attribution]) {
         let line = doc.slice(s.range).trim();
         let Some(rest) = line.strip_suffix(':') else { continue };
         let ws = words(rest);
-        if ws.len() < 2 || ws.len() > 6 || !matches!(ws[0].as_str(), "from" | "via") {
-            continue;
-        }
-        // the label stands alone on its line
         let line_start = text[..s.range.start() as usize].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[s.range.end() as usize..].find('\n').map_or(text.len(), |i| s.range.end() as usize + i);
-        if !text[line_start..s.range.start() as usize].trim().is_empty()
-            || !text[s.range.end() as usize..line_end].trim().is_empty()
-        {
-            continue;
-        }
-        let outlet = idx.mentions_in(s.range).into_iter().find(|(_, e)| idx.is_outlet(*e));
+        // "The report read:" closing a paragraph that names the site: the report's words follow
+        let report_read = ws.len() == 3
+            && matches!(ws[0].as_str(), "the" | "this" | "that")
+            && matches!(ws[1].as_str(), "report" | "story" | "article" | "post")
+            && matches!(ws[2].as_str(), "read" | "reads" | "said" | "says" | "stated" | "states")
+            && text[s.range.end() as usize..line_end].trim().is_empty();
+        let outlet = if report_read {
+            // the last outlet or web site named earlier in the paragraph
+            let par = TextRange::new(line_start as u32, s.range.start());
+            idx.mentions_in(par).into_iter().rev().find(|&(m, e)| {
+                idx.is_outlet(e) || {
+                    let t = doc.slice(m);
+                    t.ends_with(".com") || t.ends_with(".net") || t.ends_with(".org")
+                }
+            })
+        } else {
+            if ws.len() < 2 || ws.len() > 6 || !matches!(ws[0].as_str(), "from" | "via") {
+                continue;
+            }
+            // the label stands alone on its line
+            if !text[line_start..s.range.start() as usize].trim().is_empty()
+                || !text[s.range.end() as usize..line_end].trim().is_empty()
+            {
+                continue;
+            }
+            idx.mentions_in(s.range).into_iter().find(|(_, e)| idx.is_outlet(*e))
+        };
         let Some((m, e)) = outlet else { continue };
         // the excerpt: the next paragraphs (non-empty lines)
         let mut end = line_end;
@@ -2995,6 +3013,26 @@ mod tests {
         let out = enrich(&d, &rs).attributions;
         let vias: Vec<usize> = out.iter().map(|a| a.via.len()).collect();
         assert_eq!(vias, [1, 1, 0], "two paragraphs after the label are the excerpt");
+    }
+
+    #[test]
+    fn report_read_relays_the_next_paragraphs() {
+        let text = "Users linked to a story on fakenews.com. The report read:\n\nSources say the actor died.\n\nOfficials say he lives.\n\nRuiz notes it rained.";
+        let mut d = doc(text);
+        add_mentions(&mut d, &[("fakenews.com", Organization), ("Ruiz", Person)]);
+        link(&mut d);
+        let rs = vec![
+            raw(&d, "Sources", "say", "the actor died", &[]),
+            raw(&d, "Officials", "say", "he lives", &[]),
+            raw(&d, "Ruiz", "notes", "it rained", &[]),
+        ];
+        let out = enrich(&d, &rs).attributions;
+        let vias: Vec<Vec<&str>> = out.iter().map(|a| a.via.iter().map(|v| d.slice(v.range)).collect()).collect();
+        assert_eq!(
+            vias,
+            [vec!["fakenews.com"], vec!["fakenews.com"], vec![]],
+            "two paragraphs after 'The report read:'"
+        );
     }
 
     #[test]
