@@ -75,6 +75,13 @@ pub static ENGLISH: Bundle = Bundle {
     gaz: OnceLock::new(),
 };
 
+/// The English bundle: what a stage built with `Default` reads.
+impl Default for &'static Bundle {
+    fn default() -> Self {
+        &ENGLISH
+    }
+}
+
 /// Every bundle.
 pub static BUNDLES: &[&Bundle] = &[&ENGLISH];
 

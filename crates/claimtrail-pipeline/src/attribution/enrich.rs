@@ -162,15 +162,21 @@ struct Note {
     via: Vec<Via>,
 }
 
+/// A speaker known by `kind`, `entity` and the span that names it is the speaker of `src`: the
+/// same entity, or (both unnamed) the same kind named by the same span.
+fn same_speaker(kind: SourceKind, entity: Option<EntityId>, names: TextRange, src: &Source) -> bool {
+    match (entity, src.entity) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => kind == src.kind && names == src.antecedent.unwrap_or(src.range),
+        _ => false,
+    }
+}
+
 impl Note {
     /// The same speaker as `src`: the same entity, or the same unnamed source by its naming
     /// mention.
     fn same_speaker(&self, src: &Source) -> bool {
-        match (self.entity, src.entity) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => self.kind == src.kind && self.names == src.antecedent.unwrap_or(src.range),
-            _ => false,
-        }
+        same_speaker(self.kind, self.entity, self.names, src)
     }
 }
 
@@ -2491,32 +2497,25 @@ fn nested_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attributi
 /// (the nearest earlier statement of the same speaker, within two sentences, whose relay the
 /// nesting of reports found; the same carry-over for "told X" is done while resolving).
 fn carry_relays(doc: &Document, attributions: &mut [Attribution]) {
-    let sentence_of = |r: TextRange| doc.sentences.partition_point(|s| s.range.end() <= r.start());
     for i in 0..attributions.len() {
         let Some(src) = attributions[i].source.as_ref() else { continue };
         if !attributions[i].via.is_empty() || src.kind == SourceKind::Unresolved {
             continue;
         }
-        let s = sentence_of(attributions[i].cue);
-        let names = src.antecedent.unwrap_or(src.range);
+        let s = sentence_of(doc, attributions[i].cue.start());
         let same = |o: &Attribution| {
-            o.source.as_ref().is_some_and(|x| match (x.entity, src.entity) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => x.kind == src.kind && (x.range == names || x.antecedent == Some(names)),
-                _ => false,
-            })
+            o.source.as_ref().is_some_and(|x| same_speaker(x.kind, x.entity, x.antecedent.unwrap_or(x.range), src))
         };
         let earlier = (0..i)
             .rev()
-            .take_while(|&j| s.saturating_sub(sentence_of(attributions[j].cue)) <= 2)
+            .take_while(|&j| s.saturating_sub(sentence_of(doc, attributions[j].cue.start())) <= 2)
             .find(|&j| same(&attributions[j]));
         // only hops that name an entity, none that is the speaker's own name ("the monitoring
         // group" via "the monitoring group SITE")
-        let text = doc.text();
+        let names = doc.slice(src.antecedent.unwrap_or(src.range));
         let own = |v: &Via| {
-            let vt = &text[v.range.start() as usize..v.range.end() as usize];
-            let st = &text[names.start() as usize..names.end() as usize];
-            vt.contains(st) || st.contains(vt)
+            let hop = doc.slice(v.range);
+            hop.contains(names) || names.contains(hop)
         };
         if let Some(j) = earlier {
             let via = &attributions[j].via;

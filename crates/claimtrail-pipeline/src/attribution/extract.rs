@@ -53,8 +53,7 @@ pub fn extract_with(doc: &Document, model: &CueModel) -> Vec<RawAttribution> {
         return Vec::new();
     }
     let lower = lowercase_keeping_acronyms(text, &doc.tokens);
-    let mut ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos);
-    ctx.model = Some(model).filter(|m| !m.is_empty());
+    let ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos, Some(model));
     let mut out = Vec::new();
     // token end of each sentence's paragraph
     let mut par_end = vec![0usize; doc.sentences.len()];
@@ -123,7 +122,8 @@ fn lowercase_keeping_acronyms(text: &str, toks: &[Token]) -> String {
 pub fn cue_examples(doc: &Document, gold_cues: &[TextRange], out: &mut Vec<(Vec<u32>, bool)>) {
     let text = doc.text();
     let lower = lowercase_keeping_acronyms(text, &doc.tokens);
-    let ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos);
+    // (features only: no classifier decides here)
+    let ctx = Ctx::new(text, &lower, &doc.tokens, &doc.pos, None);
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
         for i in a..b.min(doc.tokens.len()) {
@@ -340,7 +340,8 @@ fn in_list(list: &[&str], w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, lower: &'a str, toks: &'a [Token], pos: &'a [Upos]) -> Self {
+    /// The context of one document; `model` is the cue classifier (an all-zero one counts as none).
+    fn new(text: &'a str, lower: &'a str, toks: &'a [Token], pos: &'a [Upos], model: Option<&'a CueModel>) -> Self {
         let mut quote = vec![None; toks.len()];
         let mut open: Option<usize> = None;
         let mut prev_par: Option<u32> = None;
@@ -388,7 +389,7 @@ impl<'a> Ctx<'a> {
                 *q = Some((o as u32, close as u32));
             }
         }
-        let model = Some(CueModel::embedded()).filter(|m| !m.is_empty());
+        let model = model.filter(|m| !m.is_empty());
         Ctx {
             text,
             lower,
@@ -887,11 +888,10 @@ impl<'a> Ctx<'a> {
                     && v.content.overlaps(r.content)
             });
             if let Some(j) = earlier {
+                // (the relay moves to `i - 1`; `i` is already the row after it)
                 let v = out.remove(j);
-                i -= 1;
-                out[i].content = v.content;
-                out[i].form = v.form;
-                i += 1;
+                out[i - 1].content = v.content;
+                out[i - 1].form = v.form;
                 continue;
             }
             if let Some(j) = later {

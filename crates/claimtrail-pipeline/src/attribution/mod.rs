@@ -70,16 +70,10 @@ pub struct AttributionLayer {
 }
 
 /// Extracts attributions.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct AttributionExtractor {
     /// The language bundle it reads its resources from.
     pub bundle: &'static crate::language::Bundle,
-}
-
-impl Default for AttributionExtractor {
-    fn default() -> Self {
-        Self { bundle: &crate::language::ENGLISH }
-    }
 }
 
 impl Stage for AttributionExtractor {

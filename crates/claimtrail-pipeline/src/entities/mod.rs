@@ -48,16 +48,10 @@ pub struct EntityLayer {
 }
 
 /// Finds named entities with the embedded perceptron model and the outlet gazetteer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct EntityRecognizer {
     /// The language bundle it reads its resources from.
     pub bundle: &'static crate::language::Bundle,
-}
-
-impl Default for EntityRecognizer {
-    fn default() -> Self {
-        Self { bundle: &crate::language::ENGLISH }
-    }
 }
 
 /// A mention found in one sentence, as token indices into the document.

@@ -114,16 +114,10 @@ pub fn tag_words(words: &[&str]) -> Vec<Upos> {
 }
 
 /// Tags every token of a document, sentence by sentence, after the [`crate::segment::Segmenter`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct PosTagger {
     /// The language bundle it reads its resources from.
     pub bundle: &'static crate::language::Bundle,
-}
-
-impl Default for PosTagger {
-    fn default() -> Self {
-        Self { bundle: &crate::language::ENGLISH }
-    }
 }
 
 impl Stage for PosTagger {
