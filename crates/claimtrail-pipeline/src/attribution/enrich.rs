@@ -1825,10 +1825,28 @@ fn says_something(w: &[String], form: Form) -> bool {
         return true;
     }
     let Some(first) = w.first() else { return false };
-    let bare_pp = matches!(
-        first.as_str(),
-        "about" | "by" | "with" | "in" | "to" | "on" | "for" | "from" | "at" | "into" | "over"
-    ) && w.len() <= 8
+    // ("claim Friday on radio station WVFN to host David DeMarco": when and where, no what)
+    let when =
+        matches!(
+            first.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "earlier"
+        ) && w.get(1).is_some_and(|x| matches!(x.as_str(), "on" | "in" | "at" | "to" | "during" | "while" | "after"));
+    let bare_pp = (when
+        || matches!(
+            first.as_str(),
+            "about" | "by" | "with" | "in" | "to" | "on" | "for" | "from" | "at" | "into" | "over"
+        ))
+        && w.len() <= if when { 12 } else { 8 }
         && !w.iter().any(|x| {
             matches!(x.as_str(), "that" | "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had")
         });

@@ -291,12 +291,14 @@ pub(crate) fn has_verdict(w: &[String]) -> bool {
                 && w.get(i + 1).is_some_and(|n| n.len() > 2 && !matches!(n.as_str(), "and" | "or" | "but"));
             // "his fabrication was long-known": the noun is the subject of what is said, not a
             // verdict on it
+            // ("Williams' fabrication was ...": any determiner or possessive, but not "a hoax
+            // was spread", which calls something a hoax)
             let subject = p.len() == 1
                 && VERDICT_NOUNS.contains(&p[0])
                 && i > 0
-                && matches!(
+                && !matches!(
                     w[i - 1].as_str(),
-                    "the" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "s"
+                    "a" | "an" | "is" | "was" | "are" | "were" | "be" | "been" | "complete" | "total"
                 )
                 && w.get(i + 1).is_some_and(|n| {
                     matches!(n.as_str(), "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "would")
@@ -651,6 +653,8 @@ mod tests {
             ("she", "said", "these are false claims", Denies),
             ("it was", "said", "the leader had surgery", Hedges),
             ("the paper", "reports", "his fabrication was long-known at the network", Asserts),
+            ("the paper", "reports", "Williams' fabrication was long-known at the network", Asserts),
+            ("police", "said", "a hoax was spread on social media", Denies),
             ("the spokesman", "said", "it was a fabrication", Denies),
             ("it has been", "rumored", "the leader had surgery", Hedges),
             ("", "said", "It was said the leader had surgery", Hedges),
