@@ -12,7 +12,8 @@
 //! Each part reports precision over all predictions and recall over all gold attributions.
 //!
 //! Setting the environment variable `CLAIMTRAIL_POLNEAR_ERRORS` to a file path writes a
-//! listing of every gold and predicted attribution with its verdict, for error analysis.
+//! listing of every gold and predicted attribution with its verdict, for error analysis;
+//! `CLAIMTRAIL_POLNEAR_RAW` scores the extractor's attributions before enrichment.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -288,6 +289,15 @@ pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
         .collect()
 }
 
+/// The extractor's attributions before enrichment filters and reshapes them (for measuring
+/// what the filters cost: `CLAIMTRAIL_POLNEAR_RAW=1`).
+fn raw_predictions(pipeline: &Pipeline, doc: &Document) -> Vec<PredAttribution> {
+    claimtrail_pipeline::attribution::extract::extract_with(doc, pipeline.bundle().cue_model())
+        .into_iter()
+        .map(|r| PredAttribution { cue: r.cue, source: r.source, content: r.content })
+        .collect()
+}
+
 fn frag_text(text: &str, frags: &[TextRange]) -> String {
     frags.iter().map(|r| &text[*r]).collect::<Vec<_>>().join(" … ")
 }
@@ -308,6 +318,7 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
     let docs = read_split(path)?;
     let mut total = Counts::default();
     let mut listing = std::env::var_os("CLAIMTRAIL_POLNEAR_ERRORS").map(|p| (p, String::new()));
+    let raw = std::env::var_os("CLAIMTRAIL_POLNEAR_RAW").is_some();
     for gd in &docs {
         let meta = Meta { id: gd.name.clone(), ..Meta::default() };
         let doc = match pipeline.analyze(meta, &gd.text) {
@@ -316,7 +327,7 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
             Err(e) => return Err(e.into()),
         };
         let tokens: Vec<(u32, u32)> = doc.tokens.iter().map(|t| (t.range.start(), t.range.end())).collect();
-        let pred = predictions(&doc);
+        let pred = if raw { raw_predictions(pipeline, &doc) } else { predictions(&doc) };
         let (c, matching) = score_doc(&tokens, &gd.attributions, &pred);
         total.add(c);
         if let Some((_, out)) = listing.as_mut() {
@@ -447,6 +458,32 @@ pub fn train_cue_model(dir: &Path, epochs: usize) -> Result<Vec<u8>> {
     Ok(extract::train_cue_model(&examples, epochs))
 }
 
+/// Token-level precision and recall of a cue classifier trained on `train` (bytes from
+/// [`train_cue_model`]) on the candidate words of `dev`: `(tp, predicted, gold)` at threshold 0.
+pub fn cue_model_scores(model: &[u8], dev: &Path) -> Result<(usize, usize, usize)> {
+    use claimtrail_pipeline::attribution::extract;
+    let model = claimtrail_pipeline::attribution::extract::cuemodel::CueModel::from_bytes(model);
+    let docs = read_split(dev)?;
+    let (mut tp, mut pred, mut gold) = (0, 0, 0);
+    for gd in &docs {
+        let mut doc = Document::new(Meta { id: gd.name.clone(), ..Meta::default() }, gd.text.as_str());
+        let seg = claimtrail_pipeline::segment::segment(&gd.text);
+        doc.sentences = seg.sentences;
+        doc.tokens = seg.tokens;
+        doc.pos = claimtrail_pipeline::Stage::run(&claimtrail_pipeline::pos::PosTagger::default(), &doc)?;
+        let cues: Vec<TextRange> = gd.attributions.iter().flat_map(|g| g.cue.iter().copied()).collect();
+        let mut examples = Vec::new();
+        extract::cue_examples(&doc, &cues, &mut examples);
+        for (f, y) in examples {
+            let p = model.score(&f) > 0.0;
+            tp += usize::from(p && y);
+            pred += usize::from(p);
+            gold += usize::from(y);
+        }
+    }
+    Ok((tp, pred, gold))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +510,19 @@ mod tests {
             .map_or(root.join("crates/claimtrail-pipeline/models/attr_cue.bin"), Into::into);
         let model = train_cue_model(&dir, epochs).unwrap();
         std::fs::write(out, model).unwrap();
+    }
+
+    /// Trains on train and scores on dev at the token level:
+    /// `cargo test --release -p claimtrail-eval -- --ignored --nocapture cue_model_dev`.
+    #[test]
+    #[ignore]
+    fn cue_model_dev() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear");
+        let epochs = std::env::var("CUE_EPOCHS").ok().and_then(|e| e.parse().ok()).unwrap_or(6);
+        let model = train_cue_model(&root.join("train"), epochs).unwrap();
+        let (tp, pred, gold) = cue_model_scores(&model, &root.join("dev")).unwrap();
+        let (p, r) = (tp as f64 / pred as f64, tp as f64 / gold as f64);
+        println!("cue tokens on dev: P {p:.3} R {r:.3} F1 {:.3} ({tp} / {pred} / {gold})", 2.0 * p * r / (p + r));
     }
 
     #[test]

@@ -1236,8 +1236,14 @@ fn names_someone(idx: &Index, r: TextRange) -> bool {
         let starts = doc.sentence_at(r.start()).is_some_and(|s| doc.sentences[s].tokens.start as usize == toks.start);
         starts && w.starts_with(char::is_uppercase) && people_plural(&w.to_lowercase())
     };
+    // "some note that", "many believe": a quantifier alone stands for people
+    let quantifier = toks.len() == 1 && {
+        let w = doc.slice(doc.tokens[toks.start].range).to_lowercase();
+        matches!(w.as_str(), "some" | "many" | "several" | "most" | "both" | "few" | "others")
+    };
     doc.pos.len() < toks.end
         || opening_plural
+        || quantifier
         || toks.clone().any(|k| matches!(doc.pos[k], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::X))
         || !idx.mentions_in(r).is_empty()
 }
@@ -1267,6 +1273,8 @@ fn trim_dangling(doc: &Document, r: TextRange) -> Option<TextRange> {
         let w = doc.slice(doc.tokens[k].range).to_ascii_lowercase();
         let dangling = matches!(doc.pos[k], Upos::Adp | Upos::Det | Upos::Cconj | Upos::Sconj | Upos::Punct)
             && !matches!(w.as_str(), "\"" | "”" | "'" | "’" | ")")
+            // ("some note that", "many believe": a quantifier standing for people)
+            && !(end == toks.end && matches!(w.as_str(), "some" | "many" | "several" | "most" | "both" | "few" | "all"))
             || matches!(w.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your");
         if !dangling {
             break;
@@ -2034,10 +2042,17 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 _ => relative_only = true,
             }
         }
+        // "Former White House Doctor Says Clinton Hid Past Health Problems": the article's own
+        // title (its first line) with a source before a verb cue is a statement; a title-case
+        // line further down is a related link
+        let first_line = doc.text().find('\n').map_or(doc.text().len(), |k| k) as u32;
+        let sourced_title = cue_rule != "label"
+            && content.end() <= first_line
+            && r.source.is_some_and(|x| x.end() <= r.cue.start() && names_someone(&idx, x));
         if issuing_only
             || relative_only
             || is_question(doc.slice(r.cue), &content_w)
-            || !named_label && is_headline(doc.slice(content), cue_rule)
+            || !named_label && !sourced_title && is_headline(doc.slice(content), cue_rule)
         {
             continue;
         }
@@ -3226,6 +3241,26 @@ mod tests {
                 cue: colon,
                 source: Some(find(&d, label, 0)),
                 content,
+                via: Vec::new(),
+                form: Form::Indirect,
+            };
+            assert_eq!(!enrich(&d, &[r]).attributions.is_empty(), kept, "{text}");
+        }
+    }
+    #[test]
+    fn the_articles_own_title_with_a_source_is_a_statement_a_later_title_case_line_is_not() {
+        // (text, kept)
+        let cases = [
+            ("Former White House Doctor Says Clinton Hid Past Health Problems From Public\nThe doctor spoke.", true),
+            ("The doctor spoke.\nFormer White House Doctor Says Clinton Hid Past Health Problems From Public", false),
+        ];
+        for (text, kept) in cases {
+            let d = doc(text);
+            let at = text.find("Says").expect("a cue");
+            let r = RawAttribution {
+                cue: TextRange::from_usize(at, at + 4),
+                source: Some(find(&d, "Former White House Doctor", 0)),
+                content: TextRange::from_usize(at + 5, text[at..].find(" From Public").map_or(0, |k| at + k + 12)),
                 via: Vec::new(),
                 form: Form::Indirect,
             };

@@ -634,7 +634,32 @@ impl<'a> Ctx<'a> {
             && (noun_at(i - 1) || w == "named" && i > a + 1 && self.w(i - 1) == "," && noun_at(i - 2))
             && i + 1 < b
             && self.raw(i + 1).starts_with(char::is_uppercase);
-        if matches!(w, "named" | "called" | "dubbed" | "nicknamed" | "titled" | "entitled") && named_after_noun {
+        // ("Cruz called Trump a “pathological liar”": a name followed by what it is called is a
+        // verdict on someone, not a name given)
+        let called_something = || {
+            let mut k = i + 1;
+            while k < b && self.raw(k).starts_with(char::is_uppercase) {
+                k += 1;
+            }
+            k < b && (matches!(self.w(k), "a" | "an" | "the" | "his" | "her" | "their" | "its") || self.is_quote(k))
+        };
+        if matches!(w, "named" | "called" | "dubbed" | "nicknamed" | "titled" | "entitled")
+            && named_after_noun
+            && !(matches!(w, "called" | "dubbed") && called_something())
+        {
+            return None;
+        }
+        // "most confirmed Ebola cases", "the reported attack": a participle between a
+        // determiner and its noun describes the noun
+        if w.ends_with("ed")
+            && i > a
+            && matches!(
+                self.w(i - 1),
+                "the" | "a" | "an" | "most" | "some" | "all" | "many" | "several" | "these" | "those" | "no" | "any"
+            )
+            && i + 1 < b
+            && self.pos.get(i + 1).is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn))
+        {
             return None;
         }
         // "Wilson continued to fire": an action going on, not speech
@@ -749,7 +774,9 @@ impl<'a> Ctx<'a> {
             "the",
             "this",
         ];
-        if !all_caps_words || (x == a + 1 && in_list(NOT_SPEAKERS, self.w(a))) || in_list(NOT_SPEAKERS, self.w(a)) {
+        // ("Said Ellis: ...": the verb is the cue, found as such)
+        let speech_verb = (a..x).any(|k| cues::is_speech(self.w(k)));
+        if !all_caps_words || speech_verb || in_list(NOT_SPEAKERS, self.w(a)) {
             return None;
         }
         let content = if is_dash {
@@ -1365,6 +1392,15 @@ impl<'a> Ctx<'a> {
                     question_end = (c1..body_end).find(|&k| self.w(k) == "," && self.quote[k].is_none());
                 }
                 // "Said Ellis: ..." at the start of a sentence
+                // "Both said ...", "Many believe ...": a quantifier the loop above took for an
+                // adverb is the subject
+                if left_src.is_none()
+                    && j == a
+                    && c0 == a + 1
+                    && matches!(self.w(a), "both" | "many" | "some" | "several" | "most" | "others")
+                {
+                    left_src = Some((a, a));
+                }
                 if left_src.is_none()
                     && !asked_opening
                     && j == a
@@ -1373,8 +1409,15 @@ impl<'a> Ctx<'a> {
                     && self.is_word(c1)
                 {
                     if let Some(e) = self.np_right(c1, body_end) {
-                        left_src = Some((c1, e - 1));
-                        after = e;
+                        // ("said it was done": a pronoun before a verb is what was said)
+                        let clause_subject = e == c1 + 1
+                            && self.pos.get(c1) == Some(&Upos::Pron)
+                            && e < body_end
+                            && self.pos.get(e).is_some_and(|t| matches!(t, Upos::Verb | Upos::Aux));
+                        if !clause_subject {
+                            left_src = Some((c1, e - 1));
+                            after = e;
+                        }
                     }
                 }
                 // apposition: "Rendell, a Clinton surrogate, called it ..."
@@ -2116,6 +2159,10 @@ mod tests {
             ("Josh Lin, the man who uploaded the video, is telling everyone that it is real.", "Josh Lin"),
             // a preposition inside the phrase after a subordinator
             ("Though reps for the actor denied the reports, nothing changed.", "reps for the actor"),
+            // a quantifier is a subject; a pronoun before a verb is what was said
+            ("Both said it was done.", "Both"),
+            // calling someone something is no name given
+            ("Cruz called Trump a “pathological liar” on Tuesday.", "Cruz"),
         ];
         for (text, want) in cases {
             let d = crate::claims::testutil::tagged_doc(text);
@@ -2168,6 +2215,7 @@ mod tests {
             ("Culkin, best known for his role in Home Alone, was found dead.", "known"),
             ("The Islamic State, also known as ISIS, holds the city.", "known"),
             ("The officer continued to fire on the teenager.", "continued"),
+            ("Also, most confirmed Ebola cases in this outbreak have originated in West Africa.", "confirmed"),
         ];
         for (text, cue) in cases {
             let d = crate::claims::testutil::tagged_doc(text);
