@@ -1828,7 +1828,7 @@ fn is_headline(content: &str, cue_rule: &str) -> bool {
 /// the ailment", "by The Inquisitr", "with theatrical rage"; a long one may be a fronted
 /// content: "On the eve of the talks of A and B [told Reuters]"), not a fragment led by a conjunction
 /// ("and the International Business Times"), not one word. A quotation always can.
-fn says_something(w: &[String], form: Form) -> bool {
+fn says_something(w: &[String], form: Form, infinitive: bool) -> bool {
     if form != Form::Indirect {
         return true;
     }
@@ -1849,11 +1849,12 @@ fn says_something(w: &[String], form: Form) -> bool {
                 | "tonight"
                 | "earlier"
         ) && w.get(1).is_some_and(|x| matches!(x.as_str(), "on" | "in" | "at" | "to" | "during" | "while" | "after"));
-    let bare_pp = (when
-        || matches!(
-            first.as_str(),
-            "about" | "by" | "with" | "in" | "to" | "on" | "for" | "from" | "at" | "into" | "over"
-        ))
+    let bare_pp = !infinitive
+        && (when
+            || matches!(
+                first.as_str(),
+                "about" | "by" | "with" | "in" | "to" | "on" | "for" | "from" | "at" | "into" | "over"
+            ))
         && w.len() <= if when { 12 } else { 8 }
         && !w.iter().any(|x| {
             matches!(x.as_str(), "that" | "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had")
@@ -1989,7 +1990,19 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             && content_w
                 .first()
                 .is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && content_w.len() <= 6));
-        if agent_only || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&content_w, r.form) {
+        // "vowed to crush the insurgency", "threatened to kill Haines": a promise or a threat
+        // says what its infinitive holds ("asked to remain anonymous", "offered to buy" say
+        // nothing)
+        let commits = words(doc.slice(r.cue))
+            .iter()
+            .any(|w| ["vow", "promis", "pledg", "threat", "swear", "swore", "sworn"].iter().any(|p| w.starts_with(p)));
+        let infinitive = commits && content_w.first().is_some_and(|w| w == "to") && {
+            let k = doc.token_at_or_after(content.start()) + 1;
+            doc.pos.get(k).is_some_and(|t| *t == Upos::Verb)
+        };
+        if agent_only
+            || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&content_w, r.form, infinitive)
+        {
             continue;
         }
         let cue_rule = cue_rule(doc.slice(r.cue));
