@@ -122,6 +122,13 @@ const SPEECH: &[&str] = &[
     "thinks",
     "rumored",
     "rumoured",
+    // refutations: speech acts that deny their object ("debunked the story")
+    "debunked",
+    "debunks",
+    "refuted",
+    "refutes",
+    "rebutted",
+    "rebuts",
 ];
 
 /// Verbs that are never cues though they could be mined as such in some contexts.

@@ -1248,6 +1248,22 @@ fn names_someone(idx: &Index, r: TextRange) -> bool {
         || !idx.mentions_in(r).is_empty()
 }
 
+/// "The plan failed, the minister said": the comma that ends a content before its cue is no
+/// part of what was said.
+fn drop_trailing_separator(doc: &Document, content: TextRange) -> TextRange {
+    let toks = doc.tokens_in(content);
+    let mut end = toks.end;
+    while end > toks.start + 1 && matches!(doc.slice(doc.tokens[end - 1].range), "," | ";" | ":" | "—" | "–" | "--")
+    {
+        end -= 1;
+    }
+    if end == toks.end {
+        content
+    } else {
+        TextRange::new(content.start(), doc.tokens[end - 1].range.end())
+    }
+}
+
 /// The part of `content` from offset `from` on, past a leading "that" ("told Vocativ that he
 /// ...", "It was reported that X"); `content` itself when nothing is left.
 fn rest_after(doc: &Document, from: u32, content: TextRange) -> TextRange {
@@ -1896,7 +1912,12 @@ const RELIABLE_CUE_RATIO: f32 = 0.25;
 /// A cue with a word that marks attributions most of the time it occurs, or a class that is
 /// speech by definition.
 fn reliable_cue(cue: &str) -> bool {
-    words(cue).iter().any(|w| {
+    let w = words(cue);
+    // "points out", "pointed out": speech, though "points" mostly is not
+    if w.windows(2).any(|p| p[0].starts_with("point") && p[1] == "out") {
+        return true;
+    }
+    w.iter().any(|w| {
         matches!(classify(w), Some(CueClass::Verb | CueClass::According | CueClass::Passive | CueClass::Citing))
             || candidate(w).is_some_and(|(_, ratio)| ratio >= RELIABLE_CUE_RATIO)
     })
@@ -1962,6 +1983,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if r.form == Form::Indirect {
             content = subordinate_end(doc, content, r.cue);
         }
+        content = drop_trailing_separator(doc, content);
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }

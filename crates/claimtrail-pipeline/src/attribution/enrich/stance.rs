@@ -121,6 +121,10 @@ const NO_KNOWLEDGE: &[&[&str]] = &[
 
 const DENY_CONTENT: &[&[&str]] = &[
     &["not", "true"],
+    &["none", "of", "it", "is", "true"],
+    &["none", "of", "this", "is", "true"],
+    &["none", "of", "that", "is", "true"],
+    &["nothing", "of", "the", "sort"],
     &["untrue"],
     &["nonsense"],
     &["false"],
@@ -663,6 +667,7 @@ mod tests {
             ("it was", "announced", "the plant would close", Asserts),
             ("the army", "ruled out", "talks with the rebels", Denies),
             ("some officials", "suggested", "the leader had died", Hedges),
+            ("Gawker", "points out", "almost none of it is true", Denies),
             ("Madden", "told", "it would not surprise me at all if they opened a restaurant", Hedges),
             ("his agent", "confirmed", "the news of his death was premature", Denies),
             ("the mayor", "said", "the rumor that the bridge was closed is wrong", Denies),
