@@ -1913,8 +1913,12 @@ const RELIABLE_CUE_RATIO: f32 = 0.25;
 /// speech by definition.
 fn reliable_cue(cue: &str) -> bool {
     let w = words(cue);
-    // "points out", "pointed out": speech, though "points" mostly is not
-    if w.windows(2).any(|p| p[0].starts_with("point") && p[1] == "out") {
+    // "points out", "pointed out", "shot back": speech, though "points" and "shot" mostly are not
+    let phrase = |p: &[String]| {
+        p[0].starts_with("point") && p[1] == "out"
+            || matches!(p[0].as_str(), "shot" | "fired" | "hit") && p[1] == "back"
+    };
+    if w.windows(2).any(phrase) {
         return true;
     }
     w.iter().any(|w| {

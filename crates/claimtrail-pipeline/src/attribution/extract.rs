@@ -331,10 +331,6 @@ fn crude_stem(w: &str) -> &str {
 }
 
 /// True when the token before `j` (the cue, or the first auxiliary before it) is a comma.
-fn boundary_is_comma(ctx: &Ctx<'_>, j: usize, a: usize) -> bool {
-    j > a && ctx.w(j - 1) == ","
-}
-
 fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -600,6 +596,21 @@ impl<'a> Ctx<'a> {
         model.score(&f) > CUE_THRESHOLD
     }
 
+    /// "..., saying he ...", "“...,” adding that ...": a speech participle after a comma (or a
+    /// comma closing a quotation) and before its content (not "adding to the 22 officers").
+    fn speech_participle_after_comma(&self, i: usize, a: usize, b: usize) -> bool {
+        i > a
+            && (self.w(i - 1) == "," || i > a + 1 && self.is_close_quote(i - 1) && self.w(i - 2) == ",")
+            && matches!(
+                self.w(i),
+                "saying" | "adding" | "noting" | "insisting" | "arguing" | "explaining" | "stressing"
+            )
+            && i + 1 < b
+            && self.is_word(i + 1)
+            && !matches!(self.w(i + 1), "to" | "up" | "more")
+            && self.quote[i].is_none()
+    }
+
     fn cue_at(&self, i: usize, a: usize, b: usize) -> Option<(CueClass, usize)> {
         if !self.is_word(i) {
             return None;
@@ -720,7 +731,9 @@ impl<'a> Ctx<'a> {
                 && matches!(self.w(i - 1), "is" | "are" | "was" | "were" | "been")
                 && i + 1 < b
                 && matches!(self.w(i + 1), "by" | "as");
-            if !strong && !passive_speech && !self.model_says_cue(model, i, a, b) {
+            // "“...,” saying he received the information": a speech participle after a comma
+            let comma_participle = self.speech_participle_after_comma(i, a, b);
+            if !strong && !passive_speech && !comma_participle && !self.model_says_cue(model, i, a, b) {
                 return None;
             }
             let mut end = i + 1;
@@ -1154,6 +1167,10 @@ impl<'a> Ctx<'a> {
                 if matches!(self.w(n - 1), "," | "and") {
                     return Some(n - 1);
                 }
+                // ("“...,” saying ...": the quotation closes before the participle)
+                if n > c1 + 2 && self.is_close_quote(n - 1) && self.speech_participle_after_comma(n, a, b) {
+                    return Some(n);
+                }
                 // "..., his team said": the next cue's subject follows a comma
                 let mut j = n;
                 while j > c1 && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
@@ -1507,7 +1524,11 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                let participle = self.w(c0).ends_with("ing") && boundary_is_comma(self, j, a);
+                let participle = self.w(c0).ends_with("ing")
+                    && (j > a && self.w(j - 1) == "," || j == c0 && self.speech_participle_after_comma(c0, a, b));
+                if participle && left_src.is_none() && boundary.is_some_and(|x| self.is_close_quote(x)) {
+                    boundary = boundary.map(|x| x - 1);
+                }
                 // participle after a comma (", adding that"): source of the previous cue, or the
                 // subject at the start of the sentence
                 // (not across an auxiliary: in "a group, now going by the name X, is planning"
@@ -1582,7 +1603,24 @@ impl<'a> Ctx<'a> {
                     source = Some(self.range(s, e));
                 }
                 // "“...,” X told CNN." : the addressee is not content
-                if !inverted && after < after_limit && in_list(ADDRESSEE_VERBS, self.w(c1 - 1)) && self.is_word(after) {
+                // "told Fox News’ Greta van Susteren Tuesday that ...": the addressee runs to "that"
+                let that_after_addressee =
+                    (after..(after + 10).min(after_limit)).find(|&k| self.w(k) == "that").filter(|&k| {
+                        k > after
+                            && (after..k).all(|m| {
+                                (self.is_word(m) || matches!(self.w(m), "’" | "'" | "'s" | "’s" | "." | "-"))
+                                && !matches!(self.pos.get(m), Some(Upos::Verb | Upos::Aux))
+                                // (one phrase: not "told BuzzFeed News the congressman's assertion that")
+                                && (m == after || self.pos.get(m) != Some(&Upos::Det))
+                            })
+                    });
+                if !inverted && in_list(ADDRESSEE_VERBS, self.w(c1 - 1)) && that_after_addressee.is_some() {
+                    after = that_after_addressee.unwrap_or(after);
+                } else if !inverted
+                    && after < after_limit
+                    && in_list(ADDRESSEE_VERBS, self.w(c1 - 1))
+                    && self.is_word(after)
+                {
                     if let Some(e) = self.np_right(after, after_limit) {
                         // "told the newspaper he had visited": the clause's subject pronoun
                         // ends the addressee
@@ -2256,12 +2294,26 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_participle_after_a_closing_quotation_is_a_statement_of_its_own() {
+        let text = "He told reporters that “we won the game,” saying the team was great.";
+        let d = crate::claims::testutil::tagged_doc(text);
+        let got: Vec<(&str, &str)> = extract(&d).iter().map(|r| (d.slice(r.cue), d.slice(r.content))).collect();
+        assert_eq!(got, [("told", "“we won the game,”"), ("saying", "the team was great")]);
+        // (not "adding to": a sum, no statement)
+        let text = "He said eight more people had been arrested, adding to the 22 officers detained.";
+        let d = crate::claims::testutil::tagged_doc(text);
+        assert!(extract(&d).iter().all(|r| d.slice(r.cue) != "adding"));
+    }
+
+    #[test]
     fn told_addressee_ends_at_the_clause_subject() {
         // (text, content)
         let cases = [
             ("The mayor told the newspaper he had visited the family.", "he had visited the family"),
             ("Doctors told him it was an insect bite.", "it was an insect bite"),
             ("Davies told reporters Monday it is essential that talks resume.", "it is essential that talks resume"),
+            // the addressee runs to "that" across a possessive and a day
+            ("Hunter told Fox News’ Greta van Susteren Tuesday that fighters were caught.", "fighters were caught"),
         ];
         for (text, want) in cases {
             let d = crate::claims::testutil::tagged_doc(text);
