@@ -30,6 +30,32 @@ use super::{AttributionLayer, RawAttribution};
 use crate::entities::link::roles::{is_role_noun, lower};
 
 /// Heads of anonymous descriptions.
+/// People who speak for someone else: "Woods' agent" is not Woods.
+const POSSESSED_ROLES: &[&str] = &[
+    "agent",
+    "publicist",
+    "manager",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representatives",
+    "rep",
+    "reps",
+    "aide",
+    "aides",
+    "adviser",
+    "advisor",
+    "friend",
+    "friends",
+    "doctor",
+    "office",
+];
+
 const ANON_HEADS: &[&str] = &[
     "allies",
     "associates",
@@ -428,6 +454,16 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     let ms = idx.mentions_in(r);
     if coordinated(idx, &ms, Some(r)) {
         return ms.iter().map(|&(m, e)| source_of(idx, m, e)).collect();
+    }
+    // "Woods' agent", "Plant's publicist": someone of the named one's, not that one (whatever
+    // kind the name was given)
+    let possessed_role = words(text).last().is_some_and(|h| POSSESSED_ROLES.contains(&h.as_str()))
+        && ms.last().is_some_and(|(m, _)| {
+            let after = &doc.text()[m.end() as usize..r.end() as usize];
+            ["'s ", "’s ", "' ", "’ "].iter().any(|p| after.starts_with(p)) && words(after).len() <= 3
+        });
+    if possessed_role {
+        return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
     // A named person, the last one not standing in a possessive ("Putin's spokesman").
     let person = ms
@@ -2929,6 +2965,13 @@ mod tests {
                 "Ana Ruiz's publicist said the tale was rubbish.",
                 &[("Ana Ruiz", Person)],
                 &[("Ana Ruiz's publicist", "said", "the tale was rubbish")],
+                &[(SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                // (a bare apostrophe after a name in s, whatever kind the name was given)
+                "Ana Ruiz withdrew. Olsen said so, which Ruiz' agent denied.",
+                &[("Ana Ruiz", Organization), ("Ruiz", Organization)],
+                &[("Ruiz' agent", "denied", "so")],
                 &[(SourceKind::Anonymous, "Anonymous")],
             ),
             (

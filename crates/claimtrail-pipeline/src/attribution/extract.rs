@@ -903,7 +903,100 @@ impl<'a> Ctx<'a> {
                 out.push(att);
             }
         }
+        self.claim_denied_after(a, body_end, out, first_new);
         self.merge_relays(b, body_end, out, first_new);
+    }
+
+    /// "X said Y, a claim the administration disputed", "..., a claim that the PGA Tour and
+    /// Woods' agent vehemently deny": the noun in apposition names the clause before it, and the
+    /// relative clause's subject denies that clause. The statement whose content ran on into the
+    /// apposition stops before it; misread cues inside the apposition go.
+    fn claim_denied_after(&self, a: usize, body_end: usize, out: &mut Vec<RawAttribution>, first: usize) {
+        let dash_or_comma = |k: usize| matches!(self.w(k), "," | "–" | "—" | "--");
+        // ("--" may come as two hyphens)
+        let width = |k: usize| if self.w(k) == "-" && self.w(k + 1) == "-" { 2 } else { 1 };
+        let Some(sep) = (a + 2..body_end.saturating_sub(4)).find(|&k| {
+            let n = k + width(k);
+            (dash_or_comma(k) || width(k) == 2)
+                && matches!(self.w(n), "a" | "an")
+                && matches!(self.w(n + 1), "claim" | "allegation" | "charge" | "accusation" | "assertion" | "report")
+        }) else {
+            return;
+        };
+        let mut s0 = sep + width(sep) + 2;
+        if s0 < body_end && matches!(self.w(s0), "that" | "which") {
+            s0 += 1;
+        }
+        let deny = |w: &str| {
+            matches!(
+                w,
+                "deny"
+                    | "denies"
+                    | "denied"
+                    | "dispute"
+                    | "disputes"
+                    | "disputed"
+                    | "reject"
+                    | "rejects"
+                    | "rejected"
+                    | "dismiss"
+                    | "dismisses"
+                    | "dismissed"
+                    | "refute"
+                    | "refutes"
+                    | "refuted"
+            )
+        };
+        // the relative clause: a subject, perhaps adverbs, the denial, then the sentence ends
+        // ("a claim the administration disputed"); or a passive with its agent ("a claim that was
+        // immediately disputed by the Obama administration")
+        let Some(v) = (s0..body_end.min(s0 + 12)).find(|&k| deny(self.w(k))) else { return };
+        let passive = matches!(self.w(s0), "was" | "were" | "is" | "has" | "have")
+            && (s0 + 1..v).all(|k| self.is_adverb(k) || matches!(self.w(k), "been" | "also"))
+            && v + 1 < body_end
+            && self.w(v + 1) == "by";
+        let (src0, src1, end_tok) = if passive {
+            let Some(e) = self.np_right_loose(v + 2, body_end) else { return };
+            (v + 2, e, e - 1)
+        } else {
+            let mut s1 = v;
+            while s1 > s0 && (self.is_adverb(s1 - 1) || in_list(SKIP_LEFT, self.w(s1 - 1))) {
+                s1 -= 1;
+            }
+            let clause = (s0..s1).any(|k| {
+                matches!(self.pos.get(k), Some(Upos::Verb | Upos::Aux))
+                    || !self.is_word(k) && !matches!(self.w(k), "'" | "’" | "'s" | "’s")
+            });
+            if s1 <= s0 || clause {
+                return;
+            }
+            (s0, s1, v)
+        };
+        if end_tok + 1 != body_end && !dash_or_comma(end_tok + 1) {
+            return;
+        }
+        let (sep_at, end) = (self.toks[sep].range.start(), self.toks[end_tok].range.end());
+        // the statement the apposition follows, if any, ends before it
+        let mut start = a;
+        let before_sep = self.toks[sep - 1].range.end();
+        for r in out[first..].iter_mut() {
+            if r.cue.start() < sep_at && r.content.start() < sep_at && r.content.end() >= before_sep {
+                start = self.tok_after(r.content.start());
+                r.content = self.range(self.tok_after(r.content.start()), sep - 1);
+            }
+        }
+        out.retain(|r| r.cue.start() < self.toks[sep].range.start() || r.cue.start() > end);
+        if start >= sep {
+            return;
+        }
+        let content = self.range(start, sep - 1);
+        out.push(RawAttribution {
+            cue: self.range(v, v),
+            source: Some(self.range(src0, src1 - 1)),
+            content,
+            via: Vec::new(),
+            form: Form::Indirect,
+        });
     }
 
     /// Merges the attributions of one sentence that describe one statement: a relay
@@ -1203,6 +1296,14 @@ impl<'a> Ctx<'a> {
             })
             .unwrap_or(body_end)
             .min(body_end);
+        // "The website – which describes itself as “...” – said ...": a cue inside a parenthesis
+        // between dashes says what the parenthesis holds
+        let dash = |k: usize| matches!(self.w(k), "–" | "—" | "―" | "--");
+        let opened_by_dash = (a..c0).rev().take_while(|&k| !matches!(self.w(k), "," | ";")).find(|&k| dash(k));
+        let after_limit = match opened_by_dash {
+            Some(_) => (c1..after_limit).find(|&k| dash(k) && self.quote[k].is_none()).unwrap_or(after_limit),
+            None => after_limit,
+        };
         match class {
             CueClass::According => {
                 let s0 = c1;
@@ -1451,7 +1552,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 // apposition: "Rendell, a Clinton surrogate, called it ..."
-                let is_sep = |k: usize| matches!(self.w(k), "," | "—" | "―" | "--");
+                let is_sep = |k: usize| matches!(self.w(k), "," | "—" | "―" | "–" | "--");
                 if left_src.is_none() && j > a + 2 && is_sep(j - 1) && !self.w(c0).ends_with("ing") {
                     let sep = self.w(j - 1);
                     let lo = j.saturating_sub(25).max(a);
@@ -1459,7 +1560,11 @@ impl<'a> Ctx<'a> {
                     if let Some(p) = (lo..j - 1).rev().find(|&k| same(k)) {
                         if p > a && (self.is_word(p - 1) || self.w(p - 1) == ")") && !self.is_close_quote(p - 1) {
                             if let Some(s0) = self.np_left(a, p - 1) {
-                                if (p + 1..j - 1).all(|k| !self.is_quote(k)) {
+                                // (a quotation closed inside the apposition is part of it)
+                                let inside = |k: usize| {
+                                    self.quote[k].is_some_and(|(o, c)| o as usize > p && (c as usize) < j - 1)
+                                };
+                                if (p + 1..j - 1).all(|k| !self.is_quote(k) || inside(k)) {
                                     left_src = Some((s0, j - 2));
                                     // what precedes the whole phrase: "“...,” Ramos, 58, told AFP"
                                     boundary = s0.checked_sub(1).filter(|&x| x >= a);
@@ -2290,6 +2395,24 @@ mod tests {
                 .map(|r| (r.source.map_or("", |s| d.slice(s)), d.slice(r.cue), d.slice(r.content)))
                 .collect();
             assert_eq!(got, [(source, cue, content)], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_claim_in_apposition_is_denied_by_the_relative_clause_subject() {
+        // (text, denier)
+        let cases = [
+            ("Hunter said 10 fighters were caught, a claim the administration disputed.", "the administration"),
+            ("Olsen said Woods had been suspended -- a claim that the Tour vehemently denies.", "the Tour"),
+            ("Hunter said 10 fighters were caught, a claim that was quickly disputed by the agency.", "the agency"),
+        ];
+        for (text, denier) in cases {
+            let d = crate::claims::testutil::tagged_doc(text);
+            let got: Vec<(&str, &str)> =
+                extract(&d).iter().map(|r| (r.source.map_or("", |s| d.slice(s)), d.slice(r.content))).collect();
+            let claim = if text.starts_with("Hunter") { "10 fighters were caught" } else { "Woods had been suspended" };
+            let speaker = if text.starts_with("Hunter") { "Hunter" } else { "Olsen" };
+            assert_eq!(got, [(speaker, claim), (denier, claim)], "{text}");
         }
     }
 
