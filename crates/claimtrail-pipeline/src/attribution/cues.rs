@@ -129,6 +129,11 @@ const SPEECH: &[&str] = &[
     "refutes",
     "rebutted",
     "rebuts",
+    // ... and taking back one's own ("recanted his story")
+    "recanted",
+    "recants",
+    "retracted",
+    "retracts",
 ];
 
 /// Verbs that are never cues though they could be mined as such in some contexts.

@@ -53,6 +53,10 @@ const DENY_CUES: &[&str] = &[
     "disavows",
     "refuting",
     "rebutting",
+    "recanted",
+    "recants",
+    "retracted",
+    "retracts",
 ];
 
 const NO_KNOWLEDGE: &[&[&str]] = &[
@@ -668,6 +672,7 @@ mod tests {
             ("the army", "ruled out", "talks with the rebels", Denies),
             ("some officials", "suggested", "the leader had died", Hedges),
             ("Gawker", "points out", "almost none of it is true", Denies),
+            ("the anchor", "recanted", "his story about taking incoming fire", Denies),
             ("Madden", "told", "it would not surprise me at all if they opened a restaurant", Hedges),
             ("his agent", "confirmed", "the news of his death was premature", Denies),
             ("the mayor", "said", "the rumor that the bridge was closed is wrong", Denies),
