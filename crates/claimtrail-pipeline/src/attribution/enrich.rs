@@ -1320,6 +1320,17 @@ fn trim_dangling(doc: &Document, r: TextRange) -> Option<TextRange> {
         return Some(r);
     }
     let mut end = toks.end;
+    // "Williams, on Wednesday": a day after the name is no part of it
+    if end >= toks.start + 3 {
+        let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+        let day = crate::time::is_day_name(&w(end - 1)) || matches!(w(end - 1).as_str(), "yesterday" | "today");
+        if day && matches!(w(end - 2).as_str(), "on" | "last" | "this" | ",") {
+            end -= 1;
+            while end > toks.start + 1 && matches!(w(end - 1).as_str(), "on" | "last" | "this" | ",") {
+                end -= 1;
+            }
+        }
+    }
     while end > toks.start {
         let k = end - 1;
         let w = doc.slice(doc.tokens[k].range).to_ascii_lowercase();
@@ -3327,6 +3338,18 @@ mod tests {
                 form: Form::Indirect,
             };
             assert_eq!(!enrich(&d, &[r]).attributions.is_empty(), kept, "{text}");
+        }
+    }
+    #[test]
+    fn a_day_after_the_source_is_no_part_of_it() {
+        for (text, source, want) in [
+            ("Williams, on Wednesday, recanted the story.", "Williams, on Wednesday", "Williams"),
+            ("The minister on Monday denied it.", "The minister on Monday", "The minister"),
+            ("The Monday club denied it.", "The Monday club", "The Monday club"),
+        ] {
+            let d = tagged_doc(text);
+            let got = trim_dangling(&d, find(&d, source, 0)).map(|r| d.slice(r));
+            assert_eq!(got, Some(want), "{text}");
         }
     }
     #[test]
