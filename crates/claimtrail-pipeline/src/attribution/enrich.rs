@@ -1077,13 +1077,33 @@ fn malformed_source(doc: &Document, r: TextRange) -> bool {
     let tag = |k: usize| doc.pos[k];
     let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
     let relative = toks.clone().position(|k| matches!(w(k).as_str(), "who" | "whom" | "that" | "which" | "whose"));
-    toks.clone().enumerate().any(|(i, k)| {
-        k + 1 < toks.end
-            && tag(k) == Upos::Aux
-            && tag(k + 1) == Upos::Verb
-            && matches!(w(k).as_str(), "has" | "have" | "had" | "is" | "are" | "was" | "were")
+    // "appeared in a tweet": a verb opening the span
+    let verb_first = toks.len() >= 2
+        && tag(toks.start) == Upos::Verb
+        && matches!(tag(toks.start + 1), Upos::Adp | Upos::Det)
+        && doc.slice(doc.tokens[toks.start].range).starts_with(char::is_lowercase)
+        && !crate::attribution::is_report_noun(&w(toks.start));
+    // "Apple sets production plans based": a finite verb with its object inside
+    let finite_inside = toks.clone().enumerate().any(|(i, k)| {
+        let v = w(k);
+        i > 0
+            && k + 1 < toks.end
+            && tag(k) == Upos::Verb
+            && v.ends_with('s')
+            && !v.ends_with("ss")
+            && matches!(tag(k + 1), Upos::Noun | Upos::Det)
+            && matches!(tag(k - 1), Upos::Propn | Upos::Noun)
             && relative.is_none_or(|p| p > i)
-    })
+    });
+    verb_first
+        || finite_inside
+        || toks.clone().enumerate().any(|(i, k)| {
+            k + 1 < toks.end
+                && tag(k) == Upos::Aux
+                && tag(k + 1) == Upos::Verb
+                && matches!(w(k).as_str(), "has" | "have" | "had" | "is" | "are" | "was" | "were")
+                && relative.is_none_or(|p| p > i)
+        })
 }
 
 /// The source of a participle cue is the noun phrase it modifies, not the clause before it:
@@ -3338,6 +3358,18 @@ mod tests {
                 form: Form::Indirect,
             };
             assert_eq!(!enrich(&d, &[r]).attributions.is_empty(), kept, "{text}");
+        }
+    }
+    #[test]
+    fn a_source_that_is_a_clause_is_malformed() {
+        for (text, source, malformed) in [
+            ("The truck appeared in a tweet posted by Weiss.", "appeared in a tweet", true),
+            ("Apple sets production plans based on a forecast of demand.", "Apple sets production plans based", true),
+            ("According to reports from Ottawa Police, the man was armed.", "reports from Ottawa Police", false),
+            ("A man named John Smith said so.", "A man named John Smith", false),
+        ] {
+            let d = tagged_doc(text);
+            assert_eq!(malformed_source(&d, find(&d, source, 0)), malformed, "{text}");
         }
     }
     #[test]

@@ -1453,6 +1453,23 @@ impl<'a> Ctx<'a> {
                     left_src = Some((j - 1, j - 1));
                 } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")") {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
+                    // "the hoax we decided": a subject pronoun after a noun opens a relative
+                    // clause; it alone is the subject
+                    if let Some((s, e)) = left_src {
+                        let pron = matches!(self.w(e), "we" | "i" | "he" | "she" | "they" | "you");
+                        if pron && e > s && self.pos.get(e - 1).is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn)) {
+                            left_src = Some((e, e));
+                        }
+                    }
+                }
+                // "in light of fears that ...": a noun cue after a preposition has no subject
+                if class == CueClass::Think
+                    && j == c0
+                    && j > a
+                    && self.pos.get(j - 1) == Some(&Upos::Adp)
+                    && self.pos.get(c0) == Some(&Upos::Noun)
+                {
+                    return None;
                 }
                 // the token before the source (or cue): what kind of boundary
                 let before_idx = left_src.map_or(j, |(s, _)| s);
@@ -2359,6 +2376,8 @@ mod tests {
             ("Though reps for the actor denied the reports, nothing changed.", "reps for the actor"),
             // a quantifier is a subject; a pronoun before a verb is what was said
             ("Both said it was done.", "Both"),
+            // a subject pronoun after a noun opens a relative clause
+            ("In the blog she says she was pregnant in 2012.", "she"),
             // calling someone something is no name given
             ("Cruz called Trump a “pathological liar” on Tuesday.", "Cruz"),
         ];
@@ -2475,6 +2494,7 @@ mod tests {
             ("The Islamic State, also known as ISIS, holds the city.", "known"),
             ("The officer continued to fire on the teenager.", "continued"),
             ("Also, most confirmed Ebola cases in this outbreak have originated in West Africa.", "confirmed"),
+            ("The agency bolstered border enforcement in light of fears that fighters could enter.", "fears"),
         ];
         for (text, cue) in cases {
             let d = crate::claims::testutil::tagged_doc(text);
