@@ -1304,6 +1304,65 @@ fn names_someone(idx: &Index, r: TextRange) -> bool {
         || !idx.mentions_in(r).is_empty()
 }
 
+/// "attacked Machado in early-morning tweets", "has not mentioned Machado since the debate": a
+/// content that is a noun phrase (no verb) ends before a closing adjunct of when or where it was
+/// said.
+fn noun_phrase_end(doc: &Document, content: TextRange) -> TextRange {
+    let toks = doc.tokens_in(content);
+    if toks.len() < 3 || doc.pos.len() < toks.end {
+        return content;
+    }
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    if !matches!(doc.pos[toks.start], Upos::Det | Upos::Propn | Upos::Noun | Upos::Pron | Upos::Adj | Upos::Num) {
+        return content;
+    }
+    let medium = |x: &str| {
+        crate::time::is_day_name(x)
+            || matches!(
+                x,
+                "tweet"
+                    | "tweets"
+                    | "interview"
+                    | "interviews"
+                    | "statement"
+                    | "speech"
+                    | "debate"
+                    | "rally"
+                    | "ad"
+                    | "week"
+                    | "weekend"
+                    | "morning"
+                    | "night"
+                    | "evening"
+                    | "afternoon"
+                    | "month"
+                    | "year"
+                    | "ruling"
+                    | "post"
+                    | "video"
+            )
+    };
+    // (a relative clause after a comma often holds what is claimed: "the price of the Watch,
+    // which will sell for $349"; it stays)
+    if toks.clone().any(|k| matches!(doc.pos[k], Upos::Verb | Upos::Aux) || w(k) == "that") {
+        return content;
+    }
+    for k in toks.start + 1..toks.end {
+        let cut = match w(k).as_str() {
+            // (an adjunct closing the phrase: "this year due to solar storm" goes on)
+            "in" | "since" | "during" | "on" | "at" | "after" | "before" => {
+                toks.end - k <= 7 && (k + 1..(k + 5).min(toks.end)).any(|m| medium(&w(m)))
+            }
+            "last" | "this" => toks.end - k <= 3 && k + 1 < toks.end && medium(&w(k + 1)),
+            _ => false,
+        };
+        if cut {
+            return TextRange::new(content.start(), doc.tokens[k - 1].range.end());
+        }
+    }
+    content
+}
+
 /// "The plan failed, the minister said": the comma that ends a content before its cue is no
 /// part of what was said.
 fn drop_trailing_separator(doc: &Document, content: TextRange) -> TextRange {
@@ -2055,6 +2114,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             content = subordinate_end(doc, content, r.cue);
         }
         content = drop_trailing_separator(doc, content);
+        if r.form == Form::Indirect {
+            content = noun_phrase_end(doc, content);
+        }
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }
@@ -3370,6 +3432,34 @@ mod tests {
         ] {
             let d = tagged_doc(text);
             assert_eq!(malformed_source(&d, find(&d, source, 0)), malformed, "{text}");
+        }
+    }
+    #[test]
+    fn a_noun_phrase_content_ends_before_when_and_where() {
+        for (text, content, want) in [
+            ("Trump attacked Machado in early-morning tweets.", "Machado in early-morning tweets", "Machado"),
+            (
+                "She has not mentioned Machado since the Monday night debate.",
+                "Machado since the Monday night debate",
+                "Machado",
+            ),
+            (
+                // a relative clause after a comma may hold the claim: it stays
+                "Apple announced the price of the Watch, which will sell for $349.",
+                "the price of the Watch, which will sell for $349",
+                "the price of the Watch, which will sell for $349",
+            ),
+            // a clause, or an adjunct that goes on, is kept whole
+            ("He said the plan failed in a speech.", "the plan failed in a speech", "the plan failed in a speech"),
+            (
+                "NASA confirmed 3 days of total darkness this year due to a solar storm and more.",
+                "3 days of total darkness this year due to a solar storm and more",
+                "3 days of total darkness this year due to a solar storm and more",
+            ),
+        ] {
+            let d = tagged_doc(text);
+            let got = noun_phrase_end(&d, find(&d, content, 0));
+            assert_eq!(d.slice(got), want, "{text}");
         }
     }
     #[test]
