@@ -1809,7 +1809,14 @@ impl<'a> Ctx<'a> {
                                 | "heard"
                         )
                 });
-                if passive_be && participle_form && !by_agent && refers_back.is_none() && !inverted {
+                // "we are convinced this is ...", "they were worried that ...": the subject of a
+                // participle of belief or feeling holds it
+                let experiencer = matches!(
+                    self.w(c0),
+                    "convinced" | "persuaded" | "worried" | "concerned" | "confident" | "determined" | "adamant"
+                ) && c1 < body_end
+                    && !matches!(self.w(c1), "by" | "about" | "with" | "for" | "of");
+                if passive_be && participle_form && !by_agent && refers_back.is_none() && !inverted && !experiencer {
                     if let Some((s, e)) = left_src {
                         if self.range(s, e).end() <= content.start() || content.start() >= cue.end() {
                             content = self.range(s, e).cover(content);
@@ -2378,6 +2385,8 @@ mod tests {
             ("Both said it was done.", "Both"),
             // a subject pronoun after a noun opens a relative clause
             ("In the blog she says she was pregnant in 2012.", "she"),
+            // the subject of a participle of belief holds it
+            ("The officials were worried that the virus would spread.", "The officials"),
             // calling someone something is no name given
             ("Cruz called Trump a “pathological liar” on Tuesday.", "Cruz"),
         ];
