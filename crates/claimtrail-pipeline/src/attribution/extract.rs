@@ -673,6 +673,36 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // "to come out and 'say hello'": a word quoted as a phrase, not a speech act
+        let opening_mark = |k: usize| {
+            matches!(self.w(k), "'" | "‘" | "\"" | "“")
+                && self.toks[k].range.start() > 0
+                && self.text[..self.toks[k].range.start() as usize].ends_with(char::is_whitespace)
+                // (attached to the word it opens: not the spaced closing mark of ', " saying')
+                && self.toks[k].range.end() == self.toks[i].range.start()
+        };
+        if i > a && opening_mark(i - 1) && self.raw(i).starts_with(char::is_lowercase) {
+            return None;
+        }
+        // "had been asked by Ragdoll Productions to find smiley babies": a request made of
+        // someone, no statement
+        // ("students were told to say something about themselves": likewise)
+        let directive = matches!(w, "asked" | "urged" | "told" | "ordered" | "invited" | "encouraged");
+        if directive
+            && next(1) == "by"
+            && (i + 2..(i + 10).min(b))
+                .any(|k| self.w(k) == "to" && self.pos.get(k + 1).is_some_and(|t| *t == Upos::Verb))
+        {
+            return None;
+        }
+        if directive
+            && i > a
+            && matches!(self.w(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
+            && next(1) == "to"
+            && self.pos.get(i + 2).is_some_and(|t| *t == Upos::Verb)
+        {
+            return None;
+        }
         // "Wilson continued to fire": an action going on, not speech
         if matches!(w, "continued" | "continues" | "continue" | "continuing") && next(1) == "to" {
             return None;
@@ -726,7 +756,9 @@ impl<'a> Ctx<'a> {
                         && matches!(self.w(i - 1), "is" | "are" | "was" | "were" | "been" | "be")
                         && self.w(i + 1) == "that");
             // "were refuted by the ministry": a passive speech verb with its agent
+            // (not a request: "had been asked by Ragdoll Productions to find smiley babies")
             let passive_speech = cues::classify(w) == Some(CueClass::Verb)
+                && !matches!(w, "asked" | "told" | "urged" | "ordered" | "invited")
                 && i > a
                 && matches!(self.w(i - 1), "is" | "are" | "was" | "were" | "been")
                 && i + 1 < b
@@ -792,6 +824,23 @@ impl<'a> Ctx<'a> {
             "a",
             "the",
             "this",
+            // related links and captions: "MORE: Masked gang filmed ...", "Pictured: ..."
+            "more",
+            "also",
+            "see",
+            "trending",
+            "popular",
+            "recommended",
+            "advertisement",
+            "sponsored",
+            "pictured",
+            "picture",
+            "image",
+            "credit",
+            "caption",
+            "follow",
+            "click",
+            "latest",
         ];
         // ("Said Ellis: ...": the verb is the cue, found as such)
         let speech_verb = (a..x).any(|k| cues::is_speech(self.w(k)));
@@ -2504,6 +2553,12 @@ mod tests {
             ("The officer continued to fire on the teenager.", "continued"),
             ("Also, most confirmed Ebola cases in this outbreak have originated in West Africa.", "confirmed"),
             ("The agency bolstered border enforcement in light of fears that fighters could enter.", "fears"),
+            // requests made of someone, a phrase in quotation marks
+            ("A health visitor, who had been asked by the studio to find smiley babies, came.", "asked"),
+            ("Anyone with information is urged to contact the charity.", "urged"),
+            ("Her decision to come out and 'say hello' came after a week.", "say"),
+            // a related link, not a speaker's label
+            ("MORE: Masked gang filmed smashing into jewellers in daring daylight robbery", ":"),
         ];
         for (text, cue) in cases {
             let d = crate::claims::testutil::tagged_doc(text);
