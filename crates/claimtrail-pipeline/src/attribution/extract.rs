@@ -703,6 +703,15 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // "Officials close to the talks said": a noun before a speech verb heads its subject
+        if self.pos.get(i) == Some(&Upos::Noun)
+            && i + 1 < b
+            && cues::classify(next(1)) == Some(CueClass::Verb)
+            && !next(1).ends_with("ing")
+            && self.pos.get(i + 1) == Some(&Upos::Verb)
+        {
+            return None;
+        }
         // "Wilson continued to fire": an action going on, not speech
         if matches!(w, "continued" | "continues" | "continue" | "continuing") && next(1) == "to" {
             return None;
@@ -1203,7 +1212,9 @@ impl<'a> Ctx<'a> {
             let inner_prep = (matches!(w, "for" | "from" | "with" | "at" | "by")
                 || w == "to"
                     && k > a
-                    && self.pos.get(k - 1) == Some(&Upos::Noun)
+                    && (self.pos.get(k - 1) == Some(&Upos::Noun)
+                        // "officials close to the talks", "militants loyal to Baghdadi"
+                        || matches!(self.w(k - 1), "close" | "loyal" | "linked" | "related" | "opposed" | "allied"))
                     && self.w(k - 1) != "order"
                     && (k.saturating_sub(3).max(a)..k).all(|q| self.pos.get(q) != Some(&Upos::Adp)))
                 && n > 0
@@ -1502,6 +1513,106 @@ impl<'a> Ctx<'a> {
                     left_src = Some((j - 1, j - 1));
                 } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")") {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
+                    // "A British man who went to fight against Islamic State in Iraq has said":
+                    // the object of a preposition is no subject; the phrase the relative clause
+                    // belongs to is
+                    // (not after an opening adverbial without its comma: "In a meeting with the
+                    // editorial board of the Washington Post Trump said", "With Democratic leaders
+                    // increasingly worried about ...", nor before a subject pronoun)
+                    let opens_adverbial = self.pos.get(a).is_some_and(|t| matches!(t, Upos::Adp | Upos::Sconj))
+                        || matches!(self.w(a), "with" | "in" | "by" | "after" | "during" | "at" | "on" | "for");
+                    // (nor for a participle: "with UBS analyst David Strauss saying")
+                    let participle_cue = self.w(c0).ends_with("ing");
+                    if let Some((s, e)) = left_src.filter(|&(_, e)| {
+                        !opens_adverbial
+                            && !participle_cue
+                            && !matches!(self.w(e), "he" | "she" | "they" | "we" | "i" | "it" | "you")
+                    }) {
+                        // (not "by": "A statement by Boeing given by spokesman X said" is X's)
+                        let object = s > a
+                            && matches!(
+                                self.w(s - 1),
+                                "to" | "from"
+                                    | "for"
+                                    | "into"
+                                    | "about"
+                                    | "toward"
+                                    | "like"
+                                    | "upon"
+                                    | "without"
+                                    | "against"
+                                    | "with"
+                            );
+                        if object {
+                            let preposition = |k: usize| {
+                                matches!(
+                                    self.w(k),
+                                    "to" | "from"
+                                        | "for"
+                                        | "by"
+                                        | "into"
+                                        | "about"
+                                        | "toward"
+                                        | "like"
+                                        | "upon"
+                                        | "without"
+                                        | "against"
+                                        | "with"
+                                        | "in"
+                                        | "at"
+                                        | "of"
+                                        | "on"
+                                )
+                            };
+                            let nominal = |k: usize| {
+                                matches!(
+                                    self.pos.get(k),
+                                    Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Adj)
+                                )
+                            };
+                            // a noun phrase and nothing else from h up to (not including) `to`
+                            // ("A hoax report filed by website X": a participle before "by" too)
+                            let phrase = |h: usize, to: usize| {
+                                nominal(h)
+                                    && !(h > a && preposition(h - 1))
+                                    && (h..to).all(|k| {
+                                        nominal(k)
+                                            || matches!(self.w(k), "-" | "&" | "." | "(" | ")" | "of")
+                                            || matches!(self.w(k), "'s" | "’s" | "'" | "’")
+                                                && k > h
+                                                && matches!(self.pos.get(k - 1), Some(Upos::Noun | Upos::Propn))
+                                            || k + 2 == s
+                                                && self.w(s - 1) == "by"
+                                                && (self.w(k).ends_with("ed") || self.w(k).ends_with("en"))
+                                            // ("A statement attributed to the group claimed")
+                                            || k + 2 == s && self.w(k) == "attributed"
+                                    })
+                            };
+                            // (a relative clause hangs on a noun: "A British man who went to ...",
+                            // not "told the Journal that Apple ...")
+                            let rel = (a..s).rev().find(|&k| {
+                                (matches!(self.w(k), "who" | "which")
+                                    || self.w(k) == "that"
+                                        && matches!(self.pos.get(k + 1), Some(Upos::Verb | Upos::Aux)))
+                                    && k > a
+                                    && matches!(self.pos.get(k - 1), Some(Upos::Noun | Upos::Propn))
+                            });
+                            left_src = match rel {
+                                Some(r) => self.np_left(a, r - 1).filter(|&h| phrase(h, r)).map(|h| (h, e)),
+                                // "the Syrian Observatory for Human Rights said": the noun phrase
+                                // the preposition belongs to, when nothing but a noun phrase comes
+                                // between (not "an interview with Mueller from the newspaper", "the
+                                // family to help find him", "in Shandong province with a placard")
+                                None => (s >= a + 2
+                                    && self.is_word(s - 2)
+                                    && self.pos.get(s).is_none_or(|t| *t != Upos::Verb))
+                                .then(|| self.np_left(a, s - 2))
+                                .flatten()
+                                .filter(|&h| phrase(h, s - 1))
+                                .map(|h| (h, e)),
+                            };
+                        }
+                    }
                     // "the hoax we decided": a subject pronoun after a noun opens a relative
                     // clause; it alone is the subject
                     if let Some((s, e)) = left_src {
@@ -1625,7 +1736,17 @@ impl<'a> Ctx<'a> {
                     let same = |k: usize| if sep == "," { self.w(k) == "," } else { is_sep(k) && self.w(k) != "," };
                     if let Some(p) = (lo..j - 1).rev().find(|&k| same(k)) {
                         if p > a && (self.is_word(p - 1) || self.w(p - 1) == ")") && !self.is_close_quote(p - 1) {
-                            if let Some(s0) = self.np_left(a, p - 1) {
+                            if let Some(mut s0) = self.np_left(a, p - 1) {
+                                // "Mr Abdulla, from Keighley, West Yorkshire, told": a place
+                                // after "from" is the apposition's, the person precedes it
+                                if s0 > a + 2
+                                    && matches!(self.w(s0 - 1), "from" | "of" | "in" | "at")
+                                    && self.w(s0 - 2) == ","
+                                {
+                                    if let Some(h) = self.np_left(a, s0 - 3) {
+                                        s0 = h;
+                                    }
+                                }
                                 // (a quotation closed inside the apposition is part of it)
                                 let inside = |k: usize| {
                                     self.quote[k].is_some_and(|(o, c)| o as usize > p && (c as usize) < j - 1)
@@ -2434,6 +2555,20 @@ mod tests {
             ("Both said it was done.", "Both"),
             // a subject pronoun after a noun opens a relative clause
             ("In the blog she says she was pregnant in 2012.", "she"),
+            // the object of a preposition is no subject: the phrase its relative clause or its
+            // preposition hangs on is
+            (
+                "A British man who went to fight against Islamic State in Iraq has said the woman was fed.",
+                "A British man who went to fight against Islamic State in Iraq",
+            ),
+            (
+                "The Syrian Observatory for Human Rights said the planes hit Raqqa.",
+                "The Syrian Observatory for Human Rights",
+            ),
+            (
+                "Mr Abdulla, from Keighley, West Yorkshire, told The Sun that she was fed.",
+                "Mr Abdulla, from Keighley, West Yorkshire",
+            ),
             // the subject of a participle of belief holds it
             ("The officials were worried that the virus would spread.", "The officials"),
             // calling someone something is no name given
