@@ -2440,11 +2440,13 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     // statement: “...”" read twice).
     let sourced: Vec<(TextRange, TextRange)> =
         attributions.iter().filter(|a| a.source.is_some()).map(|a| (a.cue, a.content)).collect();
+    // (an own-voice verdict on what a report says stays: "A story claiming that X is a hoax")
     attributions.retain(|a| {
         a.source.is_some()
-            || !sourced
-                .iter()
-                .any(|(c, content)| (*c != a.cue && a.content.contains_range(*c)) || content.contains_range(a.content))
+            || !sourced.iter().any(|(c, content)| {
+                (*c != a.cue && a.content.contains_range(*c))
+                    || content.contains_range(a.content) && (a.stance != Stance::Denies || content.overlaps(a.cue))
+            })
     });
     diagnostics.retain(|d| {
         d.range.is_none_or(|r| {

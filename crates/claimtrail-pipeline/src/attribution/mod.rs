@@ -88,6 +88,7 @@ impl Stage for AttributionExtractor {
         raw.retain(|r| {
             !own_voice.iter().any(|o| if o.source.is_some() { verdict::extent(o) } else { o.cue }.contains_range(r.cue))
         });
+        verdict::cut_reported_subjects(&mut raw, &own_voice);
         raw.extend(own_voice);
         Ok(enrich::enrich(doc, &raw))
     }

@@ -86,23 +86,47 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
         let Some(cop) = lw.iter().position(|w| matches!(w.as_str(), "is" | "are" | "was" | "were")) else {
             continue;
         };
+        // a related-link label over another article's headline ("MORE: ... story is fake")
+        if lw.len() > 1
+            && lw[1] == ":"
+            && matches!(lw[0].as_str(), "more" | "also" | "see" | "related" | "read" | "trending" | "watch" | "popular")
+        {
+            continue;
+        }
         let rest = &lw[cop + 1..];
         if !VERDICTS.iter().any(|v| rest.len() == v.len() && rest.iter().zip(v.iter()).all(|(x, y)| x == y)) {
             continue;
         }
         let subject = &lw[..cop];
-        let Some(noun) = subject.iter().position(|w| super::is_report_noun(w) || MEDIA_NOUNS.contains(&w.as_str()))
+        let noun_at = |i: usize| super::is_report_noun(&subject[i]) || MEDIA_NOUNS.contains(&subject[i].as_str());
+        let leads = |i: usize| {
+            matches!(
+                subject.get(i + 1).map(String::as_str),
+                Some("of" | "that" | "about" | "claiming" | "saying" | "suggesting")
+            )
+        };
+        // the report noun the content hangs on ("“breaking news” report saying ..."), else the first
+        let Some(noun) =
+            (0..subject.len()).find(|&i| noun_at(i) && leads(i)).or_else(|| (0..subject.len()).find(|&i| noun_at(i)))
         else {
             continue;
         };
-        // a question or a quotation is no verdict of the article's own
-        if doc.tokens[a..b].iter().any(|t| matches!(t.kind, TokenKind::Quote(_)) || &text[t.range] == "?") {
+        // a question or a quotation is no verdict of the article's own (quoted words inside the
+        // subject are: A “breaking news” story claiming ... is a hoax)
+        let quotes_before = doc.tokens[a..a + cop].iter().filter(|t| matches!(t.kind, TokenKind::Quote(_))).count();
+        if quotes_before % 2 == 1
+            || doc.tokens[a + cop..b].iter().any(|t| matches!(t.kind, TokenKind::Quote(_)))
+            || doc.tokens[a..b].iter().any(|t| &text[t.range] == "?")
+        {
             continue;
         }
         // the content: what the report says ("of X", "that X", "about X"), else the report itself
         let after = noun + 1;
         let lead = subject.get(after).map(String::as_str);
         let from = match lead {
+            Some("claiming" | "saying" | "suggesting") if after + 2 < cop && subject[after + 1] == "that" => {
+                a + after + 2
+            }
             Some("of" | "that" | "about" | "claiming" | "saying" | "suggesting") if after + 1 < cop => a + after + 1,
             _ => a,
         };
@@ -111,11 +135,30 @@ pub fn verdicts(doc: &Document, found: &[RawAttribution]) -> Vec<RawAttribution>
         if words(&text[content]).is_empty() {
             continue;
         }
-        if !other_cue(cue) {
+        // "A story claiming that X is a hoax": the participle is the report's statement, which
+        // the verdict meets (its content is cut before the copula by [`cut_reported_subjects`])
+        let reported = from > a && matches!(lead, Some("claiming" | "saying" | "suggesting"));
+        let participle = doc.tokens[a + after].range;
+        if !other_cue(cue) || reported && !found.iter().any(|f| s.range.contains_range(f.cue) && f.cue != participle) {
             out.push(RawAttribution { cue, source: None, content, via: Vec::new(), form: Form::Indirect });
         }
     }
     out
+}
+
+/// The statement made by a report that an own-voice verdict judges ("A story claiming that Culkin
+/// died is a hoax": the story claims that Culkin died) ends where the verdict's content ends.
+pub fn cut_reported_subjects(raw: &mut [RawAttribution], own_voice: &[RawAttribution]) {
+    for v in own_voice.iter().filter(|v| v.source.is_none()) {
+        for r in raw.iter_mut() {
+            if r.cue.end() <= v.content.start()
+                && r.content.contains_range(v.cue)
+                && r.content.start() <= v.content.start()
+            {
+                r.content = TextRange::new(r.content.start(), v.content.end());
+            }
+        }
+    }
 }
 
 /// "An attempt to reach Border Patrol officials was not successful", "Efforts to reach the company
@@ -438,6 +481,10 @@ mod tests {
             // questions and quotations are not the article's verdict
             ("Is the news of his death false?", None),
             ("“The report is false.”", None),
+            // a report's statement inside the subject: the verdict judges what it says
+            ("A story claiming that Culkin died is a hoax.", Some(("is a hoax", "Culkin died"))),
+            ("MORE: The ‘teacher filmed with student’ story is fake.", None),
+            ("A “breaking news” report saying the actor died was fake.", Some(("was fake", "the actor died"))),
             (
                 "The Kremlin has no information about the general's visit.",
                 Some(("has no information", "the general's visit")),
