@@ -1313,6 +1313,37 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
+/// "said Plant’s publicist to the Guardian", "says Smith in an interview with CNN": an outlet
+/// named right after a source that follows its speech verb is the one the words were given to.
+fn inverted_addressee(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
+    let doc = idx.doc;
+    let cue_w = words(doc.slice(cue));
+    if source.start() < cue.end() || !cue_w.last().is_some_and(|w| matches!(w.as_str(), "said" | "says" | "say")) {
+        return None;
+    }
+    let k = doc.tokens_in(source).end;
+    let lead: Vec<&str> = (k..(k + 5).min(doc.tokens.len()))
+        .map(|i| doc.slice(doc.tokens[i].range))
+        .take_while(|w| w.chars().all(char::is_alphabetic))
+        .collect();
+    let n = match lead.as_slice() {
+        ["to" | "To", ..] => 1,
+        ["in", "an", "interview", "with", ..] => 4,
+        _ => return None,
+    };
+    if k + n >= doc.tokens.len() {
+        return None;
+    }
+    let from = doc.tokens[k + n].range.start();
+    let (m, e) = idx
+        .mentions_in(TextRange::new(from, doc.tokens[(k + n + 4).min(doc.tokens.len() - 1)].range.end()))
+        .into_iter()
+        .find(|(_, e)| idx.is_outlet(*e))?;
+    // the outlet opens the phrase: "to the Guardian", "to The Independent"
+    let between = words(&doc.text()[from as usize..m.start() as usize]);
+    (between.is_empty() || between == ["the"]).then_some(Via { range: m, entity: Some(e) })
+}
+
 /// A lowercase plural that names people by its suffix or by itself ("correspondents",
 /// "witnesses"), not "rumors", "photos", "origins" or the verb "keeps".
 fn people_plural(w: &str) -> bool {
@@ -2305,6 +2336,12 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             }
         }
         if let Some(hop) = opening_addressee(&idx, r.cue) {
+            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
+                via.insert(0, hop);
+            }
+        }
+        // "“...,” said Plant’s publicist to the Guardian": the outlet after an inverted source
+        if let Some(hop) = source_span.and_then(|x| inverted_addressee(&idx, x, r.cue)) {
             if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
                 via.insert(0, hop);
             }
@@ -3623,6 +3660,9 @@ mod tests {
             ),
             // an opening clause with no outlet relays nothing
             ("Speaking to reporters, Ruiz said the truck was sold.", ("Ruiz", "said", "the truck was sold"), vec![]),
+            // after an inverted source
+            ("“The truck was sold,” said Ruiz to CNN.", ("Ruiz", "said", "“The truck was sold,”"), vec!["CNN"]),
+            ("“The truck was sold,” said Ruiz to his son.", ("Ruiz", "said", "“The truck was sold,”"), vec![]),
         ];
         for (text, (src, cue, content), want) in cases {
             let mut d = doc(text);

@@ -940,17 +940,19 @@ fn is_outlet(doc: &Document, s: &TokenSpan, gaz: &Gazetteers) -> bool {
     if gaz.is_outlet_name(&words) || gaz.is_outlet_name(without_the) {
         return true;
     }
-    if s.label != NerLabel::Org && s.label != NerLabel::Misc {
-        return false;
-    }
-    // "the Guardian" tagged as an organization: the listed name is "The Guardian".
-    if s.label == NerLabel::Org && s.start > 0 && word(doc, s.start - 1) == "the" {
+    // "the Guardian" tagged without its article: the listed name is "The Guardian" (a location
+    // stays one, "crossed the Atlantic", unless someone told it: "told the Telegraph")
+    let told = s.start > 1 && matches!(word(doc, s.start - 2), "told" | "tells" | "tell");
+    if (s.label != NerLabel::Loc || told) && s.start > 0 && word(doc, s.start - 1) == "the" {
         let mut with_the = Vec::with_capacity(words.len() + 1);
         with_the.push(lower_hash("the"));
         with_the.extend_from_slice(&words);
         if gaz.is_outlet_name(&with_the) {
             return true;
         }
+    }
+    if s.label != NerLabel::Org && s.label != NerLabel::Misc {
+        return false;
     }
     let last = word(doc, s.end - 1);
     if s.end - s.start >= 2 && lower_in(last, OUTLET_HEADS) {
