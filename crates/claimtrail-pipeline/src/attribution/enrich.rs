@@ -587,6 +587,24 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
             return vec![Source::new(r, SourceKind::Person, Some(e))];
         }
     }
+    // "Tarik Jasarevic from the organisation", "Dr. Ali Khan of Johns Hopkins University": a named person
+    // heading the phrase, the place or body after a preposition is theirs
+    let person_head = ms.first().filter(|(m, e)| {
+        idx.kind(*e) == EntityKind::Person
+            // (past a title: "Dr. Ali Khan of Johns Hopkins University")
+            && m.start() >= r.start()
+            && doc.text()[r.start() as usize..m.start() as usize].split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && {
+            let after = words(&doc.text()[m.end() as usize..r.end().max(m.end()) as usize]);
+            after.first().is_some_and(|w| matches!(w.as_str(), "from" | "of" | "at" | "with" | "for"))
+                // "Toshimitsu Shigemura, a professor at Tokyo's Waseda University"
+                || doc.text()[m.end() as usize..r.end().max(m.end()) as usize].starts_with(", ")
+                    && !coordinated(idx, &ms, Some(r))
+        }
+    });
+    if let Some(&(_, e)) = person_head {
+        return vec![Source::new(r, SourceKind::Person, Some(e))];
+    }
     // "The Hollywood Reporter", "The Independent": an outlet or organization whose name ends the
     // span is the source, even when its name holds a word like "reporter"
     // (not one a preposition ties to an earlier head: "Witnesses on the scene at the War
@@ -2992,6 +3010,25 @@ mod tests {
         type Case<'a> =
             (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str)], &'a [(SourceKind, &'a str)]);
         let cases: &[Case] = &[
+            // a named person heading the phrase speaks, not the body or the place after it
+            (
+                "Tarik Jasarevic from the organisation told the paper that the case was unlikely.",
+                &[("Tarik Jasarevic", Person)],
+                &[("Tarik Jasarevic from the organisation", "told", "the case was unlikely")],
+                &[(SourceKind::Person, "Tarik Jasarevic")],
+            ),
+            (
+                "Dr. Ali Khan of Johns Hopkins University said the case was unlikely.",
+                &[("Ali Khan", Person), ("Johns Hopkins University", Organization)],
+                &[("Dr. Ali Khan of Johns Hopkins University", "said", "the case was unlikely")],
+                &[(SourceKind::Person, "Ali Khan")],
+            ),
+            (
+                "Toshimitsu Shigemura, a professor at Tokyo's Waseda University, said there was a coup.",
+                &[("Toshimitsu Shigemura", Person), ("Tokyo", Location), ("Waseda University", Organization)],
+                &[("Toshimitsu Shigemura, a professor at Tokyo's Waseda University", "said", "there was a coup")],
+                &[(SourceKind::Person, "Toshimitsu Shigemura")],
+            ),
             (
                 "The foreign Minister of Oslandia Ivo Brant said the talks went well.",
                 &[("Ivo Brant", Person), ("Oslandia", Location)],

@@ -1783,6 +1783,30 @@ impl<'a> Ctx<'a> {
                                     if let Some(h) = self.np_left(a, s0 - 3) {
                                         s0 = h;
                                     }
+                                } else if s0 > a + 2
+                                    && matches!(self.w(s0 - 1), "and" | "of" | "for" | "in" | "at")
+                                    && self.pos.get(s0) != Some(&Upos::Propn)
+                                {
+                                    // "Laura Hobgood-Oster, professor of religion and environmental
+                                    // studies at Southwestern University in Georgetown, Texas, said":
+                                    // the description runs back to the comma after the name
+                                    let q = (s0.saturating_sub(12).max(a)..s0).rev().find(|&k| !self.is_word(k));
+                                    let described = q.is_some_and(|q| {
+                                        self.w(q) == ","
+                                            && q > a
+                                            && self.pos.get(q - 1) == Some(&Upos::Propn)
+                                            && (q + 1..s0)
+                                                .all(|m| !matches!(self.pos.get(m), Some(Upos::Verb | Upos::Aux)))
+                                    });
+                                    let head =
+                                        q.filter(|_| described).and_then(|q| self.np_left(a, q - 1).map(|h| (q, h)));
+                                    if let Some((q, h)) = head {
+                                        let name = (h..q).all(|m| self.pos.get(m) == Some(&Upos::Propn));
+                                        let opens = h == a || matches!(self.w(h - 1), "," | "“" | "\"" | "”");
+                                        if name && opens {
+                                            s0 = h;
+                                        }
+                                    }
                                 }
                                 // (a quotation closed inside the apposition is part of it)
                                 let inside = |k: usize| {
@@ -2605,6 +2629,10 @@ mod tests {
             (
                 "Mr Abdulla, from Keighley, West Yorkshire, told The Sun that she was fed.",
                 "Mr Abdulla, from Keighley, West Yorkshire",
+            ),
+            (
+                "Laura Hobgood-Oster, professor of religion and environmental studies at Southwestern University in Georgetown, Texas, said the church was unclear.",
+                "Laura Hobgood-Oster, professor of religion and environmental studies at Southwestern University in Georgetown, Texas",
             ),
             // the subject of a participle of belief holds it
             ("The officials were worried that the virus would spread.", "The officials"),

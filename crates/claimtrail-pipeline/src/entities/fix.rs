@@ -666,6 +666,13 @@ const ORG_HEADS: &[&str] = &[
     "organization",
     "authority",
     "agency",
+    // institutions: "Johns Hopkins University" is no person
+    "university",
+    "college",
+    "hospital",
+    "academy",
+    "school",
+    "museum",
 ];
 
 /// "European Aeronautic Defence and Space Company (EADS)": the name before the bracket and the
