@@ -465,6 +465,9 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if possessed_role {
         return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
+    if let Some(src) = role_link(idx, r, own, history) {
+        return vec![src];
+    }
     // "A British man who went to fight against Islamic State", "A friend of hers from the IDF",
     // "interviews with former ISIS hostages": a common noun heads the phrase, and the names come
     // after a relative pronoun or a preposition that leads away from the head; none is the speaker
@@ -474,7 +477,21 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
             matches!(w.as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many")
         });
         let leads_away = |w: &str| {
-            matches!(w, "who" | "which" | "that" | "from" | "with" | "against" | "linked" | "close" | "near" | "to")
+            matches!(
+                w,
+                "who"
+                    | "which"
+                    | "that"
+                    | "from"
+                    | "with"
+                    | "against"
+                    | "linked"
+                    | "close"
+                    | "near"
+                    | "to"
+                    | "inside"
+                    | "within"
+            )
         };
         let away = before.iter().skip(1).position(|w| leads_away(w)).map(|k| k + 1);
         // (a report from or by an outlet is the outlet's: "a new report from The Wall Street Journal")
@@ -567,7 +584,19 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if head_is_anonymous {
         return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
-    if let Some(e) = idx.reference(r).filter(|_| !anon_first) {
+    // (not a reference behind a preposition: "two people inside the agency")
+    let behind_preposition = |e: EntityId| {
+        idx.refs_of(e).any(|x| {
+            r.contains_range(x)
+                && after_preposition(
+                    doc,
+                    r,
+                    x,
+                    &["in", "at", "from", "of", "for", "with", "inside", "within", "near", "to"],
+                )
+        })
+    };
+    if let Some(e) = idx.reference(r).filter(|&e| !anon_first && !behind_preposition(e)) {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
     }
     if let Some(src) = by_age(idx, r, own) {
@@ -613,7 +642,7 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
         matches!(idx.kind(*e), EntityKind::Organization | EntityKind::Outlet)
             && words(&doc.text()[m.end() as usize..r.end().max(m.end()) as usize]).is_empty()
             && !(idx.kind(*e) == EntityKind::Organization
-                && after_preposition(doc, r, *m, &["in", "at", "from", "near", "on", "outside"]))
+                && after_preposition(doc, r, *m, &["in", "at", "from", "near", "on", "outside", "inside", "within"]))
     });
     if let Some(&(_, e)) = named_head {
         return vec![Source::new(r, idx.kind(e).into(), Some(e))];
@@ -690,6 +719,149 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
         return vec![Source::new(r, SourceKind::Anonymous, None)];
     }
     describe_unnamed(idx, r, own)
+}
+
+/// Heads of a definite description that may name the person just quoted ("the Michigan-based
+/// pro", "the 29-year-old", "the mother of two"), besides role nouns and [`PERSON_NOUNS`].
+const DESCRIPTION_HEADS: &[&str] = &[
+    "pro",
+    "player",
+    "golfer",
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "rapper",
+    "musician",
+    "veteran",
+    "old",
+    "candidate",
+    "coach",
+    "author",
+    "writer",
+    "professor",
+    "doctor",
+    "economist",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "comedian",
+    "host",
+    "anchor",
+    "director",
+    "filmmaker",
+    "producer",
+    "athlete",
+    "striker",
+    "pilot",
+    "driver",
+    "owner",
+    "native",
+    "retiree",
+    "grandmother",
+    "grandfather",
+];
+
+const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "girl",
+    "actress",
+    "grandmother",
+    "businesswoman",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "widow",
+    "queen",
+];
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boy",
+    "actor",
+    "grandfather",
+    "businessman",
+    "congressman",
+    "chairman",
+    "spokesman",
+    "widower",
+    "king",
+];
+
+/// "Dan Olsen said ... The Michigan-based pro added ...", "John Brown said ... The 29-year-old
+/// told ...": a definite singular description without a name, as the speaker right after a
+/// named person's statement (within two sentences, no other person named in between), is that
+/// person, as a reader takes it. Never a head that introduces an unnamed source ("the
+/// official", "the spokesman": those link only to an earlier source with the same head), a
+/// group, a body, or a description of the other gender.
+fn role_link(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -> Option<Source> {
+    let doc = idx.doc;
+    let ws = words(doc.slice(r));
+    // (a place may modify it: "the Michigan-based pro")
+    let named = idx.mentions_in(r).iter().any(|(_, e)| idx.kind(*e) != EntityKind::Location);
+    if ws.first().map(String::as_str) != Some("the") || ws.len() < 2 || ws.len() > 6 || named {
+        return None;
+    }
+    // the head: the last word, or the one before "of" + a number ("the mother of two")
+    let of = ws.iter().position(|w| w == "of");
+    let head = match of {
+        Some(k) if k + 2 == ws.len() && matches!(ws[k + 1].as_str(), "two" | "three" | "four" | "five" | "six") => {
+            &ws[k - 1]
+        }
+        Some(_) => return None,
+        None => ws.last()?,
+    };
+    let h = head.as_str();
+    if ANON_HEADS.contains(&h) || ORG_HEADS.contains(&h) || DOC_HEADS.contains(&h) || GROUP_HEADS.contains(&h) {
+        return None;
+    }
+    if h.ends_with('s') && !matches!(h, "actress" | "businesswoman") || h == "people" || h == "children" {
+        return None;
+    }
+    if !(DESCRIPTION_HEADS.contains(&h) || PERSON_NOUNS.contains(&h) || is_role_noun(h)) {
+        return None;
+    }
+    // "the man", "the homeless man told him": a bare person word often means someone else
+    if ws.iter().any(|w| matches!(w.as_str(), "man" | "woman" | "boy" | "girl" | "child" | "guy" | "lady" | "homeless"))
+    {
+        return None;
+    }
+    let n = history.last()?;
+    let s = sentence_of(doc, r.start());
+    let e = n.entity?;
+    if n.kind != SourceKind::Person || n.plural || s.saturating_sub(n.sentence) > 2 || own.overlaps(n.names) {
+        return None;
+    }
+    let gender = if ws.iter().any(|w| FEMALE_NOUNS.contains(&w.as_str())) {
+        Some(gender::Gender::Female)
+    } else if ws.iter().any(|w| MALE_NOUNS.contains(&w.as_str())) {
+        Some(gender::Gender::Male)
+    } else {
+        None
+    };
+    // a gendered description needs a person of that gender ("the Congressman" is not a host
+    // whose gender the article never shows)
+    if let Some(g) = gender {
+        let genders = idx.gender.get_or_init(|| gender::genders(doc));
+        if genders.get(e.index()).copied().flatten() != Some(g) {
+            return None;
+        }
+    }
+    // no other person named between that statement and this one, outside what was said
+    let between = TextRange::new(n.start.min(r.start()), r.start());
+    let other = idx
+        .mentions_in(between)
+        .into_iter()
+        .any(|(m, x)| x != e && idx.kind(x) == EntityKind::Person && !n.content.contains_range(m) && !own.overlaps(m));
+    (!other).then(|| n.source(r))
 }
 
 /// The mention `m` inside the source span `r` follows a head and one of `preps`, past a
@@ -3010,6 +3182,26 @@ mod tests {
         type Case<'a> =
             (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, &'a str, &'a str)], &'a [(SourceKind, &'a str)]);
         let cases: &[Case] = &[
+            // a definite description right after a named person's statement is that person ...
+            (
+                "Dan Olsen said Woods was suspended. The Michigan-based pro added that Woods was faking.",
+                &[("Dan Olsen", Person), ("Michigan", Location)],
+                &[("Dan Olsen", "said", "Woods was suspended"), ("The Michigan-based pro", "added", "Woods was faking")],
+                &[(SourceKind::Person, "Dan Olsen"), (SourceKind::Person, "Dan Olsen")],
+            ),
+            // ... but not a bare "the man", nor across another person named in between
+            (
+                "Josh Lin said he gave him money. The man told Lin that he was grateful.",
+                &[("Josh Lin", Person), ("Lin", Person)],
+                &[("Josh Lin", "said", "he gave him money"), ("The man", "told", "he was grateful")],
+                &[(SourceKind::Person, "Josh Lin"), (SourceKind::Anonymous, "Anonymous")],
+            ),
+            (
+                "Dan Olsen said Woods was suspended. Mary Ruiz disagreed. The pro added that Woods was faking.",
+                &[("Dan Olsen", Person), ("Mary Ruiz", Person)],
+                &[("Dan Olsen", "said", "Woods was suspended"), ("The pro", "added", "Woods was faking")],
+                &[(SourceKind::Person, "Dan Olsen"), (SourceKind::Unresolved, "Unresolved")],
+            ),
             // a named person heading the phrase speaks, not the body or the place after it
             (
                 "Tarik Jasarevic from the organisation told the paper that the case was unlikely.",
