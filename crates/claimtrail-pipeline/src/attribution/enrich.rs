@@ -2274,6 +2274,7 @@ fn cue_rule(cue: &str) -> &'static str {
     if ["according to", "quoted by", "cited by", "citing", "reportedly", "in an interview"]
         .iter()
         .any(|p| joined.contains(p))
+        || joined == "per"
     {
         "pattern"
     } else if w.is_empty() {

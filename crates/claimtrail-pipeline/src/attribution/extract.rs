@@ -636,6 +636,15 @@ impl<'a> Ctx<'a> {
         let next = |k: usize| if i + k < b { self.w(i + k) } else { "" };
         match w {
             "according" if next(1) == "to" => return Some((CueClass::According, i + 2)),
+            // ", per the New York Times," / "..., per CNN.": "according to"
+            "per"
+                if i > a
+                    && self.w(i - 1) == ","
+                    && (next(1) == "the" || next(1).starts_with(char::is_uppercase))
+                    && self.raw(i + 1).starts_with(|c: char| c.is_uppercase() || c == 't') =>
+            {
+                return Some((CueClass::According, i + 1))
+            }
             "quoted" | "cited" if next(1) == "by" => return Some((CueClass::Passive, i + 1)),
             "citing" => return Some((CueClass::Citing, i + 1)),
             "reportedly" | "allegedly" | "purportedly" | "supposedly" => return Some((CueClass::NoSource, i + 1)),
@@ -972,9 +981,40 @@ impl<'a> Ctx<'a> {
             kept.push(f);
         }
         let first_new = out.len();
+        // "Some theologians cautioned, according to the New York Times, that ...": the
+        // inserted "according to" relays the statement whose cue it follows
+        let inserted = |k: usize| {
+            kept.get(k + 1).is_some_and(|&(n0, _, nclass)| {
+                nclass == CueClass::According && n0 >= 2 && n0 == kept[k].1 + 1 && self.w(n0 - 1) == ","
+            }) && kept[k].2 != CueClass::According
+        };
+        let mut relayed: Option<usize> = None;
         for (k, &(c0, c1, class)) in kept.iter().enumerate() {
-            let next_cue = kept.get(k + 1).map(|f| f.0);
+            let skip = if inserted(k) { 2 } else { 1 };
+            let next_cue = kept.get(k + skip).map(|f| f.0);
             if let Some(att) = self.build(a, b, body_end, c0, c1, class, next_cue, &out[first_new..]) {
+                if let Some(v) = relayed.take().filter(|_| class == CueClass::According) {
+                    if let Some(src) = att.source {
+                        // the statement's content is what follows the relay
+                        let mut content = att.content;
+                        let t = self.tok_after(content.start());
+                        if t < self.toks.len() && self.w(t) == "that" {
+                            content = TextRange::new(
+                                self.toks[(t + 1).min(self.toks.len() - 1)].range.start(),
+                                content.end(),
+                            );
+                        }
+                        if !content.is_empty() && out[v].content.contains_range(src) {
+                            out[v].content = content;
+                            out[v].form = self.form(content, &[]);
+                            out[v].via.push(src);
+                            continue;
+                        }
+                    }
+                }
+                if inserted(k) && att.source.is_some() {
+                    relayed = Some(out.len());
+                }
                 out.push(att);
             }
         }
@@ -3024,6 +3064,54 @@ mod news_tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_inserted_according_to_relays_the_statement() {
+        // (text, cue, source, content, via)
+        let cases: &[(&str, &str, &str, &str, &[&str])] = &[
+            (
+                "Some theologians cautioned, per the New York Times, that the pope had spoken casually.",
+                "cautioned",
+                "Some theologians",
+                "the pope had spoken casually",
+                &["the New York Times"],
+            ),
+            (
+                "Some theologians said, according to the New York Times, that the pope had spoken casually.",
+                "said",
+                "Some theologians",
+                "the pope had spoken casually",
+                &["the New York Times"],
+            ),
+            // a final "per" is "according to"; "per cent" is no cue
+            (
+                "Police confirmed a shooting took place at his home, per the KLAS-TV story.",
+                "per",
+                "the KLAS-TV story",
+                "Police confirmed a shooting took place at his home",
+                &[],
+            ),
+        ];
+        for &(text, cue, src, content, via) in cases {
+            let d = crate::claims::testutil::tagged_doc(text);
+            let got: Vec<(&str, &str, &str, Vec<&str>)> = super::extract(&d)
+                .iter()
+                .map(|r| {
+                    (
+                        d.slice(r.cue),
+                        r.source.map_or("", |s| d.slice(s)),
+                        d.slice(r.content),
+                        r.via.iter().map(|v| d.slice(*v)).collect(),
+                    )
+                })
+                .collect();
+            // (the inserted relay is no row of its own)
+            assert!(got.contains(&(cue, src, content, via.to_vec())), "{text}: {got:?}");
+            assert!(via.is_empty() || got.len() == 1, "{text}: {got:?}");
+        }
+        let d = crate::claims::testutil::tagged_doc("The tax rose by 5 per cent per year, officials said.");
+        assert!(super::extract(&d).iter().all(|r| d.slice(r.cue) != "per"));
     }
 
     #[test]
