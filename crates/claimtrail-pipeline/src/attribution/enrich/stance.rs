@@ -260,6 +260,13 @@ const HEDGES: &[&[&str]] = &[
     &["was", "said", "to"],
     &["were", "said", "to"],
     &["are", "said", "to"],
+    // hearsay and expectation: "I've heard that he's on a suspension", "is expected to be"
+    &["i", "ve", "heard"],
+    &["i", "have", "heard"],
+    &["is", "expected", "to"],
+    &["are", "expected", "to"],
+    &["was", "expected", "to"],
+    &["were", "expected", "to"],
 ];
 
 /// Verdict adjectives that deny only when they are said of something ("the report is false"),
@@ -598,6 +605,9 @@ mod tests {
             ("answered", "Not at all.", "", Denies),
             ("told reporters", "he did not have any information about the trip", "", NoKnowledge),
             ("declined to comment", "", "", NoKnowledge),
+            ("said", "I've heard that he's on a month-long suspension", "", Hedges),
+            ("said", "the phone is expected to cost more than any before it", "", Hedges),
+            ("said", "the phone cost more than any before it", "", Asserts),
             ("said", "it could not confirm the meeting", "", NoKnowledge),
             ("said", "the minister had reportedly met the envoy", "", Hedges),
             ("said", "the deal was signed", "reportedly", Hedges),
