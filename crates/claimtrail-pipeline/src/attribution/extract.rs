@@ -331,6 +331,11 @@ fn crude_stem(w: &str) -> &str {
 }
 
 /// True when the token before `j` (the cue, or the first auxiliary before it) is a comma.
+/// Prepositions whose object is never the subject of the cue after it ("violence against
+/// people who said"); not "by" ("A statement by Boeing given by spokesman X said" is X's).
+const OBJECT_PREPOSITIONS: &[&str] =
+    &["to", "from", "for", "into", "about", "toward", "like", "upon", "without", "against", "with"];
+
 fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -1604,40 +1609,11 @@ impl<'a> Ctx<'a> {
                             && !matches!(self.w(e), "he" | "she" | "they" | "we" | "i" | "it" | "you")
                     }) {
                         // (not "by": "A statement by Boeing given by spokesman X said" is X's)
-                        let object = s > a
-                            && matches!(
-                                self.w(s - 1),
-                                "to" | "from"
-                                    | "for"
-                                    | "into"
-                                    | "about"
-                                    | "toward"
-                                    | "like"
-                                    | "upon"
-                                    | "without"
-                                    | "against"
-                                    | "with"
-                            );
+                        let object = s > a && in_list(OBJECT_PREPOSITIONS, self.w(s - 1));
                         if object {
                             let preposition = |k: usize| {
-                                matches!(
-                                    self.w(k),
-                                    "to" | "from"
-                                        | "for"
-                                        | "by"
-                                        | "into"
-                                        | "about"
-                                        | "toward"
-                                        | "like"
-                                        | "upon"
-                                        | "without"
-                                        | "against"
-                                        | "with"
-                                        | "in"
-                                        | "at"
-                                        | "of"
-                                        | "on"
-                                )
+                                in_list(OBJECT_PREPOSITIONS, self.w(k))
+                                    || matches!(self.w(k), "by" | "in" | "at" | "of" | "on")
                             };
                             let nominal = |k: usize| {
                                 matches!(
