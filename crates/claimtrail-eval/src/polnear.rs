@@ -138,8 +138,8 @@ pub struct PredAttribution {
     pub cue: TextRange,
     /// Source, if any.
     pub source: Option<TextRange>,
-    /// Content.
-    pub content: TextRange,
+    /// Content fragments (more than one when a quotation continued the statement).
+    pub content: Vec<TextRange>,
 }
 
 /// Counts of one document (or a sum): cue, source, content, full.
@@ -235,7 +235,7 @@ fn score_doc(
         for (gi, g) in gold.iter().enumerate() {
             let ov = overlap_len(&[p.cue], &g.cue);
             if ov > 0 {
-                let cov = overlap_len(&[p.content], &g.content);
+                let cov = overlap_len(&p.content, &g.content);
                 pairs.push((ov, cov, pi, gi));
             }
         }
@@ -255,7 +255,7 @@ fn score_doc(
             (Some(s), false) => overlap_len(&[s], &g.source) > 0,
             _ => false,
         };
-        let content_f1 = set_f1(&token_set(tokens, &[p.content]), &token_set(tokens, &g.content));
+        let content_f1 = set_f1(&token_set(tokens, &p.content), &token_set(tokens, &g.content));
         let v = Verdict { source_ok, content_f1 };
         pred_used[pi] = Some((gi, v));
         let content_ok = content_f1 >= 0.5;
@@ -282,11 +282,22 @@ fn score_doc(
 }
 
 /// The predictions of an analyzed document.
+///
+/// A quotation that continues the previous statement of the same source ("“A,” he said. “B.”")
+/// joins that statement's content as a second fragment, as PolNeAR annotates it.
 pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
-    doc.attributions
-        .iter()
-        .map(|a| PredAttribution { cue: a.cue, source: a.source.as_ref().map(|s| s.range), content: a.content })
-        .collect()
+    let mut out: Vec<PredAttribution> = Vec::with_capacity(doc.attributions.len());
+    for a in &doc.attributions {
+        let source = a.source.as_ref().map(|s| s.range);
+        if a.why.cue == "quote_continuation" {
+            if let Some(prev) = out.iter_mut().rev().find(|p| p.source.is_some() && p.source == source) {
+                prev.content.push(a.content);
+                continue;
+            }
+        }
+        out.push(PredAttribution { cue: a.cue, source, content: vec![a.content] });
+    }
+    out
 }
 
 /// The extractor's attributions before enrichment filters and reshapes them (for measuring
@@ -294,7 +305,7 @@ pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
 fn raw_predictions(pipeline: &Pipeline, doc: &Document) -> Vec<PredAttribution> {
     claimtrail_pipeline::attribution::extract::extract_with(doc, pipeline.bundle().cue_model())
         .into_iter()
-        .map(|r| PredAttribution { cue: r.cue, source: r.source, content: r.content })
+        .map(|r| PredAttribution { cue: r.cue, source: r.source, content: vec![r.content] })
         .collect()
 }
 
@@ -382,7 +393,7 @@ fn write_listing(out: &mut String, gd: &GoldDoc, pred: &[PredAttribution], match
                     v.content_f1,
                     &t[p.cue],
                     p.source.map(|s| &t[s]).unwrap_or(""),
-                    clip(&t[p.content])
+                    clip(&frag_text(t, &p.content))
                 );
             }
         }
@@ -399,7 +410,7 @@ fn write_listing(out: &mut String, gd: &GoldDoc, pred: &[PredAttribution], match
                 "P FALSE    cue=[{}] src=[{}] content=[{}] ctx=[{}]",
                 &t[p.cue],
                 p.source.map(|s| &t[s]).unwrap_or(""),
-                clip(&t[p.content]),
+                clip(&frag_text(t, &p.content)),
                 clip(&t[ctx_s..ctx_e])
             );
         }
@@ -548,10 +559,10 @@ mod tests {
         let tokens: Vec<(u32, u32)> = (0..10).map(|i| (i * 2, i * 2 + 2)).collect();
         let gold = vec![GoldAttribution { cue: vec![r(2, 4)], source: vec![r(0, 2)], content: vec![r(4, 20)] }];
         let cases = [
-            (PredAttribution { cue: r(2, 4), source: Some(r(0, 2)), content: r(4, 20) }, (1.0, 1.0, 1.0, 1.0)),
-            (PredAttribution { cue: r(2, 4), source: None, content: r(4, 16) }, (1.0, 0.0, 1.0, 0.0)),
-            (PredAttribution { cue: r(3, 4), source: Some(r(1, 2)), content: r(18, 20) }, (1.0, 1.0, 0.0, 0.0)),
-            (PredAttribution { cue: r(4, 6), source: Some(r(0, 2)), content: r(4, 20) }, (0.0, 0.0, 0.0, 0.0)),
+            (PredAttribution { cue: r(2, 4), source: Some(r(0, 2)), content: vec![r(4, 20)] }, (1.0, 1.0, 1.0, 1.0)),
+            (PredAttribution { cue: r(2, 4), source: None, content: vec![r(4, 16)] }, (1.0, 0.0, 1.0, 0.0)),
+            (PredAttribution { cue: r(3, 4), source: Some(r(1, 2)), content: vec![r(18, 20)] }, (1.0, 1.0, 0.0, 0.0)),
+            (PredAttribution { cue: r(4, 6), source: Some(r(0, 2)), content: vec![r(4, 20)] }, (0.0, 0.0, 0.0, 0.0)),
         ];
         for (p, (cue, src, cont, full)) in cases {
             let (c, _) = score_doc(&tokens, &gold, std::slice::from_ref(&p));
@@ -569,8 +580,8 @@ mod tests {
         let tokens: Vec<(u32, u32)> = (0..10).map(|i| (i * 2, i * 2 + 2)).collect();
         let gold = vec![GoldAttribution { cue: vec![r(2, 6)], source: vec![], content: vec![r(8, 12)] }];
         let pred = vec![
-            PredAttribution { cue: r(2, 4), source: None, content: r(8, 12) },
-            PredAttribution { cue: r(2, 6), source: None, content: r(8, 12) },
+            PredAttribution { cue: r(2, 4), source: None, content: vec![r(8, 12)] },
+            PredAttribution { cue: r(2, 6), source: None, content: vec![r(8, 12)] },
         ];
         let (c, m) = score_doc(&tokens, &gold, &pred);
         assert_eq!(c.cue.tp_pred, 1.0);

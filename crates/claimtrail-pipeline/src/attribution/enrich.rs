@@ -56,6 +56,57 @@ const POSSESSED_ROLES: &[&str] = &[
     "office",
 ];
 
+/// People named by their relation to someone: "the wife of X" is not X.
+const RELATION_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "ex-wife",
+    "ex-husband",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "parents",
+    "relatives",
+    "relative",
+    "cousin",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "friend",
+    "friends",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiancée",
+    "partner",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "agent",
+    "publicist",
+    "manager",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "rep",
+    "aide",
+    "aides",
+    "adviser",
+    "advisor",
+    "neighbor",
+    "neighbour",
+    "colleague",
+    "colleagues",
+];
+
 const ANON_HEADS: &[&str] = &[
     "allies",
     "associates",
@@ -467,6 +518,44 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     }
     if let Some(src) = role_link(idx, r, own, history) {
         return vec![src];
+    }
+    // "The wife of British aid worker Alan Henning", "a friend of Henning": someone related to
+    // the named person, not that person
+    if let Some(&(m, e)) = ms.iter().find(|(_, e)| idx.kind(*e) == EntityKind::Person) {
+        let lead = &doc.text()[r.start() as usize..m.start().max(r.start()) as usize];
+        let folded = lead.to_lowercase();
+        // where the phrase after "<relation> of" starts (the last such "of")
+        let of_at = RELATION_NOUNS
+            .iter()
+            .filter_map(|n| {
+                let pat = format!("{n} of ");
+                folded
+                    .match_indices(&pat)
+                    .filter(|(i, _)| *i == 0 || !folded.as_bytes()[i - 1].is_ascii_alphabetic())
+                    .map(|(i, _)| i + pat.len())
+                    .last()
+            })
+            .max();
+        // (not "the spokeswoman of the foreign Ministry Olga Sidorova": the relation is to an
+        // organization or a place, the name is the speaker's; not "A friend of Henning, John
+        // Smith": a name in apposition is the speaker)
+        let related = of_at.is_some_and(|at| {
+            let from = r.start() + at as u32;
+            let between = &doc.text()[from as usize..m.start() as usize];
+            let org_head = between
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase) && ORG_HEADS.contains(&w.to_lowercase().as_str()));
+            !lead.contains(',')
+                && !org_head
+                && !ms.iter().any(|&(x, k)| {
+                    x.start() >= from
+                        && x.start() < m.start()
+                        && matches!(idx.kind(k), EntityKind::Organization | EntityKind::Location)
+                })
+        });
+        if related && ms.iter().all(|&(_, x)| x == e || idx.kind(x) != EntityKind::Person) {
+            return vec![Source::new(r, SourceKind::Anonymous, None)];
+        }
     }
     // "A British man who went to fight against Islamic State", "A friend of hers from the IDF",
     // "interviews with former ISIS hostages": a common noun heads the phrase, and the names come
@@ -2277,6 +2366,9 @@ fn cue_rule(cue: &str) -> &'static str {
         || joined == "per"
     {
         "pattern"
+    } else if !cue.is_empty() && cue.chars().all(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»')) {
+        // the opening mark of a quotation that goes on in the previous speaker's voice
+        "quote_continuation"
     } else if w.is_empty() {
         "label"
     } else if stance::has_verdict(&w) {
@@ -2341,6 +2433,7 @@ fn confidence(why: &Why, form: Form) -> u8 {
         "speech_verb" => 0.9,
         "nested_speech_verb" => 0.8,
         "label" => 0.75,
+        "quote_continuation" => 0.8,
         _ => 0.65,
     };
     let source = match why.source.as_ref() {

@@ -89,6 +89,8 @@ pub fn extract_with(doc: &Document, model: &CueModel) -> Vec<RawAttribution> {
             ctx.prev_sentence.set(Some((a, b)));
         }
     }
+    let cont = ctx.continuations(doc, &out);
+    out.extend(cont);
     out
 }
 
@@ -402,6 +404,86 @@ impl<'a> Ctx<'a> {
             prev_sentence: std::cell::Cell::new(None),
             par_end: std::cell::Cell::new(0),
         }
+    }
+
+    /// Quotations that go on in the voice of the speaker quoted just before: a sentence (or a
+    /// run of sentences, or a whole paragraph) that is nothing but a quotation, with no cue of its
+    /// own, right after a sentence with one speaker ("The girls, he added, had all been married
+    /// off. “They have now memorized two chapters of the Quran.”"; a quotation running on into the
+    /// next paragraph). Each becomes a direct statement of that source (cue: its opening mark).
+    /// A quotation after a sentence with two speakers or with no source is left alone.
+    fn continuations(&self, doc: &Document, out: &[RawAttribution]) -> Vec<RawAttribution> {
+        let sents = &doc.sentences;
+        let n = self.toks.len();
+        let mut found: Vec<RawAttribution> = Vec::new();
+        // the statement the previous sentence continues: (its last sentence index, antecedent)
+        let mut last: Option<(usize, RawAttribution)> = None;
+        let mut si = 0;
+        while si < sents.len() {
+            let (a, b) = (sents[si].tokens.start as usize, (sents[si].tokens.end as usize).min(n));
+            let next = si + 1;
+            if a >= b {
+                si = next;
+                continue;
+            }
+            let tok_range = |x: usize, y: usize| self.range(x, y - 1);
+            // the one quoting speaker of sentence `k` (attributions whose cue lies in it)
+            let speaker_of = |k: usize| -> Option<RawAttribution> {
+                let (ka, kb) = (sents[k].tokens.start as usize, (sents[k].tokens.end as usize).min(n));
+                if ka >= kb {
+                    return None;
+                }
+                let span = tok_range(ka, kb);
+                let tail = self.toks[kb - 1].range;
+                let here: Vec<&RawAttribution> =
+                    out.iter().filter(|r| span.contains_range(r.cue) || r.content.contains_range(tail)).collect();
+                let last = here.last()?;
+                let src = last.source?;
+                let same = here.iter().all(|r| r.source.is_some_and(|s| doc.slice(s) == doc.slice(src)));
+                same.then(|| (*last).clone())
+            };
+            // a quotation opening at the sentence start
+            let bare = self.is_quote(a) && self.quote[a].is_some_and(|(o, _)| o as usize == a);
+            if !bare {
+                last = None;
+                si = next;
+                continue;
+            }
+            let (_, c) = self.quote[a].unwrap();
+            let c = c as usize;
+            // the sentence holding the close, which must end there (or in punctuation after it)
+            let Some(sj) = (si..sents.len()).find(|&k| (sents[k].tokens.end as usize) > c) else { break };
+            let end = (sents[sj].tokens.end as usize).min(n);
+            let ends_here = (c + 1..end).all(|k| !self.is_word(k) && !self.is_quote(k));
+            let quote_range = self.range(a, c);
+            let span = tok_range(a, end);
+            let own_cue = out.iter().any(|r| span.contains_range(r.cue) || r.content.overlaps(quote_range));
+            let ante = match &last {
+                Some((k, r)) if *k + 1 == si => Some(r.clone()),
+                _ if si > 0 => speaker_of(si - 1),
+                _ => None,
+            };
+            let same_par = si > 0 && sents[si - 1].paragraph == sents[si].paragraph;
+            let next_par = si > 0
+                && sents[si - 1].paragraph + 1 == sents[si].paragraph
+                && sents[sj].paragraph == sents[si].paragraph
+                && sents.get(sj + 1).is_none_or(|x| x.paragraph != sents[sj].paragraph);
+            match ante {
+                Some(r) if ends_here && !own_cue && (same_par || next_par) => {
+                    found.push(RawAttribution {
+                        cue: self.toks[a].range,
+                        source: r.source,
+                        content: quote_range,
+                        via: r.via.clone(),
+                        form: Form::Direct,
+                    });
+                    last = Some((sj, r));
+                }
+                _ => last = None,
+            }
+            si = sj + 1;
+        }
+        found
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -1787,7 +1869,25 @@ impl<'a> Ctx<'a> {
                     let sep = self.w(j - 1);
                     let lo = j.saturating_sub(25).max(a);
                     let same = |k: usize| if sep == "," { self.w(k) == "," } else { is_sep(k) && self.w(k) != "," };
-                    if let Some(p) = (lo..j - 1).rev().find(|&k| same(k)) {
+                    // "Mr Abdulla, speaking after returning to his home in Keighley, West Yorkshire,
+                    // said": a participial or relative clause after the name holds commas of its own
+                    let clause_comma = |q: usize| {
+                        // (untagged text: by the word's shape)
+                        let tag = |k: usize, t: &[Upos]| self.pos.get(k).is_none_or(|p| t.contains(p));
+                        q > a
+                            && self.w(q) == ","
+                            && self.is_word(q - 1)
+                            && tag(q - 1, &[Upos::Propn, Upos::Noun])
+                            && (self.w(q + 1) == "who" || self.w(q + 1).ends_with("ing") && tag(q + 1, &[Upos::Verb]))
+                    };
+                    let nearest = (lo..j - 1).rev().find(|&k| same(k));
+                    let p = nearest.map(|p| {
+                        if sep != "," || clause_comma(p) {
+                            return p;
+                        }
+                        (lo..p).rev().find(|&q| clause_comma(q)).unwrap_or(p)
+                    });
+                    if let Some(p) = p {
                         if p > a && (self.is_word(p - 1) || self.w(p - 1) == ")") && !self.is_close_quote(p - 1) {
                             if let Some(mut s0) = self.np_left(a, p - 1) {
                                 // "Mr Abdulla, from Keighley, West Yorkshire, told": a place
@@ -2594,6 +2694,19 @@ mod tests {
                 "told",
                 "John Smith, director of the agency",
                 "“We are fine,”",
+            ),
+            // a participial clause after the name holds a comma of its own
+            (
+                "Mr Abdulla, speaking after returning to his home in Keighley, West Yorkshire, said the group was weak.",
+                "said",
+                "Mr Abdulla, speaking after returning to his home in Keighley, West Yorkshire",
+                "the group was weak",
+            ),
+            (
+                "Sutter, who was also a writer, producer, and director on the series, said he was done.",
+                "said",
+                "Sutter, who was also a writer, producer, and director on the series",
+                "he was done",
             ),
             // "WHO" the organization, not a relative pronoun
             (

@@ -6,6 +6,7 @@ mod headlines;
 mod invariants;
 mod relays;
 mod seed;
+mod speakers;
 
 use claimtrail_core::{Date, Document, Meta};
 use claimtrail_pipeline::Pipeline;

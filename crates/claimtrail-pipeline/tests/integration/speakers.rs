@@ -1,0 +1,82 @@
+//! Who speaks: quotations that go on in the previous speaker's voice, and people named by
+//! their relation to someone ("the wife of X" is not X).
+
+use claimtrail_core::SourceKind;
+
+/// The speaker (source text as written) of the statement whose content holds `quote`, if any.
+fn speaker_of(doc: &claimtrail_core::Document, quote: &str) -> Option<String> {
+    doc.attributions
+        .iter()
+        .find(|a| doc.slice(a.content).contains(quote))
+        .map(|a| a.source.as_ref().map_or_else(|| "-".to_string(), |s| doc.slice(s.range).to_string()))
+}
+
+#[test]
+fn quotations_go_on_in_the_quoted_speakers_voice() {
+    // (text, quote of the continuation, its speaker as written; None: no statement)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // a bare quotation after a sentence of the same paragraph with one speaker
+        (
+            "“A lie,” Mr. Shekau said. The girls, he added, had all been married off. “They have \
+             now memorized two chapters of the Quran.”",
+            "memorized two chapters",
+            Some("he"),
+        ),
+        // a quotation left open at the paragraph end goes on in the next paragraph
+        (
+            "Tarik Jasarevic told The Independent: \"WHO is aware of these reports.\n\n\"It is \
+             unlikely that this case can be a confirmed Ebola case.\"",
+            "It is unlikely",
+            Some("Tarik Jasarevic"),
+        ),
+        // a paragraph that is only a quotation, after one ending in a quoted statement
+        (
+            "Louise Mensch said: \"You have to be kidding me. Banksy?\"\n\n\"There are so many \
+             criminals out there.\"",
+            "so many criminals",
+            Some("Louise Mensch"),
+        ),
+        // two speakers in the sentence before: whose voice is unknown
+        ("Smith said the talks failed, while Jones said they went well. “We will meet again.”", "meet again", None),
+        // no statement before: a quotation on its own is nobody's
+        ("The plant closed in May. “Nothing lasts forever.”", "Nothing lasts", None),
+        // a paragraph of narration in between breaks the voice
+        ("“We won,” Smith said.\n\nThe team flew home on Monday.\n\n“It was a long season.”", "long season", None),
+    ];
+    for (text, quote, speaker) in cases {
+        let doc = crate::analyze("q", Some("2015-10-07"), text);
+        let got = speaker_of(&doc, quote);
+        assert_eq!(got.as_deref(), *speaker, "{text}");
+        if speaker.is_some() {
+            let a = doc.attributions.iter().find(|a| doc.slice(a.content).contains(quote)).unwrap();
+            assert_eq!(a.why.cue, "quote_continuation", "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_relation_of_a_person_is_not_that_person() {
+    // (text, source as written, anonymous?)
+    let cases: &[(&str, &str, bool)] = &[
+        ("The wife of British aid worker Alan Henning said the video was fake.", "The wife", true),
+        ("A friend of Darren Wilson said the officer was attacked.", "A friend", true),
+        ("The mother of Steven Sotloff said he was innocent.", "The mother", true),
+        // a name in apposition is the speaker
+        ("A friend of Henning, John Smith, said he was a good man.", "John Smith", false),
+        // a title with "of" is not a relation
+        ("Secretary of State John Kerry said the plan was dead.", "John Kerry", false),
+    ];
+    for (text, source, anonymous) in cases {
+        let doc = crate::analyze("r", Some("2015-10-07"), text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| a.source.as_ref().is_some_and(|s| doc.slice(s.range).contains(source)))
+            .unwrap_or_else(|| panic!("{text}: no statement by {source}"));
+        let s = a.source.as_ref().unwrap();
+        assert_eq!(s.kind == SourceKind::Anonymous, *anonymous, "{text}: {:?}", s.kind);
+        if *anonymous {
+            assert!(s.entity.is_none(), "{text}: resolved to {:?}", s.entity);
+        }
+    }
+}
