@@ -1675,6 +1675,33 @@ impl<'a> Ctx<'a> {
                     left_src = Some((j - 1, j - 1));
                 } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")" || self.closes_phrase_quote(j - 1, a)) {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
+                    // a participle right after its noun has that noun's phrase for its subject,
+                    // not the phrase the noun hangs from: "the subject of a hoax claiming that"
+                    if self.w(c0).ends_with("ing") && j == c0 {
+                        if let Some((s, e)) = left_src {
+                            // (a determined phrase after a lowercase noun: not "People for the
+                            // Ethical Treatment of Animals", "a lot of time talking")
+                            let determined = |k: usize| {
+                                self.raw(k - 1).starts_with(|c: char| c.is_lowercase())
+                                    && matches!(
+                                        self.w(k + 1),
+                                        "a" | "an"
+                                            | "the"
+                                            | "his"
+                                            | "her"
+                                            | "their"
+                                            | "its"
+                                            | "our"
+                                            | "this"
+                                            | "these"
+                                            | "those"
+                                    )
+                            };
+                            if let Some(k) = (s + 1..e).rev().find(|&k| self.w(k) == "of" && determined(k)) {
+                                left_src = Some((k + 1, e));
+                            }
+                        }
+                    }
                     // "A British man who went to fight against Islamic State in Iraq has said":
                     // the object of a preposition is no subject; the phrase the relative clause
                     // belongs to is

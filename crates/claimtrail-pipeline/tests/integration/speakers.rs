@@ -80,3 +80,20 @@ fn a_relation_of_a_person_is_not_that_person() {
         }
     }
 }
+
+#[test]
+fn a_participle_after_its_noun_has_that_noun_for_speaker() {
+    // (text, cue, source as written)
+    let cases: &[(&str, &str, &str)] =
+        &[("The actor is once again the subject of a hoax claiming that he was found dead.", "claiming", "a hoax")];
+    for (text, cue, source) in cases {
+        let doc = crate::analyze("p", Some("2015-10-07"), text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| doc.slice(a.cue) == *cue)
+            .unwrap_or_else(|| panic!("{text}: no statement with cue {cue}"));
+        let got = a.source.as_ref().map(|s| doc.slice(s.range));
+        assert!(got.is_some_and(|g| g.ends_with(source)), "{text}: {got:?}");
+    }
+}
