@@ -1619,7 +1619,18 @@ impl<'a> Ctx<'a> {
                         && (self.w(k) == ";"
                             || (self.w(k - 1) == "," && matches!(self.w(k), "but" | "and" | "while" | "which")))
                 });
-                let e = joined.map_or(body_end, |k| if self.w(k) == ";" { k } else { k - 1 });
+                let mut e = joined.map_or(body_end, |k| if self.w(k) == ";" { k } else { k - 1 });
+                // inside a relative clause set off by commas, the clause ends at its closing
+                // comma: "The actor, who was reportedly addicted to heroin, is once again the
+                // subject of a hoax"
+                let relative = (a + 1..c0)
+                    .rev()
+                    .find(|&k| matches!(self.w(k), "who" | "which") && self.w(k - 1) == "," && self.quote[k].is_none());
+                if relative.is_some() {
+                    if let Some(k) = (c1..e).find(|&k| self.w(k) == "," && self.quote[k].is_none()) {
+                        e = k;
+                    }
+                }
                 // a finite verb the classifier knows mostly without a source that has one here:
                 // "Mr. Deese expected that the president would ...", "all agreed that ...": the
                 // subject that opens the clause, and what follows "that" / "to"
@@ -2721,6 +2732,13 @@ mod tests {
                 "told",
                 "John Smith, director of the agency",
                 "“We are fine,”",
+            ),
+            // a hedge inside a relative clause set off by commas hedges that clause only
+            (
+                "The actor, who was reportedly addicted to heroin, is the subject of a new hoax.",
+                "reportedly",
+                "",
+                "who was reportedly addicted to heroin",
             ),
             // a participial clause after the name holds a comma of its own
             (
