@@ -1684,6 +1684,15 @@ impl<'a> Ctx<'a> {
                 if j > a && matches!(self.w(j - 1), "who" | "which" | "that") {
                     // a relative pronoun is the source as written
                     left_src = Some((j - 1, j - 1));
+                } else if j > a + 1
+                    && self.is_close_quote(j - 2)
+                    && self.is_word(j - 1)
+                    && in_list(LEFT_STOP, self.w(j - 1))
+                    && self.raw(j - 1).starts_with(|c: char| c.is_uppercase())
+                {
+                    // "“That is rumors, fabricated rumors,” So said": a capitalized name right
+                    // after a quotation, spelled like a function word (the ambassador So Se Pyong)
+                    left_src = Some((j - 1, j - 1));
                 } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")" || self.closes_phrase_quote(j - 1, a)) {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
                     // a participle right after its noun has that noun's phrase for its subject,
@@ -2733,6 +2742,8 @@ mod tests {
                 "John Smith, director of the agency",
                 "“We are fine,”",
             ),
+            // a name spelled like a function word, right after a quotation
+            ("“That is false,” So said about the report.", "said", "So", "“That is false,”"),
             // a hedge inside a relative clause set off by commas hedges that clause only
             (
                 "The actor, who was reportedly addicted to heroin, is the subject of a new hoax.",
