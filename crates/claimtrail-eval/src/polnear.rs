@@ -290,8 +290,15 @@ pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
     for a in &doc.attributions {
         let source = a.source.as_ref().map(|s| s.range);
         if a.why.cue == "quote_continuation" {
-            if let Some(prev) = out.iter_mut().rev().find(|p| p.source.is_some() && p.source == source) {
-                prev.content.push(a.content);
+            // (the statement that quoted, when the speaker has two: "“A,” she said, emphasizing
+            // B. “C.”" continues the quotation)
+            let text = doc.text();
+            let quoted =
+                |p: &PredAttribution| p.content.first().is_some_and(|c| text[*c].starts_with(['"', '“', '\'', '‘']));
+            let same: Vec<usize> =
+                (0..out.len()).rev().filter(|&i| out[i].source.is_some() && out[i].source == source).take(3).collect();
+            if let Some(&i) = same.iter().find(|&&i| quoted(&out[i])) {
+                out[i].content.push(a.content);
                 continue;
             }
         }

@@ -2570,12 +2570,25 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         // the rest of the cue clause ("said Rep. Smith (D-Ohio), head of ..."): go to the first
         // quotation in it, or to the end of the sentence
+        // (a noun there, "said in a statement", is no new cue; a participle with a clause of
+        // its own is: "told Vocativ, claiming he was there. “While I think ...”")
+        let no_cue = |m: usize| {
+            let w = self.w(m);
+            // (a relay is no statement of its own: "he said, according to the Daily Record")
+            if matches!(w, "according" | "citing") {
+                return true;
+            }
+            let participle = w.ends_with("ing") && w != "according" && cues::classify(w).is_some();
+            !self.is_word(m) || !(self.verb_cue(m) || participle)
+        };
         let mut i = match (after..b.min(n)).find(|&k| self.is_quote(k)) {
             // "“A,” he said, “B.”": the quotation follows the cue clause directly
-            // (a noun there, "said in a statement", is no new cue)
-            Some(k) if (after..k).all(|m| !self.is_word(m) || !self.verb_cue(m)) => k,
+            Some(k) if (after..k).all(no_cue) => k,
             Some(_) => return out,
-            None => b,
+            // (only a participle after a comma blocks here: "said after he was called to testify.
+            // “B.”" goes on)
+            None if (after..b.min(n)).all(|m| m == 0 || self.w(m - 1) != "," || no_cue(m)) => b,
+            None => return out,
         };
         let mut hops = 0;
         loop {
@@ -2741,6 +2754,14 @@ mod tests {
                 "told",
                 "John Smith, director of the agency",
                 "“We are fine,”",
+            ),
+            // a participle after the cue has a clause of its own: the next quotation is not
+            // joined to the first
+            (
+                "“We won,” Smith said, claiming the referees were fair. “It was close.”",
+                "said",
+                "Smith",
+                "“We won,”",
             ),
             // a name spelled like a function word, right after a quotation
             ("“That is false,” So said about the report.", "said", "So", "“That is false,”"),
