@@ -286,15 +286,14 @@ fn score_doc(
 /// A quotation that continues the previous statement of the same source ("“A,” he said. “B.”")
 /// joins that statement's content as a second fragment, as PolNeAR annotates it.
 pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
+    let text = doc.text();
+    let quoted = |p: &PredAttribution| p.content.first().is_some_and(|c| text[*c].starts_with(['"', '“', '\'', '‘']));
     let mut out: Vec<PredAttribution> = Vec::with_capacity(doc.attributions.len());
     for a in &doc.attributions {
         let source = a.source.as_ref().map(|s| s.range);
         if a.why.cue == "quote_continuation" {
             // (the statement that quoted, when the speaker has two: "“A,” she said, emphasizing
             // B. “C.”" continues the quotation)
-            let text = doc.text();
-            let quoted =
-                |p: &PredAttribution| p.content.first().is_some_and(|c| text[*c].starts_with(['"', '“', '\'', '‘']));
             let same: Vec<usize> =
                 (0..out.len()).rev().filter(|&i| out[i].source.is_some() && out[i].source == source).take(3).collect();
             if let Some(&i) = same.iter().find(|&&i| quoted(&out[i])) {

@@ -524,18 +524,18 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     if let Some(&(m, e)) = ms.iter().find(|(_, e)| idx.kind(*e) == EntityKind::Person) {
         let lead = &doc.text()[r.start() as usize..m.start().max(r.start()) as usize];
         let folded = lead.to_lowercase();
-        // where the phrase after "<relation> of" starts (the last such "of")
-        let of_at = RELATION_NOUNS
-            .iter()
-            .filter_map(|n| {
-                let pat = format!("{n} of ");
-                folded
-                    .match_indices(&pat)
-                    .filter(|(i, _)| *i == 0 || !folded.as_bytes()[i - 1].is_ascii_alphabetic())
-                    .map(|(i, _)| i + pat.len())
-                    .last()
+        // where the phrase after "<relation> of" starts (the last such "of"): a relation noun
+        // ends right before " of " and starts the text or follows a non-letter ("ex-wife of")
+        let relation_ends = |head: &str| {
+            RELATION_NOUNS.iter().any(|n| {
+                head.strip_suffix(n).is_some_and(|rest| rest.as_bytes().last().is_none_or(|c| !c.is_ascii_alphabetic()))
             })
-            .max();
+        };
+        let of_at = folded
+            .match_indices(" of ")
+            .filter(|&(i, _)| relation_ends(&folded[..i]))
+            .map(|(i, pat)| i + pat.len())
+            .last();
         // (not "the spokeswoman of the foreign Ministry Olga Sidorova": the relation is to an
         // organization or a place, the name is the speaker's; not "A friend of Henning, John
         // Smith": a name in apposition is the speaker)
@@ -2366,7 +2366,7 @@ fn cue_rule(cue: &str) -> &'static str {
         || joined == "per"
     {
         "pattern"
-    } else if !cue.is_empty() && cue.chars().all(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»')) {
+    } else if super::extract::is_double_quote(cue) {
         // the opening mark of a quotation that goes on in the previous speaker's voice
         "quote_continuation"
     } else if w.is_empty() {

@@ -170,7 +170,7 @@ struct Ctx<'a> {
 /// Classifier score above which a candidate word is a cue.
 const CUE_THRESHOLD: f32 = 0.0;
 
-fn is_double_quote(s: &str) -> bool {
+pub(crate) fn is_double_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
 
@@ -332,12 +332,12 @@ fn crude_stem(w: &str) -> &str {
     w
 }
 
-/// True when the token before `j` (the cue, or the first auxiliary before it) is a comma.
 /// Prepositions whose object is never the subject of the cue after it ("violence against
 /// people who said"); not "by" ("A statement by Boeing given by spokesman X said" is X's).
 const OBJECT_PREPOSITIONS: &[&str] =
     &["to", "from", "for", "into", "about", "toward", "like", "upon", "without", "against", "with"];
 
+/// `w` is one of `list`.
 fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -437,10 +437,10 @@ impl<'a> Ctx<'a> {
                 let tail = self.toks[kb - 1].range;
                 let here: Vec<&RawAttribution> =
                     out.iter().filter(|r| span.contains_range(r.cue) || r.content.contains_range(tail)).collect();
-                let last = here.last()?;
-                let src = last.source?;
+                let nearest = here.last()?;
+                let src = nearest.source?;
                 let same = here.iter().all(|r| r.source.is_some_and(|s| doc.slice(s) == doc.slice(src)));
-                same.then(|| (*last).clone())
+                same.then(|| (*nearest).clone())
             };
             // a quotation opening at the sentence start
             let bare = self.is_quote(a) && self.quote[a].is_some_and(|(o, _)| o as usize == a);
@@ -2578,7 +2578,7 @@ impl<'a> Ctx<'a> {
             if matches!(w, "according" | "citing") {
                 return true;
             }
-            let participle = w.ends_with("ing") && w != "according" && cues::classify(w).is_some();
+            let participle = w.ends_with("ing") && cues::classify(w).is_some();
             !self.is_word(m) || !(self.verb_cue(m) || participle)
         };
         let mut i = match (after..b.min(n)).find(|&k| self.is_quote(k)) {
