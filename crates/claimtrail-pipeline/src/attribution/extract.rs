@@ -438,6 +438,11 @@ impl<'a> Ctx<'a> {
                 let here: Vec<&RawAttribution> =
                     out.iter().filter(|r| span.contains_range(r.cue) || r.content.contains_range(tail)).collect();
                 let nearest = here.last()?;
+                // (not after a caption or speaker label, "DUMPED: The penis was left in the
+                // road": a pull quote after a caption is not the caption's)
+                if !doc.slice(nearest.cue).chars().any(char::is_alphabetic) {
+                    return None;
+                }
                 let src = nearest.source?;
                 let same = here.iter().all(|r| r.source.is_some_and(|s| doc.slice(s) == doc.slice(src)));
                 same.then(|| (*nearest).clone())

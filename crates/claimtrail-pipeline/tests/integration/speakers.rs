@@ -38,6 +38,13 @@ fn quotations_go_on_in_the_quoted_speakers_voice() {
         ),
         // two speakers in the sentence before: whose voice is unknown
         ("Smith said the talks failed, while Jones said they went well. “We will meet again.”", "meet again", None),
+        // a pull quote after a caption is not the caption's
+        (
+            "Police found him in an alley.\n\nDUMPED: The bag was left in the road [CEN]\n“This sends out a \
+             very strong message to anyone.”\nLocal man Aamir Dhawan",
+            "very strong message",
+            None,
+        ),
         // no statement before: a quotation on its own is nobody's
         ("The plant closed in May. “Nothing lasts forever.”", "Nothing lasts", None),
         // a paragraph of narration in between breaks the voice
