@@ -23,6 +23,11 @@ fn main() {
             std::process::exit(1);
         }
     };
+    if std::env::var_os("RAW_POS").is_some() {
+        let tags: Vec<String> =
+            (0..doc.tokens.len()).map(|k| format!("{}/{:?}", doc.slice(doc.tokens[k].range), doc.pos[k])).collect();
+        println!("POS  {}", tags.join(" "));
+    }
     for r in extract::extract_with(&doc, pipeline.bundle().cue_model()) {
         let source = r.source.map_or("-".to_string(), |s| {
             let tags: Vec<String> = doc.tokens_in(s).map(|k| format!("{:?}", doc.pos[k])).collect();

@@ -2750,7 +2750,8 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     carry_relays(doc, &mut attributions);
     // (after the carry-over: an excerpt's relay ends with the excerpt)
     excerpt_relays(&idx, &mut attributions);
-    let reported = reports_in_content(&idx, &attributions);
+    let mut reported = reports_in_content(&idx, &attributions);
+    reported.extend(nominal_reports(&idx, &attributions));
     if !reported.is_empty() {
         attributions.extend(reported);
         attributions.sort_by_key(|a| a.cue.start());
@@ -2977,6 +2978,214 @@ fn reports_in_content(idx: &Index, attributions: &[Attribution]) -> Vec<Attribut
             said_on: None,
             why,
         });
+    }
+    out
+}
+
+/// Words that open a sentence with an adjunct before its main clause: a report named inside
+/// it ("Despite reports that X, the ministry said ...") holds what runs up to the comma.
+const ADJUNCT_OPENERS: &[&str] =
+    &["despite", "amid", "after", "following", "given", "with", "although", "though", "while", "as", "since"];
+
+/// Reports a noun names with their content, outside any statement: "Reports that Islamist
+/// militias have seized the jetliners come weeks before ...", "laughing away government reports
+/// that he had died", "Despite reports on Wednesday in the Iraqi paper, al-Sabah, that two cases
+/// of Ebola had been reported ...". The report is a statement of its own: of the outlet named
+/// after in / by / from / on, else of whoever the noun phrase names (an unnamed source when it
+/// names no one: "reports", "government reports"). A relative "that" ("a story that appeared in
+/// the Mirror") opens no content; "the news that X" is the article's own telling; a report a
+/// statement already holds ("denied reports that X") is [`reports_in_content`]'s.
+fn nominal_reports(idx: &Index, attributions: &[Attribution]) -> Vec<Attribution> {
+    let doc = idx.doc;
+    let mut out = Vec::new();
+    if doc.pos.len() < doc.tokens.len() {
+        return out;
+    }
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let in_time = |k: usize| doc.times.iter().any(|t| t.range.contains_range(doc.tokens[k].range));
+    let verbal = |k: usize| matches!(doc.pos[k], Upos::Verb | Upos::Aux);
+    for sent in &doc.sentences {
+        let (a, b) = (sent.tokens.start as usize, (sent.tokens.end as usize).min(doc.tokens.len()));
+        let mut body_end = b;
+        while body_end > a && !doc.slice(doc.tokens[body_end - 1].range).chars().any(char::is_alphanumeric) {
+            body_end -= 1;
+        }
+        for head in a..body_end {
+            let hw = w(head);
+            // ("Reports that X come ...": a sentence opens with no finite verb, whatever the tagger says)
+            let noun_tag = doc.pos[head] == Upos::Noun || head == a && hw.ends_with('s');
+            if !super::is_report_noun(&hw) || hw == "news" || !noun_tag {
+                continue;
+            }
+            let noun = doc.tokens[head].range;
+            // a statement's own cue, or a report a statement holds (a word the cue classifier
+            // took, with no source, holds none: "a video showed him laughing away reports that")
+            if attributions.iter().any(|x| x.cue.overlaps(noun) || x.source.is_some() && x.content.contains_range(noun))
+            {
+                continue;
+            }
+            // a time first: "reports on Wednesday in the Iraqi paper"
+            let mut j = head + 1;
+            while j < body_end && j < head + 4 && (in_time(j) || matches!(w(j).as_str(), "on" | "last" | "this")) {
+                j += 1;
+            }
+            if j < body_end && w(j) == "," && j > head + 1 {
+                j += 1;
+            }
+            // the venue: "reports in the Iraqi paper, al-Sabah, that"
+            let mut venue: Option<TextRange> = None;
+            if j < body_end && matches!(w(j).as_str(), "in" | "by" | "from" | "on") {
+                let from = j + 1;
+                // (one phrase: not "a report from 2011 on fears that", whose "that" is the
+                // fears'; nor "a report from Asia claims that", the verb's)
+                while j < body_end
+                    && j < head + 14
+                    && w(j) != "that"
+                    && !verbal(j)
+                    && (j + 1 == from || doc.pos[j] != Upos::Adp || w(j) == "of")
+                    && !super::is_report_noun(&w(j))
+                    && classify(&w(j)) != Some(CueClass::Verb)
+                {
+                    j += 1;
+                }
+                let end = (from..j).find(|&t| in_time(t)).unwrap_or(j);
+                let end = (from..end).find(|&t| w(t) == "on" && t + 1 < j && in_time(t + 1)).unwrap_or(end);
+                if end > from && j < body_end {
+                    let r = TextRange::new(doc.tokens[from].range.start(), doc.tokens[end - 1].range.end());
+                    venue = trim_dangling(doc, r);
+                }
+            }
+            // a complement clause: "that" then a subject, and a verb after it
+            if j + 3 >= body_end || w(j) != "that" {
+                continue;
+            }
+            let opens = j + 1;
+            if verbal(opens) || matches!(doc.pos[opens], Upos::Adv | Upos::Punct | Upos::Adp | Upos::Sconj) {
+                continue;
+            }
+            let Some(first_verb) = (opens + 1..body_end.min(opens + 8)).find(|&k| verbal(k)) else { continue };
+            // the noun phrase the report noun heads: "government reports", "Hunter's claim"
+            let mut start = head;
+            while start > a
+                && head - start < 5
+                && (matches!(doc.pos[start - 1], Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn)
+                    || matches!(w(start - 1).as_str(), "'s" | "’s"))
+                && !ADJUNCT_OPENERS.contains(&w(start - 1).as_str())
+            {
+                start -= 1;
+            }
+            // "no confirmed reports that he is dead": no report; "some claim that X": a verb
+            let denied = (start.saturating_sub(3)..head)
+                .any(|k| k >= a && matches!(w(k).as_str(), "no" | "any" | "not" | "n't" | "never"));
+            let singular = !hw.ends_with('s') && hw != "speculation";
+            let determined = (start..head).any(|k| {
+                let m = w(k);
+                matches!(doc.pos[k], Upos::Det | Upos::Propn)
+                    && !matches!(m.as_str(), "some" | "many" | "few" | "most" | "all")
+                    || m == "'s"
+                    || m == "’s"
+            });
+            // a bare plural after a noun phrase is a verb: "The story on the website claims that"
+            let verb_reading = start == head
+                && head > a
+                && (matches!(doc.pos[head - 1], Upos::Noun | Upos::Propn | Upos::Pron)
+                    || matches!(w(head - 1).as_str(), "\"" | "”" | "'" | "’" | ")"));
+            if denied || singular && !determined || verb_reading {
+                continue;
+            }
+            // where the content ends: before the main clause an adjunct opens onto ("Despite
+            // reports that X, the ministry ..."), before the main verb of a sentence the report
+            // is the subject of ("Reports that X come weeks before ..."), else at the sentence end
+            let lead = w(a);
+            let mut end = body_end;
+            if ADJUNCT_OPENERS.contains(&lead.as_str()) {
+                if let Some(c) = (first_verb..body_end).find(|&k| w(k) == ",") {
+                    end = c;
+                }
+            } else if start == a || start == a + 1 && matches!(lead.as_str(), "but" | "and" | "yet" | "so") {
+                // the next verb group past the clause's own (an auxiliary after a full verb opens
+                // one: "Reports that the ferry sank are untrue")
+                let opens_group = |m: usize| {
+                    verbal(m)
+                        && (!verbal(m - 1) && w(m - 1) != "to"
+                            || doc.pos[m] == Upos::Aux && doc.pos[m - 1] == Upos::Verb)
+                };
+                let mut k = first_verb + 1;
+                while k < body_end && verbal(k) && !opens_group(k) {
+                    k += 1;
+                }
+                // (a subject report needs a verb of its own after the clause's: without two, the
+                // tagger lost one and the clause's end is a guess)
+                match (k..body_end).find(|&m| opens_group(m)) {
+                    Some(v) => end = v,
+                    None => continue,
+                }
+            }
+            // "rumours that Castro has died, although the timing is suspicious": the writer's aside
+            if let Some(c) = (first_verb..end.saturating_sub(1)).find(|&k| {
+                w(k) == ","
+                    && matches!(w(k + 1).as_str(), "although" | "though" | "but" | "while" | "whereas" | "which")
+            }) {
+                end = c;
+            }
+            while end > opens + 1 && !doc.slice(doc.tokens[end - 1].range).chars().any(char::is_alphanumeric) {
+                end -= 1;
+            }
+            if end < opens + 3 {
+                continue;
+            }
+            let content = TextRange::new(doc.tokens[opens].range.start(), doc.tokens[end - 1].range.end());
+            // a clause a statement already holds ("reported in a story that X")
+            if attributions.iter().any(|x| x.source.is_some() && x.content.overlaps(content)) {
+                continue;
+            }
+            let phrase = TextRange::new(doc.tokens[start].range.start(), noun.end());
+            let named = |r: TextRange| {
+                idx.mentions_in(r).into_iter().find(|(_, e)| {
+                    matches!(idx.kind(*e), EntityKind::Person | EntityKind::Organization | EntityKind::Outlet)
+                })
+            };
+            let source = match (venue.and_then(named), named(phrase)) {
+                (Some((m, e)), _) | (None, Some((m, e))) => Source::new(m, idx.kind(e).into(), Some(e)),
+                (None, None) => match venue {
+                    // "reports in a local newspaper": an outlet not named
+                    Some(v) => Source::new(v, SourceKind::Anonymous, None),
+                    None => match resolve_source(idx, phrase, content, &[]).into_iter().next() {
+                        Some(s) if s.kind != SourceKind::Unresolved => s,
+                        _ => continue,
+                    },
+                },
+            };
+            let (mut stance, stance_rule) = stance::stance(
+                doc.slice(noun),
+                doc.slice(content),
+                &around_cue(doc, noun, content),
+                &before_cue(doc, noun, content),
+            );
+            let rumour = matches!(
+                hw.as_str(),
+                "rumor" | "rumors" | "rumour" | "rumours" | "speculation" | "suggestion" | "suggestions"
+            );
+            if rumour && stance == Stance::Asserts {
+                stance = Stance::Hedges;
+            }
+            let why = Why {
+                cue: "report_noun".into(),
+                source: source_rule(idx, Some(&source)).into(),
+                stance: if rumour { "rumour".into() } else { stance_rule.into() },
+            };
+            out.push(Attribution {
+                confidence: confidence(&why, Form::Indirect),
+                source: Some(source),
+                cue: noun,
+                content,
+                form: Form::Indirect,
+                stance,
+                via: Vec::new(),
+                said_on: None,
+                why,
+            });
+        }
     }
     out
 }

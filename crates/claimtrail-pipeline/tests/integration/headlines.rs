@@ -22,9 +22,11 @@ fn headline_stance_table() {
     for (headline, source, stance, word) in cases {
         let text = format!("{headline}\n\nThe story developed over the weekend.\n");
         let doc = crate::analyze("h", Some("2015-10-07"), &text);
+        // (the reports a headline denies assert on a row of their own: relays.rs)
         let a = doc
             .attributions
             .iter()
+            .filter(|a| a.why.cue != "report_noun")
             .find(|a| a.content.end() as usize <= headline.len() + 1 && doc.slice(a.content).contains(word))
             .unwrap_or_else(|| panic!("{headline}: no statement about {word:?}: {:?}", doc.attributions));
         assert_eq!(a.stance, *stance, "{headline}");

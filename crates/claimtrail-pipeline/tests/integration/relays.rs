@@ -69,3 +69,48 @@ fn a_relayed_speaker_goes_on_through_the_relay() {
     assert_eq!(via_of("full support"), ["the New York Post"]);
     assert!(via_of("We will see").is_empty());
 }
+
+#[test]
+fn a_report_noun_with_a_clause_is_a_statement() {
+    // (text, source as written, content start, stance); "" source: no statement at all
+    let cases: &[(&str, &str, &str, Stance)] = &[
+        (
+            "Reports that rebels have seized the airport come weeks before the vote.",
+            "Reports",
+            "rebels have seized the airport",
+            Stance::Asserts,
+        ),
+        (
+            "Despite reports on Wednesday in the Iraqi paper, al-Sabah, that two cases of Ebola had been found, \
+             the ministry stayed calm.",
+            "al-Sabah",
+            "two cases of Ebola had been found",
+            Stance::Asserts,
+        ),
+        (
+            "Twitter is abuzz with rumours that the singer has died, although the timing is odd.",
+            "rumours",
+            "the singer has died",
+            Stance::Hedges,
+        ),
+        // the reports a verdict denies still assert what they said
+        ("Reports that the ferry had sunk were untrue.", "Reports", "the ferry had sunk", Stance::Asserts),
+        // a relative "that", a negated report, a verb read as a noun: nothing
+        ("A story that appeared in the Mirror was wrong about the tour.", "", "", Stance::Asserts),
+        ("There have been no confirmed reports that he is dead.", "", "", Stance::Asserts),
+        ("The story on the website claims that the sun will go dark.", "", "", Stance::Asserts),
+    ];
+    for (text, source, content, stance) in cases {
+        let doc = crate::analyze("r", Some("2015-10-07"), text);
+        let rows: Vec<_> = doc.attributions.iter().filter(|a| a.why.cue == "report_noun").collect();
+        if source.is_empty() {
+            assert!(rows.is_empty(), "{text}: {:?}", rows.iter().map(|a| doc.slice(a.content)).collect::<Vec<_>>());
+            continue;
+        }
+        let a = rows.first().unwrap_or_else(|| panic!("{text}: no report"));
+        let written = doc.slice(a.source.as_ref().expect("a source").range);
+        assert!(written.contains(source), "{text}: source {written}");
+        assert_eq!(doc.slice(a.content), *content, "{text}");
+        assert_eq!(a.stance, *stance, "{text}");
+    }
+}
