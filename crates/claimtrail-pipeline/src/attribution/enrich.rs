@@ -2455,6 +2455,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     let mut attributions = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
     let mut history: Vec<Note> = Vec::new();
+    let mut resolved: Vec<(TextRange, Vec<Source>)> = Vec::new();
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| raw[i].cue.start());
     // Contents per sentence, to keep event dates out of said_on.
@@ -2645,16 +2646,25 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let when = said_on(doc, r.cue, &near);
         let sources: Vec<Option<Source>> = match source_span {
             None => vec![name_before_cue(&idx, r.cue, content)],
-            Some(range) => resolve_source(&idx, range, content, &history)
-                .into_iter()
-                .map(|mut src| {
-                    // what a source says never names the source itself: rather unresolved
-                    if src.antecedent.is_some_and(|a| content.overlaps(a)) {
-                        src = Source::new(src.range, SourceKind::Unresolved, None);
-                    }
-                    Some(src)
-                })
-                .collect(),
+            // (a source written once for two statements is one speaker: "The group's leader
+            // denied knowing X, saying Y" resolves as its first statement did)
+            Some(range) => match resolved.iter().find(|(r, _)| *r == range) {
+                Some((_, done)) => done.clone(),
+                None => {
+                    let done = resolve_source(&idx, range, content, &history);
+                    resolved.push((range, done.clone()));
+                    done
+                }
+            }
+            .into_iter()
+            .map(|mut src| {
+                // what a source says never names the source itself: rather unresolved
+                if src.antecedent.is_some_and(|a| content.overlaps(a)) {
+                    src = Source::new(src.range, SourceKind::Unresolved, None);
+                }
+                Some(src)
+            })
+            .collect(),
         };
         let group = sources.len() > 1;
         for src in sources {

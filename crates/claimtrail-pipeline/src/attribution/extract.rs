@@ -312,6 +312,17 @@ const ADDRESSEE_VERBS: &[&str] = &[
 const MAX_THAT_GAP: usize = 8;
 
 /// Day names and other words that close a short time phrase ("on Monday", "last week").
+/// The source of the sentence's main statement so far: the last earlier statement whose source
+/// is no part of another's content ("Perdue said he didn't believe it, arguing that X": Perdue
+/// argues, not the "he" of the reported belief).
+fn main_source(prev: &[RawAttribution]) -> Option<TextRange> {
+    prev.iter()
+        .rev()
+        .filter_map(|p| p.source)
+        .find(|&s| !prev.iter().any(|q| q.content.contains_range(s)))
+        .or_else(|| prev.last().and_then(|p| p.source))
+}
+
 fn is_time_word(w: &str) -> bool {
     crate::time::is_day_name(w)
         || matches!(
@@ -2083,14 +2094,14 @@ impl<'a> Ctx<'a> {
                             k < c0 && self.w(k) == ","
                         })
                     } else {
-                        prev.last().and_then(|p| p.source).or_else(|| self.subject(a, c0))
+                        main_source(prev).or_else(|| self.subject(a, c0))
                     };
                 }
                 // coordinated or infinitive cue: "Graham urged ..., and criticized ...",
                 // "Stumpf refused to admit ...": the subject of the sentence
                 let coordinated = j > a && matches!(self.w(j - 1), "and" | "but" | "or" | "to" | "then" | "nor");
                 if left_src.is_none() && coordinated {
-                    source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, c0));
+                    source = main_source(prev).or_else(|| self.subject(a, c0));
                 }
                 // an opening participle clause ("Noting that ..., Tester added", "Backing Obama,
                 // Cuban is ..."): the subject after the clause's comma; the content ends there
@@ -2112,9 +2123,11 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                // "punctuated his list by saying", "charged him after determining that": the subject
-                if left_src.is_none() && source.is_none() && ing && j > a + 1 && sub(j - 1) {
-                    source = prev.last().and_then(|p| p.source).or_else(|| self.subject(a, j - 1));
+                // "punctuated his list by saying", "charged him after determining that", "refuses
+                // to discuss them, aside from saying": the subject
+                let aside_from = j > a + 2 && self.w(j - 1) == "from" && matches!(self.w(j - 2), "aside" | "apart");
+                if left_src.is_none() && source.is_none() && ing && j > a + 1 && (sub(j - 1) || aside_from) {
+                    source = main_source(prev).or_else(|| self.subject(a, j - 1));
                 }
                 if let Some(k) = question_end {
                     after_limit = k;
@@ -2561,6 +2574,8 @@ impl<'a> Ctx<'a> {
                 || (self.w(k - 1) == ","
                     && matches!(self.w(k), "but" | "although" | "while" | "and")
                     && self.quote[k].is_none())
+                // "said he didn't believe it, arguing that ...": the participle says more
+                || self.speech_participle_after_comma(k, i, limit) && self.w(k - 1) == ","
         }) {
             limit = if self.w(k - 1) == "," { k - 1 } else { k };
         }

@@ -104,3 +104,33 @@ fn a_participle_after_its_noun_has_that_noun_for_speaker() {
         assert!(got.is_some_and(|g| g.ends_with(source)), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_comma_is_the_main_speakers() {
+    // (text, quote of the participle's content, speaker as written, quote that must not be in the
+    // main statement's content)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // not the subject of the belief reported inside the main statement
+        (
+            "Sen. David Perdue said he didn't believe those claims hurt Romney, arguing that divisions in the \
+             party were a bigger hurdle.",
+            "divisions in the party",
+            "Sen. David Perdue",
+            "divisions",
+        ),
+        (
+            "McAuliffe refuses to discuss potential appointees, aside from saying he wants a diverse delegation.",
+            "a diverse delegation",
+            "McAuliffe",
+            "",
+        ),
+    ];
+    for (text, quote, speaker, not_in_main) in cases {
+        let doc = crate::analyze("p", Some("2015-10-07"), text);
+        assert_eq!(speaker_of(&doc, quote).as_deref(), Some(*speaker), "{text}");
+        if !not_in_main.is_empty() {
+            let main = doc.attributions.iter().find(|a| doc.slice(a.cue) == "said").expect("the main statement");
+            assert!(!doc.slice(main.content).contains(not_in_main), "{text}: {}", doc.slice(main.content));
+        }
+    }
+}
