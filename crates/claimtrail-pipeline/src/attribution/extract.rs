@@ -311,7 +311,6 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Words that may stand between a cue and "that" ("said on Monday that", "told CNN that").
 const MAX_THAT_GAP: usize = 8;
 
-/// Day names and other words that close a short time phrase ("on Monday", "last week").
 /// The source of the sentence's main statement so far: the last earlier statement whose source
 /// is no part of another's content ("Perdue said he didn't believe it, arguing that X": Perdue
 /// argues, not the "he" of the reported belief).
@@ -323,6 +322,7 @@ fn main_source(prev: &[RawAttribution]) -> Option<TextRange> {
         .or_else(|| prev.last().and_then(|p| p.source))
 }
 
+/// Day names and other words that close a short time phrase ("on Monday", "last week").
 fn is_time_word(w: &str) -> bool {
     crate::time::is_day_name(w)
         || matches!(
@@ -1462,6 +1462,12 @@ impl<'a> Ctx<'a> {
             }
             k += 1;
         }
+        // "said Tuesday", "said last week": a time, no one
+        let time =
+            |m: usize| is_time_word(self.w(m)) || matches!(self.w(m), "last" | "this" | "yesterday" | "early" | "late");
+        if (j..k).all(time) {
+            return None;
+        }
         (k > j).then_some(k)
     }
 
@@ -1697,6 +1703,7 @@ impl<'a> Ctx<'a> {
                 // (past adverbs too: "The actor was also reported dead")
                 let passive_be = (j..c0).any(|k| matches!(self.w(k), "was" | "were" | "been" | "being" | "is" | "are"));
                 let mut left_src = None;
+                let mut event_participle = false;
                 if j > a && matches!(self.w(j - 1), "who" | "which" | "that") {
                     // a relative pronoun is the source as written
                     left_src = Some((j - 1, j - 1));
@@ -1735,6 +1742,12 @@ impl<'a> Ctx<'a> {
                             };
                             if let Some(k) = (s + 1..e).rev().find(|&k| self.w(k) == "of" && determined(k)) {
                                 left_src = Some((k + 1, e));
+                            }
+                            // "she said at a news conference announcing that": an event the
+                            // speaker was at announces nothing; the speaker does
+                            if matches!(self.w(s), "at" | "in" | "during" | "on") {
+                                left_src = None;
+                                event_participle = true;
                             }
                         }
                     }
@@ -2126,7 +2139,9 @@ impl<'a> Ctx<'a> {
                 // "punctuated his list by saying", "charged him after determining that", "refuses
                 // to discuss them, aside from saying": the subject
                 let aside_from = j > a + 2 && self.w(j - 1) == "from" && matches!(self.w(j - 2), "aside" | "apart");
-                if left_src.is_none() && source.is_none() && ing && j > a + 1 && (sub(j - 1) || aside_from) {
+                if left_src.is_none() && source.is_none() && ing && j > a + 1 && (sub(j - 1) || aside_from)
+                    || event_participle && source.is_none()
+                {
                     source = main_source(prev).or_else(|| self.subject(a, j - 1));
                 }
                 if let Some(k) = question_end {

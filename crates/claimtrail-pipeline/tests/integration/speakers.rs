@@ -118,6 +118,20 @@ fn a_participle_after_a_comma_is_the_main_speakers() {
             "Sen. David Perdue",
             "divisions",
         ),
+        // an event the speaker was at announces nothing
+        (
+            "“This is bad,” Lynch said at a news conference announcing that her department was suing the state.",
+            "was suing the state",
+            "Lynch",
+            "",
+        ),
+        // a time after the cue is no inverted speaker
+        (
+            "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+            "The veto will be",
+            "Senate Majority Leader Mitch McConnell, R-Ky",
+            "",
+        ),
         (
             "McAuliffe refuses to discuss potential appointees, aside from saying he wants a diverse delegation.",
             "a diverse delegation",
