@@ -85,6 +85,7 @@ const SPEECH: &[&str] = &[
     "answered",
     "denied",
     "denies",
+    "denying",
     "confirmed",
     "reported",
     "reports",

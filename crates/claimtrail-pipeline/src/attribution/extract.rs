@@ -314,7 +314,14 @@ const MAX_THAT_GAP: usize = 8;
 /// The source of the sentence's main statement so far: the last earlier statement whose source
 /// is no part of another's content ("Perdue said he didn't believe it, arguing that X": Perdue
 /// argues, not the "he" of the reported belief).
-fn main_source(prev: &[RawAttribution]) -> Option<TextRange> {
+fn main_source(prev: &[RawAttribution], text: &str) -> Option<TextRange> {
+    // (after a participle's statement, its speaker: "reported Kurdish sources denying the
+    // claims, saying X")
+    if let Some(last) = prev.last().filter(|p| text[p.cue.start() as usize..p.cue.end() as usize].ends_with("ing")) {
+        if last.source.is_some() {
+            return last.source;
+        }
+    }
     prev.iter()
         .rev()
         .filter_map(|p| p.source)
@@ -723,7 +730,19 @@ impl<'a> Ctx<'a> {
             && (self.w(i - 1) == "," || i > a + 1 && self.is_close_quote(i - 1) && self.w(i - 2) == ",")
             && matches!(
                 self.w(i),
-                "saying" | "adding" | "noting" | "insisting" | "arguing" | "explaining" | "stressing"
+                "saying"
+                    | "adding"
+                    | "noting"
+                    | "insisting"
+                    | "arguing"
+                    | "explaining"
+                    | "stressing"
+                    | "denying"
+                    | "dismissing"
+                    | "rejecting"
+                    | "claiming"
+                    | "acknowledging"
+                    | "admitting"
             )
             && i + 1 < b
             && self.is_word(i + 1)
@@ -786,6 +805,18 @@ impl<'a> Ctx<'a> {
         if matches!(w, "named" | "called" | "dubbed" | "nicknamed" | "titled" | "entitled")
             && named_after_noun
             && !(matches!(w, "called" | "dubbed") && called_something())
+        {
+            return None;
+        }
+        // "there's no denying it's a powerful image": an idiom that asserts
+        if w == "denying" && i > a && self.w(i - 1) == "no" {
+            return None;
+        }
+        // "Despite reports on Wednesday", "with claims that": a report noun after a preposition
+        // or a determiner is a noun, whatever the tagger says
+        if super::is_report_noun(w)
+            && i > a
+            && (matches!(self.pos.get(i - 1), Some(Upos::Adp | Upos::Det)) && self.w(i - 1) != "that")
         {
             return None;
         }
@@ -1287,9 +1318,14 @@ impl<'a> Ctx<'a> {
     fn subject(&self, a: usize, limit: usize) -> Option<TextRange> {
         let mut a = a;
         // past an opening adverbial: "On Sunday, Rubio ...", "But Rubio ..."
-        if matches!(self.w(a), "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "then" | "also") && a + 1 < limit
+        if matches!(self.w(a), "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "then" | "also" | "however")
+            && a + 1 < limit
         {
             a += 1;
+            // "However, DHS released ..."
+            if self.w(a) == "," && a + 1 < limit {
+                a += 1;
+            }
         }
         let opener = |w: &str| {
             matches!(
@@ -1332,6 +1368,15 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let e = self.np_right(a, limit)?;
+        // a past form with its object is the verb, not a participle in the phrase: "DHS |
+        // released an identical statement"
+        let e = (a + 1..e)
+            .find(|&k| {
+                self.pos.get(k) == Some(&Upos::Verb)
+                    && matches!(self.pos.get(k + 1), Some(Upos::Det | Upos::Pron))
+                    && self.w(k).ends_with("ed")
+            })
+            .unwrap_or(e);
         (e < limit).then(|| self.range(a, e - 1))
     }
 
@@ -1721,6 +1766,80 @@ impl<'a> Ctx<'a> {
                     // a participle right after its noun has that noun's phrase for its subject,
                     // not the phrase the noun hangs from: "the subject of a hoax claiming that"
                     if self.w(c0).ends_with("ing") && j == c0 {
+                        // (not over a verb: "Israel Radio reported Kurdish sources denying")
+                        if let Some((s, e)) = left_src {
+                            // (a participle between a determiner and its noun is an adjective:
+                            // "the newest perceived flaw")
+                            let finite = |k: usize| {
+                                matches!(self.pos.get(k), Some(Upos::Verb | Upos::Aux))
+                                    && !self.w(k).ends_with("ing")
+                                    && !(k > s && matches!(self.pos.get(k - 1), Some(Upos::Det | Upos::Adj)))
+                            };
+                            if let Some(v) = (s..=e).rev().find(|&k| finite(k)) {
+                                // what someone put out speaks for them: "ISIS posted a video
+                                // announcing", "Mo Jiwa put a positive spin on it saying"; a
+                                // clause after the verb is no speaker ("admitted receiving emails")
+                                let put_out = matches!(
+                                    self.w(v),
+                                    "posted"
+                                        | "released"
+                                        | "published"
+                                        | "issued"
+                                        | "aired"
+                                        | "put"
+                                        | "uploaded"
+                                        | "shared"
+                                        | "leaked"
+                                );
+                                let clause = v < e && matches!(self.pos.get(v + 1), Some(Upos::Verb | Upos::Aux));
+                                // a time or a medium after the verb is no speaker either: "have
+                                // spent recent weeks touting", "went on national television claiming"
+                                let setting = (v + 1..=e).any(|k| {
+                                    let w = self.w(k);
+                                    is_time_word(w.trim_end_matches('s'))
+                                        || matches!(
+                                            w,
+                                            "days"
+                                                | "hours"
+                                                | "time"
+                                                | "television"
+                                                | "tv"
+                                                | "radio"
+                                                | "air"
+                                                | "camera"
+                                                | "stage"
+                                        )
+                                });
+                                // (the verb's own subject: "after he went on national television claiming")
+                                let mut u = v;
+                                while u > a && matches!(self.pos.get(u - 1), Some(Upos::Aux | Upos::Adv | Upos::Part)) {
+                                    u -= 1;
+                                }
+                                let verb_subject =
+                                    (u > a).then(|| self.np_left(a, u - 1).map(|x| (x, u - 1))).flatten();
+                                // ("spoken out on the latest hoax claiming": the phrase after the particle)
+                                let mut v = v;
+                                while v + 1 < e
+                                    && matches!(self.pos.get(v + 1), Some(Upos::Adp | Upos::Adv | Upos::Part))
+                                {
+                                    v += 1;
+                                }
+                                // ... nor those told: "contacted some users telling them that"
+                                let told_back =
+                                    matches!(self.w(c0), "telling" | "asking" | "urging" | "warning" | "informing")
+                                        && matches!(
+                                            self.w(c1.min(self.toks.len() - 1)),
+                                            "them" | "him" | "her" | "us" | "me"
+                                        );
+                                // ("has reportedly begun telling": nothing after the verb, its subject)
+                                left_src = if put_out || setting || told_back || v == e {
+                                    event_participle = verb_subject.is_none();
+                                    verb_subject
+                                } else {
+                                    (!clause).then_some((v + 1, e))
+                                };
+                            }
+                        }
                         if let Some((s, e)) = left_src {
                             // (a determined phrase after a lowercase noun: not "People for the
                             // Ethical Treatment of Animals", "a lot of time talking")
@@ -1745,7 +1864,25 @@ impl<'a> Ctx<'a> {
                             }
                             // "she said at a news conference announcing that": an event the
                             // speaker was at announces nothing; the speaker does
-                            if matches!(self.w(s), "at" | "in" | "during" | "on") {
+                            // (or the one it was given to: "released a statement to ABC News
+                            // denying that")
+                            let prep = |k: usize| matches!(self.w(k), "at" | "during");
+                            // (a statement given to someone: "released a statement to ABC News
+                            // denying", the issuer denies)
+                            // (over a coordination of names: "to both The New Republic and ABC News")
+                            let mut k = s;
+                            while k > a
+                                && s - k < 8
+                                && (matches!(self.w(k - 1), "and" | "both" | "the" | ",")
+                                    || self.raw(k - 1).starts_with(char::is_uppercase))
+                            {
+                                k -= 1;
+                            }
+                            let given = (k.saturating_sub(6).max(a)..e).any(|m| {
+                                matches!(self.w(m), "statement" | "statements" | "release" | "letter" | "email")
+                                    && (m + 1..=e).any(|t| self.w(t) == "to")
+                            });
+                            if prep(s) || s > a && prep(s - 1) || given {
                                 left_src = None;
                                 event_participle = true;
                             }
@@ -2107,14 +2244,14 @@ impl<'a> Ctx<'a> {
                             k < c0 && self.w(k) == ","
                         })
                     } else {
-                        main_source(prev).or_else(|| self.subject(a, c0))
+                        main_source(prev, self.text).or_else(|| self.subject(a, c0))
                     };
                 }
                 // coordinated or infinitive cue: "Graham urged ..., and criticized ...",
                 // "Stumpf refused to admit ...": the subject of the sentence
                 let coordinated = j > a && matches!(self.w(j - 1), "and" | "but" | "or" | "to" | "then" | "nor");
                 if left_src.is_none() && coordinated {
-                    source = main_source(prev).or_else(|| self.subject(a, c0));
+                    source = main_source(prev, self.text).or_else(|| self.subject(a, c0));
                 }
                 // an opening participle clause ("Noting that ..., Tester added", "Backing Obama,
                 // Cuban is ..."): the subject after the clause's comma; the content ends there
@@ -2139,10 +2276,12 @@ impl<'a> Ctx<'a> {
                 // "punctuated his list by saying", "charged him after determining that", "refuses
                 // to discuss them, aside from saying": the subject
                 let aside_from = j > a + 2 && self.w(j - 1) == "from" && matches!(self.w(j - 2), "aside" | "apart");
-                if left_src.is_none() && source.is_none() && ing && j > a + 1 && (sub(j - 1) || aside_from)
-                    || event_participle && source.is_none()
-                {
-                    source = main_source(prev).or_else(|| self.subject(a, j - 1));
+                if left_src.is_none() && source.is_none() && ing && j > a + 1 && (sub(j - 1) || aside_from) {
+                    source = main_source(prev, self.text).or_else(|| self.subject(a, j - 1));
+                }
+                // (the sentence's subject first: "DHS released a statement to ABC News denying")
+                if event_participle {
+                    source = self.subject(a, j - 1).or_else(|| main_source(prev, self.text));
                 }
                 if let Some(k) = question_end {
                     after_limit = k;
@@ -2515,49 +2654,58 @@ impl<'a> Ctx<'a> {
                 }
                 let w = self.w(k);
                 let after_comma = self.w(k - 1) == ",";
-                let cut = matches!(
-                    w,
-                    ";" | "―"
-                        | "("
-                        | "while"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "until"
-                        | "unless"
-                        | "whereas"
-                ) || (after_comma
-                    && (matches!(
+                // (a colon after the object opens the writer's own explanation: "touting their
+                // cease-fire as a campaign accomplishment: Mr. Jonathan is expected to ...")
+                let explains = w == ":"
+                    && k + 1 < limit
+                    && !self.is_quote(k + 1)
+                    && self.raw(k + 1).starts_with(char::is_uppercase)
+                    && self.raw(k - 1).starts_with(char::is_lowercase);
+                let cut = explains
+                    || matches!(
                         w,
-                        "which"
-                            | "but"
-                            | "and"
-                            | "as"
+                        ";" | "―"
+                            | "("
+                            | "while"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "during"
                             | "after"
                             | "before"
-                            | "since"
-                            | "when"
-                            | "who"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "including"
-                            | "with"
-                            | "then"
-                            | "however"
-                            | "whom"
-                            | "where"
-                            | "if"
-                            | "so"
-                            | "he"
-                            | "she"
-                            | "they"
-                            | "we"
-                            | "i"
-                    ) || w.ends_with("ing")));
+                            | "until"
+                            | "unless"
+                            | "whereas"
+                    )
+                    || (after_comma
+                        && (matches!(
+                            w,
+                            "which"
+                                | "but"
+                                | "and"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "when"
+                                | "who"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "including"
+                                | "with"
+                                | "then"
+                                | "however"
+                                | "whom"
+                                | "where"
+                                | "if"
+                                | "so"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "i"
+                        ) || w.ends_with("ing")));
                 // a second predicate of the subject: "endorsed Trump last week and has appeared ..."
                 let next_is_verb = k + 1 < limit
                     && (matches!(

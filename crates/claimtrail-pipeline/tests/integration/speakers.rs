@@ -1,7 +1,7 @@
 //! Who speaks: quotations that go on in the previous speaker's voice, and people named by
 //! their relation to someone ("the wife of X" is not X).
 
-use claimtrail_core::SourceKind;
+use claimtrail_core::{SourceKind, Stance};
 
 /// The speaker (source text as written) of the statement whose content holds `quote`, if any.
 fn speaker_of(doc: &claimtrail_core::Document, quote: &str) -> Option<String> {
@@ -91,8 +91,30 @@ fn a_relation_of_a_person_is_not_that_person() {
 #[test]
 fn a_participle_after_its_noun_has_that_noun_for_speaker() {
     // (text, cue, source as written)
-    let cases: &[(&str, &str, &str)] =
-        &[("The actor is once again the subject of a hoax claiming that he was found dead.", "claiming", "a hoax")];
+    let cases: &[(&str, &str, &str)] = &[
+        ("The actor is once again the subject of a hoax claiming that he was found dead.", "claiming", "a hoax"),
+        // the object of a verb before the participle, not the verb's subject
+        ("Israel Radio reported Kurdish sources denying the claims.", "denying", "Kurdish sources"),
+        // ... unless the verb put it out, or the phrase is a time or a medium
+        ("Islamic State posted a video on YouTube announcing his death.", "announcing", "Islamic State"),
+        (
+            "However, the ministry released an identical statement to both Reuters and ABC News denying that \
+             there were fighters at the border.",
+            "denying",
+            "the ministry",
+        ),
+        (
+            "Federal officials have called a sitting U.S. Representative a liar after he went on national television \
+             claiming ISIS militants were crossing into the country.",
+            "claiming",
+            "he",
+        ),
+        (
+            "Government officials have spent recent weeks touting their cease-fire as a success.",
+            "touting",
+            "Government officials",
+        ),
+    ];
     for (text, cue, source) in cases {
         let doc = crate::analyze("p", Some("2015-10-07"), text);
         let a = doc
@@ -146,5 +168,34 @@ fn a_participle_after_a_comma_is_the_main_speakers() {
             let main = doc.attributions.iter().find(|a| doc.slice(a.cue) == "said").expect("the main statement");
             assert!(!doc.slice(main.content).contains(not_in_main), "{text}: {}", doc.slice(main.content));
         }
+    }
+}
+
+#[test]
+fn denials_in_participles_and_idioms() {
+    // (text, quote of the content, stance, or None: no statement of it)
+    let cases: &[(&str, &str, Option<Stance>)] = &[
+        (
+            "The company said it would close the plant, denying reports that it was bankrupt.",
+            "it was bankrupt",
+            Some(Stance::Denies),
+        ),
+        ("Regardless of who drew it, there's no denying it's a powerful image.", "a powerful image", None),
+        // a report noun after a preposition is no verb: the later cue is found
+        (
+            "Despite reports on Wednesday in a local paper that two cases had been found, the spokesman dismissed the \
+             speculation.",
+            "the speculation",
+            Some(Stance::Denies),
+        ),
+    ];
+    for (text, quote, stance) in cases {
+        let doc = crate::analyze("d", Some("2015-10-07"), text);
+        let a = doc
+            .attributions
+            .iter()
+            .filter(|a| a.why.cue != "report_noun")
+            .find(|a| doc.slice(a.content).contains(quote));
+        assert_eq!(a.map(|a| a.stance), *stance, "{text}");
     }
 }
