@@ -1592,6 +1592,34 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
+/// "in a video sent to Agence France-Presse on Saturday in which Shekau ruled out talks": the
+/// outlet a recording or a message was sent to, in the clause that opens on the statement's
+/// source, relays the statement.
+fn sent_to_outlet(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
+    let doc = idx.doc;
+    let s = sentence_of(doc, cue.start());
+    let sent = doc.sentences.get(s)?;
+    let first = sent.tokens.start as usize;
+    let src = doc.tokens_in(source).start;
+    if src <= first + 4 || source.end() > cue.start() {
+        return None;
+    }
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    // "in which" / "where" right before the source (past a short apposition-free gap)
+    let which = (src.saturating_sub(3).max(first + 1)..src).find(|&k| w(k) == "which" && w(k - 1) == "in")?;
+    let to = (which.saturating_sub(12).max(first + 1)..which).rev().find(|&k| w(k) == "to")?;
+    let sent_verb = matches!(
+        w(to - 1).as_str(),
+        "sent" | "given" | "handed" | "provided" | "emailed" | "mailed" | "delivered" | "released" | "leaked"
+    );
+    if !sent_verb {
+        return None;
+    }
+    let gap = TextRange::new(doc.tokens[to].range.end(), doc.tokens[which - 1].range.start());
+    let (m, e) = idx.mentions_in(gap).into_iter().find(|(_, e)| idx.is_outlet(*e))?;
+    Some(Via { range: m, entity: Some(e) })
+}
+
 /// "said Plant’s publicist to the Guardian", "says Smith in an interview with CNN": an outlet
 /// named right after a source that follows its speech verb is the one the words were given to.
 fn inverted_addressee(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
@@ -2627,6 +2655,12 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "“...,” said Plant’s publicist to the Guardian": the outlet after an inverted source
         if let Some(hop) = source_span.and_then(|x| inverted_addressee(&idx, x, r.cue)) {
+            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
+                via.insert(0, hop);
+            }
+        }
+        // "a video sent to AFP in which Shekau said": the outlet the video went to
+        if let Some(hop) = source_span.and_then(|x| sent_to_outlet(&idx, x, r.cue)) {
             if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
                 via.insert(0, hop);
             }
