@@ -52,6 +52,10 @@ pub struct Ledger {
 pub struct Expected {
     /// Exact substring of the body inside the content.
     pub quote: String,
+    /// A longer exact substring of the body that holds the quote, when the quote's words occur
+    /// more than once: the quote is the occurrence inside it.
+    #[serde(default)]
+    pub context: Option<String>,
     /// Acceptable speaker names; `["anonymous"]` for an unnamed source; empty for no source.
     #[serde(default)]
     pub speaker: Vec<String>,
@@ -257,7 +261,17 @@ fn via_right(want: &[String], a: &AttributionOut) -> bool {
 
 /// Character range of the unique occurrence of `quote` in `text`.
 fn locate(text: &str, quote: &str) -> Option<(u32, u32)> {
-    let b = text.find(quote)?;
+    locate_in(text, quote, None)
+}
+
+/// [`locate`], the occurrence inside `context` when one is given.
+fn locate_in(text: &str, quote: &str, context: Option<&str>) -> Option<(u32, u32)> {
+    let from = match context {
+        Some(c) => text.find(c)?,
+        None => 0,
+    };
+    let within = context.map_or(&text[from..], |c| &text[from..from + c.len()]);
+    let b = from + within.find(quote)?;
     let s = text[..b].chars().count() as u32;
     Some((s, s + quote.chars().count() as u32))
 }
@@ -277,8 +291,11 @@ fn score_one(l: &Ledger, an: &Analysis, report: &mut LedgerReport, listing: &mut
     };
     let _ = writeln!(listing, "\n== body {}", l.body);
     let atts: Vec<&AttributionOut> = an.attributions.iter().filter(|a| a.content.end > a.content.start).collect();
-    let quotes: Vec<(u32, u32)> =
-        l.statements.iter().map(|s| locate(text, &s.quote).ok_or_else(|| missing(&s.quote))).collect::<Result<_>>()?;
+    let quotes: Vec<(u32, u32)> = l
+        .statements
+        .iter()
+        .map(|s| locate_in(text, &s.quote, s.context.as_deref()).ok_or_else(|| missing(&s.quote)))
+        .collect::<Result<_>>()?;
     // candidate pairs: a row whose speaker is the expected one first (two rows can hold the
     // same words: "denied reports in the Sun that X" is the Sun asserting X and the denial of
     // X), then the tightest content
@@ -586,6 +603,15 @@ mod tests {
         assert!(!covers(&a, (45, 60)));
         assert!(via_right(&["the Daily Mail".to_string()], &a));
         assert!(!via_right(&[], &a));
+    }
+
+    #[test]
+    fn a_context_picks_the_occurrence() {
+        let text = "A hoax claimed that he is dead. The latest hoax claiming that he is dead spread.";
+        assert_eq!(locate(text, "he is dead"), Some((20, 30)));
+        assert_eq!(locate_in(text, "he is dead", Some("latest hoax claiming that he is dead")), Some((62, 72)));
+        assert_eq!(locate_in(text, "he is dead", Some("no such context")), None);
+        assert_eq!(locate_in(text, "she", Some("The latest hoax")), None);
     }
 
     #[test]
