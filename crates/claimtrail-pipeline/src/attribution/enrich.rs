@@ -2648,6 +2648,24 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 }
             }
         }
+        // "sources told it four terrorists were arrested", "told him that ...": a pronoun
+        // addressee is no part of what was said either
+        if told && content.start() >= r.cue.end() {
+            // ("told it was ..." and "told her office ...": "it" and "her" there open the content)
+            let cw = words(doc.slice(content));
+            let first = doc.token_at_or_after(content.start());
+            let lead = doc.tokens.get(first).map(|t| doc.slice(t.range).to_ascii_lowercase());
+            let next_is_word =
+                doc.tokens.get(first + 1).is_some_and(|t| doc.slice(t.range).starts_with(char::is_alphanumeric));
+            let object = match lead.as_deref() {
+                Some("him" | "them" | "us" | "me") => true,
+                Some("it") => next_is_word && !matches!(doc.pos.get(first + 1), Some(Upos::Verb | Upos::Aux) | None),
+                _ => false,
+            };
+            if cw.len() >= 4 && object {
+                content = rest_after(doc, doc.tokens[first].range.end(), content);
+            }
+        }
         if let Some(hop) = opening_addressee(&idx, r.cue) {
             if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
                 via.insert(0, hop);

@@ -936,6 +936,21 @@ impl<'a> Ctx<'a> {
                 && matches!(self.w(i - 1), "is" | "are" | "was" | "were" | "been")
                 && i + 1 < b
                 && matches!(self.w(i + 1), "by" | "as");
+            // "a blog claiming sources told it ...": a speech participle right after its noun, before a
+            // clause (a subject, then a verb within a few words)
+            let noun_participle = matches!(w, "claiming" | "alleging" | "stating")
+                && i > a
+                // (a text that claims: not "graduated from the University of Westminster claiming")
+                && matches!(
+                    self.w(i - 1),
+                    "blog" | "post" | "posts" | "report" | "reports" | "story" | "stories" | "article" | "articles"
+                        | "hoax" | "rumor" | "rumors" | "rumour" | "rumours" | "video" | "tweet" | "tweets"
+                        | "message" | "messages" | "statement" | "website" | "site" | "email" | "letter"
+                        | "headline" | "headlines" | "petition" | "book" | "paper"
+                )
+                && matches!(self.pos.get(i + 1), Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Num))
+                && (i + 2..(i + 5).min(b)).any(|k| matches!(self.pos.get(k), Some(Upos::Verb | Upos::Aux)));
+            let strong = strong || noun_participle && self.quote[i].is_none();
             // "“...,” saying he received the information": a speech participle after a comma
             let comma_participle = self.speech_participle_after_comma(i, a, b);
             if !strong && !passive_speech && !comma_participle && !self.model_says_cue(model, i, a, b) {

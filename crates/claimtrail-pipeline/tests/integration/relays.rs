@@ -121,3 +121,39 @@ fn a_report_noun_with_a_clause_is_a_statement() {
         assert_eq!(a.stance, *stance, "{text}");
     }
 }
+
+#[test]
+fn a_text_claims_and_a_pronoun_addressee_is_not_said() {
+    // (text, cue, source as written, content as extracted)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "A spokesperson provided a link to a blog claiming sources told it four terrorists were arrested.",
+            "claiming",
+            "a blog",
+            "sources told it four terrorists were arrested",
+        ),
+        (
+            "The doctor told them the hospital was under lockdown.",
+            "told",
+            "The doctor",
+            "the hospital was under lockdown",
+        ),
+        // "it" opening the content is its subject, not an addressee
+        (
+            "Michael Madden told the Scotsman it would not surprise him.",
+            "told",
+            "Michael Madden",
+            "it would not surprise him",
+        ),
+    ];
+    for (text, cue, source, content) in cases {
+        let doc = crate::analyze("t", Some("2015-10-07"), text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| doc.slice(a.cue) == *cue)
+            .unwrap_or_else(|| panic!("{text}: no statement with cue {cue}"));
+        assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some(*source), "{text}");
+        assert_eq!(doc.slice(a.content), *content, "{text}");
+    }
+}
