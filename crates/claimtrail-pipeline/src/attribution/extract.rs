@@ -1755,8 +1755,12 @@ impl<'a> Ctx<'a> {
                     if j > a && (in_list(SKIP_LEFT, self.w(j - 1)) || self.is_adverb(j - 1)) {
                         j -= 1;
                     } else if j > a + 1
-                        && is_time_word(self.w(j - 1))
-                        && matches!(self.w(j - 2), "on" | "last" | "this" | "late" | "early" | "in")
+                        && (is_time_word(self.w(j - 1))
+                            // "who in 2010 said"
+                            || self.w(j - 1).len() == 4
+                                && self.w(j - 1).chars().all(|c| c.is_ascii_digit())
+                                && matches!(self.w(j - 2), "in" | "since"))
+                        && matches!(self.w(j - 2), "on" | "last" | "this" | "late" | "early" | "in" | "since")
                     {
                         // "Scott on Monday announced"
                         j -= 2;

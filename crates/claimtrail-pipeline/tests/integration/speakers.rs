@@ -199,3 +199,10 @@ fn denials_in_participles_and_idioms() {
         assert_eq!(a.map(|a| a.stance), *stance, "{text}");
     }
 }
+
+#[test]
+fn a_year_between_a_relative_pronoun_and_its_verb_is_no_speaker() {
+    let text = "Mitch McConnell, who in 2010 said the party's goal was to make Obama a one-term president, spoke.";
+    let doc = crate::analyze("y", Some("2015-10-07"), text);
+    assert_eq!(speaker_of(&doc, "a one-term president").as_deref(), Some("who"), "{text}");
+}
