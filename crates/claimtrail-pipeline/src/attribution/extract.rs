@@ -2160,6 +2160,40 @@ impl<'a> Ctx<'a> {
                                         }
                                     }
                                 }
+                                // "John Smith, 45, of Dayton, Ohio, said", "Mary Jones, a teacher from
+                                // Austin, Texas, said": over the comma chain of age, place and
+                                // description back to the name that opens the clause
+                                {
+                                    let tag = |k: usize| self.pos.get(k).copied();
+                                    let desc = |k: usize| {
+                                        matches!(tag(k), Some(Upos::Det | Upos::Num))
+                                            || matches!(self.w(k), "of" | "from")
+                                            || tag(k) == Some(Upos::Propn)
+                                    };
+                                    let mut t = s0;
+                                    let mut found = None;
+                                    for _ in 0..4 {
+                                        if !(t > a + 1 && self.w(t - 1) == "," && desc(t)) {
+                                            break;
+                                        }
+                                        let Some(mut h) = self.np_left(a, t - 2) else { break };
+                                        if h > a && matches!(self.w(h - 1), "of" | "from") {
+                                            h -= 1;
+                                        }
+                                        let name = (h..t - 1).all(|m| tag(m) == Some(Upos::Propn)) && h < t - 1;
+                                        let opens = h == a
+                                            || matches!(self.w(h - 1), "“" | "\"" | "”")
+                                            || self.is_close_quote(h - 1);
+                                        if name && opens {
+                                            found = Some(h);
+                                            break;
+                                        }
+                                        t = h;
+                                    }
+                                    if let Some(h) = found {
+                                        s0 = h;
+                                    }
+                                }
                                 // (a quotation closed inside the apposition is part of it)
                                 let inside = |k: usize| {
                                     self.quote[k].is_some_and(|(o, c)| o as usize > p && (c as usize) < j - 1)

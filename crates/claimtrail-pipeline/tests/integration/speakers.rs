@@ -206,3 +206,29 @@ fn a_year_between_a_relative_pronoun_and_its_verb_is_no_speaker() {
     let doc = crate::analyze("y", Some("2015-10-07"), text);
     assert_eq!(speaker_of(&doc, "a one-term president").as_deref(), Some("who"), "{text}");
 }
+
+#[test]
+fn age_place_and_description_after_a_name_keep_the_name() {
+    // (text, quote, speaker as written)
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "John Smith, 45, of Dayton, Ohio, said the plant will close.",
+            "the plant will close",
+            "John Smith, 45, of Dayton, Ohio",
+        ),
+        (
+            "Mary Jones, a teacher from Austin, Texas, said the school was closed.",
+            "the school was closed",
+            "Mary Jones, a teacher from Austin, Texas",
+        ),
+        (
+            "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said it brought back memories.",
+            "brought back memories",
+            "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen",
+        ),
+    ];
+    for (text, quote, speaker) in cases {
+        let doc = crate::analyze("n", Some("2015-10-07"), text);
+        assert_eq!(speaker_of(&doc, quote).as_deref(), Some(*speaker), "{text}");
+    }
+}
