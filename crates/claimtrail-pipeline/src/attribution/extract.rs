@@ -1316,6 +1316,33 @@ impl<'a> Ctx<'a> {
             }
             i += 1;
         }
+        // "X said: “...,” according to the Daily Mirror": a content that ran on over a closing
+        // "according to" ends before it; the relay is a row of its own
+        let according: Vec<TextRange> = out[first..]
+            .iter()
+            .filter(|x| {
+                let k = self.tok_after(x.cue.start());
+                k < self.toks.len() && self.w(k) == "according"
+            })
+            .map(|x| x.cue)
+            .collect();
+        for x in out[first..].iter_mut() {
+            if let Some(c) = according.iter().find(|c| **c != x.cue && x.content.contains_range(**c)) {
+                let k = self.tok_after(c.start());
+                let s0 = self.tok_after(x.content.start());
+                // (the comma before it, inside a closing quotation mark or not)
+                let comma = k >= 2
+                    && k < self.toks.len()
+                    && (self.w(k - 1) == "," || self.is_close_quote(k - 1) && self.w(k - 2) == ",");
+                let tail_only = comma && (k + 2..body_end).all(|m| self.w(m) != ",");
+                if tail_only {
+                    let end = if self.w(k - 1) == "," { k - 2 } else { k - 1 };
+                    if end > s0 {
+                        x.content = self.range(s0, end);
+                    }
+                }
+            }
+        }
         // a hedge adverb inside another attribution's content is part of that content, and so is
         // a verb of thought
         let contents: Vec<(TextRange, TextRange)> = out[first..].iter().map(|x| (x.cue, x.content)).collect();

@@ -18,6 +18,13 @@ fn relay_table() {
         ),
         ("“The plant will close,” Ana Ruiz told Reuters.", "Ana Ruiz", Stance::Asserts, &["Reuters"]),
         ("Ana Ruiz told the Daily Mail that the plant will close.", "Ana Ruiz", Stance::Asserts, &["Daily Mail"]),
+        // a closing "according to" after a quotation the colon opened
+        (
+            "Ana Ruiz said: “The plant will close,” according to the Daily Mail.",
+            "Ana Ruiz",
+            Stance::Asserts,
+            &["Daily Mail"],
+        ),
         // a recording sent to an outlet, in which the speaker speaks
         (
             "The announcement came in a video sent to Reuters on Saturday in which Ana Ruiz said the plant will close.",
