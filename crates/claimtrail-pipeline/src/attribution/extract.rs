@@ -2244,6 +2244,9 @@ impl<'a> Ctx<'a> {
                     (c1 + 1..(c1 + 10).min(body_end))
                         .find(|&k| self.w(k) == "by")
                         .filter(|&k| (c1 + 1..k).all(|m| self.w(m) != "," && self.pos.get(m) != Some(&Upos::Verb)))
+                } else if passive_be && c1 + 1 < body_end && self.is_adverb(c1) && self.w(c1 + 1) == "by" {
+                    // "was told directly by a senior official that"
+                    Some(c1 + 1)
                 } else {
                     Some(c1)
                 };

@@ -232,3 +232,10 @@ fn age_place_and_description_after_a_name_keep_the_name() {
         assert_eq!(speaker_of(&doc, quote).as_deref(), Some(*speaker), "{text}");
     }
 }
+
+#[test]
+fn the_agent_of_a_passive_tell_speaks_past_an_adverb() {
+    let text = "Hunter was told directly by a senior official that fighters have been apprehended.";
+    let doc = crate::analyze("p", Some("2015-10-07"), text);
+    assert_eq!(speaker_of(&doc, "fighters have been apprehended").as_deref(), Some("a senior official"), "{text}");
+}
