@@ -1592,6 +1592,32 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
+/// "Hunter was told directly by a senior official that X": the named person told (the subject of
+/// the passive, right before "was told") relays the agent's statement.
+fn passive_addressee(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
+    let doc = idx.doc;
+    if source.start() < cue.end()
+        || !matches!(words(doc.slice(cue)).last().map(String::as_str), Some("told" | "informed"))
+    {
+        return None;
+    }
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let mut k = doc.tokens_in(cue).start;
+    let mut be = false;
+    while k > 0 && matches!(w(k - 1).as_str(), "was" | "were" | "been" | "had" | "has" | "have" | "is" | "are") {
+        be = true;
+        k -= 1;
+    }
+    if !be || k == 0 {
+        return None;
+    }
+    let end = doc.tokens[k - 1].range.end();
+    let (m, e) = idx.mentions_in(TextRange::new(end.saturating_sub(60), end)).into_iter().rev().find(|(m, e)| {
+        m.end() == end && matches!(idx.kind(*e), EntityKind::Person | EntityKind::Organization | EntityKind::Outlet)
+    })?;
+    Some(Via { range: m, entity: Some(e) })
+}
+
 /// "in a video sent to Agence France-Presse on Saturday in which Shekau ruled out talks": the
 /// outlet a recording or a message was sent to, in the clause that opens on the statement's
 /// source, relays the statement.
@@ -2677,6 +2703,12 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 via.insert(0, hop);
             }
         }
+        // "Hunter was told by a senior official that X": the one told passes it on
+        if let Some(hop) = source_span.and_then(|x| passive_addressee(&idx, x, r.cue)) {
+            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
+                via.insert(0, hop);
+            }
+        }
         // "a video sent to AFP in which Shekau said": the outlet the video went to
         if let Some(hop) = source_span.and_then(|x| sent_to_outlet(&idx, x, r.cue)) {
             if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
@@ -3390,7 +3422,18 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
             .min_by_key(|&j| attributions[j].content.len());
         let Some(j) = outer else { continue };
         let o = &attributions[j];
-        if !inner.via.is_empty() {
+        // ("saying Hunter was told by an official that X": the one told opens the outer content;
+        // the outer speaker relays him)
+        let skip_that = |r: TextRange| {
+            let t = doc.token_at_or_after(r.start());
+            if t < doc.tokens.len() && doc.slice(doc.tokens[t].range) == "that" && t + 1 < doc.tokens.len() {
+                doc.tokens[t + 1].range.start()
+            } else {
+                r.start()
+            }
+        };
+        let told_opens = inner.via.first().is_some_and(|v| v.range.start() == skip_that(o.content));
+        if !inner.via.is_empty() && !told_opens {
             continue;
         }
         let outer_src = o.source.as_ref().expect("filtered on a source");
@@ -3413,6 +3456,13 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
         }
         let mut via: Vec<Via> = o.via.clone();
         via.push(Via { range: outer_src.antecedent.unwrap_or(outer_src.range), entity: outer_src.entity });
+        if told_opens {
+            via.extend(inner.via.iter().cloned());
+            if checkable {
+                attributions[i].via = via;
+            }
+            continue;
+        }
         // the outer content is just "<speaker> <cue> <content>": a pure relay
         let lead =
             words(&doc.text()[o.content.start() as usize..inner_src.range.start().max(o.content.start()) as usize]);

@@ -164,3 +164,19 @@ fn a_text_claims_and_a_pronoun_addressee_is_not_said() {
         assert_eq!(doc.slice(a.content), *content, "{text}");
     }
 }
+
+#[test]
+fn the_one_told_relays_the_agents_words() {
+    // the one told passes the agent's words on, and whoever reports that relays him in turn
+    let text = "Duncan Hunter spoke on Fox News.\n\nBut Hunter’s office replied by saying Hunter was told directly \
+                by a senior official that fighters have in fact been apprehended.";
+    let doc = crate::analyze("t", Some("2015-10-07"), text);
+    let a = doc
+        .attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| doc.slice(s.range) == "a senior official"))
+        .expect("the official's statement");
+    let hops: Vec<&str> = a.via.iter().map(|v| doc.slice(v.range)).collect();
+    assert_eq!(hops, ["Hunter’s office", "Hunter"]);
+    assert_eq!(doc.slice(a.content), "fighters have in fact been apprehended");
+}
