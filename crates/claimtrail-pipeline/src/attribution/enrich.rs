@@ -1592,6 +1592,14 @@ fn statement_given_to(idx: &Index, source: TextRange, cue: TextRange) -> Option<
     matches!(before.last().map(String::as_str), Some("to" | "with")).then_some(Via { range: m, entity: Some(e) })
 }
 
+/// Puts `hop` first in `via` (the hop nearest the article), unless the chain already has it
+/// (the same words, or the same entity named elsewhere).
+fn add_nearest_hop(via: &mut Vec<Via>, hop: Via) {
+    if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
+        via.insert(0, hop);
+    }
+}
+
 /// "Hunter was told directly by a senior official that X": the named person told (the subject of
 /// the passive, right before "was told") relays the agent's statement.
 fn passive_addressee(idx: &Index, source: TextRange, cue: TextRange) -> Option<Via> {
@@ -2646,15 +2654,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let source_span = source_span.flatten().filter(|&x| names_someone(&idx, x));
         let mut via: Vec<Via> = r.via.iter().map(|&v| resolve_via(&idx, v)).collect();
         if let Some(hop) = addressee_outlet(&idx, r.cue, content) {
-            let known =
-                via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity));
             // "told Vocativ he drove ...": the addressee is no part of what was said
             if content.contains_range(hop.range) && hop.range.start() <= content.start() + 1 {
                 content = rest_after(doc, hop.range.end(), content);
             }
-            if !known {
-                via.insert(0, hop);
-            }
+            add_nearest_hop(&mut via, hop);
         }
         // "Witnesses told the SOHR the planes were MiGs": whoever was told, named at the head of
         // the content, is no part of what was said (an outlet among them relays it, above)
@@ -2693,34 +2697,24 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             }
         }
         if let Some(hop) = opening_addressee(&idx, r.cue) {
-            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
-                via.insert(0, hop);
-            }
+            add_nearest_hop(&mut via, hop);
         }
         // "“...,” said Plant’s publicist to the Guardian": the outlet after an inverted source
         if let Some(hop) = source_span.and_then(|x| inverted_addressee(&idx, x, r.cue)) {
-            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
-                via.insert(0, hop);
-            }
+            add_nearest_hop(&mut via, hop);
         }
         // "Hunter was told by a senior official that X": the one told passes it on
         if let Some(hop) = source_span.and_then(|x| passive_addressee(&idx, x, r.cue)) {
-            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
-                via.insert(0, hop);
-            }
+            add_nearest_hop(&mut via, hop);
         }
         // "a video sent to AFP in which Shekau said": the outlet the video went to
         if let Some(hop) = source_span.and_then(|x| sent_to_outlet(&idx, x, r.cue)) {
-            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
-                via.insert(0, hop);
-            }
+            add_nearest_hop(&mut via, hop);
         }
         // "released a statement to Golf News Net, saying ...": the outlet given the statement
         // before an adverbial participle relays it
         if let Some(hop) = source_span.and_then(|x| statement_given_to(&idx, x, r.cue)) {
-            if !via.iter().any(|v| v.range.overlaps(hop.range) || (v.entity.is_some() && v.entity == hop.entity)) {
-                via.insert(0, hop);
-            }
+            add_nearest_hop(&mut via, hop);
         }
         let s = sentence_of(doc, r.cue.start());
         let sr = doc.sentences.get(s).map_or(r.cue, |x| x.range);
@@ -3424,15 +3418,8 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
         let o = &attributions[j];
         // ("saying Hunter was told by an official that X": the one told opens the outer content;
         // the outer speaker relays him)
-        let skip_that = |r: TextRange| {
-            let t = doc.token_at_or_after(r.start());
-            if t < doc.tokens.len() && doc.slice(doc.tokens[t].range) == "that" && t + 1 < doc.tokens.len() {
-                doc.tokens[t + 1].range.start()
-            } else {
-                r.start()
-            }
-        };
-        let told_opens = inner.via.first().is_some_and(|v| v.range.start() == skip_that(o.content));
+        let told_opens =
+            inner.via.first().is_some_and(|v| v.range.start() == rest_after(doc, o.content.start(), o.content).start());
         if !inner.via.is_empty() && !told_opens {
             continue;
         }

@@ -1914,12 +1914,10 @@ impl<'a> Ctx<'a> {
                             }
                             // "she said at a news conference announcing that": an event the
                             // speaker was at announces nothing; the speaker does
-                            // (or the one it was given to: "released a statement to ABC News
-                            // denying that")
                             let prep = |k: usize| matches!(self.w(k), "at" | "during");
-                            // (a statement given to someone: "released a statement to ABC News
-                            // denying", the issuer denies)
-                            // (over a coordination of names: "to both The New Republic and ABC News")
+                            // nor does the one a statement was given to: "released a statement to
+                            // ABC News denying", the issuer denies (looking back over a
+                            // coordination of names: "to both The New Republic and ABC News")
                             let mut k = s;
                             while k > a
                                 && s - k < 8
