@@ -42,11 +42,7 @@ fn relay_table() {
     ];
     for (text, speaker, stance, via) in cases {
         let doc = crate::analyze("r", Some("2015-10-07"), text);
-        let a = doc
-            .attributions
-            .iter()
-            .find(|a| a.source.as_ref().is_some_and(|s| doc.slice(s.range).contains(speaker)))
-            .unwrap_or_else(|| panic!("{text}: no statement by {speaker}"));
+        let a = crate::by_speaker(&doc, speaker);
         assert_eq!(a.stance, *stance, "{text}");
         let hops: Vec<&str> = a.via.iter().map(|v| doc.slice(v.range)).collect();
         assert_eq!(hops.len(), via.len(), "{text}: via {hops:?}");
@@ -155,11 +151,7 @@ fn a_text_claims_and_a_pronoun_addressee_is_not_said() {
     ];
     for (text, cue, source, content) in cases {
         let doc = crate::analyze("t", Some("2015-10-07"), text);
-        let a = doc
-            .attributions
-            .iter()
-            .find(|a| doc.slice(a.cue) == *cue)
-            .unwrap_or_else(|| panic!("{text}: no statement with cue {cue}"));
+        let a = crate::with_cue(&doc, cue);
         assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some(*source), "{text}");
         assert_eq!(doc.slice(a.content), *content, "{text}");
     }
