@@ -103,6 +103,9 @@ pub struct ViaOut {
     pub entity: Option<String>,
     /// Text as written.
     pub text: String,
+    /// Name of the resolved entity, for a hop written as a noun ("the paper" -> "New York Post").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// A time reference with its value.
@@ -262,7 +265,11 @@ impl Analysis {
                     via: a
                         .via
                         .iter()
-                        .map(|v| ViaOut { entity: v.entity.map(|e| eid(e.index())), text: text[v.range].to_string() })
+                        .map(|v| ViaOut {
+                            entity: v.entity.map(|e| eid(e.index())),
+                            text: text[v.range].to_string(),
+                            name: v.entity.map(|e| doc.entities[e.index()].name.clone()),
+                        })
                         .collect(),
                     said_on: a.said_on.map(when),
                     claim: claim_of[i].clone(),

@@ -256,7 +256,8 @@ fn speaker_right(want: &[String], a: &AttributionOut) -> bool {
 }
 
 fn via_right(want: &[String], a: &AttributionOut) -> bool {
-    want.len() == a.via.len() && want.iter().zip(&a.via).all(|(w, v)| alike(w, &v.text))
+    want.len() == a.via.len()
+        && want.iter().zip(&a.via).all(|(w, v)| alike(w, &v.text) || v.name.as_deref().is_some_and(|n| alike(w, n)))
 }
 
 /// Character range of the unique occurrence of `quote` in `text`.
@@ -546,7 +547,10 @@ mod tests {
             content: SpanOut { text: String::new(), start: content.0, end: content.1 },
             form: claimtrail_core::Form::Indirect,
             stance,
-            via: via.iter().map(|v| claimtrail_core::contract::ViaOut { entity: None, text: v.to_string() }).collect(),
+            via: via
+                .iter()
+                .map(|v| claimtrail_core::contract::ViaOut { entity: None, text: v.to_string(), name: None })
+                .collect(),
             said_on: None,
             claim: None,
             confidence: 1.0,

@@ -2123,6 +2123,7 @@ const OUTLET_NOUNS: &[&str] = &[
     "magazine",
     "website",
     "site",
+    "publication",
     "daily",
     "tabloid",
     "station",
@@ -2232,9 +2233,29 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
     if definite && ws.last().is_some_and(|w| OUTLET_NOUNS.contains(&w.as_str())) {
         // the outlet named last before the cue, in the article so far
         let before = TextRange::new(cue.start().saturating_sub(3000), cue.start());
-        let outlet =
-            idx.mentions_in(before).into_iter().rev().find(|(_, e)| idx.kind(*e) == EntityKind::Outlet && !generic(*e));
-        return Some(Via { range: span, entity: outlet.map(|(_, e)| e) });
+        // not a show or outlet named as a modifier ("the Nightly News anchor", "a CNN reporter")
+        let modifier = |m: TextRange| {
+            let toks = doc.tokens_in(m);
+            let next = toks.end;
+            let lower = doc.tokens.get(next).is_some_and(|t| doc.text()[t.range].starts_with(char::is_lowercase));
+            lower
+                && doc.pos.get(next) == Some(&Upos::Noun)
+                && !matches!(doc.pos.get(next + 1), Some(Upos::Det | Upos::Sconj))
+        };
+        // the outlet last heard reporting ("The Post reports", "according to the Post"), else the
+        // one named last ("made noise at NBC ... told the paper" is the Post's)
+        let reporting = |m: TextRange| {
+            let next = doc.tokens_in(m).end;
+            let before = doc.text()[..m.start() as usize].trim_end().to_lowercase();
+            matches!(doc.pos.get(next), Some(Upos::Verb | Upos::Aux)) || before.ends_with("according to")
+        };
+        let outlets: Vec<(TextRange, EntityId)> = idx
+            .mentions_in(before)
+            .into_iter()
+            .filter(|(m, e)| idx.kind(*e) == EntityKind::Outlet && !generic(*e) && !modifier(*m))
+            .collect();
+        let outlet = outlets.iter().rev().find(|(m, _)| reporting(*m)).or(outlets.last());
+        return Some(Via { range: span, entity: outlet.map(|&(_, e)| e) });
     }
     None
 }
@@ -2252,8 +2273,11 @@ fn opening_addressee(idx: &Index, cue: TextRange) -> Option<Via> {
     }
     let span = TextRange::new(doc.tokens[toks.start].range.start(), doc.tokens[comma].range.start());
     let ws = words(doc.slice(span));
+    // "When pressed by the Free Beacon,", "After being contacted by AFP,"
+    let lead = ws.iter().take_while(|w| matches!(w.as_str(), "when" | "after" | "once" | "being")).count();
+    let ws = &ws[lead..];
     let opens = match ws.first().map(String::as_str) {
-        Some("reached" | "contacted" | "asked" | "interviewed" | "questioned") => {
+        Some("reached" | "contacted" | "asked" | "interviewed" | "questioned" | "pressed" | "approached") => {
             ws.get(1).is_some_and(|w| w == "by") || ws.windows(2).any(|p| p[0] == "comment" && p[1] == "by")
         }
         Some("speaking" | "talking") => ws.get(1).is_some_and(|w| w == "to" || w == "with"),
@@ -3457,7 +3481,25 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
         // only a statement that the outer content opens with is relayed by it ("reported that
         // Peskov denied ..."); one further on may be the article's own sentence that an overlong
         // content ran into
-        if !lead.iter().all(|w| w == "that") {
+        // ("reported that local officials, the health district and county officials all say":
+        // the speaker is the last of a coordinated subject that opens the content)
+        let lead_toks =
+            doc.tokens_in(TextRange::new(o.content.start(), inner_src.range.start().max(o.content.start())));
+        // (not a name that holds a conjunction, "the Globe and Mail", nor a clause the outer
+        // content ran on into, "... and Forbes reported")
+        let in_name =
+            doc.mentions.iter().any(|m| m.range.overlaps(inner_src.range) && m.range.start() < inner_src.range.start());
+        let coordinated = doc.pos.len() >= lead_toks.end
+            && !in_name
+            && lead_toks.clone().next().is_some_and(|k| !matches!(doc.pos[k], Upos::Cconj | Upos::Punct))
+            && lead_toks.clone().any(|k| doc.pos[k] == Upos::Cconj)
+            && lead_toks.clone().all(|k| {
+                matches!(
+                    doc.pos[k],
+                    Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Cconj | Upos::Punct | Upos::Num
+                ) || doc.slice(doc.tokens[k].range) == "that"
+            });
+        if !coordinated && !lead.iter().all(|w| w == "that") {
             continue;
         }
         if covers_all {

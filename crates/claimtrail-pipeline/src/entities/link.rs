@@ -433,6 +433,7 @@ fn link_organizations(text: &str, mentions: &[Mention], forms: &[Form], uf: &mut
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_suffix: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..n {
         if !is_org(mentions[i].kind) || forms[i].words.len() < 2 {
             continue;
@@ -452,6 +453,10 @@ fn link_organizations(text: &str, mentions: &[Mention], forms: &[Form], uf: &mut
         let k = forms[i].words.len();
         for s in 1..k.saturating_sub(1) {
             by_suffix.entry(forms[i].words[s..].join(" ")).or_default().push(i);
+        }
+        // an outlet goes by the last word of its name: "the New York Post" ... "The Post"
+        if mentions[i].kind == EntityKind::Outlet {
+            by_last.entry(forms[i].words[k - 1].clone()).or_default().push(i);
         }
     }
     for i in 0..n {
@@ -475,8 +480,9 @@ fn link_organizations(text: &str, mentions: &[Mention], forms: &[Form], uf: &mut
             }
             continue;
         }
-        if f.words.len() >= 2 && is_org(mentions[i].kind) {
-            if let Some(list) = by_suffix.get(&f.key()) {
+        let suffixes = if f.words.len() >= 2 { &by_suffix } else { &by_last };
+        if is_org(mentions[i].kind) {
+            if let Some(list) = suffixes.get(&f.key()) {
                 let mut roots: Vec<usize> = list.iter().map(|&j| uf.find(j)).collect();
                 roots.sort_unstable();
                 roots.dedup();
@@ -518,13 +524,6 @@ fn build_entities(
             for &m in ms.iter().filter(|&&m| !cont[m]) {
                 counts[kind_index(mentions[m].kind)] += 1;
             }
-            let kind = if counts[2] > 0 && counts[2] >= counts[1] {
-                EntityKind::Outlet
-            } else {
-                let first = mentions[ms[0]].kind;
-                let best = (0..5).max_by_key(|&k| (counts[k], usize::from(k == kind_index(first)))).unwrap_or(0);
-                KINDS[best]
-            };
             let name_of = ms
                 .iter()
                 .copied()
@@ -535,6 +534,14 @@ fn build_entities(
                     (acr, f.words.len(), f.display.len(), caps, std::cmp::Reverse(m))
                 })
                 .unwrap_or(ms[0]);
+            // an outlet by its full name is one however often it is shortened ("The Post" ...)
+            let kind = if counts[2] > 0 && (counts[2] >= counts[1] || mentions[name_of].kind == EntityKind::Outlet) {
+                EntityKind::Outlet
+            } else {
+                let first = mentions[ms[0]].kind;
+                let best = (0..5).max_by_key(|&k| (counts[k], usize::from(k == kind_index(first)))).unwrap_or(0);
+                KINDS[best]
+            };
             let name = forms[name_of].display.clone();
             let mut aliases: Vec<String> = Vec::new();
             let mut roles: Vec<String> = Vec::new();
@@ -635,6 +642,11 @@ mod tests {
                 "The Northern Grain Trading Company NGT Ltd. (NGT) grew. NGT hired.",
                 &[("Northern Grain Trading Company NGT Ltd.", Organization), ("NGT", Organization)],
                 &[("Northern Grain Trading Company NGT Ltd.", &["NGT"])],
+            ),
+            (
+                "The New York Post reported it first. The Post said the Times was wrong.",
+                &[("New York Post", Outlet), ("Post", Organization), ("Times", Organization)],
+                &[("New York Post", &["Post"]), ("Times", &[])],
             ),
             (
                 "The World Health Organization met. The WHO said so.",

@@ -39,6 +39,20 @@ fn relay_table() {
             Stance::Asserts,
             &["Yonhap"],
         ),
+        // the speaker is the last of a coordinated subject the report opens with
+        (
+            "The Daily Sun reported that local officials, the health district and county officials all say there is no truth to the rumour.",
+            "county officials",
+            Stance::Denies,
+            &["Daily Sun"],
+        ),
+        // an opening clause names the outlet that asked
+        (
+            "When pressed by the Washington Free Beacon, a senior State Department official refused to comment on the reports.",
+            "a senior State Department official",
+            Stance::NoKnowledge,
+            &["Washington Free Beacon"],
+        ),
     ];
     for (text, speaker, stance, via) in cases {
         let doc = crate::analyze("r", Some("2015-10-07"), text);
@@ -171,4 +185,20 @@ fn the_one_told_relays_the_agents_words() {
     let hops: Vec<&str> = a.via.iter().map(|v| doc.slice(v.range)).collect();
     assert_eq!(hops, ["Hunter’s office", "Hunter"]);
     assert_eq!(doc.slice(a.content), "fighters have in fact been apprehended");
+}
+
+#[test]
+fn the_paper_is_the_outlet_last_heard_reporting() {
+    // "the paper" is the Post, whose report the article follows, not NBC named in between, nor
+    // the show named as a modifier; and "The Post" is the New York Post
+    let text = "The New York Post reported the story first. The Post reports that Mr. Williams was \
+                making noise at NBC about the Nightly News anchor job. \
+                “He is not going anywhere,” a network source told the paper.";
+    let doc = crate::analyze("r", Some("2015-02-06"), text);
+    let a = crate::with_cue(&doc, "told");
+    let hops: Vec<(&str, Option<&str>)> =
+        a.via.iter().map(|v| (doc.slice(v.range), v.entity.map(|e| doc.entities[e.index()].name.as_str()))).collect();
+    assert_eq!(hops.len(), 1, "{hops:?}");
+    assert_eq!(hops[0].0, "the paper");
+    assert!(hops[0].1.is_some_and(|n| n.ends_with("New York Post")), "{hops:?}");
 }

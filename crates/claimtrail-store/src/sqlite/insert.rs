@@ -707,7 +707,13 @@ fn store_statements(
         };
         let stance = stance_code(s.stance);
         let date = s.said_on.as_deref().filter(|v| date_like(v)).map(str::to_string).or_else(|| ctx.published.clone());
-        let via: Vec<&str> = s.via.iter().map(|v| v.text.as_str()).collect();
+        // a hop written as a noun ("told the paper") is stored by the outlet it resolves to,
+        // so that outlet filters and the spread graph do not merge every "the paper"
+        let via: Vec<&str> = s
+            .via
+            .iter()
+            .map(|v| v.entity.and_then(|e| r.entities.get(e)).map_or(v.text.as_str(), |e| e.name.as_str()))
+            .collect();
         let via = serde_json::to_string(&via).unwrap_or_else(|_| "[]".into());
         let quote_norm = EN.normalize(&s.quote);
         let copy = originals
