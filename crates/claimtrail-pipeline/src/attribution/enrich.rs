@@ -1003,7 +1003,10 @@ fn describe_unnamed(idx: &Index, r: TextRange, own: TextRange) -> Vec<Source> {
     }
     // Unnamed people: a quantified or plural group, or a person by relation.
     let lower = text.split_whitespace().skip(1).all(|w| !w.starts_with(char::is_uppercase));
-    let quantified = QUANTIFIERS.contains(&ws[0].as_str()) || (ws[0] == "not" && ws.len() > 1);
+    // ("at least one employee", "more than a dozen officials")
+    let bounded = ws.len() > 2
+        && matches!((ws[0].as_str(), ws[1].as_str()), ("at", "least" | "most") | ("more" | "fewer" | "less", "than"));
+    let quantified = QUANTIFIERS.contains(&ws[0].as_str()) || (ws[0] == "not" && ws.len() > 1) || bounded;
     let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("ing");
     if ws.len() <= 6 && lower && (quantified || plural || PERSON_NOUNS.contains(&last.as_str())) {
         return vec![Source::new(r, SourceKind::Anonymous, None)];
@@ -2515,7 +2518,7 @@ fn source_rule(idx: &Index, src: Option<&Source>) -> &'static str {
 /// unresolved source is a weak row.
 fn confidence(why: &Why, form: Form) -> u8 {
     let cue = match why.cue.as_ref() {
-        "pattern" | "verdict" | "no_information" | "no_response" => 0.92,
+        "pattern" | "verdict" | "no_information" | "no_response" | "passive_belief" => 0.92,
         "speech_verb" => 0.9,
         "nested_speech_verb" => 0.8,
         "label" => 0.75,
@@ -2562,8 +2565,14 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }
+        // "the tape is believed to be private": a passive of belief with no one who holds it
+        let passive_belief = r.source.is_none()
+            && words(doc.slice(r.cue)).last().is_some_and(|w| super::extract::is_passive_belief(w))
+            && doc.text()[r.cue.end() as usize..].trim_start().starts_with("to ");
         let (stance, stance_rule) = if no_response {
             (Stance::NoKnowledge, "no_response")
+        } else if passive_belief && !words(doc.slice(r.cue)).iter().any(|w| w == "not") {
+            (Stance::Hedges, "hedge_word")
         } else {
             stance::stance(
                 doc.slice(r.cue),
@@ -2587,6 +2596,31 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             && content_w
                 .first()
                 .is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && content_w.len() <= 6));
+        // "Apple has asked its suppliers to make six million units, according to people
+        // familiar": a request inside what another statement reports is part of that report,
+        // no statement of its own
+        let directive = words(doc.slice(r.cue)).last().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "asked" | "asks" | "urged" | "urges" | "ordered" | "orders" | "instructed" | "requested"
+            )
+        });
+        if directive
+            && raw.iter().any(|o| {
+                o.cue != r.cue
+                    && o.source.is_some()
+                    && doc.slice(o.cue).contains(char::is_alphabetic)
+                    && o.content.contains_range(r.cue)
+            })
+        {
+            let after = words(&doc.text()[r.cue.end() as usize..content.end().max(r.cue.end()) as usize]);
+            let to = after.iter().take(8).position(|w| w == "to");
+            let clause =
+                after.iter().take(to.unwrap_or(0)).any(|w| matches!(w.as_str(), "that" | "if" | "whether" | "about"));
+            if to.is_some() && !clause {
+                continue;
+            }
+        }
         // "vowed to crush the insurgency", "threatened to kill Haines": a promise or a threat
         // says what its infinitive holds ("asked to remain anonymous", "offered to buy" say
         // nothing)
@@ -2602,7 +2636,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         {
             continue;
         }
-        let cue_rule = cue_rule(doc.slice(r.cue));
+        let cue_rule = if passive_belief { "passive_belief" } else { cue_rule(doc.slice(r.cue)) };
         // Only real statements: a speech or cognition act, a fixed pattern or a speaker label.
         // Words the cue classifier accepts beyond those ("discussed", "trending", "bristled")
         // are actions as often as statements.

@@ -170,6 +170,16 @@ struct Ctx<'a> {
 /// Classifier score above which a candidate word is a cue.
 const CUE_THRESHOLD: f32 = 0.0;
 
+/// Participles of belief whose passive raises the subject of what is believed ("is believed
+/// to be", "are thought to have"): a statement with no one who holds it.
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "’s")
+}
+
+pub(crate) fn is_passive_belief(w: &str) -> bool {
+    matches!(w, "believed" | "thought" | "rumoured" | "rumored" | "understood" | "feared" | "suspected" | "presumed")
+}
+
 pub(crate) fn is_double_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
@@ -770,6 +780,25 @@ impl<'a> Ctx<'a> {
             "quoted" | "cited" if next(1) == "by" => return Some((CueClass::Passive, i + 1)),
             "citing" => return Some((CueClass::Citing, i + 1)),
             "reportedly" | "allegedly" | "purportedly" | "supposedly" => return Some((CueClass::NoSource, i + 1)),
+            // "the tape is believed to be private", "militants are thought to have travelled":
+            // a passive of belief that raises its subject says who-knows-who holds it
+            // ("is widely believed to": the adverb opens the cue)
+            "widely" | "generally" | "long"
+                if is_passive_belief(next(1)) && next(2) == "to" && i > a && is_be(self.w(i - 1)) =>
+            {
+                return Some((CueClass::NoSource, i + 2))
+            }
+            _ if is_passive_belief(w)
+                && next(1) == "to"
+                && i > a
+                && (is_be(self.w(i - 1))
+                    || i > a + 1
+                        && matches!(self.w(i - 1), "widely" | "generally" | "long" | "also" | "now" | "still")
+                        && is_be(self.w(i - 2)))
+                && self.pos.get(i + 2).is_some_and(|t| matches!(t, Upos::Verb | Upos::Aux)) =>
+            {
+                return Some((CueClass::NoSource, i + 1))
+            }
             _ => {}
         }
         // "responded by helping", "reacted by sending": an action, not a statement
@@ -1345,18 +1374,24 @@ impl<'a> Ctx<'a> {
         }
         // a hedge adverb inside another attribution's content is part of that content, and so is
         // a verb of thought
-        let contents: Vec<(TextRange, TextRange)> = out[first..].iter().map(|x| (x.cue, x.content)).collect();
+        // (a source-less hedge does not own an "according to": "Three Americans are reportedly
+        // held, according to a GlobalPost article, including Austin Tice" keeps the article's row)
+        let contents: Vec<(TextRange, TextRange, bool)> =
+            out[first..].iter().map(|x| (x.cue, x.content, x.source.is_some() || !x.via.is_empty())).collect();
         let tail = out.split_off(first);
         out.extend(tail.into_iter().filter(|x| {
             let hedge = x.source.is_none() && x.via.is_empty();
-            let nested = contents.iter().any(|&(cue, c)| cue.end() <= x.cue.start() && c.contains_range(x.cue));
             let first = self.tok_after(x.cue.start());
+            let according = first < self.toks.len() && self.w(first) == "according";
+            let nested = contents.iter().any(|&(cue, c, sourced)| {
+                (sourced || !according) && cue.end() <= x.cue.start() && c.contains_range(x.cue)
+            });
             let speech = first < self.toks.len() && cues::classify(self.w(first)) == Some(CueClass::Verb);
             // PolNeAR gives each token one attribution: a thought or intention inside a
             // reported statement ("he said she hopes ...") is part of its content; nested speech
             // ("said that Moscow denied ...") is kept, claims need it
             let drop_nested = nested && !speech;
-            !(drop_nested || (hedge && contents.iter().any(|&(cue, c)| cue != x.cue && c.contains_range(x.cue))))
+            !(drop_nested || (hedge && contents.iter().any(|&(cue, c, _)| cue != x.cue && c.contains_range(x.cue))))
         }));
     }
 
@@ -1761,7 +1796,7 @@ impl<'a> Ctx<'a> {
                 let evidential = matches!(
                     self.w(c0),
                     "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" | "known" | "likely"
-                );
+                ) || is_passive_belief(self.w(c0));
                 let negated = (j..c0).any(|k| self.w(k) == "not");
                 let finite = self.pos.get(c0) == Some(&Upos::Verb)
                     && !evidential

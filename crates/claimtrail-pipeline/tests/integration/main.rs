@@ -3,6 +3,7 @@
 
 mod golden;
 mod headlines;
+mod hedges;
 mod invariants;
 mod relays;
 mod seed;

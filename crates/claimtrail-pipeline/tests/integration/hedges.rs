@@ -1,0 +1,51 @@
+//! Hedges with no one behind them, and requests that are no statements.
+
+use claimtrail_core::Stance;
+
+#[test]
+fn a_passive_of_belief_is_a_sourceless_hedge() {
+    // (text, cue, content starts with)
+    let cases = [
+        ("The tape is believed to be a private recording.", "believed", "The tape is believed"),
+        ("Very few militants are thought to have travelled from West Africa.", "thought", "Very few militants"),
+        ("The minister was understood to have resigned on Monday.", "understood", "The minister"),
+        ("The suspect is widely believed to have fled the country.", "widely believed", "The suspect"),
+    ];
+    for (text, cue, content) in cases {
+        let doc = crate::analyze("h", Some("2015-01-05"), text);
+        let a = crate::with_cue(&doc, cue);
+        assert!(a.source.is_none(), "{text}");
+        assert_eq!(a.stance, Stance::Hedges, "{text}");
+        assert_eq!(a.why.cue, "passive_belief", "{text}");
+        assert!(doc.slice(a.content).starts_with(content), "{text}: {}", doc.slice(a.content));
+    }
+    // not a passive: the thinker is the source; a reduced relative raises nothing
+    let doc = crate::analyze("h", None, "He thought the plan was fine.");
+    assert_eq!(doc.attributions.iter().filter(|a| a.why.cue == "passive_belief").count(), 0);
+    let doc = crate::analyze(
+        "h",
+        None,
+        "With the aluminum version widely thought to be the cheapest model, Munster expects an average price of $450.",
+    );
+    assert!(doc.attributions.iter().all(|a| a.why.cue != "passive_belief"), "{:?}", doc.attributions);
+}
+
+#[test]
+fn a_hedge_does_not_swallow_the_according_to_after_it() {
+    let text = "At least three other Americans are believed to be captives in Syria, according to a 2013 \
+                GlobalPost article, including Austin Tice, a freelance journalist.";
+    let doc = crate::analyze("h", None, text);
+    let a = crate::with_cue(&doc, "according to");
+    assert_eq!(a.stance, Stance::Hedges);
+    assert!(doc.slice(a.content).contains("captives in Syria"));
+}
+
+#[test]
+fn a_request_inside_a_report_is_part_of_it() {
+    let text = "Apple has asked its suppliers in Asia to make six million watches during the first quarter, \
+                according to people familiar with the matter.";
+    let doc = crate::analyze("h", None, text);
+    assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "asked"), "{:?}", doc.attributions);
+    let a = crate::with_cue(&doc, "according to");
+    assert!(doc.slice(a.content).starts_with("Apple has asked"), "{}", doc.slice(a.content));
+}
