@@ -2473,6 +2473,58 @@ fn cue_rule(cue: &str) -> &'static str {
     }
 }
 
+/// "the actor's representatives cleared up the rumours on Friday and issued a statement": a
+/// source that runs over the first of two coordinated verbs ends before it.
+fn before_coordinated_verb(doc: &Document, r: TextRange) -> TextRange {
+    let toks = doc.tokens_in(r);
+    if doc.pos.len() < toks.end || toks.len() < 3 {
+        return r;
+    }
+    // (a finite verb takes an object, "confirmed his death", "locked down Parliament"; a
+    // participle that modifies the noun takes its agent or place, "a transcript released by
+    // SITE", "pictures published in local media", or names it, "a think tank called ...")
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_ascii_lowercase();
+    let verb = (toks.start + 1..toks.end - 1).find(|&k| {
+        let object = matches!(doc.pos[k + 1], Upos::Det | Upos::Pron)
+            || matches!(w(k + 1).as_str(), "up" | "down" | "off" | "out")
+                && k + 2 < toks.end
+                && matches!(doc.pos[k + 2], Upos::Det | Upos::Propn | Upos::Noun);
+        doc.pos[k] == Upos::Verb
+            && matches!(doc.pos[k - 1], Upos::Noun | Upos::Propn)
+            && w(k).ends_with("ed")
+            && !matches!(w(k).as_str(), "called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed" | "labeled")
+            && object
+    });
+    match verb {
+        Some(k) => TextRange::new(r.start(), doc.tokens[k - 1].range.end()),
+        None => r,
+    }
+}
+
+/// "a statement saying X", "a brief statement to Reuters saying that X", "the following news
+/// release stating X": the part of a content that a document put out says.
+fn statement_saying(doc: &Document, content: TextRange) -> Option<TextRange> {
+    let toks = doc.tokens_in(content);
+    let w = |k: usize| doc.slice(doc.tokens[k].range).to_lowercase();
+    if toks.len() < 4 || !matches!(w(toks.start).as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their") {
+        return None;
+    }
+    let noun = (toks.start + 1..(toks.start + 4).min(toks.end)).find(|&k| {
+        matches!(w(k).as_str(), "statement" | "release" | "letter" | "note" | "message" | "memo" | "communique")
+    })?;
+    let verb = (noun + 1..(noun + 6).min(toks.end)).find(|&k| matches!(w(k).as_str(), "saying" | "stating"))?;
+    let mut start = verb + 1;
+    while start < toks.end && matches!(w(start).as_str(), "that" | ",") {
+        start += 1;
+    }
+    (toks.end > start + 1).then(|| TextRange::new(doc.tokens[start].range.start(), content.end()))
+}
+
+/// [`cue_rule`] of a raw attribution's cue.
+fn cue_rule_of(doc: &Document, r: &RawAttribution) -> &'static str {
+    cue_rule(doc.slice(r.cue))
+}
+
 /// Least share of a word's PolNeAR train occurrences inside a gold cue for a cue the
 /// classifier accepted to stand as a statement by itself ("accused" 0.74, "warned" yes;
 /// "discussed", "highlighted", "once" no).
@@ -2565,6 +2617,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
             continue;
         }
+        // "issued a statement saying the report was untrue": what the statement says
+        let statement_says = statement_saying(doc, content);
+        if let Some(said) = statement_says {
+            content = said;
+        }
         // "the tape is believed to be private": a passive of belief with no one who holds it
         let passive_belief = r.source.is_none()
             && words(doc.slice(r.cue)).last().is_some_and(|w| super::extract::is_passive_belief(w))
@@ -2596,6 +2653,76 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             && content_w
                 .first()
                 .is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && content_w.len() <= 6));
+        // "the police decided to block access", "Conal opted to bypass customer service": a
+        // decision to act is an action, not a statement
+        let decision = words(doc.slice(r.cue)).last().is_some_and(|w| {
+            matches!(w.as_str(), "decided" | "decides" | "decide" | "chose" | "chooses" | "opted" | "opts")
+        });
+        if decision && content_w.first().is_some_and(|w| w == "to") {
+            continue;
+        }
+        // "Apple unveiled its new watch", "North Korea released several photos": putting a
+        // thing out is an action; only a statement, report or warning put out says something
+        let cue_w = words(doc.slice(r.cue));
+        let put_out = cue_w.last().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "unveiled"
+                    | "unveils"
+                    | "released"
+                    | "releases"
+                    | "issued"
+                    | "issues"
+                    | "shared"
+                    | "shares"
+                    | "launched"
+            )
+        });
+        let names_a_statement = content_w.iter().take(4).any(|w| {
+            matches!(
+                w.as_str(),
+                "statement"
+                    | "statements"
+                    | "report"
+                    | "reports"
+                    | "warning"
+                    | "warnings"
+                    | "note"
+                    | "letter"
+                    | "memo"
+                    | "message"
+                    | "apology"
+                    | "denial"
+                    | "disavowal"
+                    | "release"
+                    | "communique"
+                    | "communiqué"
+                    | "advisory"
+                    | "that"
+            )
+        }) || doc.slice(content).contains(['“', '"', ':']);
+        // ("police have not released the name": what they have not said is no knowledge)
+        if put_out
+            && cue_rule_of(doc, r) == "cue_model"
+            && !names_a_statement
+            && statement_says.is_none()
+            && stance != Stance::NoKnowledge
+        {
+            continue;
+        }
+        // "initially", "previously": an adverb the classifier took for a cue is none by itself
+        let toks = doc.tokens_in(r.cue);
+        if cue_rule_of(doc, r) == "cue_model"
+            && !toks.is_empty()
+            && toks.clone().all(|k| doc.pos.get(k) == Some(&Upos::Adv))
+        {
+            continue;
+        }
+        // "The man known as Jihadi John", "little is known about her": a name or a fact known to
+        // no one in particular is no statement
+        if r.source.is_none() && cue_w.len() == 1 && cue_w[0] == "known" && stance != Stance::NoKnowledge {
+            continue;
+        }
         // "Apple has asked its suppliers to make six million units, according to people
         // familiar": a request inside what another statement reports is part of that report,
         // no statement of its own
@@ -2641,16 +2768,22 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // Words the cue classifier accepts beyond those ("discussed", "trending", "bristled")
         // are actions as often as statements.
         // "released a statement saying “...”": the statement's words follow in the content
-        let issued_statement = content_w.len() > 8
-            && matches!(
-                (content_w[0].as_str(), content_w[1].as_str()),
-                ("a" | "the", "statement" | "release" | "letter")
-            );
+        let issued_statement = statement_says.is_some()
+            || content_w.len() > 8
+                && doc.slice(content).contains(['“', '"', ':'])
+                && matches!(
+                    (content_w[0].as_str(), content_w[1].as_str()),
+                    ("a" | "the", "statement" | "release" | "letter")
+                );
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
             continue;
         }
         // "released a statement to Golf News Net": the act of issuing, not what it says
-        let issuing_only = content_w.len() <= 8
+        // ("issued the statement in August via the Saudi Press Agency": no words of it, no
+        // participle that says what it does)
+        let says_within = doc.slice(content).contains(['“', '"', ':'])
+            || content_w.iter().skip(2).any(|w| w == "that" || w.len() > 5 && w.ends_with("ing"));
+        let issuing_only = (content_w.len() <= 8 || put_out && !says_within)
             && matches!(content_w.first().map(String::as_str), Some("a" | "the" | "an"))
             && matches!(content_w.get(1).map(String::as_str), Some("statement" | "release" | "letter" | "press"));
         // "Pence: Trump Was 'Mocking' Clinton Camp": a headline that a named person's label opens
@@ -2703,7 +2836,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // "said Woods' agent, Mark Steinberg, in a statement": words that cannot end a noun
         // phrase are no part of the source
         content = strip_dateline(doc, content);
-        let source_span = r.source.map(|x| participle_head(doc, x, r.cue)).map(|x| trim_dangling(doc, x));
+        let source_span = r
+            .source
+            .map(|x| participle_head(doc, x, r.cue))
+            .map(|x| trim_dangling(doc, before_coordinated_verb(doc, x)));
         if r.source.is_some() && source_span.flatten().is_none_or(|x| malformed_source(doc, x)) {
             continue;
         }

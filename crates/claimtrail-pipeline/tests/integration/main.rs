@@ -3,11 +3,11 @@
 
 mod golden;
 mod headlines;
-mod hedges;
 mod invariants;
 mod relays;
 mod seed;
 mod speakers;
+mod statements;
 
 use claimtrail_core::{Attribution, Date, Document, Meta};
 use claimtrail_pipeline::Pipeline;

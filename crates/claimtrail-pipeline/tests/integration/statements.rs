@@ -1,4 +1,5 @@
-//! Hedges with no one behind them, and requests that are no statements.
+//! What is a statement: hedges with no one behind them, statements put out, and actions or
+//! names that are none.
 
 use claimtrail_core::Stance;
 
@@ -48,4 +49,57 @@ fn a_request_inside_a_report_is_part_of_it() {
     assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "asked"), "{:?}", doc.attributions);
     let a = crate::with_cue(&doc, "according to");
     assert!(doc.slice(a.content).starts_with("Apple has asked"), "{}", doc.slice(a.content));
+}
+
+#[test]
+fn actions_and_names_are_no_statements() {
+    // (text, a cue that must not make a statement)
+    let cases = [
+        ("The police decided to block access to the apartment.", "decided"),
+        ("Apple unveiled its new watch in September.", "unveiled"),
+        ("North Korea released several photos of Kim on Monday.", "released"),
+        ("The man known as Jihadi John was named on Thursday.", "known"),
+        ("Doctors initially thought he had been bitten by an insect.", "initially"),
+    ];
+    for (text, cue) in cases {
+        let doc = crate::analyze("n", None, text);
+        assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != cue), "{text}: {:?}", doc.attributions);
+    }
+    // a statement put out says something
+    let doc = crate::analyze(
+        "n",
+        None,
+        "Navarro County officials issued the following news release calling the report untrue.",
+    );
+    assert!(doc.attributions.iter().any(|a| doc.slice(a.cue) == "issued"), "{:?}", doc.attributions);
+}
+
+#[test]
+fn a_statement_put_out_says_what_follows_saying() {
+    // (text, speaker as written, stance, content)
+    let cases = [
+        (
+            "The ministry issued a statement saying the report was untrue.",
+            "The ministry",
+            Stance::Denies,
+            "the report was untrue",
+        ),
+        (
+            "The actor's representatives cleared up the rumours on Friday and issued a statement saying that he is still alive.",
+            "The actor's representatives",
+            Stance::Asserts,
+            "he is still alive",
+        ),
+    ];
+    for (text, speaker, stance, content) in cases {
+        let doc = crate::analyze("s", None, text);
+        let a = crate::with_cue(&doc, "issued");
+        let src = a.source.as_ref().map(|s| doc.slice(s.range));
+        assert_eq!(src, Some(speaker), "{text}");
+        assert_eq!(a.stance, stance, "{text}");
+        assert_eq!(doc.slice(a.content), content, "{text}");
+    }
+    // issuing it is not saying anything
+    let doc = crate::analyze("s", None, "The mufti issued the statement in August via the Saudi Press Agency.");
+    assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "issued"), "{:?}", doc.attributions);
 }
