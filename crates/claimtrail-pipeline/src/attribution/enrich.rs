@@ -2638,6 +2638,28 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 &before_cue(doc, r.cue, content),
             )
         };
+        // "It appears that officers were searching the building": an evidential with no one
+        // behind it puts its clause forward without standing behind it
+        let evidential = r.source.is_none()
+            && words(doc.slice(r.cue))
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared"));
+        let (stance, stance_rule) = if evidential && stance == Stance::Asserts {
+            (Stance::Hedges, "hedge_word")
+        } else {
+            (stance, stance_rule)
+        };
+        // ("When Bill Gates appeared on-screen": appearing somewhere is no evidential)
+        // (a clause after it, "It appears we have ...", is what appears)
+        let next = words(&doc.text()[r.cue.end() as usize..]).into_iter().next().unwrap_or_default();
+        let next_pos = doc.pos.get(doc.token_at_or_after(r.cue.end()));
+        if evidential
+            && words(doc.slice(r.cue)).last().is_some_and(|w| w.starts_with("appear"))
+            && !matches!(next.as_str(), "to" | "that" | "as" | "like" | "likely" | "unlikely")
+            && matches!(next_pos, Some(Upos::Adp | Upos::Adj | Upos::Adv))
+        {
+            continue;
+        }
         // "It was reported that the plant closed": the report is what follows the cue
         // ("It is not known how many pilots defected": what is not known follows the cue too)
         let it_lead = words(doc.slice(content)).first().is_some_and(|w| w == "it");
@@ -2709,6 +2731,22 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             && stance != Stance::NoKnowledge
         {
             continue;
+        }
+        // "Ellen Miller will discuss how it might dig into money in politics", "the ad also
+        // mentions Percy Walton": a topic is no proposition (one not commented on is no
+        // knowledge)
+        let topic_verb = |w: &str| w.starts_with("discuss") || matches!(w, "mentioned" | "mentions" | "mention");
+        if cue_w.last().is_some_and(|w| topic_verb(w)) && stance != Stance::NoKnowledge {
+            let k = doc.token_at_or_after(content.start());
+            let discuss = cue_w.last().is_some_and(|w| w.starts_with("discuss"));
+            // ("mentions Nelson died last night": a clause, said)
+            let clause = doc.tokens_in(content).any(|t| matches!(doc.pos.get(t), Some(Upos::Verb | Upos::Aux)));
+            let np = k < doc.tokens.len()
+                && matches!(doc.pos.get(k), Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num))
+                && !clause;
+            if discuss || np {
+                continue;
+            }
         }
         // "initially", "previously": an adverb the classifier took for a cue is none by itself
         let toks = doc.tokens_in(r.cue);

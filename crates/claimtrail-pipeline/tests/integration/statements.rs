@@ -60,6 +60,9 @@ fn actions_and_names_are_no_statements() {
         ("North Korea released several photos of Kim on Monday.", "released"),
         ("The man known as Jihadi John was named on Thursday.", "known"),
         ("Doctors initially thought he had been bitten by an insect.", "initially"),
+        ("American authorities discuss their drone strike campaign in Yemen.", "discuss"),
+        ("The article mentions a few details about the development of the watch.", "mentions"),
+        ("Kindle pop-ups appeared in U.S. malls, selling e-readers.", "appeared"),
     ];
     for (text, cue) in cases {
         let doc = crate::analyze("n", None, text);
@@ -102,4 +105,17 @@ fn a_statement_put_out_says_what_follows_saying() {
     // issuing it is not saying anything
     let doc = crate::analyze("s", None, "The mufti issued the statement in August via the Saudi Press Agency.");
     assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "issued"), "{:?}", doc.attributions);
+}
+
+#[test]
+fn an_evidential_with_no_one_behind_it_hedges() {
+    for text in ["It appears that officers were searching the building.", "It appears we have a new mayor in town."] {
+        let doc = crate::analyze("e", None, text);
+        let a = crate::with_cue(&doc, "appears");
+        assert!(a.source.is_none(), "{text}");
+        assert_eq!(a.stance, Stance::Hedges, "{text}");
+    }
+    // what a source says is mentioned is said
+    let doc = crate::analyze("e", None, "The phony report mentions Nelson died last night in his condo.");
+    assert_eq!(crate::with_cue(&doc, "mentions").stance, Stance::Asserts);
 }
