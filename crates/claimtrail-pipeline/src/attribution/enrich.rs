@@ -2638,6 +2638,23 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 &before_cue(doc, r.cue, content),
             )
         };
+        // "they have not yet spoken out on the latest hoax claiming that X": what was not
+        // spoken about is the report the preposition names, with its claim
+        if stance == Stance::NoKnowledge && content.start() >= r.cue.end() && !no_response {
+            let k = doc.token_at_or_after(content.start());
+            let opens_on = doc.tokens.get(k).is_some_and(|t| matches!(doc.slice(t.range), "on" | "about"));
+            if let (true, Some(t)) = (opens_on, doc.tokens.get(k + 1)) {
+                content = TextRange::new(t.range.start(), content.end());
+            }
+            let gap = &doc.text()[r.cue.end() as usize..content.start() as usize];
+            let gw = words(gap);
+            if matches!(gw.first().map(String::as_str), Some("on" | "about")) && gw.len() <= 8 {
+                let k = doc.token_at_or_after(r.cue.end() + (gap.len() - gap.trim_start().len()) as u32);
+                if let Some(t) = doc.tokens.get(k + 1) {
+                    content = TextRange::new(t.range.start(), content.end());
+                }
+            }
+        }
         // "It appears that officers were searching the building": an evidential with no one
         // behind it puts its clause forward without standing behind it
         let evidential = r.source.is_none()
@@ -2758,7 +2775,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "The man known as Jihadi John", "little is known about her": a name or a fact known to
         // no one in particular is no statement
-        if r.source.is_none() && cue_w.len() == 1 && cue_w[0] == "known" && stance != Stance::NoKnowledge {
+        // ("footage titled “A Message to America”", "a man dubbed Jihadi John")
+        let naming = |w: &str| matches!(w, "known" | "titled" | "entitled" | "dubbed" | "nicknamed");
+        if r.source.is_none() && cue_w.len() == 1 && naming(&cue_w[0]) && stance != Stance::NoKnowledge {
             continue;
         }
         // "Apple has asked its suppliers to make six million units, according to people
@@ -2813,6 +2832,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                     (content_w[0].as_str(), content_w[1].as_str()),
                     ("a" | "the", "statement" | "release" | "letter")
                 );
+        // ("they have not spoken out on the hoax": not speaking is no knowledge; speaking "for
+        // the first time about", "with scientists" says nothing by itself)
+        let not_spoken = stance == Stance::NoKnowledge
+            && words(doc.slice(r.cue)).first().is_some_and(|w| matches!(w.as_str(), "spoke" | "spoken" | "speak"));
+        let cue_rule = if not_spoken { "speech_verb" } else { cue_rule };
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
             continue;
         }

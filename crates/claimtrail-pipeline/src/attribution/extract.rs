@@ -216,6 +216,7 @@ const SKIP_LEFT: &[&str] = &[
     "does",
     "do",
     "not",
+    "yet",
     "n't",
     "never",
     "always",

@@ -63,6 +63,7 @@ fn actions_and_names_are_no_statements() {
         ("American authorities discuss their drone strike campaign in Yemen.", "discuss"),
         ("The article mentions a few details about the development of the watch.", "mentions"),
         ("Kindle pop-ups appeared in U.S. malls, selling e-readers.", "appeared"),
+        ("The video, titled “A Message To America,” was posted online.", "titled"),
     ];
     for (text, cue) in cases {
         let doc = crate::analyze("n", None, text);
@@ -118,4 +119,32 @@ fn an_evidential_with_no_one_behind_it_hedges() {
     // what a source says is mentioned is said
     let doc = crate::analyze("e", None, "The phony report mentions Nelson died last night in his condo.");
     assert_eq!(crate::with_cue(&doc, "mentions").stance, Stance::Asserts);
+}
+
+#[test]
+fn not_speaking_and_not_confirming_are_no_knowledge() {
+    // (text, cue, source as written, content)
+    let cases = [
+        (
+            "Though his representatives denied the April reports, they have not yet spoken out on the latest hoax claiming that he is dead.",
+            "spoken out",
+            "they",
+            "the latest hoax claiming that he is dead",
+        ),
+        (
+            "These reports have not yet been confirmed by Israeli officials.",
+            "confirmed",
+            "Israeli officials",
+            "These reports",
+        ),
+        ("U.S. officials have not yet confirmed that Godane is among the dead.", "confirmed", "U.S. officials", "Godane is among the dead"),
+    ];
+    for (text, cue, source, content) in cases {
+        let doc = crate::analyze("k", None, text);
+        // (the cue may take the adverb before it: "yet confirmed")
+        let a = doc.attributions.iter().find(|a| doc.slice(a.cue).ends_with(cue)).expect(text);
+        assert_eq!(a.stance, Stance::NoKnowledge, "{text}");
+        assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some(source), "{text}");
+        assert_eq!(doc.slice(a.content), content, "{text}");
+    }
 }

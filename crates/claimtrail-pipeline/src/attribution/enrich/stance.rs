@@ -556,12 +556,18 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
         // "neither side has confirmed", "no one has said"
         || before_w.first().is_some_and(|w| matches!(w.as_str(), "neither" | "nobody"))
         || before_w.windows(2).any(|p| p[0] == "no" && p[1] == "one")
-        || before_w.len() >= 2
-            && NEGATORS.contains(&before_w[before_w.len() - 2].as_str())
-            && matches!(
-                before_w[before_w.len() - 1].as_str(),
-                "yet" | "actually" | "publicly" | "directly" | "explicitly" | "even" | "ever" | "officially"
-            )
+        // ("has not yet confirmed", "have not yet been confirmed by")
+        || before_w
+            .iter()
+            .rev()
+            .find(|w| {
+                !matches!(
+                    w.as_str(),
+                    "yet" | "actually" | "publicly" | "directly" | "explicitly" | "even" | "ever" | "officially"
+                        | "been" | "be"
+                )
+            })
+            .is_some_and(|w| NEGATORS.contains(&w.as_str()))
         || cue_w.iter().take(3).any(|w| NEGATORS.contains(&w.as_str()));
     // "does not believe Y", "don't think Y": a belief verb raises its negation into the
     // content (it means "believes not Y"), unlike a speech act ("did not say Y")
