@@ -288,6 +288,55 @@ const HEDGES: &[&[&str]] = &[
     &["were", "expected", "to"],
 ];
 
+/// "the militants could use it as a weapon", "the virus may spread": the content's own clause
+/// says only that something is possible. The modal comes after a subject within the first
+/// words and before a verb; "could not" (an inability, or a denial handled before), an ability
+/// to perceive ("could see the smoke") and the name "May" are no hedge.
+fn modal_possibility(content: &str) -> bool {
+    // words, with "," for a clause break ("In the event ISIS does have Ebola, the militants
+    // could ...": the clause that holds the modal starts after the comma)
+    let mut toks: Vec<&str> = Vec::new();
+    for piece in content.split_inclusive([',', ';']).take(4) {
+        toks.extend(piece.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()));
+        if piece.ends_with([',', ';']) {
+            toks.push(",");
+        }
+    }
+    toks.truncate(18);
+    toks.iter().enumerate().take(16).skip(1).any(|(i, w)| {
+        // (a modal right after a comma follows an apposition or an inserted "they say": its
+        // clause is all that came before)
+        let after_comma = &toks[toks[..i].iter().rposition(|t| *t == ",").map_or(0, |c| c + 1)..i];
+        let clause = if after_comma.is_empty() { &toks[..i] } else { after_comma };
+        matches!(*w, "may" | "might" | "could")
+            && toks.get(i + 1).is_some_and(|next| {
+                next.chars().all(|c| c.is_lowercase())
+                    && !matches!(
+                        *next,
+                        "not" | "never" | "no" | "see" | "hear" | "feel" | "tell" | "sleep" | "only" | "say" | "as"
+                            | "even" | "kind"
+                    )
+            })
+            // "I could walk": a first-person "could" tells of an ability
+            && !(*w == "could" && matches!(toks[i - 1], "I" | "you" | "You"))
+            // ("the amount of fuel the plane could carry": the modal of a clause inside one whose
+            // verb came before)
+            && !clause.iter().any(|p| matches!(*p, "is" | "was" | "are" | "were" | "has" | "had" | "have"))
+            // ("things that it could be": a relative clause; "That could happen" still hedges)
+            && !clause.iter().skip(1).any(|t| *t == "that")
+            // "if they could", "so that it may", "what we could do", "though the deal could":
+            // a condition, a purpose, a question, a concession, not the content's claim
+            && !toks[..i].iter().any(|p| {
+                matches!(
+                    p.to_lowercase().as_str(),
+                    "if" | "whether" | "unless" | "so" | "what" | "how" | "who" | "where" | "when" | "which"
+                        | "while" | "as" | "before" | "after" | "until" | "once" | "because" | "since" | "time"
+                        | "than" | "fears" | "fear" | "though" | "although" | "but"
+                )
+            })
+    })
+}
+
 /// Verdict adjectives that deny only when they are said of something ("the report is false"),
 /// not when they name it ("calls about this false report").
 const VERDICT_ADJECTIVES: &[&str] =
@@ -613,6 +662,9 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     {
         return (Stance::Hedges, "hedge_word");
     }
+    if modal_possibility(content) {
+        return (Stance::Hedges, "modal");
+    }
     (Stance::Asserts, "default")
 }
 
@@ -653,6 +705,23 @@ mod tests {
             ("said", "the minister didn't visit Oslo", "", Denies),
             ("said", "reports about the envoy's trip were surprising", "", Denies),
             ("said", "talks were held in May", "", Asserts),
+            // A possibility is no assertion of the event.
+            ("reported", "the militants could use it as a biological weapon", "", Hedges),
+            ("said", "the virus may spread to Europe", "", Hedges),
+            ("said", "he could see the smoke from his house", "", Asserts),
+            ("said", "she could not sleep for days", "", Asserts),
+            ("said", "talks with Theresa May could resume", "", Hedges),
+            ("said", "Theresa May met the envoy", "", Asserts),
+            ("said", "he would do what he could to help", "", Asserts),
+            ("said", "there is a wide range of things that it could be", "", Asserts),
+            ("said", "I thought I may as well tell them", "", Asserts),
+            ("said", "the key decision was the amount of fuel the bigger plane could carry", "", Asserts),
+            ("reported", "in the event the group does have the virus, the militants could use it", "", Hedges),
+            ("said", "if they are serious, we could do something", "", Asserts),
+            ("said", "I could find a better watch for less", "", Asserts),
+            ("said", "he had to wait before he could call the police", "", Asserts),
+            ("said", "that could happen at any time", "", Hedges),
+            ("said", "the company hired more staff so that it could grow", "", Asserts),
             ("said", "the talks were not only long but useful", "", Asserts),
             ("according to", "the alleged meetings are nonsense", "", Denies),
             ("", "", "", Asserts),
