@@ -318,7 +318,7 @@ fn modal_possibility(content: &str) -> bool {
                     )
             })
             // "I could walk": a first-person "could" tells of an ability
-            && !(*w == "could" && matches!(toks[i - 1], "I" | "you" | "You"))
+            && (*w != "could" || !matches!(toks[i - 1], "I" | "you" | "You"))
             // ("the amount of fuel the plane could carry": the modal of a clause inside one whose
             // verb came before)
             && !clause.iter().any(|p| matches!(*p, "is" | "was" | "are" | "were" | "has" | "had" | "have"))
