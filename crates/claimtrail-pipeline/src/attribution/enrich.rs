@@ -1873,6 +1873,170 @@ fn subordinate_end(doc: &Document, content: TextRange, cue: TextRange) -> TextRa
     }
 }
 
+/// "a story in the Daily Mirror suggesting that Plant ripped up a contract is false": the
+/// participle's content ends before the verdict said of the story it hangs on. Only when the
+/// content has its own verb before the copula ("saying the report is false" is the content).
+fn before_verdict_on_report(doc: &Document, content: TextRange, cue: TextRange) -> TextRange {
+    let cue_w = doc.slice(cue).to_ascii_lowercase();
+    if !matches!(
+        cue_w.as_str(),
+        "saying" | "claiming" | "suggesting" | "alleging" | "stating" | "reporting" | "insisting" | "asserting"
+    ) || doc.pos.len() < doc.tokens.len()
+    {
+        return content;
+    }
+    let toks = doc.tokens_in(content);
+    let lw: Vec<String> = toks.clone().map(|k| doc.slice(doc.tokens[k].range).to_lowercase()).collect();
+    for (i, k) in toks.clone().enumerate() {
+        if !matches!(lw[i].as_str(), "is" | "are" | "was" | "were") || i < 2 {
+            continue;
+        }
+        if super::verdict::verdict_prefix(&lw[i + 1..]).is_none() {
+            continue;
+        }
+        let own_verb = (toks.start..k).any(|j| matches!(doc.pos[j], Upos::Verb | Upos::Aux));
+        if own_verb {
+            return TextRange::new(content.start(), doc.tokens[k - 1].range.end());
+        }
+        break;
+    }
+    content
+}
+
+/// "A Facebook memorial page announcing the actor's death sparked the rumors": a participle
+/// right after a noun phrase that opens its sentence (no verb before it) modifies the
+/// sentence's subject, so the sentence's own verb stands in the content: the content ends
+/// before it. That verb is the last of two finite verbs the content holds ("An article saying
+/// NASA confirmed six days of darkness is fake"), or its only one when the participle takes a
+/// noun phrase ("announcing the actor's death").
+fn before_subject_predicate(
+    doc: &Document,
+    content: TextRange,
+    cue: TextRange,
+    source: Option<TextRange>,
+) -> TextRange {
+    let Some(src) = source else { return content };
+    let cue_w = doc.slice(cue).to_ascii_lowercase();
+    // ("telling me footage he saw did not show": an addressee before the content)
+    if !cue_w.ends_with("ing")
+        || cue_w == "telling"
+        || cue_w.contains(' ')
+        || src.end() > cue.start()
+        || !doc.text()[src.end() as usize..cue.start() as usize].trim().is_empty()
+        || content.start() < cue.end()
+        || doc.pos.len() < doc.tokens.len()
+    {
+        return content;
+    }
+    let sent = &doc.sentences[sentence_of(doc, cue.start())];
+    let cue_tok = doc.tokens_in(cue).start;
+    let verbal = |k: usize| matches!(doc.pos[k], Upos::Verb | Upos::Aux);
+    if (sent.tokens.start as usize..cue_tok).any(verbal)
+        || doc.tokens[sent.tokens.start as usize..cue_tok].iter().any(|t| doc.slice(t.range) == ",")
+    {
+        return content;
+    }
+    // finite verb groups of the content: a verb or auxiliary right after a noun phrase's end
+    let toks = doc.tokens_in(content);
+    let groups: Vec<usize> = toks
+        .clone()
+        .filter(|&k| {
+            k > toks.start
+                && verbal(k)
+                && !verbal(k - 1)
+                && matches!(doc.pos[k - 1], Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron)
+                && !doc.slice(doc.tokens[k].range).ends_with("ing")
+        })
+        .collect();
+    let clause_taking = matches!(
+        cue_w.as_str(),
+        "saying"
+            | "claiming"
+            | "suggesting"
+            | "alleging"
+            | "stating"
+            | "insisting"
+            | "asserting"
+            | "arguing"
+            | "contending"
+            | "warning"
+            | "noting"
+            | "explaining"
+            | "adding"
+            | "reporting"
+    ) || words(doc.slice(content)).first().is_some_and(|w| w == "that")
+        || doc.slice(TextRange::new(cue.end(), content.start())).to_ascii_lowercase().contains("that");
+    let cut = match groups.as_slice() {
+        [.., a, b] if doc.tokens[*a].range.start() < doc.tokens[*b].range.start() => Some(*b),
+        [only] if !clause_taking => Some(*only),
+        _ => None,
+    };
+    match cut {
+        Some(k) if k > toks.start + 1 => TextRange::new(content.start(), doc.tokens[k - 1].range.end()),
+        _ => content,
+    }
+}
+
+/// Statements whose content ends before the predicate of the sentence they sit in the
+/// subject of ("A page announcing the actor's death sparked the rumors", "a story suggesting
+/// that X is false"), with what they hold ending there too ("An article saying NASA confirmed
+/// six days of darkness is fake": NASA confirmed only "six days of darkness"); and a source
+/// that holds another statement's cue starts after it ("An article saying NASA" -> "NASA").
+fn sources_after_other_cues(doc: &Document, raw: &[RawAttribution]) -> Vec<RawAttribution> {
+    let mut out = raw.to_vec();
+    let mut cut = Vec::new();
+    for r in &mut out {
+        if r.form == Form::Direct {
+            continue;
+        }
+        let c = before_subject_predicate(doc, before_verdict_on_report(doc, r.content, r.cue), r.cue, r.source);
+        if c != r.content {
+            r.content = c;
+            cut.push((r.cue, c));
+        }
+    }
+    for r in &mut out {
+        if let Some(&(_, c)) = cut.iter().find(|(cue, c)| *cue != r.cue && c.contains_range(r.cue)) {
+            if r.content.start() < c.end() && r.content.end() > c.end() {
+                r.content = TextRange::new(r.content.start(), c.end());
+            }
+        }
+    }
+    for r in &mut out {
+        let Some(src) = r.source else { continue };
+        let inner = raw
+            .iter()
+            .filter(|o| o.cue != r.cue && src.contains_range(o.cue) && o.cue.start() > src.start())
+            .filter(|o| o.content.contains_range(r.cue))
+            // a participle right after the noun it hangs on, not a relative clause or an
+            // apposition ("a woman who claims to be ... says", "the author, known only as")
+            .filter(|o| {
+                let lead = &doc.text()[src.start() as usize..o.cue.start() as usize];
+                let lw = words(lead);
+                doc.slice(o.cue).ends_with("ing")
+                    && !lead.contains(',')
+                    && !lw.iter().any(|w| matches!(w.as_str(), "who" | "which" | "that" | "whose"))
+            })
+            .map(|o| o.cue.end())
+            .max();
+        if let Some(end) = inner {
+            let k = doc.token_at_or_after(end);
+            if k < doc.tokens.len() && doc.tokens[k].range.start() < src.end() {
+                let from = doc.tokens[k].range.start();
+                let from = if doc.slice(doc.tokens[k].range).eq_ignore_ascii_case("that") && k + 1 < doc.tokens.len() {
+                    doc.tokens[k + 1].range.start()
+                } else {
+                    from
+                };
+                if from < src.end() {
+                    r.source = Some(TextRange::new(from, src.end()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The content without an edge made of the attribution's own cue or via hops and the words
 /// that tie them to it: "On the eve of the talks told Reuters" -> "On the eve of the talks". A
 /// content that would be left empty is kept as it is.
@@ -2473,6 +2637,36 @@ fn cue_rule(cue: &str) -> &'static str {
     }
 }
 
+/// Participles the cue classifier takes for cues that name an action or a topic, not a statement.
+const ACTION_PARTICIPLES: &[&str] = &[
+    "attempting",
+    "offering",
+    "referring",
+    "describing",
+    "listing",
+    "detailing",
+    "introducing",
+    "thanking",
+    "mulling",
+    "aiming",
+    "launching",
+    "delivering",
+    "determining",
+    "deciding",
+    "considering",
+    "planning",
+    "seeking",
+    "circulating",
+    "talking",
+    "showing",
+    "mentioning",
+    "quoting",
+    "questioning",
+    "pointing",
+    "wondering",
+    "defending",
+];
+
 /// "the actor's representatives cleared up the rumours on Friday and issued a statement": a
 /// source that runs over the first of two coordinated verbs ends before it.
 fn before_coordinated_verb(doc: &Document, r: TextRange) -> TextRange {
@@ -2592,6 +2786,7 @@ fn confidence(why: &Why, form: Form) -> u8 {
 
 /// Turns raw attributions into full ones.
 pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
+    let raw = &sources_after_other_cues(doc, raw);
     let idx = Index::new(doc);
     let mut attributions = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
@@ -2838,6 +3033,18 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             && words(doc.slice(r.cue)).first().is_some_and(|w| matches!(w.as_str(), "spoke" | "spoken" | "speak"));
         let cue_rule = if not_spoken { "speech_verb" } else { cue_rule };
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
+            continue;
+        }
+        // a participle only the classifier vouches for that names an action or a topic
+        // ("officials attempting to determine", "Branson offering the band money", "a post
+        // describing her early life", "referring to the scandal") is no statement ("describing
+        // him as a romantic" is)
+        if cue_rule == "cue_model" && {
+            let w = words(doc.slice(r.cue));
+            w.len() == 1
+                && ACTION_PARTICIPLES.contains(&w[0].as_str())
+                && !(w[0] == "describing" && content_w.iter().any(|x| x == "as"))
+        } {
             continue;
         }
         // "released a statement to Golf News Net": the act of issuing, not what it says

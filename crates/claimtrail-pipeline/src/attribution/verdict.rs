@@ -12,8 +12,29 @@ use super::RawAttribution;
 
 /// Nouns of media a verdict can be about besides the [`super::REPORT_NOUNS`] ("the photo is a fake").
 const MEDIA_NOUNS: &[&str] = &[
-    "photo", "photos", "picture", "pictures", "video", "videos", "image", "images", "tweet", "tweets", "quote",
-    "account", "accounts", "post", "posts",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "video",
+    "videos",
+    "image",
+    "images",
+    "tweet",
+    "tweets",
+    "quote",
+    "account",
+    "accounts",
+    "post",
+    "posts",
+    "posting",
+    "postings",
+    "headline",
+    "headlines",
+    "message",
+    "messages",
+    "meme",
+    "memes",
 ];
 
 /// Verdicts of falsehood after a copula, as lower-cased word sequences.
@@ -43,6 +64,21 @@ const VERDICTS: &[&[&str]] = &[
     &["just", "a", "rumor"],
     &["just", "a", "rumour"],
 ];
+
+/// Length of the verdict of falsehood that `words` open with, if any ("is fake and ..." after
+/// the copula: `["fake", "and", ...]` -> 1), adverbs of degree before it included.
+pub(crate) fn verdict_prefix(words: &[String]) -> Option<usize> {
+    let skip = words
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "also" | "obviously" | "clearly" | "actually" | "apparently"))
+        .count();
+    let rest = &words[skip..];
+    VERDICTS
+        .iter()
+        .filter(|v| rest.len() >= v.len() && rest.iter().zip(v.iter()).all(|(x, y)| x == y))
+        .map(|v| skip + v.len())
+        .max()
+}
 
 /// Longest sentence read, in tokens: a verdict is short.
 const MAX_TOKENS: usize = 30;

@@ -148,3 +148,64 @@ fn not_speaking_and_not_confirming_are_no_knowledge() {
         assert_eq!(doc.slice(a.content), content, "{text}");
     }
 }
+
+#[test]
+fn a_participle_in_the_subject_says_only_what_it_holds() {
+    // (text, cue, source as written, content, stance)
+    let cases = [
+        (
+            "A Facebook memorial page announcing the actor's death sparked the rumors, according to the fact-checking site Snopes.com.",
+            "announcing",
+            "A Facebook memorial page",
+            "the actor's death",
+            Stance::Asserts,
+        ),
+        (
+            "A report claiming the company will close its plant and fire 200 workers was published on Monday.",
+            "claiming",
+            "A report",
+            "the company will close its plant and fire 200 workers",
+            Stance::Asserts,
+        ),
+        // what the participle's content holds ends with it, and its source is no longer the
+        // noun phrase the participle hangs on
+        (
+            "An article saying NASA confirmed six days of total darkness in December is fake and it is merely an old hoax.",
+            "confirmed",
+            "NASA",
+            "six days of total darkness in December",
+            Stance::Asserts,
+        ),
+    ];
+    for (text, cue, source, content, stance) in cases {
+        let doc = crate::analyze("p", None, text);
+        let a = crate::with_cue(&doc, cue);
+        assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some(source), "{text}");
+        assert_eq!(doc.slice(a.content), content, "{text}");
+        assert_eq!(a.stance, stance, "{text}");
+    }
+    // the report that the participle's statement sits in stays a statement of its own
+    let doc = crate::analyze("p", None, cases[0].0);
+    assert!(doc.attributions.iter().any(|a| doc.slice(a.cue) == "according to"));
+    // an own-voice verdict "is not true" denies what the posting claims
+    let doc = crate::analyze(
+        "p",
+        None,
+        "An Internet posting claiming a family of five has come down with Ebola is not true.",
+    );
+    let v = crate::with_cue(&doc, "is not true");
+    assert_eq!(v.stance, Stance::Denies);
+    assert_eq!(doc.slice(v.content), "a family of five has come down with Ebola");
+}
+
+#[test]
+fn an_action_participle_is_no_statement() {
+    for (text, cue) in [
+        ("Officials attempting to determine if the students are alive met on Monday.", "attempting"),
+        ("Sir Richard Branson was offering the band an obscene amount of money.", "offering"),
+        ("He was referring to the personal scandal the golfer endured in 2009.", "referring"),
+    ] {
+        let doc = crate::analyze("q", None, text);
+        assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != cue), "{text}: {:?}", doc.attributions);
+    }
+}

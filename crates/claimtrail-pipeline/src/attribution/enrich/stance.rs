@@ -395,6 +395,25 @@ pub(crate) fn has_verdict(w: &[String]) -> bool {
 
 /// Verbs of speech and cognition: a cue made of one of them is a statement by itself.
 const SPEECH_VERBS: &[&str] = &[
+    // participles and base forms of the verbs below ("a story suggesting that X")
+    "suggesting",
+    "suggest",
+    "alleging",
+    "allege",
+    "stating",
+    "insisting",
+    "explaining",
+    "noting",
+    "warning",
+    "confirming",
+    "announcing",
+    "declaring",
+    "asserting",
+    "asserted",
+    "asserts",
+    "contending",
+    "arguing",
+    "adding",
     "rumored",
     "rumoured",
     "said",
@@ -599,6 +618,12 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     if has_any(&all_cue, NO_KNOWLEDGE) {
         return (Stance::NoKnowledge, "no_knowledge_cue");
     }
+    // an own-voice verdict "is not true" / "is not real": a denial, no negated speech act
+    if cue_w.windows(2).any(|p| p[0] == "not" && matches!(p[1].as_str(), "true" | "real" | "accurate" | "correct"))
+        && cue_w.first().is_some_and(|w| matches!(w.as_str(), "is" | "are" | "was" | "were"))
+    {
+        return (Stance::Denies, "verdict_false");
+    }
     // A negated speech act: "has not claimed Y", "did not say Y" -> no knowledge of Y; "did not
     // deny Y" -> a hedge toward Y.
     let negated = before_w.last().is_some_and(|w| NEGATORS.contains(&w.as_str()))
@@ -758,6 +783,7 @@ mod tests {
             ("he", "trashed", "reports of a rift", Denies),
             ("she", "called", "the report unsubstantiated", Denies),
             ("police", "said", "the news is false", Denies),
+            ("the story", "is not true", "", Denies),
             ("the star", "said", "the story was a hoax", Denies),
             ("the paper", "reported", "the minister allegedly took bribes", Hedges),
             ("the minister", "said", "the talks will go on", Asserts),
