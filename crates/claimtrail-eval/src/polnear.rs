@@ -284,7 +284,9 @@ fn score_doc(
 /// The predictions of an analyzed document.
 ///
 /// A quotation that continues the previous statement of the same source ("“A,” he said. “B.”")
-/// joins that statement's content as a second fragment, as PolNeAR annotates it.
+/// joins that statement's content as a second fragment, as PolNeAR annotates it; the rows of
+/// one statement made by several speakers ("Smith and Jones said": a row for each) are one
+/// attribution whose source spans them all, as PolNeAR annotates one per cue.
 pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
     let text = doc.text();
     let quoted = |p: &PredAttribution| p.content.first().is_some_and(|c| text[*c].starts_with(['"', '“', '\'', '‘']));
@@ -298,6 +300,12 @@ pub fn predictions(doc: &Document) -> Vec<PredAttribution> {
                 (0..out.len()).rev().filter(|&i| out[i].source.is_some() && out[i].source == source).take(3).collect();
             if let Some(&i) = same.iter().find(|&&i| quoted(&out[i])) {
                 out[i].content.push(a.content);
+                continue;
+            }
+        }
+        if let Some(p) = out.iter_mut().find(|p| p.cue == a.cue && p.content == [a.content]) {
+            if let (Some(x), Some(y)) = (p.source, source) {
+                p.source = Some(x.cover(y));
                 continue;
             }
         }

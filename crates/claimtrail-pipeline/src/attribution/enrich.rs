@@ -491,9 +491,36 @@ fn coordinated(idx: &Index, ms: &[(TextRange, EntityId)], within: Option<TextRan
         }
         let head = &text[r.start() as usize..ms[0].0.start() as usize];
         let tail = &text[ms[ms.len() - 1].0.end() as usize..r.end() as usize];
-        words(head).iter().all(|x| matches!(x.as_str(), "the" | "both")) && words(tail).is_empty()
+        // ("the BBC and the Washington Post newspaper")
+        words(head).iter().all(|x| matches!(x.as_str(), "the" | "both"))
+            && words(tail).iter().all(|x| matches!(x.as_str(), "newspaper" | "newspapers" | "websites" | "website"))
+            && words(tail).len() <= 1
     });
     joins && edges
+}
+
+/// The speakers of a source made of parts joined by "and" (and commas before it), each part a
+/// description ending in a person's name.
+fn described_people(idx: &Index, r: TextRange, ms: &[(TextRange, EntityId)]) -> Option<Vec<Source>> {
+    let text = idx.doc.slice(r);
+    let and = text.rfind(" and ")?;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for (i, sep) in text[..and].match_indices(", ") {
+        cuts.push((from, i));
+        from = i + sep.len();
+    }
+    cuts.push((from, and));
+    cuts.push((and + 5, text.len()));
+    let mut out = Vec::new();
+    for (a, b) in cuts {
+        let part = TextRange::new(r.start() + a as u32, r.start() + b as u32);
+        let &(_, e) = ms
+            .iter()
+            .find(|(m, e)| idx.kind(*e) == EntityKind::Person && part.contains_range(*m) && m.end() == part.end())?;
+        out.push(Source::new(part, SourceKind::Person, Some(e)));
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// Resolves a source span; several sources when it names several entities.
@@ -505,6 +532,11 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     let ms = idx.mentions_in(r);
     if coordinated(idx, &ms, Some(r)) {
         return ms.iter().map(|&(m, e)| source_of(idx, m, e)).collect();
+    }
+    // "Former LAPD officer David Klinger and CNN analyst Tom Fuentes": described people joined
+    // by "and", each part ending in a person's name, are each a speaker
+    if let Some(parts) = described_people(idx, r, &ms) {
+        return parts;
     }
     // "Woods' agent", "Plant's publicist": someone of the named one's, not that one (whatever
     // kind the name was given)
@@ -3010,7 +3042,16 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             let k = doc.token_at_or_after(content.start()) + 1;
             doc.pos.get(k).is_some_and(|t| *t == Upos::Verb)
         };
+        // ("told them what to say", "showed him how to vote": a way to act, no proposition)
+        let wh_infinitive = r.form == Form::Indirect
+            && content_w.len() <= 8
+            && content_w.iter().position(|w| w == "to").is_some_and(|k| {
+                k >= 1
+                    && matches!(content_w[k - 1].as_str(), "what" | "how" | "where" | "when" | "whether" | "whom")
+                    && k <= 2
+            });
         if agent_only
+            || wh_infinitive
             || matches!(stance, Stance::Asserts | Stance::Hedges) && !says_something(&content_w, r.form, infinitive)
         {
             continue;
@@ -3891,6 +3932,11 @@ fn relay_nested(doc: &Document, attributions: &mut Vec<Attribution>) {
         // what it denies (a report whose content denies does: "Interfax reported that Peskov
         // said it never happened")
         if o.why.stance == "deny_cue" || o.stance == Stance::NoKnowledge {
+            continue;
+        }
+        // "X and Y say the management has never told them what to say": a negated act inside
+        // a report is what the report says, no statement it relays
+        if inner.why.stance == "negated_cue" {
             continue;
         }
         // an unresolved "they" relays nothing a reader could check: no hop (the outer row, a

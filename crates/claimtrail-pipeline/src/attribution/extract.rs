@@ -830,7 +830,10 @@ impl<'a> Ctx<'a> {
             while k < b && self.raw(k).starts_with(char::is_uppercase) {
                 k += 1;
             }
-            k < b && (matches!(self.w(k), "a" | "an" | "the" | "his" | "her" | "their" | "its") || self.is_quote(k))
+            // ("called Friday's decision a huge win": a possessive opens what is called so)
+            k < b
+                && (matches!(self.w(k), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "'s" | "’s")
+                    || self.is_quote(k))
         };
         if matches!(w, "named" | "called" | "dubbed" | "nicknamed" | "titled" | "entitled")
             && named_after_noun
@@ -1476,6 +1479,46 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "Mr. King and Mr. Schultz say", "Smith, Jones and Brown said": the first token of a
+    /// coordinated subject whose last member starts at `s`. Only names and nouns joined by
+    /// "and" (then commas), the whole starting the clause ("The police arrested the man and
+    /// officials said" is no coordination); else `s`.
+    fn coordinated_left(&self, a: usize, s: usize) -> usize {
+        let boundary = |k: usize| {
+            k == a
+                || matches!(
+                    self.w(k - 1),
+                    "," | "but" | "that" | "while" | "because" | "though" | "although" | "when" | "and" | "—" | ":"
+                )
+                || self.is_close_quote(k - 1)
+        };
+        let (mut best, mut cur, mut members) = (s, s, 1);
+        while cur >= a + 2 && members < 5 {
+            let joint = self.w(cur - 1);
+            if !(joint == "and" || joint == "&" || joint == "," && members > 1) {
+                break;
+            }
+            if !matches!(self.pos.get(cur - 2), Some(Upos::Propn | Upos::Noun)) || is_time_word(self.w(cur - 2)) {
+                break;
+            }
+            let Some(l) = self.np_left(a, cur - 2) else { break };
+            // (no verb, no pronoun, no opening phrase of time or place: "In recent weeks,")
+            if (l..cur - 1).any(|k| {
+                matches!(self.pos.get(k), Some(Upos::Verb | Upos::Aux | Upos::Pron)) || is_time_word(self.w(k))
+            }) || matches!(self.pos.get(l), Some(Upos::Adp))
+            {
+                break;
+            }
+            cur = l;
+            members += 1;
+            // (a comma before the first member opens the clause only when no "and" follows it)
+            if boundary(cur) && !(cur > a && self.w(cur - 1) == "and") {
+                best = cur;
+            }
+        }
+        best
+    }
+
     /// Walks left from `j` (inclusive) over a noun phrase; returns its first token.
     fn np_left(&self, a: usize, j: usize) -> Option<usize> {
         let mut k = j;
@@ -1849,6 +1892,9 @@ impl<'a> Ctx<'a> {
                     left_src = Some((j - 1, j - 1));
                 } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")" || self.closes_phrase_quote(j - 1, a)) {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
+                    if !self.w(c0).ends_with("ing") {
+                        left_src = left_src.map(|(s, e)| (self.coordinated_left(a, s), e));
+                    }
                     // a participle right after its noun has that noun's phrase for its subject,
                     // not the phrase the noun hangs from: "the subject of a hoax claiming that"
                     if self.w(c0).ends_with("ing") && j == c0 {
@@ -3148,6 +3194,7 @@ mod tests {
             ("The officials were worried that the virus would spread.", "The officials"),
             // calling someone something is no name given
             ("Cruz called Trump a “pathological liar” on Tuesday.", "Cruz"),
+            ("Pepper called Friday’s decision a huge win for voters.", "Pepper"),
             // a quoted phrase inside the subject is part of it, not what was said
             (
                 "When pressed, a “senior State Department official” refused to comment on the reports.",

@@ -209,3 +209,40 @@ fn an_action_participle_is_no_statement() {
         assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != cue), "{text}: {:?}", doc.attributions);
     }
 }
+
+#[test]
+fn coordinated_speakers_each_say_it() {
+    // (text, cue, speakers as written)
+    let cases: [(&str, &str, &[&str]); 4] = [
+        ("John King and Ed Schultz said the plan failed.", "said", &["John King", "Ed Schultz"]),
+        (
+            "Fox News and The Wall Street Journal reported that the plan failed.",
+            "reported",
+            &["Fox News", "The Wall Street Journal"],
+        ),
+        (
+            "Former LAPD officer David Klinger and CNN law enforcement analyst Tom Fuentes told CNN the tape was edited.",
+            "told",
+            &["Former LAPD officer David Klinger", "CNN law enforcement analyst Tom Fuentes"],
+        ),
+        // an opening phrase of time is no speaker
+        (
+            "In recent weeks, administration and defense officials said the city was not essential.",
+            "said",
+            &["administration and defense officials"],
+        ),
+    ];
+    for (text, cue, speakers) in cases {
+        let doc = crate::analyze("c", None, text);
+        let got: Vec<&str> = doc
+            .attributions
+            .iter()
+            .filter(|a| doc.slice(a.cue) == cue)
+            .filter_map(|a| a.source.as_ref().map(|s| doc.slice(s.range)))
+            .collect();
+        assert_eq!(got, speakers, "{text}");
+    }
+    // a clause joined by "and" is no coordinated subject
+    let doc = crate::analyze("c", None, "The police arrested the man and officials said he was armed.");
+    assert_eq!(doc.slice(crate::with_cue(&doc, "said").source.as_ref().unwrap().range), "officials");
+}
