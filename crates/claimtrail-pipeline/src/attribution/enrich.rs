@@ -476,15 +476,22 @@ fn coordinated(idx: &Index, ms: &[(TextRange, EntityId)], within: Option<TextRan
         return false;
     }
     let text = idx.doc.text();
-    let joins = ms.windows(2).all(|w| {
-        if w[0].0.end() > w[1].0.start() {
-            return false;
-        }
-        let gap = &text[w[0].0.end() as usize..w[1].0.start() as usize];
-        let g = words(gap);
-        let ok = g.iter().all(|x| matches!(x.as_str(), "and" | "the" | "both"));
-        ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
+    // ("the National Coordinator for Reproductive Health, Nenad Babici": two names and a comma
+    // are one person in apposition; a list ends in "and")
+    let has_and = ms.windows(2).any(|w| {
+        w[0].0.end() <= w[1].0.start()
+            && words(&text[w[0].0.end() as usize..w[1].0.start() as usize]).iter().any(|x| x == "and")
     });
+    let joins = has_and
+        && ms.windows(2).all(|w| {
+            if w[0].0.end() > w[1].0.start() {
+                return false;
+            }
+            let gap = &text[w[0].0.end() as usize..w[1].0.start() as usize];
+            let g = words(gap);
+            let ok = g.iter().all(|x| matches!(x.as_str(), "and" | "the" | "both"));
+            ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
+        });
     let edges = within.is_none_or(|r| {
         if !r.contains_range(ms[0].0.cover(ms[ms.len() - 1].0)) {
             return false;

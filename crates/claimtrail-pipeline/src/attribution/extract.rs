@@ -2900,10 +2900,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         } else if let Some(k) = (i + 1..limit).find(|&k| {
+            // ("has run amok, and “we're going to get away from” that": a clause that quotes the
+            // speaker, with no cue of its own, goes on with what they said)
+            let quotes_on = || {
+                matches!(self.w(k), "and" | "but")
+                    && (k + 1..limit).any(|m| self.is_quote(m))
+                    && !(k + 1..limit).any(|m| self.verb_cue(m) || cues::classify(self.w(m)).is_some())
+            };
             matches!(self.w(k), ";" | "―")
                 || (self.w(k - 1) == ","
                     && matches!(self.w(k), "but" | "although" | "while" | "and")
-                    && self.quote[k].is_none())
+                    && self.quote[k].is_none()
+                    && !quotes_on())
                 // "said he didn't believe it, arguing that ...": the participle says more
                 || self.speech_participle_after_comma(k, i, limit) && self.w(k - 1) == ","
         }) {

@@ -242,7 +242,25 @@ fn coordinated_speakers_each_say_it() {
             .collect();
         assert_eq!(got, speakers, "{text}");
     }
+    // a name in apposition to a title is one speaker
+    let doc = crate::analyze(
+        "c",
+        None,
+        "Meenakshi Ganguly, South Asia director at Human Rights Watch, wrote that the law will not help.",
+    );
+    assert_eq!(doc.attributions.iter().filter(|a| doc.slice(a.cue) == "wrote").count(), 1);
     // a clause joined by "and" is no coordinated subject
     let doc = crate::analyze("c", None, "The police arrested the man and officials said he was armed.");
     assert_eq!(doc.slice(crate::with_cue(&doc, "said").source.as_ref().unwrap().range), "officials");
+}
+
+#[test]
+fn a_clause_that_quotes_the_speaker_goes_on_with_the_content() {
+    let text = "Trump says political correctness has run amok in the military, and “we’re going to get away from” that if he’s elected.";
+    let doc = crate::analyze("k", None, text);
+    assert!(doc.slice(crate::with_cue(&doc, "says").content).ends_with("if he’s elected"));
+    // one with a cue of its own is a statement of its own
+    let doc =
+        crate::analyze("k", None, "The minister said the talks went well, but the president denied it was “done.”");
+    assert_eq!(doc.slice(crate::with_cue(&doc, "said").content), "the talks went well");
 }
