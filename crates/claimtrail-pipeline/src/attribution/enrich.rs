@@ -1546,10 +1546,17 @@ fn continuation_split(doc: &Document, cue: TextRange, content: TextRange) -> Opt
     let is_quote = |k: usize| matches!(doc.tokens[k].kind, TokenKind::Quote(_));
     let cue_sentence = doc.sentence_at(cue.start())?;
     let a_end = toks.clone().rev().find(|&k| doc.tokens[k].range.end() <= cue.start() && is_quote(k))?;
+    // (or in the cue's sentence, when the quotation opens a sentence of its own: "“A,” X said,
+    // “You cannot ...”", not "“Every time you say that,” X said, “you give ...”")
+    let capital_after = |k: usize| {
+        k + 1 < doc.tokens.len()
+            && doc.slice(doc.tokens[k + 1].range).starts_with(char::is_uppercase)
+            && doc.slice(doc.tokens[k + 1].range) != "I"
+    };
     let b_start = toks.clone().find(|&k| {
         doc.tokens[k].range.start() >= cue.end()
             && is_quote(k)
-            && doc.sentence_at(doc.tokens[k].range.start()).is_some_and(|s| s > cue_sentence)
+            && doc.sentence_at(doc.tokens[k].range.start()).is_some_and(|s| s > cue_sentence || capital_after(k))
     })?;
     let a = TextRange::new(content.start(), doc.tokens[a_end].range.end());
     let b = TextRange::new(doc.tokens[b_start].range.start(), content.end());
@@ -3314,7 +3321,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 // (only when the later quotation takes a marked stance: "“We have nothing to do
                 // with terror,” X said. “It's crazy.”" stays one denial)
                 let (sa, sb) = (of(a), of(b));
-                (sa.0 != sb.0 && sb.0 != Stance::Asserts).then_some([(a, sa.0, sa.1), (b, sb.0, sb.1)])
+                // (a hedge does not carry over as a denial does: "“It's very unlikely,” X said,
+                // “You cannot catch it unless ...”" asserts the second)
+                (sa.0 != sb.0 && (sb.0 != Stance::Asserts || sa.0 == Stance::Hedges))
+                    .then_some([(a, sa.0, sa.1), (b, sb.0, sb.1)])
             });
             let parts = parts.map_or_else(|| vec![(content, stance, stance_rule)], |p| p.to_vec());
             for (content, stance, stance_rule) in parts {

@@ -264,3 +264,24 @@ fn a_clause_that_quotes_the_speaker_goes_on_with_the_content() {
         crate::analyze("k", None, "The minister said the talks went well, but the president denied it was “done.”");
     assert_eq!(doc.slice(crate::with_cue(&doc, "said").content), "the talks went well");
 }
+
+#[test]
+fn a_quotation_resumed_after_its_cue_takes_its_own_stance() {
+    let text = "“It’s very unlikely they will even be exposed to it,” Hershberger said, “You cannot catch Ebola unless you touch the bodily fluids of a patient.”";
+    let doc = crate::analyze("h", None, text);
+    let rows: Vec<(Stance, &str)> = doc
+        .attributions
+        .iter()
+        .filter(|a| doc.slice(a.cue) == "said")
+        .map(|a| (a.stance, doc.slice(a.content)))
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0, Stance::Hedges);
+    assert_eq!(rows[1].0, Stance::Asserts);
+    assert!(rows[1].1.starts_with("“You cannot"));
+    // a quotation that goes on mid-sentence stays one statement
+    let text =
+        "“Every time you say that,” Tester said, “you give ammunition to the people who want to break up the banks.”";
+    let doc = crate::analyze("h", None, text);
+    assert_eq!(doc.attributions.iter().filter(|a| doc.slice(a.cue) == "said").count(), 1);
+}

@@ -232,6 +232,7 @@ const HEDGES: &[&[&str]] = &[
     &["unconfirmed"],
     &["possibly"],
     &["perhaps"],
+    &["maybe"],
     &["may", "have"],
     &["might"],
     &["could", "have"],
