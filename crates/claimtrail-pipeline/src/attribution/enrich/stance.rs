@@ -666,7 +666,16 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     if ELLIPTICAL_NO.contains(&bare.as_str()) {
         return (Stance::Denies, "elliptical_no");
     }
-    if has_any(&cue_w, DENY_CONTENT) || has_verdict(&content_w) {
+    // "there is no way we're making this up", "is in no way involved": a denial ("no way to
+    // know" is none)
+    // ("Oh no way," is surprise)
+    let no_way = content_w.windows(4).any(|p| {
+        matches!(p[0].as_str(), "is" | "s" | "was" | "in")
+            && p[1] == "no"
+            && p[2] == "way"
+            && !matches!(p[3].as_str(), "to" | "of" | "out" | "for" | "around" | "back")
+    });
+    if has_any(&cue_w, DENY_CONTENT) || has_verdict(&content_w) || no_way {
         return (Stance::Denies, "verdict_false");
     }
     if negated_event(&content_w) {
@@ -785,6 +794,8 @@ mod tests {
             ("she", "called", "the report unsubstantiated", Denies),
             ("police", "said", "the news is false", Denies),
             ("the story", "is not true", "", Denies),
+            ("Lin", "told", "there is no way we're making this up", Denies),
+            ("the firm", "said", "there was no way to know who sent it", Asserts),
             ("the star", "said", "the story was a hoax", Denies),
             ("the paper", "reported", "the minister allegedly took bribes", Hedges),
             ("the minister", "said", "the talks will go on", Asserts),
