@@ -845,6 +845,18 @@ impl<'a> Ctx<'a> {
         if matches!(w, "seize" | "seizes" | "seized" | "seizing") && !matches!(next(1), "on" | "upon") {
             return None;
         }
+        // idioms of speech that report nothing: "Let's say you think ...", "Having said that,",
+        // "That said,", "says something about the media" (is telling of)
+        let prev = |d: usize| if i >= a + d { self.w(i - d) } else { "" };
+        if w == "say" && (prev(1) == "'s" && prev(2) == "let" || prev(1) == "us" && prev(2) == "let")
+            || w == "said" && matches!(prev(1), "having" | "that") && next(1) == ","
+            || w == "said" && prev(1) == "having" && next(1) == "that" && next(2) == ","
+            || matches!(w, "says" | "said" | "say")
+                && matches!(next(1), "something" | "much" | "a" | "plenty")
+                && matches!((next(1), next(2)), ("something" | "much" | "plenty", "about") | ("a", "lot"))
+        {
+            return None;
+        }
         // "there's no denying it's a powerful image": an idiom that asserts
         if w == "denying" && i > a && self.w(i - 1) == "no" {
             return None;
@@ -1892,6 +1904,22 @@ impl<'a> Ctx<'a> {
                     left_src = Some((j - 1, j - 1));
                 } else if j > a && (self.is_word(j - 1) || self.w(j - 1) == ")" || self.closes_phrase_quote(j - 1, a)) {
                     left_src = self.np_left(a, j - 1).map(|s| (s, j - 1));
+                    // a personal pronoun right before the cue is the whole subject ("the $18
+                    // million he says he raised"); an object fronted in a relative clause is no
+                    // part of it ("something a 911 caller also told a dispatcher")
+                    left_src = left_src.map(|(s, e)| {
+                        if e > s && matches!(self.w(e), "he" | "she" | "they" | "i" | "we") {
+                            (e, e)
+                        } else if e > s + 1
+                            && matches!(self.w(s), "something" | "what" | "everything" | "anything")
+                            // (a new noun phrase after it: not "nothing in the report suggests")
+                            && matches!(self.pos.get(s + 1), Some(Upos::Det | Upos::Pron | Upos::Num | Upos::Propn))
+                        {
+                            (s + 1, e)
+                        } else {
+                            (s, e)
+                        }
+                    });
                     if !self.w(c0).ends_with("ing") {
                         left_src = left_src.map(|(s, e)| (self.coordinated_left(a, s), e));
                     }
@@ -3203,6 +3231,7 @@ mod tests {
             // calling someone something is no name given
             ("Cruz called Trump a “pathological liar” on Tuesday.", "Cruz"),
             ("Pepper called Friday’s decision a huge win for voters.", "Pepper"),
+            ("The campaign will use the $18 million he says he raised on the debate day.", "he"),
             // a quoted phrase inside the subject is part of it, not what was said
             (
                 "When pressed, a “senior State Department official” refused to comment on the reports.",
@@ -3336,6 +3365,9 @@ mod tests {
                 "reports",
             ),
             ("Regardless of who drew it, there's no denying it's a powerful image.", "denying"),
+            ("Let's say you think a degree will cost $160,000 in 18 years.", "say"),
+            ("Having said that, there are some economists who argue that taxes should be low.", "said"),
+            ("That the group did so says something about the cynical media relativism of our time.", "says"),
             // requests made of someone, a phrase in quotation marks
             ("A health visitor, who had been asked by the studio to find smiley babies, came.", "asked"),
             ("Anyone with information is urged to contact the charity.", "urged"),
