@@ -1920,6 +1920,19 @@ impl<'a> Ctx<'a> {
                             (s, e)
                         }
                     });
+                    // "sources who reviewed them told POLITICO": a short relative clause (with its
+                    // verb) inside the subject belongs to the noun before it
+                    left_src = left_src.map(|(s, e)| {
+                        let relative = s >= a + 2
+                            && matches!(self.w(s - 1), "who" | "that")
+                            && matches!(self.pos.get(s - 2), Some(Upos::Noun | Upos::Propn))
+                            && e - s < 6
+                            && (s..=e).any(|k| self.pos.get(k) == Some(&Upos::Verb));
+                        match relative.then(|| self.np_left(a, s - 2)).flatten() {
+                            Some(h) => (h, e),
+                            None => (s, e),
+                        }
+                    });
                     if !self.w(c0).ends_with("ing") {
                         left_src = left_src.map(|(s, e)| (self.coordinated_left(a, s), e));
                     }
@@ -3232,6 +3245,7 @@ mod tests {
             ("Cruz called Trump a “pathological liar” on Tuesday.", "Cruz"),
             ("Pepper called Friday’s decision a huge win for voters.", "Pepper"),
             ("The campaign will use the $18 million he says he raised on the debate day.", "he"),
+            ("The deals bar cooperation with Congress, sources who reviewed them told the paper.", "sources who reviewed them"),
             // a quoted phrase inside the subject is part of it, not what was said
             (
                 "When pressed, a “senior State Department official” refused to comment on the reports.",
