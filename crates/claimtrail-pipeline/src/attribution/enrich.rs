@@ -476,22 +476,25 @@ fn coordinated(idx: &Index, ms: &[(TextRange, EntityId)], within: Option<TextRan
         return false;
     }
     let text = idx.doc.text();
+    // the words between neighbouring mentions (None when two overlap)
+    let gaps: Option<Vec<(&str, Vec<String>)>> = ms
+        .windows(2)
+        .map(|w| {
+            (w[0].0.end() <= w[1].0.start()).then(|| {
+                let gap = &text[w[0].0.end() as usize..w[1].0.start() as usize];
+                (gap, words(gap))
+            })
+        })
+        .collect();
     // ("the National Coordinator for Reproductive Health, Nenad Babici": two names and a comma
     // are one person in apposition; a list ends in "and")
-    let has_and = ms.windows(2).any(|w| {
-        w[0].0.end() <= w[1].0.start()
-            && words(&text[w[0].0.end() as usize..w[1].0.start() as usize]).iter().any(|x| x == "and")
+    let joins = gaps.is_some_and(|gaps| {
+        gaps.iter().any(|(_, g)| g.iter().any(|x| x == "and"))
+            && gaps.iter().all(|(gap, g)| {
+                let ok = g.iter().all(|x| matches!(x.as_str(), "and" | "the" | "both"));
+                ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
+            })
     });
-    let joins = has_and
-        && ms.windows(2).all(|w| {
-            if w[0].0.end() > w[1].0.start() {
-                return false;
-            }
-            let gap = &text[w[0].0.end() as usize..w[1].0.start() as usize];
-            let g = words(gap);
-            let ok = g.iter().all(|x| matches!(x.as_str(), "and" | "the" | "both"));
-            ok && (g.iter().any(|x| x == "and") || gap.trim() == ",")
-        });
     let edges = within.is_none_or(|r| {
         if !r.contains_range(ms[0].0.cover(ms[ms.len() - 1].0)) {
             return false;
@@ -1919,16 +1922,16 @@ fn subordinate_end(doc: &Document, content: TextRange, cue: TextRange) -> TextRa
     }
 }
 
+/// Participles that report a clause ("a story suggesting that ...").
+const REPORTING_PARTICIPLES: &[&str] =
+    &["saying", "claiming", "suggesting", "alleging", "stating", "reporting", "insisting", "asserting"];
+
 /// "a story in the Daily Mirror suggesting that Plant ripped up a contract is false": the
 /// participle's content ends before the verdict said of the story it hangs on. Only when the
 /// content has its own verb before the copula ("saying the report is false" is the content).
 fn before_verdict_on_report(doc: &Document, content: TextRange, cue: TextRange) -> TextRange {
     let cue_w = doc.slice(cue).to_ascii_lowercase();
-    if !matches!(
-        cue_w.as_str(),
-        "saying" | "claiming" | "suggesting" | "alleging" | "stating" | "reporting" | "insisting" | "asserting"
-    ) || doc.pos.len() < doc.tokens.len()
-    {
+    if !REPORTING_PARTICIPLES.contains(&cue_w.as_str()) || doc.pos.len() < doc.tokens.len() {
         return content;
     }
     let toks = doc.tokens_in(content);
@@ -1994,23 +1997,9 @@ fn before_subject_predicate(
                 && !doc.slice(doc.tokens[k].range).ends_with("ing")
         })
         .collect();
-    let clause_taking = matches!(
-        cue_w.as_str(),
-        "saying"
-            | "claiming"
-            | "suggesting"
-            | "alleging"
-            | "stating"
-            | "insisting"
-            | "asserting"
-            | "arguing"
-            | "contending"
-            | "warning"
-            | "noting"
-            | "explaining"
-            | "adding"
-            | "reporting"
-    ) || words(doc.slice(content)).first().is_some_and(|w| w == "that")
+    let clause_taking = REPORTING_PARTICIPLES.contains(&cue_w.as_str())
+        || matches!(cue_w.as_str(), "arguing" | "contending" | "warning" | "noting" | "explaining" | "adding")
+        || words(doc.slice(content)).first().is_some_and(|w| w == "that")
         || doc.slice(TextRange::new(cue.end(), content.start())).to_ascii_lowercase().contains("that");
     let cut = match groups.as_slice() {
         [.., a, b] if doc.tokens[*a].range.start() < doc.tokens[*b].range.start() => Some(*b),
@@ -2028,7 +2017,7 @@ fn before_subject_predicate(
 /// that X is false"), with what they hold ending there too ("An article saying NASA confirmed
 /// six days of darkness is fake": NASA confirmed only "six days of darkness"); and a source
 /// that holds another statement's cue starts after it ("An article saying NASA" -> "NASA").
-fn sources_after_other_cues(doc: &Document, raw: &[RawAttribution]) -> Vec<RawAttribution> {
+fn subject_participles(doc: &Document, raw: &[RawAttribution]) -> Vec<RawAttribution> {
     let mut out = raw.to_vec();
     let mut cut = Vec::new();
     for r in &mut out {
@@ -2832,7 +2821,7 @@ fn confidence(why: &Why, form: Form) -> u8 {
 
 /// Turns raw attributions into full ones.
 pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
-    let raw = &sources_after_other_cues(doc, raw);
+    let raw = &subject_participles(doc, raw);
     let idx = Index::new(doc);
     let mut attributions = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
@@ -2845,8 +2834,9 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     contents.sort_by_key(|c| c.start());
     for &i in &order {
         let r = &raw[i];
+        let cue_w = words(doc.slice(r.cue));
         // "could not be reached for comment": no proposition, the predicate is all there is
-        let no_response = super::verdict::is_no_response(&words(doc.slice(r.cue)));
+        let no_response = super::verdict::is_no_response(&cue_w);
         let mut content = if no_response { r.content } else { trim_content(doc, r.content, r.cue, &r.via) };
         if r.form == Form::Indirect {
             content = subordinate_end(doc, content, r.cue);
@@ -2865,11 +2855,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "the tape is believed to be private": a passive of belief with no one who holds it
         let passive_belief = r.source.is_none()
-            && words(doc.slice(r.cue)).last().is_some_and(|w| super::extract::is_passive_belief(w))
+            && cue_w.last().is_some_and(|w| super::extract::is_passive_belief(w))
             && doc.text()[r.cue.end() as usize..].trim_start().starts_with("to ");
         let (stance, stance_rule) = if no_response {
             (Stance::NoKnowledge, "no_response")
-        } else if passive_belief && !words(doc.slice(r.cue)).iter().any(|w| w == "not") {
+        } else if passive_belief && !cue_w.iter().any(|w| w == "not") {
             (Stance::Hedges, "hedge_word")
         } else {
             stance::stance(
@@ -2899,7 +2889,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // "It appears that officers were searching the building": an evidential with no one
         // behind it puts its clause forward without standing behind it
         let evidential = r.source.is_none()
-            && words(doc.slice(r.cue))
+            && cue_w
                 .last()
                 .is_some_and(|w| matches!(w.as_str(), "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared"));
         let (stance, stance_rule) = if evidential && stance == Stance::Asserts {
@@ -2912,7 +2902,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let next = words(&doc.text()[r.cue.end() as usize..]).into_iter().next().unwrap_or_default();
         let next_pos = doc.pos.get(doc.token_at_or_after(r.cue.end()));
         if evidential
-            && words(doc.slice(r.cue)).last().is_some_and(|w| w.starts_with("appear"))
+            && cue_w.last().is_some_and(|w| w.starts_with("appear"))
             && !matches!(next.as_str(), "to" | "that" | "as" | "like" | "likely" | "unlikely")
             && matches!(next_pos, Some(Upos::Adp | Upos::Adj | Upos::Adv))
         {
@@ -2935,7 +2925,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 .is_some_and(|w| w == "by" || (matches!(w.as_str(), "nor" | "or") && content_w.len() <= 6));
         // "the police decided to block access", "Conal opted to bypass customer service": a
         // decision to act is an action, not a statement
-        let decision = words(doc.slice(r.cue)).last().is_some_and(|w| {
+        let decision = cue_w.last().is_some_and(|w| {
             matches!(w.as_str(), "decided" | "decides" | "decide" | "chose" | "chooses" | "opted" | "opts")
         });
         if decision && content_w.first().is_some_and(|w| w == "to") {
@@ -2943,7 +2933,6 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "Apple unveiled its new watch", "North Korea released several photos": putting a
         // thing out is an action; only a statement, report or warning put out says something
-        let cue_w = words(doc.slice(r.cue));
         let put_out = cue_w.last().is_some_and(|w| {
             matches!(
                 w.as_str(),
@@ -3024,7 +3013,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // "Apple has asked its suppliers to make six million units, according to people
         // familiar": a request inside what another statement reports is part of that report,
         // no statement of its own
-        let directive = words(doc.slice(r.cue)).last().is_some_and(|w| {
+        let directive = cue_w.last().is_some_and(|w| {
             matches!(
                 w.as_str(),
                 "asked" | "asks" | "urged" | "urges" | "ordered" | "orders" | "instructed" | "requested"
@@ -3049,7 +3038,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // "vowed to crush the insurgency", "threatened to kill Haines": a promise or a threat
         // says what its infinitive holds ("asked to remain anonymous", "offered to buy" say
         // nothing)
-        let commits = words(doc.slice(r.cue))
+        let commits = cue_w
             .iter()
             .any(|w| ["vow", "promis", "pledg", "threat", "swear", "swore", "sworn"].iter().any(|p| w.starts_with(p)));
         let infinitive = commits && content_w.first().is_some_and(|w| w == "to") && {
@@ -3085,7 +3074,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // ("they have not spoken out on the hoax": not speaking is no knowledge; speaking "for
         // the first time about", "with scientists" says nothing by itself)
         let not_spoken = stance == Stance::NoKnowledge
-            && words(doc.slice(r.cue)).first().is_some_and(|w| matches!(w.as_str(), "spoke" | "spoken" | "speak"));
+            && cue_w.first().is_some_and(|w| matches!(w.as_str(), "spoke" | "spoken" | "speak"));
         let cue_rule = if not_spoken { "speech_verb" } else { cue_rule };
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
             continue;
@@ -3094,12 +3083,11 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         // ("officials attempting to determine", "Branson offering the band money", "a post
         // describing her early life", "referring to the scandal") is no statement ("describing
         // him as a romantic" is)
-        if cue_rule == "cue_model" && {
-            let w = words(doc.slice(r.cue));
-            w.len() == 1
-                && ACTION_PARTICIPLES.contains(&w[0].as_str())
-                && !(w[0] == "describing" && content_w.iter().any(|x| x == "as"))
-        } {
+        if cue_rule == "cue_model"
+            && cue_w.len() == 1
+            && ACTION_PARTICIPLES.contains(&cue_w[0].as_str())
+            && !(cue_w[0] == "describing" && content_w.iter().any(|x| x == "as"))
+        {
             continue;
         }
         // "released a statement to Golf News Net": the act of issuing, not what it says
@@ -3180,7 +3168,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         }
         // "Witnesses told the SOHR the planes were MiGs": whoever was told, named at the head of
         // the content, is no part of what was said (an outlet among them relays it, above)
-        let told = words(doc.slice(r.cue)).last().is_some_and(|w| matches!(w.as_str(), "told" | "tells" | "tell"));
+        let told = cue_w.last().is_some_and(|w| matches!(w.as_str(), "told" | "tells" | "tell"));
         if told && content.start() >= r.cue.end() {
             if let Some(&(m, _)) = idx.mentions_in(content).first().filter(|(m, _)| m.start() >= content.start()) {
                 // right after the cue, not after an addressee already taken off

@@ -852,7 +852,6 @@ impl<'a> Ctx<'a> {
             || w == "said" && matches!(prev(1), "having" | "that") && next(1) == ","
             || w == "said" && prev(1) == "having" && next(1) == "that" && next(2) == ","
             || matches!(w, "says" | "said" | "say")
-                && matches!(next(1), "something" | "much" | "a" | "plenty")
                 && matches!((next(1), next(2)), ("something" | "much" | "plenty", "about") | ("a", "lot"))
         {
             return None;

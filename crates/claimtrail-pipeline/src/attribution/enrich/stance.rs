@@ -305,12 +305,14 @@ fn modal_possibility(content: &str) -> bool {
     }
     toks.truncate(18);
     toks.iter().enumerate().take(16).skip(1).any(|(i, w)| {
+        if !matches!(*w, "may" | "might" | "could") {
+            return false;
+        }
         // (a modal right after a comma follows an apposition or an inserted "they say": its
         // clause is all that came before)
         let after_comma = &toks[toks[..i].iter().rposition(|t| *t == ",").map_or(0, |c| c + 1)..i];
         let clause = if after_comma.is_empty() { &toks[..i] } else { after_comma };
-        matches!(*w, "may" | "might" | "could")
-            && toks.get(i + 1).is_some_and(|next| {
+        toks.get(i + 1).is_some_and(|next| {
                 next.chars().all(|c| c.is_lowercase())
                     && !matches!(
                         *next,
@@ -526,7 +528,6 @@ const SPEECH_VERBS: &[&str] = &[
     "signalled",
     "insist",
     "argue",
-    "claimed",
     "decline",
     "declined",
     "refused",
@@ -619,9 +620,10 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     if has_any(&all_cue, NO_KNOWLEDGE) {
         return (Stance::NoKnowledge, "no_knowledge_cue");
     }
-    // an own-voice verdict "is not true" / "is not real": a denial, no negated speech act
-    if cue_w.windows(2).any(|p| p[0] == "not" && matches!(p[1].as_str(), "true" | "real" | "accurate" | "correct"))
-        && cue_w.first().is_some_and(|w| matches!(w.as_str(), "is" | "are" | "was" | "were"))
+    // an own-voice verdict, a copula and one of the verdicts ("is not true", "is not real"): a
+    // denial, no negated speech act
+    if cue_w.first().is_some_and(|w| matches!(w.as_str(), "is" | "are" | "was" | "were"))
+        && crate::attribution::verdict::verdict_prefix(&cue_w[1..]) == Some(cue_w.len() - 1)
     {
         return (Stance::Denies, "verdict_false");
     }
