@@ -2348,9 +2348,18 @@ fn addressee_outlet(idx: &Index, cue: TextRange, content: TextRange) -> Option<V
     // "said on Fox News", "said on NBC's Meet the Press": the outlet that aired it relays it
     let on_air = matches!(last.as_str(), "said" | "says" | "saying" | "spoke" | "speaking" | "appeared")
         && doc.tokens.get(toks.end).is_some_and(|t| doc.slice(t.range) == "on");
-    if !to_addressee && !on_air {
+    // "confirmed to The Associated Press that", "explained to Reuters": a speech verb with its
+    // addressee after "to" (the addressee must be an outlet below: "is said to be" has none)
+    let to_after = !to_addressee
+        && !on_air
+        && stance::is_speech_verb(last)
+        // (not the request an outlet made: "has not replied to The Independent's request")
+        && !matches!(last.as_str(), "replied" | "responded" | "answered" | "reply" | "respond")
+        && doc.tokens.get(toks.end).is_some_and(|t| doc.slice(t.range) == "to");
+    if !to_addressee && !on_air && !to_after {
         return None;
     }
+    let toks = if to_after { toks.start..toks.end + 1 } else { toks };
     let mut end = toks.end;
     let mut gap = 0;
     // "told Vocativ he drove ...": a content that starts right after the cue may begin with

@@ -46,6 +46,26 @@ fn relay_table() {
             Stance::Denies,
             &["Daily Sun"],
         ),
+        // the nested speaker's apposition does not end the report's content
+        (
+            "Reuters reported that Dmitry Peskov, the Kremlin spokesman, told reporters that the meeting never happened.",
+            "Dmitry Peskov",
+            Stance::Denies,
+            &["Reuters"],
+        ),
+        // a speech verb with its addressee after "to"
+        (
+            "A police spokesman confirmed to The Associated Press that the man had been arrested.",
+            "A police spokesman",
+            Stance::Asserts,
+            &["Associated Press"],
+        ),
+        (
+            "An anonymous Secret Service official relayed to The Washington Post that the intruder ran upstairs.",
+            "An anonymous Secret Service official",
+            Stance::Asserts,
+            &["Washington Post"],
+        ),
         // an opening clause names the outlet that asked
         (
             "When pressed by the Washington Free Beacon, a senior State Department official refused to comment on the reports.",
@@ -201,4 +221,23 @@ fn the_paper_is_the_outlet_last_heard_reporting() {
     assert_eq!(hops.len(), 1, "{hops:?}");
     assert_eq!(hops[0].0, "the paper");
     assert!(hops[0].1.is_some_and(|n| n.ends_with("New York Post")), "{hops:?}");
+}
+
+#[test]
+fn a_rare_speech_verb_speaks_only_before_what_was_said() {
+    let doc = crate::analyze(
+        "v",
+        None,
+        "The message was relayed to the troops on Monday. She relayed the news to her family.",
+    );
+    assert!(
+        doc.attributions.is_empty(),
+        "{:?}",
+        doc.attributions.iter().map(|a| doc.slice(a.content)).collect::<Vec<_>>()
+    );
+    let doc = crate::analyze("v", None, "He divulged that the company had lost money.");
+    assert_eq!(doc.slice(crate::with_cue(&doc, "divulged").content), "the company had lost money");
+    // the outlet that asked is no relay of a refusal
+    let doc = crate::analyze("v", None, "The Pentagon has not replied to The Independent's request for confirmation.");
+    assert!(doc.attributions.iter().all(|a| a.via.is_empty()));
 }
