@@ -187,6 +187,18 @@ const ANON_HEADS: &[&str] = &[
     "lawyers",
     "prosecutors",
     "police",
+    "hostage",
+    "hostages",
+    "captive",
+    "captives",
+    "defector",
+    "defectors",
+    "survivor",
+    "survivors",
+    "eyewitness",
+    "eyewitnesses",
+    "priest",
+    "priests",
 ];
 
 /// Heads of groups around a person that speak for themselves ("Clinton allies", "the Trump
@@ -538,6 +550,33 @@ fn described_people(idx: &Index, r: TextRange, ms: &[(TextRange, EntityId)]) -> 
 /// never themselves, so no antecedent is taken from inside it.
 fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -> Vec<Source> {
     let doc = idx.doc;
+    // "Hostages who have survived being held by ISIS in Syria", "the man who was arrested by
+    // police": a relative clause describes the head; whoever it names is not the speaker
+    let toks = doc.tokens_in(r);
+    let relative = (toks.start + 1..toks.end)
+        .find(|&k| matches!(doc.slice(doc.tokens[k].range), "who" | "whom"))
+        .filter(|&k| k > toks.start && doc.tokens[k - 1].range.end() > r.start())
+        // (unless it gives the name: "the woman, who is known only as Lana", "who identified
+        // himself as Ali")
+        .filter(|&k| {
+            let rest: Vec<&str> = (k + 1..toks.end).map(|m| doc.slice(doc.tokens[m].range)).collect();
+            !rest.windows(2).any(|p| {
+                matches!(p[0], "known" | "named" | "called" | "identified" | "nicknamed")
+                    && (matches!(p[1], "as" | "only") || p[1].starts_with(char::is_uppercase))
+            })
+        });
+    // (the head ends at its last word: "The man, who was not named")
+    let head_end = relative.and_then(|k| (toks.start..k).rev().find(|&m| doc.tokens[m].kind == TokenKind::Word));
+    if let Some(h) = head_end {
+        let head = TextRange::new(r.start(), doc.tokens[h].range.end());
+        let mut out = resolve_source(idx, head, own, history);
+        for src in &mut out {
+            if src.range == head {
+                src.range = r;
+            }
+        }
+        return out;
+    }
     let text = doc.slice(r);
     let ms = idx.mentions_in(r);
     if coordinated(idx, &ms, Some(r)) {
@@ -2169,13 +2208,19 @@ fn before_cue(doc: &Document, cue: TextRange, content: TextRange) -> String {
     // a content that holds its cue ("It is not known how many ...") lends the words before it
     let holds_cue = content.contains_range(cue)
         && words(doc.slice(cue)).iter().any(|w| matches!(w.as_str(), "known" | "clear" | "confirmed" | "verified"));
-    while k > 0 && picked.len() < 3 {
+    // (adverbs of time do not count: "no one so far has reported")
+    let mut counted = 0;
+    while k > 0 && counted < 3 {
         k -= 1;
         let t = &doc.tokens[k];
         if t.range.start() < floor || content.overlaps(t.range) && !holds_cue {
             break;
         }
-        picked.push(doc.slice(t.range));
+        let w = doc.slice(t.range);
+        picked.push(w);
+        if !matches!(w, "so" | "far" | "thus" | "yet" | "still") {
+            counted += 1;
+        }
     }
     picked.reverse();
     picked.join(" ")
@@ -2855,6 +2900,10 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             content = noun_phrase_end(doc, content);
         }
         if r.source.is_some_and(|x| cites_a_reason(doc.slice(r.cue), doc.slice(x))) {
+            continue;
+        }
+        // "The priest, identified as, Father John": a content inside its own source says nothing
+        if r.source.is_some_and(|x| x.contains_range(content)) {
             continue;
         }
         // "issued a statement saying the report was untrue": what the statement says
@@ -4315,7 +4364,7 @@ mod tests {
                 // a name after a relative pronoun or a preposition leading away from a common
                 // head is not the speaker
                 "A British man who went to fight against Islamic State said the woman was fed.",
-                &[("Islamic State", Organization)],
+                &[("British", Other), ("Islamic State", Organization)],
                 &[("A British man who went to fight against Islamic State", "said", "the woman was fed")],
                 &[(SourceKind::Anonymous, "Anonymous")],
             ),

@@ -230,3 +230,67 @@ fn what_stands_between_a_speaker_and_the_cue_is_no_speaker() {
         assert_eq!(speaker_of(&doc, quote).as_deref(), Some(*speaker), "{text}");
     }
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_names_no_speaker() {
+    // (text, quote, a name the speaker must not resolve to, the speaker's text must start with)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The man who was arrested by police in May told reporters he was innocent.",
+            "he was innocent",
+            "police",
+            "The man",
+        ),
+        (
+            "Enoch Mark, whose daughter is among the schoolgirls who have been held by Boko Haram since April, \
+             said there had been another attack.",
+            "another attack",
+            "Boko Haram",
+            "Enoch Mark",
+        ),
+        (
+            "Hostages who have survived being held by ISIS in Syria and Iraq have said Jihadi John was obsessed with Somalia.",
+            "obsessed with Somalia",
+            "ISIS",
+            "Hostages",
+        ),
+        (
+            "The woman who is teaching English at the school has so far not commented on the scandal.",
+            "the scandal",
+            "school",
+            "The woman",
+        ),
+    ];
+    for (text, quote, not_name, starts) in cases {
+        let doc = crate::analyze("r", None, text);
+        let a = doc.attributions.iter().find(|a| doc.slice(a.content).contains(quote)).expect(text);
+        let src = a.source.as_ref().expect("a source");
+        assert!(doc.slice(src.range).starts_with(starts), "{text}: {}", doc.slice(src.range));
+        let name = src.entity.map(|e| doc.entities[e.index()].name.clone()).unwrap_or_default();
+        assert!(!name.contains(not_name), "{text}: resolved to {name}");
+        // the agent of a passive in the subject is no speaker of its own
+        assert!(
+            doc.attributions.iter().all(|b| b.source.as_ref().is_none_or(|s| doc.slice(s.range) != *not_name)),
+            "{text}"
+        );
+    }
+    // "the woman, who is known only as Lana": the clause gives her name
+    let doc =
+        crate::analyze("r", None, "The woman, who is known only as Lana, said she had fought for women's rights.");
+    let a = crate::with_cue(&doc, "said");
+    let src = a.source.as_ref().expect("a source");
+    assert_ne!(src.kind, SourceKind::Anonymous, "{:?}", doc.slice(src.range));
+}
+
+#[test]
+fn no_one_and_nowhere_say_nothing() {
+    let cases = [
+        ("The biggest mystery is that no one so far has reported seeing a flash of light.", "seeing a flash"),
+        ("Nowhere does it say that the case is plated.", "the case is plated"),
+    ];
+    for (text, quote) in cases {
+        let doc = crate::analyze("n", None, text);
+        let a = doc.attributions.iter().find(|a| doc.slice(a.content).contains(quote)).expect(text);
+        assert_eq!(a.stance, Stance::NoKnowledge, "{text}");
+    }
+}

@@ -285,3 +285,19 @@ fn a_quotation_resumed_after_its_cue_takes_its_own_stance() {
     let doc = crate::analyze("h", None, text);
     assert_eq!(doc.attributions.iter().filter(|a| doc.slice(a.cue) == "said").count(), 1);
 }
+
+#[test]
+fn a_subject_before_an_inserted_according_to_is_part_of_the_content() {
+    let doc = crate::analyze("a", None, "Her father, according to Madden, used to tell his friends about her.");
+    assert!(doc.slice(crate::with_cue(&doc, "according to").content).starts_with("Her father"));
+    // an opening adverbial is not
+    let doc = crate::analyze("a", None, "On Monday, according to police, two men were arrested.");
+    assert_eq!(doc.slice(crate::with_cue(&doc, "according to").content), "two men were arrested");
+    // "has so far declined": the subject, past the adverb
+    let doc = crate::analyze("a", None, "The company has so far declined to comment.");
+    let a = crate::with_cue(&doc, "declined");
+    assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some("The company"));
+    // the one questioned and the one who asked: no statement
+    let doc = crate::analyze("a", None, "The officials who were questioned by police said the fire was an accident.");
+    assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "questioned"));
+}

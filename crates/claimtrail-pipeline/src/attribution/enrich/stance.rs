@@ -639,7 +639,7 @@ pub(crate) fn stance(cue: &str, content: &str, around: &str, before: &str) -> (S
     // deny Y" -> a hedge toward Y.
     let negated = before_w.last().is_some_and(|w| NEGATORS.contains(&w.as_str()))
         // "neither side has confirmed", "no one has said"
-        || before_w.first().is_some_and(|w| matches!(w.as_str(), "neither" | "nobody"))
+        || before_w.first().is_some_and(|w| matches!(w.as_str(), "neither" | "nobody" | "nowhere"))
         || before_w.windows(2).any(|p| p[0] == "no" && p[1] == "one")
         // ("has not yet confirmed", "have not yet been confirmed by")
         || before_w
