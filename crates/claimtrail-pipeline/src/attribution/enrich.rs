@@ -1298,6 +1298,48 @@ fn relative_thing(idx: &Index, r: TextRange, own: TextRange) -> Option<Source> {
 /// ("whether Putin met with the general who replied" skips Putin and the general).
 fn resolve_relative(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -> Vec<Source> {
     let doc = idx.doc;
+    // "a call from a man who said ...", "officials who said ...": a common noun right before
+    // the pronoun is its antecedent, not a person named earlier in the sentence
+    let k = doc.tokens_in(r).start;
+    let noun_before = k > 0
+        && doc.pos.get(k - 1) == Some(&Upos::Noun)
+        && idx.mentions_in(doc.tokens[k - 1].range).is_empty()
+        && doc.tokens[k - 1].kind == TokenKind::Word;
+    if noun_before {
+        let s0 = doc.sentences.get(sentence_of(doc, r.start())).map_or(0, |x| x.tokens.start as usize);
+        let phrase_start = |mut j: usize| {
+            while j > s0
+                && k - j < 8
+                && (matches!(doc.pos.get(j - 1), Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Num))
+                    && doc.tokens[j - 1].kind == TokenKind::Word
+                    || matches!(doc.slice(doc.tokens[j - 1].range), "'s" | "’s"))
+            {
+                j -= 1;
+            }
+            j
+        };
+        let mut j = phrase_start(k - 1);
+        // ("someone in that office who promised", "a spokesperson from Banksy's camp who
+        // said": the head the prepositional phrase hangs on)
+        if j > s0 + 1
+            && matches!(doc.slice(doc.tokens[j - 1].range), "in" | "of" | "from" | "at" | "for" | "with")
+            && (matches!(doc.pos.get(j - 2), Some(Upos::Noun))
+                || matches!(doc.slice(doc.tokens[j - 2].range), "someone" | "somebody" | "anyone" | "one"))
+        {
+            j = phrase_start(j - 2);
+        }
+        let np = TextRange::new(doc.tokens[j].range.start(), doc.tokens[k - 1].range.end());
+        // ("Foley was a freelancer who frequently reported": a predicate noun is the subject's)
+        let predicate = j > s0
+            && matches!(doc.slice(doc.tokens[j - 1].range), "is" | "was" | "are" | "were" | "been" | "'s" | "’s")
+            && doc.pos.get(j - 1) == Some(&Upos::Aux);
+        if !predicate {
+            return resolve_source(idx, np, own, history)
+                .into_iter()
+                .map(|src| Source { range: r, antecedent: Some(src.antecedent.unwrap_or(src.range)), ..src })
+                .collect();
+        }
+    }
     let s = sentence_of(doc, r.start());
     let lo = doc.sentences.get(s).map_or(r.start(), |x| x.range.start()).min(r.start());
     let before = TextRange::new(lo, r.start());

@@ -294,3 +294,41 @@ fn no_one_and_nowhere_say_nothing() {
         assert_eq!(a.stance, Stance::NoKnowledge, "{text}");
     }
 }
+
+#[test]
+fn a_relative_pronoun_takes_the_noun_it_follows() {
+    // (text, quote, the entity it must not resolve to, the kind wanted)
+    let cases: &[(&str, &str, &str, SourceKind)] = &[
+        (
+            "Brian LeFevre said he received a call from a man who said they wanted one pizza delivered.",
+            "one pizza",
+            "Brian LeFevre",
+            SourceKind::Anonymous,
+        ),
+        (
+            "After tracking down Daiane DeJeus, the reporters spoke with family and friends who confirmed that she made the videos.",
+            "she made the videos",
+            "Daiane DeJeus",
+            SourceKind::Anonymous,
+        ),
+    ];
+    for (text, quote, not_name, kind) in cases {
+        let doc = crate::analyze("w", None, text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| {
+                doc.slice(a.content).contains(quote) && a.source.as_ref().is_some_and(|s| doc.slice(s.range) == "who")
+            })
+            .expect(text);
+        let src = a.source.as_ref().expect("source");
+        assert_eq!(src.kind, *kind, "{text}");
+        let name = src.entity.map(|e| doc.entities[e.index()].name.clone()).unwrap_or_default();
+        assert!(!name.contains(not_name), "{text}");
+    }
+    // a predicate noun is the subject's: "Foley was a freelancer who reported"
+    let doc = crate::analyze("w", None, "James Foley was a freelancer who said the war would go on for years.");
+    let a = crate::with_cue(&doc, "said");
+    let name = a.source.as_ref().and_then(|s| s.entity).map(|e| doc.entities[e.index()].name.clone());
+    assert_eq!(name.as_deref(), Some("James Foley"));
+}
