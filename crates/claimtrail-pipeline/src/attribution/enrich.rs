@@ -1296,49 +1296,68 @@ fn relative_thing(idx: &Index, r: TextRange, own: TextRange) -> Option<Source> {
 
 /// "who replied": the last person named before it in the sentence, outside a question clause
 /// ("whether Putin met with the general who replied" skips Putin and the general).
+/// The noun phrase a relative pronoun at `r` hangs on, when a common noun (or, with `names`, a
+/// name) ends right before it or before its comma: "a man who", "someone in that office who",
+/// "The Israeli government, which". `None` for a predicate noun ("Foley was a freelancer who":
+/// the subject's) and when a word of another kind comes before.
+fn relative_head(idx: &Index, r: TextRange, names: bool) -> Option<TextRange> {
+    let doc = idx.doc;
+    let s0 = doc.sentences.get(sentence_of(doc, r.start())).map_or(0, |x| x.tokens.start as usize);
+    let mut k = doc.tokens_in(r).start;
+    if k > s0 + 1 && doc.slice(doc.tokens[k - 1].range) == "," {
+        k -= 1;
+    }
+    let word = |j: usize| doc.tokens[j].kind == TokenKind::Word;
+    let named = !idx.mentions_in(doc.tokens.get(k.checked_sub(1)?)?.range).is_empty();
+    let noun = doc.pos.get(k - 1) == Some(&Upos::Noun) && !named
+        || names && named && matches!(doc.pos.get(k - 1), Some(Upos::Propn | Upos::Noun));
+    if k <= s0 || !noun || !word(k - 1) {
+        return None;
+    }
+    let phrase_start = |mut j: usize| {
+        while j > s0
+            && k - j < 8
+            && (matches!(doc.pos.get(j - 1), Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Num | Upos::Propn))
+                && word(j - 1)
+                || matches!(doc.slice(doc.tokens[j - 1].range), "'s" | "’s"))
+        {
+            j -= 1;
+        }
+        j
+    };
+    let mut j = phrase_start(k - 1);
+    // ("someone in that office who promised", "a spokesperson from Banksy's camp who
+    // said": the head the prepositional phrase hangs on)
+    if j > s0 + 1 && matches!(doc.slice(doc.tokens[j - 1].range), "in" | "of" | "from" | "at" | "for" | "with") && {
+        // (a person's head: not "a call Thursday morning from a man who")
+        let h = doc.slice(doc.tokens[j - 2].range).to_lowercase();
+        ANON_HEADS.contains(&h.as_str())
+            || PERSON_NOUNS.contains(&h.as_str())
+            || is_role_noun(&h)
+            || matches!(h.as_str(), "someone" | "somebody" | "anyone" | "one")
+    } {
+        j = phrase_start(j - 2);
+    }
+    let predicate = j > s0
+        && matches!(doc.slice(doc.tokens[j - 1].range), "is" | "was" | "are" | "were" | "been" | "'s" | "’s")
+        && doc.pos.get(j - 1) == Some(&Upos::Aux);
+    (!predicate).then(|| TextRange::new(doc.tokens[j].range.start(), doc.tokens[k - 1].range.end()))
+}
+
+/// A relative pronoun at `r` resolved as the phrase `np` it hangs on.
+fn through_phrase(idx: &Index, r: TextRange, np: TextRange, own: TextRange, history: &[Note]) -> Vec<Source> {
+    resolve_source(idx, np, own, history)
+        .into_iter()
+        .map(|src| Source { range: r, antecedent: Some(src.antecedent.unwrap_or(src.range)), ..src })
+        .collect()
+}
+
 fn resolve_relative(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -> Vec<Source> {
     let doc = idx.doc;
     // "a call from a man who said ...", "officials who said ...": a common noun right before
     // the pronoun is its antecedent, not a person named earlier in the sentence
-    let k = doc.tokens_in(r).start;
-    let noun_before = k > 0
-        && doc.pos.get(k - 1) == Some(&Upos::Noun)
-        && idx.mentions_in(doc.tokens[k - 1].range).is_empty()
-        && doc.tokens[k - 1].kind == TokenKind::Word;
-    if noun_before {
-        let s0 = doc.sentences.get(sentence_of(doc, r.start())).map_or(0, |x| x.tokens.start as usize);
-        let phrase_start = |mut j: usize| {
-            while j > s0
-                && k - j < 8
-                && (matches!(doc.pos.get(j - 1), Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Num))
-                    && doc.tokens[j - 1].kind == TokenKind::Word
-                    || matches!(doc.slice(doc.tokens[j - 1].range), "'s" | "’s"))
-            {
-                j -= 1;
-            }
-            j
-        };
-        let mut j = phrase_start(k - 1);
-        // ("someone in that office who promised", "a spokesperson from Banksy's camp who
-        // said": the head the prepositional phrase hangs on)
-        if j > s0 + 1
-            && matches!(doc.slice(doc.tokens[j - 1].range), "in" | "of" | "from" | "at" | "for" | "with")
-            && (matches!(doc.pos.get(j - 2), Some(Upos::Noun))
-                || matches!(doc.slice(doc.tokens[j - 2].range), "someone" | "somebody" | "anyone" | "one"))
-        {
-            j = phrase_start(j - 2);
-        }
-        let np = TextRange::new(doc.tokens[j].range.start(), doc.tokens[k - 1].range.end());
-        // ("Foley was a freelancer who frequently reported": a predicate noun is the subject's)
-        let predicate = j > s0
-            && matches!(doc.slice(doc.tokens[j - 1].range), "is" | "was" | "are" | "were" | "been" | "'s" | "’s")
-            && doc.pos.get(j - 1) == Some(&Upos::Aux);
-        if !predicate {
-            return resolve_source(idx, np, own, history)
-                .into_iter()
-                .map(|src| Source { range: r, antecedent: Some(src.antecedent.unwrap_or(src.range)), ..src })
-                .collect();
-        }
+    if let Some(np) = relative_head(idx, r, false) {
+        return through_phrase(idx, r, np, own, history);
     }
     let s = sentence_of(doc, r.start());
     let lo = doc.sentences.get(s).map_or(r.start(), |x| x.range.start()).min(r.start());
@@ -1375,6 +1394,12 @@ fn resolve_relative(idx: &Index, r: TextRange, own: TextRange, history: &[Note])
 fn resolve_pronoun(idx: &Index, r: TextRange, own: TextRange, p: Pronoun, history: &[Note]) -> Vec<Source> {
     if p == Pronoun::Relative {
         return resolve_relative(idx, r, own, history);
+    }
+    // "The Israeli government, which said", "AppleDaily, which claimed": the phrase before
+    if idx.doc.slice(r).eq_ignore_ascii_case("which") {
+        if let Some(np) = relative_head(idx, r, true) {
+            return through_phrase(idx, r, np, own, history);
+        }
     }
     let doc = idx.doc;
     let s = sentence_of(doc, r.start());

@@ -311,6 +311,12 @@ fn a_relative_pronoun_takes_the_noun_it_follows() {
             "Daiane DeJeus",
             SourceKind::Anonymous,
         ),
+        (
+            "“Branson tried everything,” claimed the Mirror’s source, who claimed it was enough to convince Jimmy Page.",
+            "enough to convince",
+            "Branson",
+            SourceKind::Anonymous,
+        ),
     ];
     for (text, quote, not_name, kind) in cases {
         let doc = crate::analyze("w", None, text);
