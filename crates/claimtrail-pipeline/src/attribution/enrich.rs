@@ -2994,6 +2994,22 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
                 &before_cue(doc, r.cue, content),
             )
         };
+        // "No group, Islamic or otherwise, has claimed responsibility", "None of the officials
+        // confirmed it": a subject that negates says no one made the statement
+        // (a speech verb: the classifier's words are too loose for it; not the answer "No.")
+        let none_speaks = cue_rule(doc.slice(r.cue)) == "speech_verb"
+            && r.source.is_some_and(|x| {
+                let written = doc.slice(x);
+                let sw = words(written);
+                matches!(sw.first().map(String::as_str), Some("no" | "none" | "nobody" | "neither"))
+                    && !written.starts_with("No.")
+                    && !matches!(sw.get(1).map(String::as_str), Some("doubt" | "matter" | "longer"))
+            });
+        let (stance, stance_rule) = if none_speaks && stance == Stance::Asserts {
+            (Stance::NoKnowledge, "negated_cue")
+        } else {
+            (stance, stance_rule)
+        };
         // "they have not yet spoken out on the latest hoax claiming that X": what was not
         // spoken about is the report the preposition names, with its claim
         if stance == Stance::NoKnowledge && content.start() >= r.cue.end() && !no_response {
@@ -3203,6 +3219,23 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         let cue_rule = if not_spoken { "speech_verb" } else { cue_rule };
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
             continue;
+        }
+        // "responded well to treatment", "responded with machine gun fire", "responds to the
+        // shooting": an action, unless words follow ("responded that", "“...,” he responded");
+        // not answering at all is a refusal, kept ("did not respond to requests")
+        if !no_response
+            && stance != Stance::NoKnowledge
+            && cue_w.last().is_some_and(|w| matches!(w.as_str(), "respond" | "responds" | "responded" | "responding"))
+        {
+            let gap = &doc.text()[r.cue.end() as usize..content.start().max(r.cue.end()) as usize];
+            let says = content.end() <= r.cue.start()
+                || doc.slice(content).starts_with(['"', '“', '‘', '\''])
+                || gap.contains(':')
+                || words(gap).iter().any(|w| matches!(w.as_str(), "that" | "saying" | "by"))
+                || content_w.windows(2).take(12).any(|p| p[0] == "by" && p[1] == "saying");
+            if !says {
+                continue;
+            }
         }
         // a participle only the classifier vouches for that names an action or a topic
         // ("officials attempting to determine", "Branson offering the band money", "a post

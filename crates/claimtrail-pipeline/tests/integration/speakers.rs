@@ -287,6 +287,7 @@ fn no_one_and_nowhere_say_nothing() {
     let cases = [
         ("The biggest mystery is that no one so far has reported seeing a flash of light.", "seeing a flash"),
         ("Nowhere does it say that the case is plated.", "the case is plated"),
+        ("No group, Islamic or otherwise, has claimed responsibility for the attack.", "responsibility"),
     ];
     for (text, quote) in cases {
         let doc = crate::analyze("n", None, text);

@@ -301,3 +301,23 @@ fn a_subject_before_an_inserted_according_to_is_part_of_the_content() {
     let doc = crate::analyze("a", None, "The officials who were questioned by police said the fire was an accident.");
     assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "questioned"));
 }
+
+#[test]
+fn responding_is_speech_only_with_words() {
+    for text in [
+        "He responded well to treatment and was released Monday.",
+        "The South responded with machine gun fire towards the guard posts.",
+        "A police team responds to the shooting at the Parliament building.",
+    ] {
+        let doc = crate::analyze("r", None, text);
+        assert!(doc.attributions.is_empty(), "{text}");
+    }
+    for text in [
+        "The spokesman responded that the report was false.",
+        "Obama responded to a mother by saying the issue was manufactured.",
+        "The company did not respond to requests for comment.",
+    ] {
+        let doc = crate::analyze("r", None, text);
+        assert!(!doc.attributions.is_empty(), "{text}");
+    }
+}
