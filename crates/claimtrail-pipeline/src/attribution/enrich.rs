@@ -3220,6 +3220,16 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         if cue_rule == "cue_model" && !issued_statement && !reliable_cue(doc.slice(r.cue)) {
             continue;
         }
+        // "Autopsy reports conducted by St. Louis County found ...": the noun before its
+        // participle, not a report of what follows
+        if matches!(cue_w.as_slice(), [w] if w == "reports" || w == "report")
+            && content.start() >= r.cue.end()
+            && content_w.len() > 2
+            && content_w[0].ends_with("ed")
+            && content_w[1] == "by"
+        {
+            continue;
+        }
         // "responded well to treatment", "responded with machine gun fire", "responds to the
         // shooting": an action, unless words follow ("responded that", "“...,” he responded");
         // not answering at all is a refusal, kept ("did not respond to requests")

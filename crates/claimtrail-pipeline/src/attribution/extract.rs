@@ -534,12 +534,13 @@ impl<'a> Ctx<'a> {
 
     /// A lowercase "-ly" adverb ("actively", "publicly").
     /// An auxiliary or adverb that stands between a subject and its verb ("has", "also",
-    /// "repeatedly", "so far" in "has so far declined").
+    /// "repeatedly", "so far" in "has so far declined", "soon"); the cue classifier's features
+    /// keep the list they were trained with.
     fn skipped_left(&self, i: usize) -> bool {
         let w = self.w(i);
         let so_far = w == "far" && i > 0 && matches!(self.w(i - 1), "so" | "thus")
             || matches!(w, "so" | "thus") && i + 1 < self.toks.len() && self.w(i + 1) == "far";
-        so_far || in_list(SKIP_LEFT, w) || self.is_adverb(i)
+        so_far || w == "soon" || in_list(SKIP_LEFT, w) || self.is_adverb(i)
     }
 
     fn is_adverb(&self, i: usize) -> bool {

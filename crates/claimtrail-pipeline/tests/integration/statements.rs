@@ -297,6 +297,13 @@ fn a_subject_before_an_inserted_according_to_is_part_of_the_content() {
     let doc = crate::analyze("a", None, "The company has so far declined to comment.");
     let a = crate::with_cue(&doc, "declined");
     assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some("The company"));
+    let doc = crate::analyze("a", None, "His reps soon debunked the rumors.");
+    let a = crate::with_cue(&doc, "debunked");
+    assert_eq!(a.source.as_ref().map(|s| doc.slice(s.range)), Some("His reps"));
+    // a report noun before its participle reports nothing of what follows
+    let doc =
+        crate::analyze("a", None, "Autopsy reports conducted by the county found that he had been shot six times.");
+    assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "reports"));
     // the one questioned and the one who asked: no statement
     let doc = crate::analyze("a", None, "The officials who were questioned by police said the fire was an accident.");
     assert!(doc.attributions.iter().all(|a| doc.slice(a.cue) != "questioned"));
