@@ -2940,6 +2940,32 @@ fn confidence(why: &Why, form: Form) -> u8 {
     ((cue * source * form * stance) * 100.0f64).round().clamp(0.0, 100.0) as u8
 }
 
+/// "The man, who said he was innocent, was released": the content of a relative clause set off
+/// by commas ends at the comma that closes it, before the main clause's verb.
+fn relative_clause_end(doc: &Document, source: Option<TextRange>, content: TextRange) -> TextRange {
+    let Some(src) = source else { return content };
+    let s = doc.tokens_in(src).start;
+    let set_off = matches!(doc.slice(src), "who" | "which")
+        && s > 0
+        && doc.slice(doc.tokens[s - 1].range) == ","
+        && !doc.slice(content).starts_with(['"', '“', '‘', '\'']);
+    if !set_off {
+        return content;
+    }
+    let toks = doc.tokens_in(content);
+    // (the first comma: a later one may close an apposition inside the content, "found the
+    // fence jumper, Omar Gonzalez, got further")
+    let close =
+        (toks.start + 1..toks.end.saturating_sub(1)).find(|&k| doc.slice(doc.tokens[k].range) == ",").filter(|&k| {
+            matches!(doc.pos.get(k + 1), Some(Upos::Aux | Upos::Verb))
+                && !doc.slice(doc.tokens[k + 1].range).ends_with("ing")
+        });
+    match close {
+        Some(k) => TextRange::new(content.start(), doc.tokens[k - 1].range.end()),
+        None => content,
+    }
+}
+
 /// Turns raw attributions into full ones.
 pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
     let raw = &subject_participles(doc, raw);
@@ -2963,6 +2989,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
             content = subordinate_end(doc, content, r.cue);
         }
         content = drop_trailing_separator(doc, content);
+        content = relative_clause_end(doc, r.source, content);
         if r.form == Form::Indirect {
             content = noun_phrase_end(doc, content);
         }

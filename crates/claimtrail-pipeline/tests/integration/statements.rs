@@ -328,3 +328,28 @@ fn responding_is_speech_only_with_words() {
         assert!(!doc.attributions.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_relative_clause_set_off_by_commas_ends_at_its_comma() {
+    let cases = [
+        ("The man, who said he was innocent, was released on Monday.", "he was innocent"),
+        (
+            "The government, which on Sunday said it was investigating the reports, had also stressed that they were dubious.",
+            "it was investigating the reports",
+        ),
+        // a comma inside the content closes an apposition of its own
+        (
+            "Carol Leonnig, who reported that the fence jumper, Omar Gonzalez, got further than thought, wrote the story.",
+            "the fence jumper, Omar Gonzalez, got further than thought",
+        ),
+    ];
+    for (text, content) in cases {
+        let doc = crate::analyze("c", None, text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| a.source.as_ref().is_some_and(|s| matches!(doc.slice(s.range), "who" | "which")))
+            .expect(text);
+        assert_eq!(doc.slice(a.content), content, "{text}");
+    }
+}
