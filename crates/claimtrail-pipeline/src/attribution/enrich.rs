@@ -1434,15 +1434,29 @@ fn resolve_pronoun(idx: &Index, r: TextRange, own: TextRange, p: Pronoun, histor
             // Names inside what earlier sources said are what they spoke about, not speakers.
             let recent: Vec<TextRange> =
                 history.iter().rev().take_while(|n| s.saturating_sub(n.sentence) <= 3).map(|n| n.content).collect();
-            before
-                .iter()
+            // (nor is one of a list of people: "Tinky-Winky, Dipsy, Laa Laa and Po had fun"
+            // is no "she"; a name right before "and <Name>", or after another name and a comma,
+            // whatever kind the tagger gave the others)
+            let text = doc.text();
+            let listed = |i: usize| {
+                let m = before[i].0;
+                let after = &text[m.end() as usize..];
+                after.strip_prefix(" and ").is_some_and(|x| x.starts_with(char::is_uppercase))
+                    || i > 0
+                        && before[i - 1].0.end() <= m.start()
+                        && text[before[i - 1].0.end() as usize..m.start() as usize].trim() == ","
+                        && (after.starts_with(',') || after.starts_with(" and "))
+            };
+            (0..before.len())
                 .rev()
-                .find(|(m, e)| {
-                    idx.kind(*e) == EntityKind::Person
-                        && !recent.iter().any(|c| c.contains_range(*m))
-                        && !idx.other_gender(*e, g)
+                .find(|&i| {
+                    let (m, e) = before[i];
+                    idx.kind(e) == EntityKind::Person
+                        && !recent.iter().any(|c| c.contains_range(m))
+                        && !idx.other_gender(e, g)
+                        && !listed(i)
                 })
-                .map(|&x| vec![x])
+                .map(|i| vec![before[i]])
         }
         Pronoun::Neuter => before
             .iter()

@@ -339,3 +339,15 @@ fn a_relative_pronoun_takes_the_noun_it_follows() {
     let name = a.source.as_ref().and_then(|s| s.entity).map(|e| doc.entities[e.index()].name.clone());
     assert_eq!(name.as_deref(), Some("James Foley"));
 }
+
+#[test]
+fn a_name_in_a_list_is_no_singular_antecedent() {
+    let text = "Jess Smith was nine months old when she first appeared on television.\n\nJess was selected to \
+                overlook the garden as Tinky-Winky, Dipsy, Laa Laa and Po had fun below.\n\nAfter holding back \
+                due to shyness, she eventually said: \"I thought I may as well tell them.\"";
+    let doc = crate::analyze("l", None, text);
+    let a = crate::with_cue(&doc, "eventually said");
+    let name = a.source.as_ref().and_then(|s| s.entity).map(|e| doc.entities[e.index()].name.clone());
+    assert_ne!(name.as_deref(), Some("Laa Laa"));
+    assert_ne!(name.as_deref(), Some("Po"));
+}
