@@ -554,7 +554,7 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     // police": a relative clause describes the head; whoever it names is not the speaker
     let toks = doc.tokens_in(r);
     let relative = (toks.start + 1..toks.end)
-        .find(|&k| matches!(doc.slice(doc.tokens[k].range), "who" | "whom"))
+        .find(|&k| matches!(doc.slice(doc.tokens[k].range), "who" | "whom" | "which"))
         .filter(|&k| k > toks.start && doc.tokens[k - 1].range.end() > r.start())
         // (unless it gives the name: "the woman, who is known only as Lana", "who identified
         // himself as Ali")

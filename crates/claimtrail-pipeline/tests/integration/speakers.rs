@@ -255,6 +255,13 @@ fn a_relative_clause_in_the_subject_names_no_speaker() {
             "Hostages",
         ),
         (
+            "Dino Ferrari caught the fish on Monday. Rod manufacturer Sportex Italia, which sponsors Mr Ferrari, \
+             claimed the catfish was a world record.",
+            "a world record",
+            "Ferrari",
+            "Rod manufacturer",
+        ),
+        (
             "The woman who is teaching English at the school has so far not commented on the scandal.",
             "the scandal",
             "school",
