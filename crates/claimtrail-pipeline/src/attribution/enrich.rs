@@ -555,7 +555,6 @@ fn resolve_source(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -
     let toks = doc.tokens_in(r);
     let relative = (toks.start + 1..toks.end)
         .find(|&k| matches!(doc.slice(doc.tokens[k].range), "who" | "whom" | "which"))
-        .filter(|&k| k > toks.start && doc.tokens[k - 1].range.end() > r.start())
         // (unless it gives the name: "the woman, who is known only as Lana", "who identified
         // himself as Ali")
         .filter(|&k| {
@@ -1294,8 +1293,6 @@ fn relative_thing(idx: &Index, r: TextRange, own: TextRange) -> Option<Source> {
     })
 }
 
-/// "who replied": the last person named before it in the sentence, outside a question clause
-/// ("whether Putin met with the general who replied" skips Putin and the general).
 /// The noun phrase a relative pronoun at `r` hangs on, when a common noun (or, with `names`, a
 /// name) ends right before it or before its comma: "a man who", "someone in that office who",
 /// "The Israeli government, which". `None` for a predicate noun ("Foley was a freelancer who":
@@ -1352,6 +1349,9 @@ fn through_phrase(idx: &Index, r: TextRange, np: TextRange, own: TextRange, hist
         .collect()
 }
 
+/// "who replied": the phrase the pronoun hangs on ([`relative_head`]), else the last person
+/// named before it in the sentence, outside a question clause ("whether Putin met with the
+/// general who replied" skips Putin and the general).
 fn resolve_relative(idx: &Index, r: TextRange, own: TextRange, history: &[Note]) -> Vec<Source> {
     let doc = idx.doc;
     // "a call from a man who said ...", "officials who said ...": a common noun right before
@@ -2954,6 +2954,9 @@ fn confidence(why: &Why, form: Form) -> u8 {
     ((cue * source * form * stance) * 100.0f64).round().clamp(0.0, 100.0) as u8
 }
 
+/// Marks that open a quotation, double or single.
+const OPENING_QUOTES: [char; 4] = ['"', '“', '‘', '\''];
+
 /// "The man, who said he was innocent, was released": the content of a relative clause set off
 /// by commas ends at the comma that closes it, before the main clause's verb.
 fn relative_clause_end(doc: &Document, source: Option<TextRange>, content: TextRange) -> TextRange {
@@ -2962,7 +2965,7 @@ fn relative_clause_end(doc: &Document, source: Option<TextRange>, content: TextR
     let set_off = matches!(doc.slice(src), "who" | "which")
         && s > 0
         && doc.slice(doc.tokens[s - 1].range) == ","
-        && !doc.slice(content).starts_with(['"', '“', '‘', '\'']);
+        && !doc.slice(content).starts_with(OPENING_QUOTES);
     if !set_off {
         return content;
     }
@@ -3280,7 +3283,7 @@ pub fn enrich(doc: &Document, raw: &[RawAttribution]) -> AttributionLayer {
         {
             let gap = &doc.text()[r.cue.end() as usize..content.start().max(r.cue.end()) as usize];
             let says = content.end() <= r.cue.start()
-                || doc.slice(content).starts_with(['"', '“', '‘', '\''])
+                || doc.slice(content).starts_with(OPENING_QUOTES)
                 || gap.contains(':')
                 || words(gap).iter().any(|w| matches!(w.as_str(), "that" | "saying" | "by"))
                 || content_w.windows(2).take(12).any(|p| p[0] == "by" && p[1] == "saying");

@@ -532,7 +532,6 @@ impl<'a> Ctx<'a> {
         matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Number)
     }
 
-    /// A lowercase "-ly" adverb ("actively", "publicly").
     /// An auxiliary or adverb that stands between a subject and its verb ("has", "also",
     /// "repeatedly", "so far" in "has so far declined", "soon"); the cue classifier's features
     /// keep the list they were trained with.
@@ -543,6 +542,7 @@ impl<'a> Ctx<'a> {
         so_far || w == "soon" || in_list(SKIP_LEFT, w) || self.is_adverb(i)
     }
 
+    /// A lowercase "-ly" adverb ("actively", "publicly").
     fn is_adverb(&self, i: usize) -> bool {
         let w = self.w(i);
         w.len() > 4
